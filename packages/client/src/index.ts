@@ -1,0 +1,2 @@
+// Public surface of @mtkit/client; see README.md.
+export {};

@@ -1,0 +1,2 @@
+// Public surface of @mtkit/mtproto-crypto; see README.md.
+export type { AesCtr, CryptoProvider } from "./provider.js";

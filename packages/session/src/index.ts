@@ -1,0 +1,2 @@
+// Public surface of @mtkit/session; see README.md.
+export {};

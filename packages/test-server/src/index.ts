@@ -1,0 +1,2 @@
+// Public surface of @mtkit/test-server; see README.md.
+export {};

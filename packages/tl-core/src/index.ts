@@ -1,0 +1,2 @@
+// Public surface of @mtkit/tl-core; see README.md.
+export {};

@@ -1,0 +1,2 @@
+// Public surface of @mtkit/transport-tcp; see README.md.
+export {};

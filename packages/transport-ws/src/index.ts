@@ -1,0 +1,2 @@
+// Public surface of @mtkit/transport-ws; see README.md.
+export {};

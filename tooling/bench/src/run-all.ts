@@ -1,0 +1,7 @@
+// Runs every benchmark suite in this package, one after another, in one process.
+// Each suite prints ops/s or MB/s and the ratio to mtcute and GramJS measured in the same run.
+const suites: string[] = [];
+for (const suite of suites) {
+  await import(suite);
+}
+console.log(suites.length === 0 ? "no benchmark suites yet" : "done");
