@@ -1,2 +1,46 @@
-// Public surface of @mtkit/client; see README.md.
-export {};
+// Public surface of @mtkit/client; see README.md. SQLite lives in `@mtkit/client/sqlite`,
+// IndexedDB in `@mtkit/client/idb`, the storage test suite in `@mtkit/client/storage-conformance`.
+
+export { RpcError, isRpcError, type RpcErrorName } from "./errors/rpc-error.js";
+export { classifyRpcError, type RpcErrorClass, type RpcErrorKind } from "./errors/classify-rpc-error.js";
+export { parseRpcErrorMessage, type ParsedRpcErrorMessage } from "./errors/parse-rpc-error-message.js";
+export type { KnownRpcErrorName, KnownRpcErrors } from "./generated/known-rpc-errors.js";
+
+export { CancelledError } from "./retry/cancelled-error.js";
+export { ClientLifetime } from "./retry/client-lifetime.js";
+export { abortableSleep, type Sleep } from "./retry/abortable-sleep.js";
+export {
+  decideRetry,
+  DEFAULT_RETRY_POLICY,
+  INITIAL_RETRY_STATE,
+  type RetryDecision,
+  type RetryPolicy,
+  type RetryState,
+} from "./retry/retry-policy.js";
+export {
+  runWithRetry,
+  type RetryEvent,
+  type RetryGiveUpEvent,
+  type RetryRunOptions,
+  type RetryWaitEvent,
+} from "./retry/run-with-retry.js";
+
+export type * from "./storage/types.js";
+export { SessionLockedError, StorageError, AUTH_KEY_LENGTH } from "./storage/storage-error.js";
+export { MemoryStorage } from "./storage/memory/memory-storage.js";
+export {
+  exportStringSession,
+  importStringSession,
+  STRING_SESSION_VERSION,
+  type StringSessionData,
+} from "./storage/string-session/string-session.js";
+export { StringSessionError } from "./storage/string-session/string-session-error.js";
+export { exportSessionFromStorage, importSessionIntoStorage } from "./storage/string-session/storage-transfer.js";
+
+export { PeerCache, type PeerCacheOptions } from "./peers/peer-cache.js";
+export type { PeerServerLookup } from "./peers/peer-server-lookup.js";
+export { PeerNotFoundError, PeerKindError, type PeerLookupAttempt } from "./peers/peer-not-found-error.js";
+export { parsePeerRef, type PeerQuery, type PeerRef } from "./peers/parse-peer-ref.js";
+export { markPeerId, unmarkPeerId } from "./peers/marked-peer-id.js";
+export { inputPeerFromRecord, toInputChannel, toInputUser } from "./peers/input-peer.js";
+export type * from "./peers/tl-peer-types.js";

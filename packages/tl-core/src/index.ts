@@ -1,2 +1,36 @@
-// Public surface of @mtkit/tl-core; see README.md.
-export {};
+// Public surface of @mtkit/tl-core (no generated schema here; see ./mtproto, ./api, ./secret).
+export { TlError, type TlErrorCode, hexId } from "./runtime/errors.js";
+export { BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID, RPC_ERROR_ID, VECTOR_ID } from "./runtime/ids.js";
+export { MAX_DEPTH } from "./runtime/limits.js";
+export {
+  TlReader,
+  type TlReaderOptions,
+  readBool,
+  readBoolResult,
+  readBytes,
+  readDouble,
+  readInt,
+  readInt128,
+  readInt256,
+  readLong,
+  readObject,
+  readString,
+  readVectorResult,
+} from "./runtime/reader.js";
+export {
+  TlWriter,
+  writeBool,
+  writeBytes,
+  writeDouble,
+  writeInt,
+  writeInt128,
+  writeInt256,
+  writeLong,
+  writeObject,
+  writeString,
+} from "./runtime/writer.js";
+export type { TlObject, TlReadFn, TlRegistry, TlResultEntry, TlWriterEntry } from "./runtime/types.js";
+export { combineRegistries, resultMethodOf } from "./runtime/registry.js";
+export { decodeObject, decodeResult, encodeObject } from "./runtime/codec.js";
+export * from "./parser/index.js";
+export { fromJson, type JsonValue, parseTl, stringifyTl, toJson } from "./json/index.js";

@@ -1,0 +1,68 @@
+import { SessionLockedError, StorageError } from "../storage-error.js";
+import { promisifyRequest } from "./idb-helpers.js";
+
+/** Schema versions, applied by `onupgradeneeded`; only ever append. */
+export const IDB_SCHEMA_VERSION = 1;
+
+export const STORES = {
+  authKeys: "auth_keys",
+  tempAuthKeys: "temp_auth_keys",
+  salts: "salts",
+  session: "session_info",
+  peers: "peers",
+  updates: "update_state",
+  channelPts: "channel_pts",
+  kv: "kv",
+} as const;
+
+function upgrade(db: IDBDatabase, from: number): void {
+  if (from < 1) {
+    for (const name of [STORES.authKeys, STORES.tempAuthKeys, STORES.salts, STORES.session, STORES.updates, STORES.channelPts, STORES.kv]) {
+      db.createObjectStore(name);
+    }
+    // Peers are keyed "kind:id" (IndexedDB keys cannot be bigint); usernames are a multi-entry index.
+    const peers = db.createObjectStore(STORES.peers);
+    peers.createIndex("by_username", "usernames", { multiEntry: true });
+    peers.createIndex("by_phone", "phone");
+  }
+}
+
+export async function openSessionIdb(name: string): Promise<IDBDatabase> {
+  const request = indexedDB.open(`mtkit:${name}`, IDB_SCHEMA_VERSION);
+  request.onupgradeneeded = (event) => {
+    upgrade(request.result, event.oldVersion);
+  };
+  try {
+    return await promisifyRequest(request);
+  } catch (error) {
+    if (request.error?.name === "VersionError") {
+      throw new StorageError("SCHEMA_TOO_NEW", `session ${name} was written by a newer @mtkit/client`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Takes the Web Lock `mtkit:session:<name>` for as long as the storage is open, so a second tab or
+ * worker using the same session gets `SessionLockedError` instead of AUTH_KEY_DUPLICATED.
+ * Returns the function that releases it.
+ */
+export async function lockSession(name: string): Promise<() => void> {
+  const lockName = `mtkit:session:${name}`;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const acquired = await new Promise<boolean>((resolve, reject) => {
+    navigator.locks
+      .request(lockName, { ifAvailable: true }, (lock) => {
+        resolve(lock !== null);
+        return lock === null ? undefined : held;
+      })
+      .catch((error: unknown) => {
+        reject(new StorageError("BACKEND_FAILED", `Web Locks failed: ${String(error)}`, { cause: error }));
+      });
+  });
+  if (!acquired) throw new SessionLockedError(lockName);
+  return release;
+}

@@ -1,0 +1,134 @@
+/**
+ * The storage interface of the client, split into small repositories so that an implementation
+ * can be written (and tested with `@mtkit/client/storage-conformance`) one table at a time.
+ * Every method is async because IndexedDB is; SQLite and memory resolve at once.
+ */
+
+/** Where a DC lives. `ipv6`/`mediaOnly`/`testMode` mirror the `dcOption` flags of help.getConfig. */
+export interface DcAddress {
+  readonly id: number;
+  readonly ip: string;
+  readonly port: number;
+  readonly ipv6?: boolean;
+  readonly mediaOnly?: boolean;
+  readonly testMode?: boolean;
+}
+
+/** A temporary key for PFS with its expiry (https://core.telegram.org/api/pfs). */
+export interface TempAuthKey {
+  readonly key: Uint8Array;
+  /** Unix seconds after which the server forgets the key. */
+  readonly expiresAt: number;
+}
+
+/**
+ * Auth keys per DC. Writes must be durable when the promise resolves: a lost key means a new login,
+ * a key written twice by two processes means AUTH_KEY_DUPLICATED.
+ */
+export interface AuthKeysRepository {
+  getPermanent(dcId: number): Promise<Uint8Array | null>;
+  /** `null` deletes (logout, AUTH_KEY_UNREGISTERED). */
+  setPermanent(dcId: number, key: Uint8Array | null): Promise<void>;
+  /** Returns null when absent or expired at `nowSeconds`. */
+  getTemp(dcId: number, nowSeconds: number): Promise<TempAuthKey | null>;
+  setTemp(dcId: number, key: TempAuthKey | null): Promise<void>;
+  /** Drops every key of every DC (logout). */
+  clear(): Promise<void>;
+}
+
+/** A server salt and the window in which it is valid (https://core.telegram.org/mtproto/service_messages#request-for-several-future-salts). */
+export interface ServerSalt {
+  readonly salt: bigint;
+  readonly validSince: number;
+  readonly validUntil: number;
+}
+
+export interface SaltsRepository {
+  get(dcId: number): Promise<readonly ServerSalt[]>;
+  set(dcId: number, salts: readonly ServerSalt[]): Promise<void>;
+}
+
+/** Who we are logged in as. */
+export interface SelfInfo {
+  readonly userId: bigint;
+  readonly isBot: boolean;
+}
+
+/** The home DC and the logged-in user. */
+export interface SessionInfoRepository {
+  getHomeDc(): Promise<DcAddress | null>;
+  setHomeDc(dc: DcAddress | null): Promise<void>;
+  getSelf(): Promise<SelfInfo | null>;
+  setSelf(self: SelfInfo | null): Promise<void>;
+}
+
+export type PeerKind = "user" | "chat" | "channel";
+
+/**
+ * Where a peer known only as `min` was last seen: the chat and the message that mention it, used to
+ * build `inputPeerUserFromMessage` / `inputPeerChannelFromMessage` (https://core.telegram.org/api/min).
+ */
+export interface MinPeerContext {
+  readonly chatKind: PeerKind;
+  readonly chatId: bigint;
+  readonly msgId: number;
+}
+
+/** What the client must remember about a peer to address it later (https://core.telegram.org/api/peers). */
+export interface PeerRecord {
+  readonly kind: PeerKind;
+  readonly id: bigint;
+  /** Null for basic chats (they need none) and for peers only seen as `min` without a hash. */
+  readonly accessHash: bigint | null;
+  /** True while we only know the peer from a `min` constructor (https://core.telegram.org/api/min). */
+  readonly isMin: boolean;
+  /** Lower-case, without `@`. The first one is the main username. */
+  readonly usernames: readonly string[];
+  /** Digits only, no `+`. */
+  readonly phone: string | null;
+  /** For `min` peers: the last message that mentioned them; null otherwise. */
+  readonly seenIn: MinPeerContext | null;
+  /** Unix seconds of the last update of this record. */
+  readonly updatedAt: number;
+}
+
+export interface PeersRepository {
+  get(kind: PeerKind, id: bigint): Promise<PeerRecord | null>;
+  getByUsername(username: string): Promise<PeerRecord | null>;
+  getByPhone(phone: string): Promise<PeerRecord | null>;
+  /** Inserts or replaces whole records (merging is the peer cache's job), atomically. */
+  upsert(records: readonly PeerRecord[]): Promise<void>;
+  count(): Promise<number>;
+}
+
+/** The common update state (https://core.telegram.org/api/updates). */
+export interface UpdateState {
+  readonly pts: number;
+  readonly qts: number;
+  readonly date: number;
+  readonly seq: number;
+}
+
+export interface UpdateStateRepository {
+  get(): Promise<UpdateState | null>;
+  set(state: UpdateState | null): Promise<void>;
+  getChannelPts(channelId: bigint): Promise<number | null>;
+  setChannelPts(channelId: bigint, pts: number | null): Promise<void>;
+}
+
+/** Anything else a feature needs to keep (e.g. cached dc options, secret chat state). */
+export interface KeyValueRepository {
+  get(key: string): Promise<Uint8Array | null>;
+  set(key: string, value: Uint8Array | null): Promise<void>;
+}
+
+export interface ClientStorage {
+  readonly authKeys: AuthKeysRepository;
+  readonly salts: SaltsRepository;
+  readonly session: SessionInfoRepository;
+  readonly peers: PeersRepository;
+  readonly updates: UpdateStateRepository;
+  readonly kv: KeyValueRepository;
+  /** Flushes and releases (the SQLite lock, the IndexedDB connection). Idempotent. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,97 @@
+// IdbStorage in real Chromium (playwright-core + Debian's /usr/bin/chromium; set CHROMIUM_PATH elsewhere).
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storageConformanceCases } from "../../src/storage/conformance/index.js";
+import type * as conformance from "../../src/storage/conformance/index.js";
+import type * as idb from "../../src/storage/idb/index.js";
+import { serveSource } from "./serve-source.js";
+
+/** What the test page puts on `window` (see serve-source.ts). */
+type PageModules = typeof idb & typeof conformance;
+declare global {
+  var mtkit: PageModules;
+}
+
+let browser: Browser;
+// One context = one browser profile: its tabs share IndexedDB and Web Locks, like a user's tabs.
+let context: BrowserContext;
+let server: Awaited<ReturnType<typeof serveSource>>;
+
+async function openPage(): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.title === "ready", undefined, { timeout: 10_000 });
+  return page;
+}
+
+beforeAll(async () => {
+  server = await serveSource();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
+  });
+  context = await browser.newContext();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+describe("IdbStorage in Chromium", () => {
+  it("passes the storage conformance suite", async () => {
+    const page = await openPage();
+    const results = await page.evaluate(async () => {
+      const { IdbStorage } = globalThis.mtkit;
+      const { runStorageConformance } = globalThis.mtkit;
+      let n = 0;
+      return runStorageConformance(() => IdbStorage.open(`conformance-${++n}`));
+    });
+    expect(results.map((r) => r.name)).toEqual(storageConformanceCases.map((c) => c.name));
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps auth keys across close and reopen", async () => {
+    const page = await openPage();
+    const stored = await page.evaluate(async () => {
+      const { IdbStorage } = globalThis.mtkit;
+      const first = await IdbStorage.open("reopen");
+      await first.authKeys.setPermanent(2, new Uint8Array(256).fill(7));
+      await first.close();
+      const second = await IdbStorage.open("reopen");
+      const key = await second.authKeys.getPermanent(2);
+      await second.close();
+      return key === null ? null : Array.from(key);
+    });
+    expect(stored).toEqual(new Array<number>(256).fill(7));
+    await page.close();
+  });
+
+  it("gives a second tab SessionLockedError while the first holds the session, and frees it on close", async () => {
+    const holder = await openPage();
+    const other = await openPage();
+    await holder.evaluate(async () => {
+      const { IdbStorage } = globalThis.mtkit;
+      (globalThis as { held?: unknown }).held = await IdbStorage.open("shared");
+    });
+    const tryOpen = (): Promise<string> =>
+      other.evaluate(async () => {
+      const { IdbStorage } = globalThis.mtkit;
+        try {
+          await (await IdbStorage.open("shared")).close();
+          return "opened";
+        } catch (error) {
+          return (error as { code?: string }).code ?? String(error);
+        }
+      });
+    expect(await tryOpen()).toBe("SESSION_LOCKED");
+    await holder.evaluate(async () => {
+      await (globalThis as unknown as { held: { close(): Promise<void> } }).held.close();
+    });
+    expect(await tryOpen()).toBe("opened");
+    await holder.close();
+    await other.close();
+  });
+});

@@ -1,0 +1,48 @@
+// A tiny HTTP server for the Chromium test: serves an empty page and this package's TypeScript
+// sources transpiled one file at a time (imports already end in `.js`), so the browser runs the
+// current source without a bundler and without depending on `dist/`.
+import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+
+const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+async function transpile(urlPath: string): Promise<string | null> {
+  const match = /^\/(src\/[\w/.-]+)\.js$/.exec(urlPath);
+  if (match === null || match[1]?.includes("..") !== false) return null;
+  const source = await readFile(`${PACKAGE_ROOT}${match[1]}.ts`, "utf8").catch(() => null);
+  if (source === null) return null;
+  return ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+  }).outputText;
+}
+
+/** The page exposes the modules under test as `window.mtkit` and sets its title to `ready`. */
+const PAGE = `<!doctype html><title>loading</title><script type="module">
+import * as idb from "/src/storage/idb/index.js";
+import * as conformance from "/src/storage/conformance/index.js";
+window.mtkit = { ...idb, ...conformance };
+document.title = "ready";
+</script>`;
+
+export async function serveSource(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (path === "/") {
+      response.writeHead(200, { "content-type": "text/html" }).end(PAGE);
+      return;
+    }
+    void transpile(path).then((code) => {
+      if (code === null) response.writeHead(404).end();
+      else response.writeHead(200, { "content-type": "text/javascript" }).end(code);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => { resolve(); })),
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The Node provider: node:crypto (OpenSSL, AES-NI) wherever it beats JS. Hashes, HMAC, PBKDF2,
+ * CTR and modPow are native. AES-256-IGE runs in the optional AES-NI addon when it is built
+ * (native-aes.ts); otherwise encryption goes through one aes-256-cbc pass (node-ige.ts) and
+ * decryption through the shared T-table AES, because OpenSSL has no IGE and IGE decryption
+ * cannot be batched into one native call.
+ */
+import { createCipheriv, createHash, createHmac, pbkdf2Sync, randomFillSync } from "node:crypto";
+import { aesIgeDecryptJs, checkIgeArgs } from "../aes/ige.js";
+import type { AesCtr, CryptoProvider } from "../provider.js";
+import { aesIgeEncryptNode } from "./node-ige.js";
+import { modPowNode } from "./node-modpow.js";
+import { loadNativeAes, type NativeAes } from "./native-aes.js";
+
+export interface NodeCryptoOptions {
+  /** Use the AES-NI addon when it is available (default true). */
+  readonly native?: boolean;
+}
+
+function view(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.length);
+}
+
+function hash(algorithm: string): (data: Uint8Array) => Uint8Array {
+  return (data) => view(createHash(algorithm).update(data).digest());
+}
+
+function createNodeAesCtr(key: Uint8Array, iv: Uint8Array): AesCtr {
+  if (iv.length !== 16) throw new RangeError(`AES-CTR iv must be 16 bytes, got ${iv.length}`);
+  const cipher = createCipheriv(`aes-${key.length * 8}-ctr`, key, iv);
+  return { process: (data) => view(cipher.update(data)) };
+}
+
+type Ige = (data: Uint8Array, key: Uint8Array, iv: Uint8Array) => Uint8Array;
+
+function nativeIge(run: NativeAes["igeEncrypt"], fallback: Ige): Ige {
+  return (data, key, iv) => {
+    if (key.length !== 32) return fallback(data, key, iv);
+    checkIgeArgs(data, key, iv);
+    const out = new Uint8Array(data.length);
+    run(data, key, iv, out);
+    return out;
+  };
+}
+
+export function createNodeCrypto(options: NodeCryptoOptions = {}): CryptoProvider {
+  const addon = options.native === false ? undefined : loadNativeAes();
+  return {
+    name: addon ? "node+aesni" : "node",
+    sha1: hash("sha1"),
+    sha256: hash("sha256"),
+    sha512: hash("sha512"),
+    md5: hash("md5"),
+    hmacSha256: (key, data) => view(createHmac("sha256", key).update(data).digest()),
+    pbkdf2Sha512: (password, salt, iterations, length) => view(pbkdf2Sync(password, salt, iterations, length, "sha512")),
+    aesIgeEncrypt: addon ? nativeIge(addon.igeEncrypt, aesIgeEncryptNode) : aesIgeEncryptNode,
+    aesIgeDecrypt: addon ? nativeIge(addon.igeDecrypt, aesIgeDecryptJs) : aesIgeDecryptJs,
+    createAesCtr: createNodeAesCtr,
+    modPow: modPowNode,
+    randomFill: (out) => randomFillSync(out),
+  };
+}

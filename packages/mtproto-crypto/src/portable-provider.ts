@@ -1,0 +1,31 @@
+/**
+ * The portable provider: @noble/hashes for hashing, a T-table AES for IGE and CTR, BigInt for
+ * modPow and `globalThis.crypto.getRandomValues` for randomness. No `node:` import anywhere in
+ * this module's graph, so it bundles for browsers, Deno, Bun and workers without polyfills.
+ */
+import { hmac } from "@noble/hashes/hmac.js";
+import { md5, sha1 } from "@noble/hashes/legacy.js";
+import { pbkdf2 } from "@noble/hashes/pbkdf2.js";
+import { sha256, sha512 } from "@noble/hashes/sha2.js";
+import { JsAesCtr } from "./aes/ctr.js";
+import { aesIgeDecryptJs, aesIgeEncryptJs } from "./aes/ige.js";
+import type { CryptoProvider } from "./provider.js";
+import { modPowBigInt } from "./util/bigint.js";
+import { fillRandomWeb } from "./util/web-random.js";
+
+export function createPortableCrypto(): CryptoProvider {
+  return {
+    name: "portable",
+    sha1: (data) => sha1(data),
+    sha256: (data) => sha256(data),
+    sha512: (data) => sha512(data),
+    md5: (data) => md5(data),
+    hmacSha256: (key, data) => hmac(sha256, key, data),
+    pbkdf2Sha512: (password, salt, iterations, length) => pbkdf2(sha512, password, salt, { c: iterations, dkLen: length }),
+    aesIgeEncrypt: aesIgeEncryptJs,
+    aesIgeDecrypt: aesIgeDecryptJs,
+    createAesCtr: (key, iv) => new JsAesCtr(key, iv),
+    modPow: modPowBigInt,
+    randomFill: fillRandomWeb,
+  };
+}

@@ -1,0 +1,184 @@
+import type { RpcMethods } from '@mtkit/tl-core/api';
+import type { TlObject } from '@mtkit/tl-core';
+import { ClientSession, type ClientSessionOptions } from '../client/client-session.js';
+import type { ClientSessionEvent } from '../client/events.js';
+import { MessageRejectedError, SessionError } from '../errors.js';
+import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { PendingRequests } from './pending-requests.js';
+import { realTimers, type DriverTimers, type DriverTransport, type DriverTransportEvent } from './transport.js';
+
+/** The result type of a request object, from the API's `RpcMethods` map. */
+export type ResultOf<R> = R extends { readonly _: infer K } ? (K extends keyof RpcMethods ? RpcMethods[K]['result'] : unknown) : unknown;
+
+export interface SessionDriverOptions<Address> extends ClientSessionOptions {
+  readonly transport: DriverTransport<Address>;
+  readonly address: Address;
+  /** Per-request timeout (ms); the request is then cancelled with rpc_drop_answer. Default 60 s. */
+  readonly requestTimeoutMs?: number;
+  /** Keep-alive ping_delay_disconnect period (ms), default 60 s; the server drops us 75 s after the last. */
+  readonly pingIntervalMs?: number;
+  readonly disconnectDelaySeconds?: number;
+  /** How long acks may wait for other traffic before going out alone (ms). */
+  readonly ackDelayMs?: number;
+  readonly backoff?: BackoffOptions;
+  readonly timers?: DriverTimers;
+  /** Updates, new_session_created, -404 ... everything not tied to one request. */
+  readonly onEvent?: (event: ClientSessionEvent | { readonly type: 'auth-key-unknown' } | { readonly type: 'rejected'; readonly error: MessageRejectedError }) => void;
+}
+
+/**
+ * The thin I/O layer of the client role: binds a ClientSession to a transport and real timers.
+ * Pending requests resolve with typed results; unanswered ones survive reconnects (same msg_id,
+ * so never executed twice); `close()` stops every timer.
+ */
+export class SessionDriver<Address = unknown> {
+  readonly session: ClientSession;
+  private readonly pending: PendingRequests;
+  private readonly timers: DriverTimers;
+  private unsubscribe: (() => void) | undefined;
+  private pingTimer: unknown;
+  private ackTimer: unknown;
+  private reconnectTimer: unknown;
+  private attempt = 0;
+  private closed = false;
+  private connected = false;
+
+  constructor(private readonly options: SessionDriverOptions<Address>) {
+    this.session = new ClientSession(options);
+    this.timers = options.timers ?? realTimers;
+    this.pending = new PendingRequests(this.timers);
+  }
+
+  /** Connects the transport and starts the keep-alive. */
+  async connect(): Promise<void> {
+    if (this.closed) throw new SessionError('CLOSED', 'driver closed');
+    this.unsubscribe?.();
+    this.unsubscribe = this.options.transport.subscribe((event) => {
+      this.onTransportEvent(event);
+    });
+    await this.options.transport.connect(this.options.address);
+    this.connected = true;
+    this.attempt = 0;
+    this.session.reconnected();
+    this.schedulePing();
+    this.flush();
+  }
+
+  /** Sends `request` and resolves with its typed result; rejects with RpcError or SessionError. */
+  invoke<R extends TlObject>(request: R, options: { readonly signal?: AbortSignal; readonly timeoutMs?: number } = {}): Promise<ResultOf<R>> {
+    if (this.closed) return Promise.reject(new SessionError('CLOSED', 'driver closed'));
+    if (options.signal?.aborted === true) return Promise.reject(new SessionError('ABORTED', 'request aborted', options.signal.reason));
+    const requestId = this.session.invoke(request);
+    const promise = new Promise<ResultOf<R>>((resolve, reject) => {
+      this.pending.add(requestId, resolve as (value: unknown) => void, reject, {
+        timeoutMs: options.timeoutMs ?? this.options.requestTimeoutMs ?? 60_000,
+        signal: options.signal,
+        onCancel: (reason) => {
+          this.session.cancel(requestId);
+          this.pending.reject(requestId, reason);
+          this.flush();
+        },
+      });
+    });
+    this.flush();
+    return promise;
+  }
+
+  /** Stops every timer, fails pending requests with CLOSED and closes the transport. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const t of [this.pingTimer, this.ackTimer, this.reconnectTimer]) if (t !== undefined) this.timers.clearTimeout(t);
+    this.unsubscribe?.();
+    this.session.abandonAll();
+    this.pending.rejectAll(new SessionError('CLOSED', 'driver closed'));
+    await this.options.transport.close();
+  }
+
+  private flush(): void {
+    if (!this.connected || this.closed) return;
+    if (this.ackTimer !== undefined) {
+      this.timers.clearTimeout(this.ackTimer);
+      this.ackTimer = undefined;
+    }
+    for (const packet of this.session.flush()) {
+      this.options.transport.send(packet).catch(() => undefined); // a failed send shows up as 'close'
+    }
+  }
+
+  private onTransportEvent(event: DriverTransportEvent): void {
+    if (this.closed) return;
+    if (event.type === 'packet') this.onPacket(event.packet);
+    else if (event.type === 'status' && event.error.status === -404) {
+      this.options.onEvent?.({ type: 'auth-key-unknown' });
+      this.pending.rejectAll(new SessionError('AUTH_KEY_UNKNOWN', 'the server does not know this auth key (-404)'));
+      this.session.abandonAll();
+    } else if (event.type === 'close') this.onDisconnect();
+  }
+
+  private onPacket(packet: Uint8Array): void {
+    let events: ClientSessionEvent[];
+    try {
+      events = this.session.receive(packet);
+    } catch (error) {
+      // Security Guidelines: a rejected packet is dropped silently, the same way for every reason.
+      if (error instanceof MessageRejectedError) this.options.onEvent?.({ type: 'rejected', error });
+      return;
+    }
+    for (const event of events) this.dispatch(event);
+    if (this.session.wantsFlush) this.flush();
+    else if (this.session.hasPendingAcks && this.ackTimer === undefined) {
+      this.ackTimer = this.timers.setTimeout(() => {
+        this.ackTimer = undefined;
+        this.flush();
+      }, this.options.ackDelayMs ?? 500);
+    }
+  }
+
+  private dispatch(event: ClientSessionEvent): void {
+    switch (event.type) {
+      case 'result':
+        this.pending.resolve(event.requestId, event.result);
+        return;
+      case 'rpc-error':
+        this.pending.reject(event.requestId, event.error);
+        return;
+      case 'result-undecodable':
+        this.pending.reject(event.requestId, new SessionError('BAD_MSG', 'answer could not be decoded', event.cause));
+        return;
+      case 'bad-msg':
+        this.pending.reject(event.requestId, new SessionError('BAD_MSG', `bad_msg_notification ${event.errorCode}`));
+        return;
+      case 'flush-needed':
+        return;
+      default:
+        this.options.onEvent?.(event);
+    }
+  }
+
+  private schedulePing(): void {
+    if (this.pingTimer !== undefined) this.timers.clearTimeout(this.pingTimer);
+    this.pingTimer = this.timers.setTimeout(() => {
+      this.pingTimer = undefined;
+      if (this.closed || !this.connected) return;
+      this.session.pingDelayDisconnect(this.options.disconnectDelaySeconds ?? 75);
+      this.flush();
+      this.schedulePing();
+    }, this.options.pingIntervalMs ?? 60_000);
+  }
+
+  private onDisconnect(): void {
+    this.connected = false;
+    if (this.closed) return;
+    if (this.pingTimer !== undefined) this.timers.clearTimeout(this.pingTimer);
+    this.pingTimer = undefined;
+    const random01 = (this.options.env.randomBytes(1)[0] ?? 0) / 255;
+    const delay = backoffDelay(this.attempt++, random01, this.options.backoff);
+    this.reconnectTimer = this.timers.setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.connect().catch(() => {
+        this.onDisconnect();
+      });
+    }, delay);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The slice of `@mtkit/transport-tcp`'s `Transport` contract the driver uses, written structurally
+ * so any transport (TCP, WebSocket, in-memory pipe, your own) fits without a dependency.
+ */
+export type DriverTransportEvent =
+  | { readonly type: 'packet'; readonly packet: Uint8Array }
+  | { readonly type: 'quickAck'; readonly token: number }
+  /** A transport error packet such as -404 (auth key unknown to the server). */
+  | { readonly type: 'status'; readonly error: Error & { readonly status: number } }
+  | { readonly type: 'close'; readonly error?: Error };
+
+export interface DriverTransport<Address = unknown> {
+  connect(address: Address, options?: { readonly signal?: AbortSignal }): Promise<void>;
+  send(packet: Uint8Array): Promise<void>;
+  subscribe(listener: (event: DriverTransportEvent) => void): () => void;
+  close(): Promise<void>;
+  readonly closed: boolean;
+}
+
+/** Timers, injectable so tests can drive time by hand. */
+export interface DriverTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: DriverTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => {
+    clearTimeout(handle as ReturnType<typeof setTimeout>);
+  },
+};

@@ -1,0 +1,1 @@
+export { mtprotoRegistry } from '@mtkit/tl-core/mtproto';

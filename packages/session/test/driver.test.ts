@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiRegistry } from '@mtkit/tl-core/api';
+import { createAuthKeyOverTransport, RpcError, SessionDriver, SessionError, type DriverTimers, type HandshakeResult } from '../src/index.js';
+import { crypto, seededRandom } from './helpers/env.js';
+import { serverRsaKey } from './helpers/handshake.js';
+import { Harness } from './helpers/harness.js';
+import { PipeServer } from './helpers/pipe-server.js';
+
+const address = { dcId: 2, host: 'pipe', port: 0 };
+
+/** Real timers, counted, so a test can check that close() leaves none behind. */
+function countingTimers(): DriverTimers & { readonly active: Set<unknown> } {
+  const active = new Set<unknown>();
+  return {
+    active,
+    setTimeout(callback, ms) {
+      const handle = setTimeout(() => {
+        active.delete(handle);
+        callback();
+      }, ms);
+      active.add(handle);
+      return handle;
+    },
+    clearTimeout(handle) {
+      active.delete(handle);
+      clearTimeout(handle as ReturnType<typeof setTimeout>);
+    },
+  };
+}
+
+const drivers: SessionDriver[] = [];
+afterEach(async () => {
+  await Promise.all(drivers.splice(0).map((d) => d.close()));
+});
+
+async function connectedDriver(server: PipeServer, extra: Partial<ConstructorParameters<typeof SessionDriver>[0]> = {}): Promise<{ driver: SessionDriver; key: HandshakeResult; timers: ReturnType<typeof countingTimers> }> {
+  const env = { crypto, now: () => Date.now(), randomBytes: seededRandom(`driver-${drivers.length}`) };
+  const handshakeTransport = server.pipe.createTransport();
+  await handshakeTransport.connect(address);
+  const key = await createAuthKeyOverTransport(handshakeTransport, { env, rsaKeys: [serverRsaKey().publicKey], dcId: 2 });
+  await handshakeTransport.close();
+  const timers = countingTimers();
+  const driver = new SessionDriver({
+    env,
+    transport: server.pipe.createTransport(),
+    address,
+    authKey: key.authKey,
+    serverSalt: key.serverSalt,
+    timeOffsetMs: key.timeOffsetMs,
+    apiRegistry,
+    timers,
+    backoff: { initialMs: 5, maxMs: 20 },
+    ...extra,
+  });
+  drivers.push(driver);
+  await driver.connect();
+  return { driver, key, timers };
+}
+
+describe('SessionDriver over the in-memory pipe transport', () => {
+  it('creates a key, then resolves a typed result', async () => {
+    const server = new PipeServer(new Harness('d1', { ms: 0, now: () => Date.now(), advance: () => undefined }));
+    const { driver } = await connectedDriver(server);
+    const dc = await driver.invoke({ _: 'help.getNearestDc' });
+    expect(dc).toEqual({ _: 'nearestDc', country: 'NL', thisDc: 2, nearestDc: 2 });
+  });
+
+  it('rejects with RpcError, times out with rpc_drop_answer, and aborts', async () => {
+    const harness = new Harness('d2', { ms: 0, now: () => Date.now(), advance: () => undefined });
+    const server = new PipeServer(harness);
+    const { driver } = await connectedDriver(server);
+    harness.handler = (_r, session, reqMsgId) => {
+      session.sendError(reqMsgId, 400, 'PEER_ID_INVALID');
+    };
+    await expect(driver.invoke({ _: 'help.getNearestDc' })).rejects.toBeInstanceOf(RpcError);
+
+    harness.handler = () => undefined; // never answers
+    await expect(driver.invoke({ _: 'help.getNearestDc' }, { timeoutMs: 30 })).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(harness.serverEvents.some((e) => e.type === 'request-dropped')).toBe(true);
+
+    const controller = new AbortController();
+    const pending = driver.invoke({ _: 'help.getNearestDc' }, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'ABORTED' });
+  });
+
+  it('reconnects after a dropped connection and resends without executing twice', async () => {
+    const harness = new Harness('d3', { ms: 0, now: () => Date.now(), advance: () => undefined });
+    const server = new PipeServer(harness);
+    const { driver } = await connectedDriver(server);
+    await driver.invoke({ _: 'help.getNearestDc' }); // session established
+    harness.executed.length = 0;
+    server.dropConnectionAfterRequest = true;
+    const dc = await driver.invoke({ _: 'help.getNearestDc' });
+    expect(dc).toMatchObject({ _: 'nearestDc' });
+    expect(harness.executed).toEqual(['help.getNearestDc']);
+    expect(server.links.length).toBeGreaterThanOrEqual(3); // handshake, first, reconnect
+  });
+
+  it('fails pending requests with AUTH_KEY_UNKNOWN on -404', async () => {
+    const harness = new Harness('d4', { ms: 0, now: () => Date.now(), advance: () => undefined });
+    const server = new PipeServer(harness);
+    const { driver, key } = await connectedDriver(server);
+    harness.keys.delete(key.authKey.idLong);
+    await expect(driver.invoke({ _: 'help.getNearestDc' })).rejects.toMatchObject({ code: 'AUTH_KEY_UNKNOWN' });
+  });
+
+  it('close() rejects pending requests with CLOSED and leaves no timer running', async () => {
+    const harness = new Harness('d5', { ms: 0, now: () => Date.now(), advance: () => undefined });
+    harness.handler = () => undefined;
+    const server = new PipeServer(harness);
+    const { driver, timers } = await connectedDriver(server, { pingIntervalMs: 10 });
+    const pending = driver.invoke({ _: 'help.getNearestDc' });
+    await new Promise((r) => setTimeout(r, 40)); // a few keep-alive pings go out
+    expect(harness.serverEvents.some((e) => e.type === 'disconnect-delay')).toBe(true);
+    await driver.close();
+    await expect(pending).rejects.toBeInstanceOf(SessionError);
+    expect(timers.active.size).toBe(0);
+  });
+});

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `mtkit-test-server`: run the test server from a shell (see README.md).
+import { readFileSync } from "node:fs";
+import { CliUsageError, parseCliArgs, USAGE } from "./cli/parse-cli-args.js";
+import { describeServerBanner, describeServerJson } from "./cli/describe-server.js";
+import { TestServer } from "./server/test-server.js";
+
+async function main(): Promise<void> {
+  const options = parseCliArgs(process.argv.slice(2));
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+  const server = await TestServer.start({
+    host: options.host,
+    port: options.port,
+    dcs: options.dcs,
+    ws: options.ws,
+    secrets: options.secrets,
+    ...(options.keyFile === undefined ? {} : { rsaKey: readFileSync(options.keyFile, "utf8") }),
+  });
+  console.log(options.json ? describeServerJson(server) : describeServerBanner(server));
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof CliUsageError ? `${error.message}\n\n${USAGE}` : error);
+  process.exit(error instanceof CliUsageError ? 2 : 1);
+});

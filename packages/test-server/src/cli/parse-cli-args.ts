@@ -1,0 +1,71 @@
+import { parseArgs } from "node:util";
+
+export interface CliOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly dcs: number;
+  readonly ws: boolean;
+  readonly keyFile: string | undefined;
+  readonly secrets: string[];
+  readonly json: boolean;
+  readonly help: boolean;
+}
+
+export class CliUsageError extends Error {
+  override readonly name = "CliUsageError";
+  readonly code = "BAD_ARGUMENT";
+}
+
+export const USAGE = `Usage: mtkit-test-server [options]
+  --host HOST     interface to listen on (default 127.0.0.1)
+  --port N        TCP port of the first DC, the others follow (default 0 = random)
+  --dcs N         number of DCs (default 1)
+  --ws            also listen on WebSocket (one port per DC)
+  --key FILE      PEM RSA private key to load (default: generate one)
+  --secret HEX    accept this MTProxy secret (repeatable; 16 bytes, dd+16, ee+16+domain)
+  --json          print one JSON line once listening instead of the banner
+  --help          show this text`;
+
+function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new CliUsageError(`--${name} must be an integer in ${min}..${max}, got "${value}"`);
+  }
+  return parsed;
+}
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        host: { type: "string" },
+        port: { type: "string" },
+        dcs: { type: "string" },
+        ws: { type: "boolean" },
+        key: { type: "string" },
+        secret: { type: "string", multiple: true },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+  }
+  for (const secret of values.secret ?? []) {
+    if (!/^(?:[0-9a-f]{2})+$/i.test(secret)) throw new CliUsageError(`--secret must be hex, got "${secret}"`);
+  }
+  return {
+    host: values.host ?? "127.0.0.1",
+    port: integer("port", values.port, 0, 0, 65535),
+    dcs: integer("dcs", values.dcs, 1, 1, 16),
+    ws: values.ws ?? false,
+    keyFile: values.key,
+    secrets: values.secret ?? [],
+    json: values.json ?? false,
+    help: values.help ?? false,
+  };
+}

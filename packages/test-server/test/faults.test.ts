@@ -1,0 +1,145 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { RpcError, TestServer } from "../src/index.js";
+import { createMtcuteClient } from "./helpers/mtcute.js";
+
+const nearest = (dcId: number) => ({ _: "nearestDc" as const, country: "ZZ", thisDc: dcId, nearestDc: dcId });
+
+describe("fault knobs, seen through mtcute", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await TestServer.start({ dcs: 2 });
+  });
+  afterEach(() => {
+    server.faults.clear();
+    server.handle("help.getNearestDc", (_request, ctx) => nearest(ctx.dcId));
+    server.handle("updates.getState", () => ({ _: "updates.state", pts: 1, qts: 0, date: 0, seq: 0, unreadCount: 0 }));
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("answers FLOOD_WAIT_X from the knob and from a handler's RpcError", async () => {
+    const client = createMtcuteClient(server);
+    try {
+      await client.call({ _: "help.getConfig" });
+      server.faults.floodWait("help.getNearestDc", 1);
+      await expect(client.call({ _: "help.getNearestDc" }, { floodSleepThreshold: 0 })).rejects.toThrow(/FLOOD_WAIT_1/);
+      // Another method: mtcute holds back a method it saw FLOOD_WAIT for until the wait is over.
+      server.handle("updates.getState", () => {
+        throw new RpcError(400, "CUSTOM_ERROR");
+      });
+      await expect(client.call({ _: "updates.getState" })).rejects.toThrow(/CUSTOM_ERROR/);
+    } finally {
+      await client.destroy();
+    }
+  });
+
+  it("USER_MIGRATE_2 moves mtcute to DC 2, found through help.getConfig's dc_options", async () => {
+    const client = createMtcuteClient(server);
+    try {
+      server.faults.migrate("help.getNearestDc", 2, "USER");
+      const answer = await client.call({ _: "help.getNearestDc" });
+      expect(answer.thisDc).toBe(2);
+      expect(server.authKeyIds(2).length).toBeGreaterThan(0);
+    } finally {
+      await client.destroy();
+    }
+  });
+
+  it("delays an answer", async () => {
+    const client = createMtcuteClient(server);
+    try {
+      await client.call({ _: "help.getConfig" });
+      server.faults.delay("help.getNearestDc", 400);
+      const started = performance.now();
+      await client.call({ _: "help.getNearestDc" });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(390);
+    } finally {
+      await client.destroy();
+    }
+  });
+
+  it("forces bad_server_salt: the salt rotates and the client retries transparently", async () => {
+    const client = createMtcuteClient(server);
+    try {
+      await client.call({ _: "help.getConfig" });
+      const record = [...server.dc(1).keys.values()].at(-1)!;
+      const now = Math.floor(Date.now() / 1000);
+      const before = record.salts.current(now);
+      let calls = 0;
+      server.handle("help.getNearestDc", (_request, ctx) => {
+        calls++;
+        return nearest(ctx.dcId);
+      });
+      server.forceBadSalt();
+      await client.call({ _: "help.getNearestDc" });
+      expect(record.salts.current(now)).not.toBe(before);
+      expect(record.salts.isValid(before, now)).toBe(false);
+      expect(calls).toBe(1);
+    } finally {
+      await client.destroy();
+    }
+  });
+
+  it("rejects a key with -404: the client makes a new one and carries on", async () => {
+    const client = createMtcuteClient(server);
+    try {
+      await client.call({ _: "help.getConfig" });
+      const oldKeys = server.authKeyIds(1);
+      server.rejectKey();
+      const answer = await client.call({ _: "help.getNearestDc" });
+      expect(answer.thisDc).toBe(1);
+      const newKeys = server.authKeyIds(1);
+      expect(newKeys.length).toBeGreaterThan(0);
+      expect(newKeys.some((id) => oldKeys.includes(id))).toBe(false);
+    } finally {
+      await client.destroy();
+    }
+  });
+
+  it("drops a connection after N packets; the request survives the reconnect", async () => {
+    const client = createMtcuteClient(server);
+    try {
+      // req_pq, req_DH_params, set_client_DH_params pass; the first encrypted packet is cut.
+      server.faults.dropNextConnectionAfter(3);
+      const config = await client.call({ _: "help.getConfig" });
+      expect(config.thisDc).toBe(1);
+    } finally {
+      await client.destroy();
+    }
+  });
+
+  it("closes the connection instead of answering (disconnect knob); the client resends", async () => {
+    const client = createMtcuteClient(server);
+    try {
+      await client.call({ _: "help.getConfig" });
+      let calls = 0;
+      server.handle("help.getNearestDc", (_request, ctx) => {
+        calls++;
+        return nearest(ctx.dcId);
+      });
+      server.faults.disconnectOn("help.getNearestDc");
+      const answer = await client.call({ _: "help.getNearestDc" });
+      expect(answer.thisDc).toBe(1);
+      expect(calls).toBe(1);
+    } finally {
+      await client.destroy();
+    }
+  });
+
+  it("keeps an answer computed while the client was away and delivers it after the reconnect", async () => {
+    const client = createMtcuteClient(server);
+    try {
+      await client.call({ _: "help.getConfig" });
+      server.handle("help.getNearestDc", async (_request, ctx) => {
+        await server.dropConnections();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return nearest(ctx.dcId);
+      });
+      const answer = await client.call({ _: "help.getNearestDc" });
+      expect(answer.thisDc).toBe(1);
+    } finally {
+      await client.destroy();
+    }
+  });
+});

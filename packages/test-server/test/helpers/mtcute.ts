@@ -1,0 +1,78 @@
+import {
+  BaseTelegramClient,
+  IntermediatePacketCodec,
+  MemoryStorage,
+  MtProxyTcpTransport,
+  ObfuscatedPacketCodec,
+  PaddedIntermediatePacketCodec,
+  TcpTransport,
+  type TelegramTransport,
+} from "@mtcute/node";
+import { addPublicKey, NodeCryptoProvider } from "@mtcute/node/utils.js";
+import type { TestServer } from "../../src/index.js";
+
+/** mtcute's transports as peers.md §2 lists them (it has no abridged and no full framing). */
+export type MtcuteTransport = "intermediate" | "padded" | "obfuscated" | "obfuscated-padded";
+
+class PaddedTcp extends TcpTransport {
+  override packetCodec(): IntermediatePacketCodec {
+    return new PaddedIntermediatePacketCodec();
+  }
+}
+
+class ObfuscatedTcp extends TcpTransport {
+  override packetCodec(): IntermediatePacketCodec {
+    return new ObfuscatedPacketCodec(new IntermediatePacketCodec()) as unknown as IntermediatePacketCodec;
+  }
+}
+
+class ObfuscatedPaddedTcp extends TcpTransport {
+  override packetCodec(): IntermediatePacketCodec {
+    return new ObfuscatedPacketCodec(new PaddedIntermediatePacketCodec()) as unknown as IntermediatePacketCodec;
+  }
+}
+
+function transportFor(kind: MtcuteTransport): TelegramTransport {
+  switch (kind) {
+    case "intermediate":
+      return new TcpTransport();
+    case "padded":
+      return new PaddedTcp();
+    case "obfuscated":
+      return new ObfuscatedTcp();
+    case "obfuscated-padded":
+      return new ObfuscatedPaddedTcp();
+  }
+}
+
+export interface MtcuteOptions {
+  readonly transport?: MtcuteTransport;
+  /** Connect through the server as an MTProxy with this secret (hex). */
+  readonly proxySecret?: string;
+  /** Temporary keys + auth.bindTempAuthKey. */
+  readonly pfs?: boolean;
+  readonly dcId?: number;
+}
+
+/** A fresh mtcute client (MemoryStorage) pointed at one DC of `server` (peers.md §2). */
+export function createMtcuteClient(server: TestServer, options: MtcuteOptions = {}): BaseTelegramClient {
+  const crypto = new NodeCryptoProvider();
+  addPublicKey(crypto, server.publicKeyPem);
+  const endpoint = server.endpoints.find((dc) => dc.id === (options.dcId ?? server.endpoints[0]!.id))!;
+  const dc = { id: endpoint.id, ipAddress: "127.0.0.1", port: endpoint.port };
+  const transport =
+    options.proxySecret === undefined
+      ? transportFor(options.transport ?? "intermediate")
+      : new MtProxyTcpTransport({ host: "127.0.0.1", port: endpoint.port, secret: options.proxySecret });
+  return new BaseTelegramClient({
+    apiId: 1,
+    apiHash: "0".repeat(32),
+    storage: new MemoryStorage(),
+    crypto,
+    defaultDcs: { main: dc, media: { ...dc, mediaOnly: true } },
+    transport,
+    disableUpdates: true,
+    network: { usePfs: options.pfs ?? false },
+    logLevel: 0,
+  });
+}

@@ -1,0 +1,1 @@
+export { fromJson, type JsonValue, parseTl, stringifyTl, toJson } from "./convert.js";

@@ -1,0 +1,2 @@
+// @mtkit/tl-core/mtproto — the MTProto service schema (mtproto.tl), generated.
+export * from "./generated/mtproto/index.js";

@@ -1,0 +1,219 @@
+import { TlError, hexId } from "./errors.js";
+import { MAX_DEPTH } from "./limits.js";
+import { BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID } from "./ids.js";
+import type { TlReadFn, TlRegistry } from "./types.js";
+import { decodeUtf8 } from "./utf8.js";
+
+
+export interface TlReaderOptions {
+  /**
+   * For `rpc_result`: maps `req_msg_id` to the name of the method that was sent, so results such as
+   * `Vector<long>` (which carry no element type on the wire) can be decoded. Unknown ids fall back to
+   * reading a boxed object.
+   */
+  readonly resolveMethod?: (reqMsgId: bigint) => string | undefined;
+}
+
+/**
+ * Bounds-checked reader over a byte array (https://core.telegram.org/mtproto/serialize).
+ * Every failure is a `TlError`; lengths and counts are checked against the bytes left before
+ * anything is allocated.
+ */
+export class TlReader {
+  readonly data: Uint8Array;
+  readonly registry: TlRegistry;
+  readonly options: TlReaderOptions;
+  pos: number;
+  readonly end: number;
+  depth = 0;
+  private readonly view: DataView;
+
+  constructor(registry: TlRegistry, bytes: Uint8Array, options: TlReaderOptions = {}, start = 0, end = bytes.length) {
+    this.registry = registry;
+    this.data = bytes;
+    this.options = options;
+    this.pos = start;
+    this.end = end;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  get remaining(): number {
+    return this.end - this.pos;
+  }
+
+  private need(n: number, expected: string): number {
+    const p = this.pos;
+    if (p + n > this.end) throw new TlError("UNEXPECTED_END", p, expected, `${n} bytes needed, ${this.end - p} left`);
+    this.pos = p + n;
+    return p;
+  }
+
+  int(): number {
+    const p = this.need(4, "int");
+    const b = this.data;
+    return b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
+  }
+
+  /** Next int without consuming it (used to look at a constructor id). */
+  peekInt(): number {
+    const p = this.need(4, "int");
+    this.pos = p;
+    const b = this.data;
+    return b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
+  }
+
+  long(): bigint {
+    return this.view.getBigInt64(this.need(8, "long"), true);
+  }
+
+  double(): number {
+    return this.view.getFloat64(this.need(8, "double"), true);
+  }
+
+  int128(): Uint8Array {
+    const p = this.need(16, "int128");
+    return this.data.slice(p, p + 16);
+  }
+
+  int256(): Uint8Array {
+    const p = this.need(32, "int256");
+    return this.data.slice(p, p + 32);
+  }
+
+  /** Length of the payload found by the last `lengthPrefixed` call. */
+  private payloadLength = 0;
+
+  /** Reads the length header and skips the padding of `bytes`/`string`; returns where the payload starts. */
+  private lengthPrefixed(expected: string): number {
+    const p = this.pos;
+    const b = this.data;
+    if (p >= this.end) throw new TlError("UNEXPECTED_END", p, expected);
+    let len = b[p]!;
+    let header = 1;
+    if (len === 254) {
+      if (p + 4 > this.end) throw new TlError("UNEXPECTED_END", p, expected);
+      len = b[p + 1]! | (b[p + 2]! << 8) | (b[p + 3]! << 16);
+      header = 4;
+    } else if (len === 255) {
+      throw new TlError("BAD_LENGTH", p, expected, "length byte 255 is not valid");
+    }
+    const total = (header + len + 3) & ~3;
+    if (p + total > this.end) {
+      throw new TlError("UNEXPECTED_END", p, expected, `length ${len} but ${this.end - p} bytes left`);
+    }
+    this.pos = p + total;
+    this.payloadLength = len;
+    return p + header;
+  }
+
+  bytes(): Uint8Array {
+    const start = this.lengthPrefixed("bytes");
+    return this.data.slice(start, start + this.payloadLength);
+  }
+
+  string(): string {
+    const start = this.lengthPrefixed("string");
+    return decodeUtf8(this.data, start, start + this.payloadLength);
+  }
+
+  bool(): boolean {
+    const at = this.pos;
+    const id = this.int();
+    if (id === BOOL_TRUE_ID) return true;
+    if (id === BOOL_FALSE_ID) return false;
+    throw new TlError("UNEXPECTED_CONSTRUCTOR", at, "Bool (boolTrue or boolFalse)", `got ${hexId(id)}`);
+  }
+
+  /** A boxed object of any type: constructor id, then its body. */
+  object(): unknown {
+    const at = this.pos;
+    const id = this.int();
+    const read = this.registry.readers.get(id);
+    if (read === undefined) {
+      if (id === VECTOR_ID) throw new TlError("UNTYPED_VECTOR", at, "a boxed object", "a bare Vector needs its element type");
+      throw new TlError("UNKNOWN_CONSTRUCTOR", at, "a known constructor id", `got ${hexId(id)}`);
+    }
+    if (++this.depth > MAX_DEPTH) throw new TlError("TOO_DEEP", at, `at most ${MAX_DEPTH} nested objects`);
+    const value = read(this);
+    this.depth--;
+    return value;
+  }
+
+  /** Boxed `Vector<T>`: id 0x1cb5c415, count, elements. */
+  vector<T>(readElement: (reader: TlReader) => T, minElementSize = 4): T[] {
+    const at = this.pos;
+    const id = this.int();
+    if (id !== VECTOR_ID) throw new TlError("UNEXPECTED_CONSTRUCTOR", at, "Vector (0x1cb5c415)", `got ${hexId(id)}`);
+    return this.bareVector(readElement, minElementSize);
+  }
+
+  /** Boxed `Vector<T>` of boxed objects; the common case, read without a per-element callback. */
+  objectVector(): unknown[] {
+    const at = this.pos;
+    const id = this.int();
+    if (id !== VECTOR_ID) throw new TlError("UNEXPECTED_CONSTRUCTOR", at, "Vector (0x1cb5c415)", `got ${hexId(id)}`);
+    const countAt = this.pos;
+    const count = this.int();
+    if (count < 0 || count * 4 > this.end - this.pos) {
+      throw new TlError("BAD_LENGTH", countAt, "a vector count that fits in the bytes left", `count ${count}`);
+    }
+    const out = new Array<unknown>(count);
+    for (let i = 0; i < count; i++) out[i] = this.object();
+    return out;
+  }
+
+  /** Bare `vector<T>`: count, elements. */
+  bareVector<T>(readElement: (reader: TlReader) => T, minElementSize = 4): T[] {
+    const at = this.pos;
+    const count = this.int();
+    if (count < 0 || count * minElementSize > this.end - this.pos) {
+      throw new TlError("BAD_LENGTH", at, "a vector count that fits in the bytes left", `count ${count}`);
+    }
+    // Safe to pre-size: count was checked against the bytes left.
+    const out = new Array<T>(count);
+    for (let i = 0; i < count; i++) out[i] = readElement(this);
+    return out;
+  }
+
+  /** Result of the method named `method` (see `readResult` for the rules). */
+  result(method: string): unknown {
+    const entry = this.registry.results.get(method);
+    if (entry === undefined || typeof entry !== "function") return this.object();
+    return entry(this);
+  }
+
+  /** The `result` field of `rpc_result`, decoded with the method that `resolveMethod` names. */
+  rpcResult(reqMsgId: bigint): unknown {
+    const method = this.options.resolveMethod?.(reqMsgId);
+    return method === undefined ? this.object() : this.result(method);
+  }
+
+  /** Throws unless every byte was consumed. */
+  expectEnd(): void {
+    if (this.pos !== this.end) throw new TlError("TRAILING_BYTES", this.pos, "end of input", `${this.end - this.pos} bytes left`);
+  }
+}
+
+/** Element readers for vectors, shared so generated code does not create closures. */
+export const readInt = (r: TlReader): number => r.int();
+export const readLong = (r: TlReader): bigint => r.long();
+export const readDouble = (r: TlReader): number => r.double();
+export const readString = (r: TlReader): string => r.string();
+export const readBytes = (r: TlReader): Uint8Array => r.bytes();
+export const readInt128 = (r: TlReader): Uint8Array => r.int128();
+export const readInt256 = (r: TlReader): Uint8Array => r.int256();
+export const readBool = (r: TlReader): boolean => r.bool();
+export const readObject: TlReadFn = (r) => r.object();
+
+/**
+ * Method results that are `Vector<T>` or `Bool` carry no usable type on the wire, so the reader is
+ * told; but the server may send `rpc_error` or `gzip_packed` instead, which are read as objects.
+ */
+export function readVectorResult(r: TlReader, readElement: (reader: TlReader) => unknown, minElementSize: number): unknown {
+  return r.peekInt() === VECTOR_ID ? r.vector(readElement, minElementSize) : r.object();
+}
+
+export function readBoolResult(r: TlReader): unknown {
+  const id = r.peekInt();
+  return id === BOOL_TRUE_ID || id === BOOL_FALSE_ID ? r.bool() : r.object();
+}

@@ -1,0 +1,30 @@
+import type { TlReadFn, TlRegistry, TlResultEntry, TlWriterEntry } from "./types.js";
+
+/**
+ * One registry that reads and writes everything the given ones do, e.g. MTProto + API so a single
+ * reader decodes an `rpc_result` whose result is an API object. Later registries win on conflicts.
+ */
+export function combineRegistries(...registries: readonly TlRegistry[]): TlRegistry {
+  const readers = new Map<number, TlReadFn>();
+  const writers = new Map<string, TlWriterEntry>();
+  const results = new Map<string, TlResultEntry>();
+  for (const registry of registries) {
+    for (const [id, read] of registry.readers) readers.set(id, read);
+    for (const [name, entry] of registry.writers) writers.set(name, entry);
+    for (const [name, entry] of registry.results) results.set(name, entry);
+  }
+  return { readers, writers, results };
+}
+
+/** Name of the method whose result `request` returns, looking through `invokeWithLayer`-style wrappers. */
+export function resultMethodOf(registry: TlRegistry, request: { readonly _: string }): string {
+  let current: unknown = request;
+  for (let depth = 0; depth < 64; depth++) {
+    const name = (current as { _: string })._;
+    const entry = registry.results.get(name);
+    if (entry === undefined || typeof entry === "function") return name;
+    current = (current as Record<string, unknown>)[entry.genericField];
+    if (typeof current !== "object" || current === null) return name;
+  }
+  return request._;
+}

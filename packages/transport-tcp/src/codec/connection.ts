@@ -1,0 +1,34 @@
+import type { Frame, FramingProtocol } from "./frame.js";
+
+/**
+ * A sans-IO MTProto transport connection (either role): the full stack of framing, obfuscation
+ * and fake-TLS for one connection, with no sockets and no timers. The carrier feeds received bytes
+ * to `receive()` and writes whatever `takeOutput()` returns after every call.
+ */
+export interface PacketConnection {
+  /** Feeds bytes from the carrier; returns whole frames. Throws `TransportError` on bad input. */
+  receive(bytes: Uint8Array): Frame[];
+  /** Queues one packet (one MTProto message). */
+  sendPacket(packet: Uint8Array, quickAck?: boolean): void;
+  /** Bytes to write now (undefined: nothing). */
+  takeOutput(): Uint8Array | undefined;
+}
+
+/** What a server learnt about a connection from its first bytes. */
+export interface ConnectionInfo {
+  readonly protocol: FramingProtocol;
+  readonly obfuscated: boolean;
+  /** Set when an MTProxy secret matched: its index in the server's `secrets` list and its form. */
+  readonly secretIndex?: number;
+  readonly secretKind?: "simple" | "secured" | "fakeTls";
+  /** The DC id from the obfuscation header (meaningful only if the client wrote one). */
+  readonly dcId?: number;
+}
+
+/** The server side adds quick-ack answers, transport error packets and what it detected. */
+export interface ServerPacketConnection extends PacketConnection {
+  /** Undefined until enough bytes arrived to recognise the transport. */
+  readonly info: ConnectionInfo | undefined;
+  sendQuickAck(token: number): void;
+  sendStatus(status: number): void;
+}

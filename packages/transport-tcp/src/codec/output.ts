@@ -1,0 +1,18 @@
+import { concatBytes } from "./bytes.js";
+
+/** Bytes waiting to be written to the carrier, drained in one piece. */
+export class OutputQueue {
+  private parts: Uint8Array[] = [];
+
+  push(bytes: Uint8Array): void {
+    if (bytes.length > 0) this.parts.push(bytes);
+  }
+
+  /** Everything queued since the last call, or undefined when nothing is pending. */
+  take(): Uint8Array | undefined {
+    if (this.parts.length === 0) return undefined;
+    const out = this.parts.length === 1 ? this.parts[0]! : concatBytes(this.parts);
+    this.parts = [];
+    return out;
+  }
+}

@@ -1,0 +1,175 @@
+import type { AesCtr } from "@mtkit/mtproto-crypto";
+import { ByteQueue } from "./byte-queue.js";
+import { concatBytes } from "./bytes.js";
+import type { ConnectionInfo, ServerPacketConnection } from "./connection.js";
+import type { TransportCrypto } from "./crypto.js";
+import { TransportError } from "./errors.js";
+import type { Frame, FrameCodec } from "./frame.js";
+import { OutputQueue } from "./output.js";
+import { detectPlainProtocol } from "./detect.js";
+import { createFrameCodec } from "../framing/create.js";
+import { acceptObfuscationHeader } from "../obfuscation/accept.js";
+import { parseProxySecret, type ProxySecret } from "../obfuscation/secret.js";
+import { acceptClientHello, clientHelloRecordLength } from "../faketls/accept-hello.js";
+import { buildServerHello } from "../faketls/server-hello.js";
+import { TlsRecordReader, TlsRecordWriter } from "../faketls/records.js";
+
+export interface ServerConnectionOptions {
+  /** Needed to accept obfuscated, MTProxy and fake-TLS connections and to pad. */
+  readonly crypto?: TransportCrypto;
+  /** MTProxy secrets accepted (fake-TLS ones also enable the TLS front). */
+  readonly secrets?: readonly (ProxySecret | Uint8Array | string)[];
+  /** Refuse connections that use no secret (what a real MTProxy does). Default false. */
+  readonly requireSecret?: boolean;
+  readonly maxPacketLength?: number;
+  /** Clock (ms) for the fake-TLS freshness check; default `Date.now`. */
+  readonly now?: () => number;
+  /** Allowed difference between the ClientHello timestamp and `now`, seconds. Default 600. */
+  readonly maxClockSkewSeconds?: number;
+}
+
+/**
+ * Server side of a transport connection. It recognises the transport from the first bytes:
+ * 0xef, 0xeeeeeeee, 0xdddddddd, the full transport (seq 0 in bytes 4..8, which obfuscation forbids),
+ * a TLS ClientHello (fake-TLS secrets), else a 64-byte obfuscation header tried against each secret.
+ * https://core.telegram.org/mtproto/mtproto-transports#transport-obfuscation
+ */
+export class ServerConnection implements ServerPacketConnection {
+  private readonly options: ServerConnectionOptions;
+  private readonly secrets: readonly ProxySecret[];
+  private readonly pending = new ByteQueue();
+  private readonly output = new OutputQueue();
+  private codec: FrameCodec | undefined;
+  private encryptor: AesCtr | undefined;
+  private decryptor: AesCtr | undefined;
+  private tls: { writer: TlsRecordWriter; reader: TlsRecordReader; secretIndex: number } | undefined;
+  private detected: ConnectionInfo | undefined;
+
+  constructor(options: ServerConnectionOptions = {}) {
+    this.options = options;
+    this.secrets = (options.secrets ?? []).map((s) => (s instanceof Uint8Array || typeof s === "string" ? parseProxySecret(s) : s));
+  }
+
+  get info(): ConnectionInfo | undefined {
+    return this.detected;
+  }
+
+  receive(bytes: Uint8Array): Frame[] {
+    if (this.codec !== undefined) {
+      const streamed = this.tls === undefined ? bytes : concatBytes(this.tls.reader.unwrap(bytes));
+      return this.codec.decode(this.decryptor === undefined ? streamed : this.decryptor.process(streamed));
+    }
+    let records = bytes;
+    if (this.tls === undefined) {
+      this.pending.push(bytes);
+      if (!this.detectOuter()) return [];
+      // Plain or obfuscated: `pending` now holds decrypted framing bytes.
+      const decided = this.decidedCodec();
+      if (decided !== undefined) return decided.decode(this.pending.takeAll());
+      // Fake-TLS accepted: `pending` holds the records that followed the ClientHello.
+      records = this.pending.takeAll();
+    }
+    const tls = this.tls!;
+    // The obfuscation header arrives inside the first records, encrypted with the matched secret.
+    this.pending.push(concatBytes(tls.reader.unwrap(records)));
+    if (!this.detectObfuscated([tls.secretIndex])) return [];
+    return this.codec!.decode(this.pending.takeAll());
+  }
+
+  sendPacket(packet: Uint8Array, quickAck = false): void {
+    this.write(this.readyCodec().encodePacket(packet, quickAck));
+  }
+
+  sendQuickAck(token: number): void {
+    this.write(this.readyCodec().encodeQuickAck(token));
+  }
+
+  sendStatus(status: number): void {
+    this.write(this.readyCodec().encodeStatus(status));
+  }
+
+  takeOutput(): Uint8Array | undefined {
+    return this.output.take();
+  }
+
+  private write(framed: Uint8Array): void {
+    const encrypted = this.encryptor === undefined ? framed : this.encryptor.process(framed);
+    this.output.push(this.tls === undefined ? encrypted : this.tls.writer.wrap(encrypted));
+  }
+
+  /** Read through a method: detection sets `codec` as a side effect that narrowing cannot see. */
+  private decidedCodec(): FrameCodec | undefined {
+    return this.codec;
+  }
+
+  private readyCodec(): FrameCodec {
+    if (this.codec === undefined) throw new TransportError("INVALID_STATE", "cannot send before the client's transport is known");
+    return this.codec;
+  }
+
+  /** Plain tags, full, or fake-TLS. Returns true once decided (codec or TLS set). */
+  private detectOuter(): boolean {
+    const head = this.pending.peek(Math.min(this.pending.length, 8));
+    const plain = detectPlainProtocol(head);
+    if (plain === "need-more") return false;
+    if (plain !== undefined) {
+      if (this.options.requireSecret === true) throw new TransportError("UNKNOWN_PROTOCOL", "this server requires an MTProxy secret");
+      this.pending.skip(plain.tagLength);
+      this.codec = this.frameCodec(plain.protocol);
+      this.detected = { protocol: plain.protocol, obfuscated: false };
+      return true;
+    }
+    const tlsSecrets = this.secrets.flatMap((s, index) => (s.kind === "fakeTls" ? [index] : []));
+    if (head[0] === 0x16 && tlsSecrets.length > 0) return this.acceptTls(head, tlsSecrets);
+    return this.detectObfuscated(undefined);
+  }
+
+  private acceptTls(head: Uint8Array, secretIndexes: number[]): boolean {
+    if (head.length < 5) return false;
+    const length = clientHelloRecordLength(head);
+    if (this.pending.length < length) return false;
+    const crypto = this.requireCrypto();
+    const hello = this.pending.take(length);
+    const nowSeconds = Math.floor((this.options.now ?? Date.now)() / 1000);
+    const accepted = acceptClientHello(crypto, hello, secretIndexes.map((i) => this.secrets[i]!.key), nowSeconds, this.options.maxClockSkewSeconds ?? 600);
+    const secretIndex = secretIndexes[accepted.secretIndex]!;
+    this.output.push(buildServerHello(crypto, this.secrets[secretIndex]!.key, accepted.clientRandom, accepted.sessionId));
+    this.tls = { writer: new TlsRecordWriter({ leadingChangeCipherSpec: false }), reader: new TlsRecordReader(), secretIndex };
+    return true;
+  }
+
+  /** Needs 64 bytes in `pending`; `only` restricts the secrets tried (fake-TLS: the matched one). */
+  private detectObfuscated(only: number[] | undefined): boolean {
+    if (this.pending.length < 64) return false;
+    const crypto = this.requireCrypto();
+    const indexes = only ?? this.secrets.map((_, i) => i);
+    const candidates: (Uint8Array | undefined)[] = indexes.map((i) => this.secrets[i]!.key);
+    if (only === undefined && this.options.requireSecret !== true) candidates.push(undefined);
+    const accepted = acceptObfuscationHeader(crypto, this.pending.take(64), candidates);
+    if (accepted === undefined) throw new TransportError("UNKNOWN_PROTOCOL", "first bytes match no transport, obfuscation header or secret");
+    this.encryptor = accepted.encryptor;
+    this.decryptor = accepted.decryptor;
+    this.codec = this.frameCodec(accepted.protocol);
+    const secretIndex = accepted.secretIndex === undefined ? undefined : indexes[accepted.secretIndex];
+    const secretKind = secretIndex === undefined ? undefined : this.secrets[secretIndex]!.kind;
+    this.detected = { protocol: accepted.protocol, obfuscated: true, dcId: accepted.dcId, ...(secretIndex === undefined ? {} : { secretIndex, secretKind: secretKind! }) };
+    // Whatever followed the header is ciphertext: decrypt it in order, before newer bytes.
+    const rest = this.pending.takeAll();
+    this.pending.push(this.decryptor.process(rest));
+    return true;
+  }
+
+  private frameCodec(protocol: "abridged" | "intermediate" | "padded" | "full"): FrameCodec {
+    const crypto = this.options.crypto;
+    return createFrameCodec(protocol, {
+      role: "server",
+      ...(this.options.maxPacketLength === undefined ? {} : { maxPacketLength: this.options.maxPacketLength }),
+      ...(crypto === undefined ? {} : { randomFill: (out: Uint8Array) => crypto.randomFill(out) }),
+    });
+  }
+
+  private requireCrypto(): TransportCrypto {
+    if (this.options.crypto === undefined) throw new TransportError("UNKNOWN_PROTOCOL", "obfuscated transport but no crypto provider configured");
+    return this.options.crypto;
+  }
+}

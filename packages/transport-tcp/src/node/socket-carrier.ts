@@ -1,0 +1,50 @@
+import type { Socket } from "node:net";
+import { TransportError } from "../codec/errors.js";
+import type { ByteCarrier, CarrierHandlers } from "../transport/carrier.js";
+
+/**
+ * A `ByteCarrier` over a connected `node:net` socket. `write()` resolves at once while the kernel
+ * buffer has room and only after 'drain' when `socket.write()` returned false (back-pressure).
+ */
+export class SocketCarrier implements ByteCarrier {
+  private readonly socket: Socket;
+  private failure: Error | undefined;
+  private readonly leftover: Uint8Array | undefined;
+
+  /** `leftover`: bytes already read from the socket (e.g. past a proxy handshake). */
+  constructor(socket: Socket, leftover?: Uint8Array) {
+    this.socket = socket;
+    this.leftover = leftover;
+  }
+
+  start(handlers: CarrierHandlers): void {
+    if (this.leftover !== undefined && this.leftover.length > 0) handlers.data(this.leftover);
+    this.socket.on("data", (chunk: Buffer) => { handlers.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)); });
+    this.socket.on("error", (error) => { this.failure = new TransportError("CARRIER", `socket error: ${error.message}`, { cause: error.message }); });
+    this.socket.on("close", () => { handlers.close(this.failure); });
+    // 'end' from the peer: finish our side too so 'close' follows.
+    this.socket.on("end", () => { this.socket.end(); });
+    this.socket.resume();
+  }
+
+  write(bytes: Uint8Array): Promise<void> {
+    if (this.socket.destroyed || !this.socket.writable) return Promise.reject(new TransportError("CLOSED", "socket is closed"));
+    return new Promise((resolve, reject) => {
+      const flushed = this.socket.write(bytes, (error) => { if (error) reject(new TransportError("CARRIER", `write failed: ${error.message}`)); });
+      if (flushed) resolve();
+      else {
+        const onDrain = (): void => { this.socket.off("close", onClose); resolve(); };
+        const onClose = (): void => { this.socket.off("drain", onDrain); reject(new TransportError("CLOSED", "socket closed while waiting for drain")); };
+        this.socket.once("drain", onDrain);
+        this.socket.once("close", onClose);
+      }
+    });
+  }
+
+  close(): void {
+    if (this.socket.destroyed) return;
+    this.socket.end();
+    // A peer that never answers our FIN must not keep the socket open forever.
+    setTimeout(() => { this.socket.destroy(); }, 2000).unref();
+  }
+}

@@ -1,0 +1,101 @@
+import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
+import type { FramingProtocol } from "@mtkit/transport-tcp/codec";
+import type { ServerConnectionLink } from "@mtkit/transport-tcp/transport";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWebSocketTransport, telegramWebSocketUrl, WebSocketTransportServer } from "../src/index.js";
+import { EventCollector } from "./helpers/collect.js";
+
+const crypto = createNodeCrypto();
+const SIMPLE = "00112233445566778899aabbccddeeff";
+const SECURED = "ddf05fb7acb549be047a7c585116581418";
+const FAKE_TLS = "ee852380f362a09343efb4690c4e17862e676f6f676c652e636f6d";
+let server: WebSocketTransportServer;
+const accepted: ServerConnectionLink[] = [];
+
+beforeAll(async () => {
+  server = await WebSocketTransportServer.listen({ crypto, secrets: [SIMPLE, SECURED, FAKE_TLS], path: "/apiws", maxPacketLength: 4 * 1024 * 1024 });
+  server.onConnection((connection) => {
+    accepted.push(connection);
+    connection.subscribe((event) => { if (event.type === "packet") void connection.send(event.packet); });
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+const url = () => `ws://127.0.0.1:${server.port ?? 0}/apiws`;
+const packet = (blocks: number, fill: number) => new Uint8Array(24 + 16 * blocks).fill(fill);
+
+const modes = [
+  ["obfuscated (default)", undefined],
+  ["plain", false],
+  ["MTProxy simple secret", { secret: SIMPLE }],
+  ["MTProxy dd secret", { secret: SECURED }],
+  ["MTProxy ee fake-TLS", { secret: FAKE_TLS }],
+] as const;
+const protocols: FramingProtocol[] = ["abridged", "intermediate", "padded"];
+
+describe.each(protocols)("WebSocket loopback, %s", (protocol) => {
+  it.each(modes)("%s: echoes small and 1 MiB packets", async (_name, obfuscation) => {
+    const transport = createWebSocketTransport({ crypto, protocol, url, maxPacketLength: 4 * 1024 * 1024, ...(obfuscation === undefined ? {} : { obfuscation }) });
+    const events = new EventCollector(transport);
+    await transport.connect({ dcId: 2, host: "127.0.0.1", port: 0 });
+    const sent = [packet(1, 1), packet(65_536, 2), packet(3, 3)];
+    for (const p of sent) await transport.send(p);
+    await events.waitFor(() => events.packets().length === 3);
+    expect(events.packets().map((p) => Buffer.from(p).toString("base64"))).toEqual(sent.map((p) => Buffer.from(p).toString("base64")));
+    const info = accepted.at(-1)?.info;
+    expect(info?.obfuscated).toBe(obfuscation !== false);
+    if (obfuscation !== false) expect(info?.dcId).toBe(2);
+    await transport.close();
+    expect(events.events.at(-1)).toEqual({ type: "close" });
+  });
+});
+
+describe("WebSocket carrier", () => {
+  it("uses the full transport too when obfuscation is off", async () => {
+    const transport = createWebSocketTransport({ crypto, protocol: "full", obfuscation: false, url });
+    const events = new EventCollector(transport);
+    await transport.connect({ dcId: 2, host: "", port: 0 });
+    await transport.send(packet(1, 9));
+    await events.waitFor(() => events.packets().length === 1);
+    expect(accepted.at(-1)?.info?.protocol).toBe("full");
+    await transport.close();
+  });
+
+  it("server close reaches the client as a clean close (code 1000)", async () => {
+    const transport = createWebSocketTransport({ crypto, url });
+    const events = new EventCollector(transport);
+    await transport.connect({ dcId: 2, host: "", port: 0 });
+    await transport.send(packet(1, 1));
+    await events.waitFor(() => events.packets().length === 1);
+    await accepted.at(-1)!.close();
+    await events.waitFor(() => events.events.some((e) => e.type === "close"));
+    expect(events.events.at(-1)).toEqual({ type: "close" });
+  });
+
+  it("an unreachable endpoint is a typed error", async () => {
+    const transport = createWebSocketTransport({ crypto, url: "ws://127.0.0.1:1/apiws", connectTimeoutMs: 2000 });
+    await expect(transport.connect({ dcId: 2, host: "", port: 0 })).rejects.toMatchObject({ name: "TransportError" });
+  });
+
+  it("the server refuses a wrong path", async () => {
+    const transport = createWebSocketTransport({ crypto, url: `ws://127.0.0.1:${server.port ?? 0}/other`, connectTimeoutMs: 2000 });
+    await expect(transport.connect({ dcId: 2, host: "", port: 0 })).rejects.toMatchObject({ code: "CARRIER" });
+  });
+});
+
+describe("telegramWebSocketUrl", () => {
+  it("maps DC ids to the web endpoints", () => {
+    expect([1, 2, 3, 4, 5].map((dc) => telegramWebSocketUrl(dc))).toEqual([
+      "wss://pluto.web.telegram.org/apiws",
+      "wss://venus.web.telegram.org/apiws",
+      "wss://aurora.web.telegram.org/apiws",
+      "wss://vesta.web.telegram.org/apiws",
+      "wss://flora.web.telegram.org/apiws",
+    ]);
+    expect(telegramWebSocketUrl(2, { testMode: true })).toBe("wss://venus.web.telegram.org/apiws_test");
+    expect(() => telegramWebSocketUrl(6)).toThrow(RangeError);
+  });
+});
