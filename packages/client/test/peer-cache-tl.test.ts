@@ -55,7 +55,8 @@ describe("PeerCache with objects decoded by @mtkit/tl-core", () => {
   });
 
   it("builds RpcError from a decoded rpc_error", () => {
-    const bytes = encodeObject(mtprotoRegistry, { _: "rpc_error", errorCode: 420, errorMessage: "FLOOD_WAIT_17" });
+    const rpcError = { _: "rpc_error", errorCode: 420, errorMessage: "FLOOD_WAIT_17" } as const;
+    const bytes = encodeObject(mtprotoRegistry, rpcError);
     const object = decodeObject(mtprotoRegistry, bytes) as { errorCode: number; errorMessage: string };
     expect(RpcError.fromTl(object, "messages.getHistory")).toMatchObject({ code: 420, name: "FLOOD_WAIT", argument: 17 });
   });

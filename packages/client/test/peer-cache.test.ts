@@ -80,6 +80,24 @@ describe("PeerCache.ingest", () => {
     }
   });
 
+  it("keeps the full hash when full and min copies are ingested concurrently (SQLite too)", async () => {
+    const { SqliteStorage } = await import("../src/storage/sqlite/index.js");
+    for (const storage of [new MemoryStorage(), new SqliteStorage(":memory:")]) {
+      const cache = new PeerCache(storage.peers, { now: () => NOW });
+      await Promise.all([cache.ingest({ users: [fullUser] }), cache.ingest({ users: [minUser] }), cache.ingest({ users: [minUser] })]);
+      expect(await storage.peers.get("user", 1001n)).toMatchObject({ accessHash: 0x1111n, isMin: false });
+      await storage.close();
+    }
+  });
+
+  it("keeps ingesting after one ingest failed", async () => {
+    const { cache, storage } = makeCache();
+    await storage.close();
+    await expect(cache.ingest({ users: [fullUser] })).rejects.toMatchObject({ code: "CLOSED" });
+    await expect(cache.ingest({ users: [fullUser] })).rejects.toMatchObject({ code: "CLOSED" });
+    expect(await cache.ingest({})).toBe(0);
+  });
+
   it("upgrades a min-only peer when the full object arrives", async () => {
     const { cache, storage } = makeCache();
     await cache.ingest({ users: [minUser] });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classifyRpcError, isRpcError, parseRpcErrorMessage, RpcError } from "../src/index.js";
 
@@ -63,5 +64,18 @@ describe("RpcError", () => {
     const error = new RpcError(400, "BRAND_NEW_THING");
     expect(error).toMatchObject({ name: "BRAND_NEW_THING", argument: undefined, method: undefined, kind: "fatal" });
     expect(error.message).toBe("BRAND_NEW_THING (400)");
+  });
+});
+
+describe("RpcError on arbitrary server text", () => {
+  it("never throws and keeps the raw message (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.string({ maxLength: 200 }), (code, message) => {
+        const error = new RpcError(code, message);
+        expect(error.rawMessage).toBe(message);
+        expect(error.argument === undefined || (Number.isInteger(error.argument) && error.argument >= 0)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   abortableSleep,
@@ -125,5 +126,31 @@ describe("abortableSleep", () => {
     controller.abort();
     await expect(waiting).rejects.toMatchObject({ code: "ABORTED" });
     await expect(abortableSleep(1, controller.signal)).rejects.toMatchObject({ code: "ABORTED" });
+  });
+});
+
+describe("runWithRetry bounds (property)", () => {
+  it("never makes more than 1 + maxFloodWaits + maxServerErrorRetries attempts, whatever the server says", async () => {
+    const failure = fc.oneof(
+      fc.integer({ min: 0, max: 20 }).map((s) => new RpcError(420, `FLOOD_WAIT_${s}`)),
+      fc.constantFrom(new RpcError(500, "INTERNAL"), new RpcError(-503, "Timeout"), new RpcError(400, "PEER_ID_INVALID")),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(failure, { maxLength: 30 }), async (failures) => {
+        const queue = [...failures];
+        let calls = 0;
+        const { sleep } = recordingSleep();
+        await runWithRetry(
+          () => {
+            calls++;
+            const next = queue.shift();
+            return next === undefined ? Promise.resolve("ok") : Promise.reject(next);
+          },
+          { ...base, sleep, lifetime: new ClientLifetime() },
+        ).catch(() => undefined);
+        expect(calls).toBeLessThanOrEqual(1 + DEFAULT_RETRY_POLICY.maxFloodWaits + DEFAULT_RETRY_POLICY.maxServerErrorRetries);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

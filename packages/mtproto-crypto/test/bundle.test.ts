@@ -34,6 +34,12 @@ describe("browser bundle of the portable entry", () => {
     expect(code).not.toMatch(/from\s*["']node:|require\(["']node:/);
   });
 
+  it("the Node entry still bundles for platform node (the addon is an optional runtime require)", async () => {
+    const nodeEntry = fileURLToPath(new URL("../src/node.ts", import.meta.url));
+    const result = await build({ entryPoints: [nodeEntry], bundle: true, write: false, platform: "node", format: "esm", logLevel: "silent" });
+    expect(result.errors).toEqual([]);
+  });
+
   it("the bundle runs and reproduces an IGE round trip", async () => {
     const result = await build({ entryPoints: [entry], bundle: true, write: false, platform: "browser", format: "esm", logLevel: "silent" });
     const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.text).toString("base64")}`;

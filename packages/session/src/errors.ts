@@ -25,7 +25,9 @@ export type HandshakeErrorCode =
   | 'RSA_DECRYPT_FAILED'
   | 'BAD_INNER_DATA'
   | 'BAD_RETRY_ID'
-  | 'WRONG_STATE';
+  | 'WRONG_STATE'
+  | 'TIMEOUT'
+  | 'CONNECTION_CLOSED';
 
 export class HandshakeError extends Error {
   override readonly name = 'HandshakeError';

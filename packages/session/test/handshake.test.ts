@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bigIntFromBytes,
   bigIntToBytes,
+  computeNewNonceHash,
   deriveTmpAesKeyIv,
   factorizePqBytes,
   rsaPadEncrypt,
@@ -161,6 +162,19 @@ describe('adversarial server: every check gives a typed HandshakeError', () => {
       expect(maliciousFlow(tamper)).toThrow(expect.objectContaining({ name: 'HandshakeError', code }));
     });
   }
+
+  it('dh_gen_fail with a correct new_nonce_hash3 -> DH_GEN_FAIL', () => {
+    const clock = testClock();
+    const key = serverRsaKey();
+    const client = new ClientHandshake({ env: testEnv('cf', clock), rsaKeys: [key.publicKey], dcId: 2 });
+    const server = new ServerHandshake({ env: testEnv('sf', clock), rsaKeys: [key.privateKey] });
+    const reqDh = client.receive(server.receive(client.start()))!;
+    const req = decode(reqDh) as unknown as RawReqDHParamsRequest;
+    const newNonce = (codec.reader(rsaPadDecrypt(crypto, key.privateKey, req.encryptedData)).object() as TypePQInnerData).newNonce;
+    const ok = decode(server.receive(client.receive(server.receive(reqDh))!));
+    const fail = { _: 'dh_gen_fail', nonce: ok.nonce, serverNonce: ok.serverNonce, newNonceHash3: computeNewNonceHash(crypto, newNonce, 3, server.result!.authKey.auxHash) };
+    expect(() => client.receive(encode(fail))).toThrow(expect.objectContaining({ code: 'DH_GEN_FAIL' }));
+  });
 
   it('rejects garbage and out-of-order packets without crashing', () => {
     const client = new ClientHandshake({ env: testEnv(), rsaKeys: [serverRsaKey().publicKey], dcId: 2 });

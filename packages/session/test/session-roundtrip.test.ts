@@ -138,10 +138,22 @@ describe('encrypted session, client role <-> server role', () => {
     const h = new Harness('pfs');
     const perm = h.handshake('pfs-perm');
     const temp = h.handshake('pfs-temp', 3600);
+    h.handler = (request, session, reqMsgId) => {
+      session.sendResult(reqMsgId, { _: 'nearestDc', country: request._, thisDc: 2, nearestDc: 2 });
+    };
     const client = h.client(temp);
+    // Before binding only a few methods may run on a temporary key.
+    const early = client.invoke({ _: 'updates.getState' });
+    const allowed = client.invoke({ _: 'invokeWithLayer', layer: 228, query: { _: 'help.getNearestDc' } });
+    const before = h.pump(client);
+    expect(before.find((e) => e.type === 'rpc-error' && e.requestId === early)).toMatchObject({ error: { errorCode: 401, errorMessage: 'AUTH_KEY_PERM_EMPTY' } });
+    expect(before.find((e) => e.type === 'result' && e.requestId === allowed)).toBeDefined();
+
     const id = client.bindTempAuthKey(perm.authKey, temp.expiresAt!);
     const events = h.pump(client);
     expect(events).toContainEqual({ type: 'result', requestId: id, result: true });
+    const after = client.invoke({ _: 'updates.getState' });
+    expect(h.pump(client).find((e) => e.type === 'result' && e.requestId === after)).toBeDefined();
     expect(h.keys.get(temp.authKey.idLong)?.boundPermKeyId).toBe(perm.authKey.idLong);
     expect(h.serverEvents.some((e) => e.type === 'temp-key-bound')).toBe(true);
   });

@@ -2,9 +2,8 @@
 export { TlError, type TlErrorCode, hexId } from "./runtime/errors.js";
 export { BOOL_FALSE_ID, BOOL_TRUE_ID, GZIP_PACKED_ID, RPC_ERROR_ID, VECTOR_ID } from "./runtime/ids.js";
 export { MAX_DEPTH } from "./runtime/limits.js";
+export { TlReader, type TlReaderOptions } from "./runtime/reader.js";
 export {
-  TlReader,
-  type TlReaderOptions,
   readBool,
   readBoolResult,
   readBytes,
@@ -16,9 +15,9 @@ export {
   readObject,
   readString,
   readVectorResult,
-} from "./runtime/reader.js";
+} from "./runtime/element-readers.js";
+export { TlWriter } from "./runtime/writer.js";
 export {
-  TlWriter,
   writeBool,
   writeBytes,
   writeDouble,
@@ -28,9 +27,9 @@ export {
   writeLong,
   writeObject,
   writeString,
-} from "./runtime/writer.js";
+} from "./runtime/element-writers.js";
 export type { TlObject, TlReadFn, TlRegistry, TlResultEntry, TlWriterEntry } from "./runtime/types.js";
 export { combineRegistries, resultMethodOf } from "./runtime/registry.js";
-export { decodeObject, decodeResult, encodeObject } from "./runtime/codec.js";
+export { decodeObject, decodeResult, encodeObject, sizeOfObject } from "./runtime/codec.js";
 export * from "./parser/index.js";
 export { fromJson, type JsonValue, parseTl, stringifyTl, toJson } from "./json/index.js";

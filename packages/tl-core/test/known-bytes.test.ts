@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { apiRegistry, LAYER } from "../src/api.js";
 import { mtprotoRegistry } from "../src/mtproto.js";
 import { combineRegistries, resultMethodOf } from "../src/runtime/registry.js";
-import { decodeObject, decodeResult, encodeObject } from "../src/runtime/codec.js";
+import { decodeObject, decodeResult, encodeObject, sizeOfObject } from "../src/runtime/codec.js";
 import { TlReader } from "../src/runtime/reader.js";
 import { TlError } from "../src/runtime/errors.js";
 import type { TlObject } from "../src/runtime/types.js";
@@ -40,6 +40,7 @@ describe("hand-computed bytes", () => {
     ].join("");
     const bytes = encodeObject(apiRegistry, initConnection);
     expect(toHex(bytes)).toBe(expected);
+    expect(sizeOfObject(apiRegistry, initConnection)).toBe(expected.length / 2);
     expect(decodeObject(apiRegistry, bytes)).toEqual({ ...initConnection, query: { ...initConnection.query, proxy: undefined } });
     expect(resultMethodOf(apiRegistry, initConnection)).toBe("help.getConfig");
   });

@@ -112,6 +112,12 @@ describe("syntax", () => {
     expect(schema.methods[1]!.id).toBe(crc32Text("g ids:Vector long = Vector long") | 0);
   });
 
+  it("parses TDLib's e2e_api.tl (spaced section markers, multi-dot namespaces)", () => {
+    const schema = parseSchema(readSchema("e2e_api.tl"));
+    expect(schema.methods.map((m) => m.name)).toContain("e2e.nop");
+    expect(findIdMismatches([...schema.constructors, ...schema.methods])).toEqual([]);
+  });
+
   it("reads a multi-line declaration and the LAYER trailer", () => {
     const schema = parseSchema("x#1 a:int\n  b:string = X;\n// LAYER 7\n");
     expect(schema.constructors[0]!.params.map((p) => p.name)).toEqual(["a", "b"]);

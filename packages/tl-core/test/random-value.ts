@@ -13,9 +13,15 @@ function pick<T>(g: Gen, items: readonly T[]): T {
 }
 
 /** Constructors with the fewest boxed fields first, so deep values stay small. */
+const simplestCache = new WeakMap<readonly TlCombinator[], TlCombinator>();
 function simplest(ctors: readonly TlCombinator[]): TlCombinator {
-  const weight = (c: TlCombinator): number => c.params.filter((p) => !p.condition && p.type.kind !== "primitive").length;
-  return [...ctors].sort((a, b) => weight(a) - weight(b))[0]!;
+  let found = simplestCache.get(ctors);
+  if (found === undefined) {
+    const weight = (c: TlCombinator): number => c.params.filter((p) => !p.condition && p.type.kind !== "primitive").length;
+    found = [...ctors].sort((a, b) => weight(a) - weight(b))[0]!;
+    simplestCache.set(ctors, found);
+  }
+  return found;
 }
 
 export function randomValue(g: Gen, model: CodegenModel, type: TlTypeRef, depth: number): unknown {

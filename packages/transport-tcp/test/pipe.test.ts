@@ -41,3 +41,21 @@ describe("in-memory pipe transport", () => {
     await expect(client.send(new Uint8Array(4))).rejects.toMatchObject({ code: "CLOSED" });
   });
 });
+
+describe("connect lifecycle", () => {
+  it("close() during connect aborts the dial; connect twice at once is refused", async () => {
+    const { StreamTransport } = await import("../src/transport/stream-transport.js");
+    const transport = new StreamTransport({
+      connection: {},
+      dial: (_address, signal) =>
+        new Promise((_resolve, reject) => {
+          signal?.addEventListener("abort", () => { reject(new Error("dial aborted")); });
+        }),
+    });
+    const pending = transport.connect({ dcId: 1, host: "x", port: 0 });
+    await expect(transport.connect({ dcId: 1, host: "x", port: 0 })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await transport.close();
+    await expect(pending).rejects.toThrow("dial aborted");
+    expect(transport.closed).toBe(true);
+  });
+});

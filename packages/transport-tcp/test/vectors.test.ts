@@ -1,6 +1,10 @@
 import { hex, toHex } from "@mtkit/test-vectors";
 import { describe, expect, it } from "vitest";
 import { IntermediateCodec } from "../src/framing/intermediate.js";
+import { AbridgedCodec } from "../src/framing/abridged.js";
+import { FullCodec } from "../src/framing/full.js";
+import { crc32 } from "../src/codec/crc32.js";
+import { ClientConnection } from "../src/codec/client-connection.js";
 import { TransportStatusError } from "../src/codec/errors.js";
 import { buildObfuscationHeader, createObfuscationInit, isValidInitPrefix } from "../src/obfuscation/init.js";
 import { obfuscationKeys } from "../src/obfuscation/keys.js";
@@ -11,6 +15,26 @@ import { transportVectors as v } from "./helpers/vectors.js";
 const crypto = testCrypto();
 
 describe("framing vectors (transports.json)", () => {
+  it("abridged: tag ef, then an empty packet is a single 00 byte (grammers pack_empty)", () => {
+    const client = new ClientConnection({ protocol: "abridged" });
+    client.sendPacket(new Uint8Array(0));
+    expect(toHex(client.takeOutput()!)).toBe("ef00");
+  });
+
+  it("abridged long header: 0x7f + 3-byte LE length/4 from 508 bytes on", () => {
+    const codec = new AbridgedCodec({ role: "client" });
+    expect(toHex(codec.encodePacket(new Uint8Array(504)).subarray(0, 1))).toBe("7e");
+    expect(toHex(codec.encodePacket(new Uint8Array(508)).subarray(0, 4))).toBe("7f7f0000");
+    expect(toHex(codec.encodePacket(new Uint8Array(4 * 0x012345)).subarray(0, 4))).toBe("7f452301");
+  });
+
+  it("full: CRC32 check value and frame layout", () => {
+    expect(crc32(new TextEncoder().encode("123456789")).toString(16)).toBe("cbf43926");
+    const framed = new FullCodec({ role: "client" }).encodePacket(hex("6cfeffff"));
+    expect(toHex(framed.subarray(0, 12))).toBe("10000000000000006cfeffff");
+    expect(new DataView(framed.buffer).getUint32(12, true)).toBe(crc32(framed, 0, 12));
+  });
+
   it("intermediate frames a payload", () => {
     const vector = v.framing.intermediate.find((x) => x.framed !== undefined)!;
     expect(toHex(new IntermediateCodec({ role: "client" }).encodePacket(hex(vector.payload!)))).toBe(vector.framed);

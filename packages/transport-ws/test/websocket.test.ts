@@ -99,3 +99,13 @@ describe("telegramWebSocketUrl", () => {
     expect(() => telegramWebSocketUrl(6)).toThrow(RangeError);
   });
 });
+
+describe("package exports", () => {
+  it("maps the browser condition to the entry without ws", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { exports: Record<string, Record<string, string>> };
+    expect(manifest.exports["."]).toMatchObject({ browser: "./dist/browser.js", default: "./dist/index.js" });
+    const browserSource = await readFile(new URL("../src/browser.ts", import.meta.url), "utf8");
+    expect(browserSource).not.toMatch(/from "ws"|from "node:/);
+  });
+});

@@ -17,7 +17,8 @@ export function mergePeerRecord(previous: PeerRecord | null, incoming: PeerRecor
   }
   return {
     ...incoming,
-    accessHash: incoming.accessHash ?? previous.accessHash,
+    // A min hash is never usable for input peers, so a full object without a hash must not inherit one.
+    accessHash: incoming.accessHash ?? (previous.isMin ? null : previous.accessHash),
     phone: incoming.phone ?? previous.phone,
     // Still min: keep the last place we saw it if this sighting brought none.
     seenIn: incoming.isMin ? (incoming.seenIn ?? previous.seenIn) : null,

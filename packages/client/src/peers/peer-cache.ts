@@ -25,6 +25,9 @@ type CacheQuery = Extract<PeerQuery, { by: "id" | "username" | "phone" }>;
 export class PeerCache {
   readonly #repository: PeersRepository;
   readonly #options: PeerCacheOptions;
+  // Ingests run one at a time: each is read-merge-write, and two responses naming the same peer
+  // (say a full user and a min copy) must not both read "unknown" and let the min one win.
+  #ingestQueue: Promise<unknown> = Promise.resolve();
 
   constructor(repository: PeersRepository, options: PeerCacheOptions) {
     this.#repository = repository;
@@ -32,18 +35,27 @@ export class PeerCache {
   }
 
   /** Stores every peer found in `response`; returns how many records changed. */
-  async ingest(response: unknown): Promise<number> {
+  ingest(response: unknown): Promise<number> {
+    const run = this.#ingestQueue.then(() => this.#ingestNow(response));
+    this.#ingestQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #ingestNow(response: unknown): Promise<number> {
     const now = this.#options.now();
-    const merged = new Map<string, { previous: PeerRecord | null; next: PeerRecord }>();
     const { peers, sightings } = collectPeerObjects(response);
-    for (const object of peers) {
-      const parsed = peerRecordFromTl(object, now);
-      const key = `${parsed.kind}:${parsed.id}`;
-      const incoming = parsed.isMin ? { ...parsed, seenIn: sightings.get(key) ?? null } : parsed;
+    if (peers.length === 0) return 0;
+    const parsed = peers.map((object) => peerRecordFromTl(object, now));
+    // One read for the whole response, not one per peer.
+    const stored = await this.#repository.getMany(parsed);
+    const merged = new Map<string, { previous: PeerRecord | null; next: PeerRecord }>();
+    parsed.forEach((record, index) => {
+      const key = `${record.kind}:${record.id}`;
+      const incoming = record.isMin ? { ...record, seenIn: sightings.get(key) ?? null } : record;
       const seen = merged.get(key);
-      const previous = seen === undefined ? await this.#repository.get(incoming.kind, incoming.id) : seen.previous;
+      const previous = seen === undefined ? (stored[index] ?? null) : seen.previous;
       merged.set(key, { previous, next: mergePeerRecord(seen?.next ?? previous, incoming) });
-    }
+    });
     const changed = [...merged.values()].filter((m) => peerRecordChanged(m.previous, m.next)).map((m) => m.next);
     if (changed.length > 0) await this.#repository.upsert(changed);
     return changed.length;

@@ -94,6 +94,8 @@ export interface PeerRecord {
 
 export interface PeersRepository {
   get(kind: PeerKind, id: bigint): Promise<PeerRecord | null>;
+  /** Many at once (one round trip for a whole response); the result is aligned with `keys`. */
+  getMany(keys: readonly { readonly kind: PeerKind; readonly id: bigint }[]): Promise<(PeerRecord | null)[]>;
   getByUsername(username: string): Promise<PeerRecord | null>;
   getByPhone(phone: string): Promise<PeerRecord | null>;
   /** Inserts or replaces whole records (merging is the peer cache's job), atomically. */

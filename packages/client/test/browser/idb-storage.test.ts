@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storageConformanceCases } from "../../src/storage/conformance/index.js";
 import type * as conformance from "../../src/storage/conformance/index.js";
 import type * as idb from "../../src/storage/idb/index.js";
+import type * as main from "../../src/index.js";
 import { serveSource } from "./serve-source.js";
 
 /** What the test page puts on `window` (see serve-source.ts). */
-type PageModules = typeof idb & typeof conformance;
+type PageModules = typeof idb & typeof conformance & { main: typeof main };
 declare global {
   var mtkit: PageModules;
 }
@@ -20,7 +21,7 @@ let server: Awaited<ReturnType<typeof serveSource>>;
 async function openPage(): Promise<Page> {
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForFunction(() => document.title === "ready", undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => document.title === "ready", undefined, { timeout: 25_000 });
   return page;
 }
 
@@ -93,5 +94,46 @@ describe("IdbStorage in Chromium", () => {
     expect(await tryOpen()).toBe("opened");
     await holder.close();
     await other.close();
+  });
+
+  it("loads the main entry (no Node-only imports) and runs errors, string sessions and the peer cache", async () => {
+    const page = await openPage();
+    const result = await page.evaluate(async () => {
+      const { RpcError, MemoryStorage, PeerCache, exportStringSession, importStringSession } = globalThis.mtkit.main;
+      const error = new RpcError(420, "FLOOD_WAIT_5");
+      const storage = new MemoryStorage();
+      const cache = new PeerCache(storage.peers, { now: () => 1 });
+      await cache.ingest({ users: [{ _: "user", id: 5n, accessHash: 6n, username: "Someone" }] });
+      const input = await cache.resolvePeer("@someone");
+      const session = importStringSession(exportStringSession({ dc: { id: 2, ip: "1.2.3.4", port: 443 }, authKey: new Uint8Array(256).fill(9) }));
+      return { name: error.name, kind: error.kind, input: JSON.stringify(input, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)), port: session.dc.port };
+    });
+    expect(result).toEqual({ name: "FLOOD_WAIT", kind: "flood", input: '{"_":"inputPeerUser","userId":"5","accessHash":"6"}', port: 443 });
+    await page.close();
+  });
+
+  it("refuses a database written by a newer schema, and releases the lock", async () => {
+    const page = await openPage();
+    const result = await page.evaluate(async () => {
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open("mtkit:future", 99);
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => {
+          reject(new Error("could not create the future database"));
+        };
+      });
+      const { IdbStorage } = globalThis.mtkit;
+      const code = await IdbStorage.open("future").then(
+        () => "opened",
+        (error: unknown) => (error as { code?: string }).code ?? String(error),
+      );
+      const locks = await navigator.locks.query();
+      return { code, held: (locks.held ?? []).map((lock) => lock.name) };
+    });
+    expect(result).toEqual({ code: "SCHEMA_TOO_NEW", held: [] });
+    await page.close();
   });
 });

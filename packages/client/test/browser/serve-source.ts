@@ -9,7 +9,14 @@ import ts from "typescript";
 
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
+const transpiled = new Map<string, string | null>();
+
 async function transpile(urlPath: string): Promise<string | null> {
+  if (!transpiled.has(urlPath)) transpiled.set(urlPath, await transpileOnce(urlPath));
+  return transpiled.get(urlPath) ?? null;
+}
+
+async function transpileOnce(urlPath: string): Promise<string | null> {
   const match = /^\/(src\/[\w/.-]+)\.js$/.exec(urlPath);
   if (match === null || match[1]?.includes("..") !== false) return null;
   const source = await readFile(`${PACKAGE_ROOT}${match[1]}.ts`, "utf8").catch(() => null);
@@ -19,11 +26,15 @@ async function transpile(urlPath: string): Promise<string | null> {
   }).outputText;
 }
 
-/** The page exposes the modules under test as `window.mtkit` and sets its title to `ready`. */
+/**
+ * The page exposes the modules under test as `window.mtkit` and sets its title to `ready`. Loading
+ * the main entry here also proves it has no Node-only import.
+ */
 const PAGE = `<!doctype html><title>loading</title><script type="module">
 import * as idb from "/src/storage/idb/index.js";
 import * as conformance from "/src/storage/conformance/index.js";
-window.mtkit = { ...idb, ...conformance };
+import * as main from "/src/index.js";
+window.mtkit = { ...idb, ...conformance, main };
 document.title = "ready";
 </script>`;
 

@@ -2,7 +2,8 @@
  * One AES encryption with T-tables on four big-endian 32-bit words, for AES-CTR's keystream.
  * Results go into `out` so the loop allocates nothing. (IGE inlines its rounds instead; see ige.ts.)
  */
-import { SBOX, TE0, TE1, TE2, TE3 } from "./aes-tables.js";
+import { SBOX, TE0 } from "./aes-tables.js";
+import { ror16, ror24, ror8 } from "./words.js";
 
 export function encryptWords(
   rk: Int32Array,
@@ -19,10 +20,10 @@ export function encryptWords(
   let s3 = a3 ^ rk[3]!;
   let k = 4;
   for (let r = 1; r < rounds; r++) {
-    const t0 = TE0[s0 >>> 24]! ^ TE1[(s1 >>> 16) & 255]! ^ TE2[(s2 >>> 8) & 255]! ^ TE3[s3 & 255]! ^ rk[k]!;
-    const t1 = TE0[s1 >>> 24]! ^ TE1[(s2 >>> 16) & 255]! ^ TE2[(s3 >>> 8) & 255]! ^ TE3[s0 & 255]! ^ rk[k + 1]!;
-    const t2 = TE0[s2 >>> 24]! ^ TE1[(s3 >>> 16) & 255]! ^ TE2[(s0 >>> 8) & 255]! ^ TE3[s1 & 255]! ^ rk[k + 2]!;
-    const t3 = TE0[s3 >>> 24]! ^ TE1[(s0 >>> 16) & 255]! ^ TE2[(s1 >>> 8) & 255]! ^ TE3[s2 & 255]! ^ rk[k + 3]!;
+    const t0 = TE0[s0 >>> 24]! ^ ror8(TE0[(s1 >>> 16) & 255]!) ^ ror16(TE0[(s2 >>> 8) & 255]!) ^ ror24(TE0[s3 & 255]!) ^ rk[k]!;
+    const t1 = TE0[s1 >>> 24]! ^ ror8(TE0[(s2 >>> 16) & 255]!) ^ ror16(TE0[(s3 >>> 8) & 255]!) ^ ror24(TE0[s0 & 255]!) ^ rk[k + 1]!;
+    const t2 = TE0[s2 >>> 24]! ^ ror8(TE0[(s3 >>> 16) & 255]!) ^ ror16(TE0[(s0 >>> 8) & 255]!) ^ ror24(TE0[s1 & 255]!) ^ rk[k + 2]!;
+    const t3 = TE0[s3 >>> 24]! ^ ror8(TE0[(s0 >>> 16) & 255]!) ^ ror16(TE0[(s1 >>> 8) & 255]!) ^ ror24(TE0[s2 & 255]!) ^ rk[k + 3]!;
     s0 = t0;
     s1 = t1;
     s2 = t2;

@@ -2,7 +2,8 @@
  * AES key expansion (FIPS-197 §5.2) into encryption round keys plus the "equivalent inverse
  * cipher" decryption round keys (§5.3.5), so decryption can use T-tables too.
  */
-import { SBOX, TD0, TD1, TD2, TD3 } from "./aes-tables.js";
+import { SBOX, TD0 } from "./aes-tables.js";
+import { ror16, ror24, ror8 } from "./words.js";
 
 export interface AesKeySchedule {
   /** Number of rounds: 10, 12 or 14 for 128-, 192- and 256-bit keys. */
@@ -52,7 +53,7 @@ export function expandDecryptionKey(key: Uint8Array): AesKeySchedule {
       dec[4 * round + j] =
         round === 0 || round === rounds
           ? w
-          : TD0[SBOX[w >>> 24]!]! ^ TD1[SBOX[(w >>> 16) & 0xff]!]! ^ TD2[SBOX[(w >>> 8) & 0xff]!]! ^ TD3[SBOX[w & 0xff]!]!;
+          : TD0[SBOX[w >>> 24]!]! ^ ror8(TD0[SBOX[(w >>> 16) & 0xff]!]!) ^ ror16(TD0[SBOX[(w >>> 8) & 0xff]!]!) ^ ror24(TD0[SBOX[w & 0xff]!]!);
     }
   }
   return { rounds, words: dec };

@@ -21,20 +21,13 @@ function gfMul(a: number, b: number): number {
 
 export const SBOX = new Uint8Array(256);
 export const INV_SBOX = new Uint8Array(256);
-/** Encryption tables: TE[k][x] = MixColumn(SubByte(x)) rotated right by 8k bits. */
+/**
+ * Encryption table: TE0[x] = MixColumn(SubByte(x)) as a word; the other three classic tables are
+ * its rotations by 8, 16 and 24 bits, computed on the fly (see words.ts).
+ */
 export const TE0 = new Int32Array(256);
-export const TE1 = new Int32Array(256);
-export const TE2 = new Int32Array(256);
-export const TE3 = new Int32Array(256);
-/** Decryption tables: TD[k][x] = InvMixColumn(InvSubByte(x)) rotated right by 8k bits. */
+/** Decryption table: TD0[x] = InvMixColumn(InvSubByte(x)); rotations give the other three. */
 export const TD0 = new Int32Array(256);
-export const TD1 = new Int32Array(256);
-export const TD2 = new Int32Array(256);
-export const TD3 = new Int32Array(256);
-
-function rotr8(w: number): number {
-  return (w >>> 8) | (w << 24);
-}
 
 function buildTables(): void {
   // Walk the multiplicative group with generator 3 to get inverses without a division routine.
@@ -60,17 +53,9 @@ function buildTables(): void {
   }
   for (let x = 0; x < 256; x++) {
     const s = SBOX[x]!;
-    const te = (gfMul(s, 2) << 24) | (s << 16) | (s << 8) | gfMul(s, 3);
-    TE0[x] = te;
-    TE1[x] = rotr8(te);
-    TE2[x] = rotr8(rotr8(te));
-    TE3[x] = rotr8(rotr8(rotr8(te)));
+    TE0[x] = (gfMul(s, 2) << 24) | (s << 16) | (s << 8) | gfMul(s, 3);
     const i = INV_SBOX[x]!;
-    const td = (gfMul(i, 14) << 24) | (gfMul(i, 9) << 16) | (gfMul(i, 13) << 8) | gfMul(i, 11);
-    TD0[x] = td;
-    TD1[x] = rotr8(td);
-    TD2[x] = rotr8(rotr8(td));
-    TD3[x] = rotr8(rotr8(rotr8(td)));
+    TD0[x] = (gfMul(i, 14) << 24) | (gfMul(i, 9) << 16) | (gfMul(i, 13) << 8) | gfMul(i, 11);
   }
 }
 

@@ -5,8 +5,8 @@
  * "previous plaintext" m_0.   c_i = E(m_i ^ c_{i-1}) ^ m_{i-1};   m_i = D(c_i ^ m_{i-1}) ^ c_{i-1}.
  */
 import { expandDecryptionKey, expandEncryptionKey } from "./aes-key.js";
-import { INV_SBOX, SBOX, TD0, TD1, TD2, TD3, TE0, TE1, TE2, TE3 } from "./aes-tables.js";
-import { readWordBE, writeWordBE } from "./words.js";
+import { INV_SBOX, SBOX, TD0, TE0 } from "./aes-tables.js";
+import { readWordBE, ror16, ror24, ror8, writeWordBE } from "./words.js";
 
 export function checkIgeArgs(data: Uint8Array, key: Uint8Array, iv: Uint8Array): void {
   if (data.length % 16 !== 0) throw new RangeError(`AES-IGE data length ${data.length} is not a multiple of 16`);
@@ -28,10 +28,10 @@ export function aesIgeEncryptJs(data: Uint8Array, key: Uint8Array, iv: Uint8Arra
     // Rounds inlined for the same reason as in aesIgeDecryptJs below.
     let s0 = x0 ^ c0 ^ rk[0]!, s1 = x1 ^ c1 ^ rk[1]!, s2 = x2 ^ c2 ^ rk[2]!, s3 = x3 ^ c3 ^ rk[3]!;
     for (let k = 4; k < last; k += 4) {
-      const t0 = TE0[s0 >>> 24]! ^ TE1[(s1 >>> 16) & 255]! ^ TE2[(s2 >>> 8) & 255]! ^ TE3[s3 & 255]! ^ rk[k]!;
-      const t1 = TE0[s1 >>> 24]! ^ TE1[(s2 >>> 16) & 255]! ^ TE2[(s3 >>> 8) & 255]! ^ TE3[s0 & 255]! ^ rk[k + 1]!;
-      const t2 = TE0[s2 >>> 24]! ^ TE1[(s3 >>> 16) & 255]! ^ TE2[(s0 >>> 8) & 255]! ^ TE3[s1 & 255]! ^ rk[k + 2]!;
-      s3 = TE0[s3 >>> 24]! ^ TE1[(s0 >>> 16) & 255]! ^ TE2[(s1 >>> 8) & 255]! ^ TE3[s2 & 255]! ^ rk[k + 3]!;
+      const t0 = TE0[s0 >>> 24]! ^ ror8(TE0[(s1 >>> 16) & 255]!) ^ ror16(TE0[(s2 >>> 8) & 255]!) ^ ror24(TE0[s3 & 255]!) ^ rk[k]!;
+      const t1 = TE0[s1 >>> 24]! ^ ror8(TE0[(s2 >>> 16) & 255]!) ^ ror16(TE0[(s3 >>> 8) & 255]!) ^ ror24(TE0[s0 & 255]!) ^ rk[k + 1]!;
+      const t2 = TE0[s2 >>> 24]! ^ ror8(TE0[(s3 >>> 16) & 255]!) ^ ror16(TE0[(s0 >>> 8) & 255]!) ^ ror24(TE0[s1 & 255]!) ^ rk[k + 2]!;
+      s3 = TE0[s3 >>> 24]! ^ ror8(TE0[(s0 >>> 16) & 255]!) ^ ror16(TE0[(s1 >>> 8) & 255]!) ^ ror24(TE0[s2 & 255]!) ^ rk[k + 3]!;
       s0 = t0;
       s1 = t1;
       s2 = t2;
@@ -69,10 +69,10 @@ export function aesIgeDecryptJs(data: Uint8Array, key: Uint8Array, iv: Uint8Arra
     // inline a function this large, and the call plus result array cost ~30% of the time.
     let s0 = x0 ^ m0 ^ rk[0]!, s1 = x1 ^ m1 ^ rk[1]!, s2 = x2 ^ m2 ^ rk[2]!, s3 = x3 ^ m3 ^ rk[3]!;
     for (let k = 4; k < last; k += 4) {
-      const t0 = TD0[s0 >>> 24]! ^ TD1[(s3 >>> 16) & 255]! ^ TD2[(s2 >>> 8) & 255]! ^ TD3[s1 & 255]! ^ rk[k]!;
-      const t1 = TD0[s1 >>> 24]! ^ TD1[(s0 >>> 16) & 255]! ^ TD2[(s3 >>> 8) & 255]! ^ TD3[s2 & 255]! ^ rk[k + 1]!;
-      const t2 = TD0[s2 >>> 24]! ^ TD1[(s1 >>> 16) & 255]! ^ TD2[(s0 >>> 8) & 255]! ^ TD3[s3 & 255]! ^ rk[k + 2]!;
-      s3 = TD0[s3 >>> 24]! ^ TD1[(s2 >>> 16) & 255]! ^ TD2[(s1 >>> 8) & 255]! ^ TD3[s0 & 255]! ^ rk[k + 3]!;
+      const t0 = TD0[s0 >>> 24]! ^ ror8(TD0[(s3 >>> 16) & 255]!) ^ ror16(TD0[(s2 >>> 8) & 255]!) ^ ror24(TD0[s1 & 255]!) ^ rk[k]!;
+      const t1 = TD0[s1 >>> 24]! ^ ror8(TD0[(s0 >>> 16) & 255]!) ^ ror16(TD0[(s3 >>> 8) & 255]!) ^ ror24(TD0[s2 & 255]!) ^ rk[k + 1]!;
+      const t2 = TD0[s2 >>> 24]! ^ ror8(TD0[(s1 >>> 16) & 255]!) ^ ror16(TD0[(s0 >>> 8) & 255]!) ^ ror24(TD0[s3 & 255]!) ^ rk[k + 2]!;
+      s3 = TD0[s3 >>> 24]! ^ ror8(TD0[(s2 >>> 16) & 255]!) ^ ror16(TD0[(s1 >>> 8) & 255]!) ^ ror24(TD0[s0 & 255]!) ^ rk[k + 3]!;
       s0 = t0;
       s1 = t1;
       s2 = t2;

@@ -2,7 +2,7 @@ import type { AuthKey } from '@mtkit/mtproto-crypto';
 import { resultMethodOf, type TlObject, type TlRegistry } from '@mtkit/tl-core';
 import { MessageRejectedError } from '../errors.js';
 import { SessionCodec } from '../tl/codec.js';
-import type { ServiceObject } from '../tl/types.js';
+import type { AnyTlObject, ServiceObject } from '../tl/types.js';
 import type { ClientHandlerContext } from './client-context.js';
 import { finishInternalRequest, type InternalKind } from './internal-requests.js';
 import { buildBindTempAuthKey } from '../core/bind-temp-auth-key.js';
@@ -47,7 +47,7 @@ export class ClientSession implements ClientHandlerContext {
   // ---- outgoing -------------------------------------------------------------------------------
 
   /** Queues an RPC call; returns its request id (stable across resends). */
-  invoke(request: TlObject): number {
+  invoke(request: TlObject | AnyTlObject): number {
     const method = resultMethodOf(this.state.codec.registry, request);
     return this.enqueueRequest(this.state.codec.encode(request), method);
   }
@@ -164,11 +164,13 @@ export class ClientSession implements ClientHandlerContext {
   }
 
   /**
-   * After a new connection: unanswered requests go out again with their *same* msg_id, so a
-   * server that already has them answers from its cache instead of executing them twice.
+   * After a new connection: every unanswered request goes out again with its *same* msg_id. A
+   * server that already has it ignores the duplicate (answering from its cache if done), so
+   * nothing is lost and nothing runs twice; acknowledged ones are included because their answer
+   * may have been lost with the old connection.
    */
   reconnected(): void {
-    for (const m of this.state.outbox.unanswered()) if (!m.acked) this.state.outbox.requeue(m, true);
+    for (const m of this.state.outbox.unanswered()) this.state.outbox.requeue(m, true);
   }
 
   /** Requests sent but not yet answered plus those still queued. */

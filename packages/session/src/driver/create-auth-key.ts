@@ -6,7 +6,7 @@ import { realTimers } from './transport.js';
 
 /**
  * Runs the client side of auth-key creation over an already connected transport. Rejects with
- * the machine's HandshakeError, or WRONG_STATE on timeout / close.
+ * the machine's HandshakeError, or TIMEOUT / CONNECTION_CLOSED.
  */
 export function createAuthKeyOverTransport(
   transport: DriverTransport,
@@ -22,11 +22,11 @@ export function createAuthKeyOverTransport(
       else resolve(handshake.result!);
     };
     const timer = timers.setTimeout(() => {
-      finish(new HandshakeError('WRONG_STATE', 'auth key creation timed out', handshake.state));
+      finish(new HandshakeError('TIMEOUT', 'auth key creation timed out', handshake.state));
     }, options.timeoutMs ?? 30_000);
     const unsubscribe = transport.subscribe((event) => {
       if (event.type === 'close' || event.type === 'status') {
-        finish(new HandshakeError('WRONG_STATE', `connection ${event.type} during auth key creation`, handshake.state));
+        finish(new HandshakeError('CONNECTION_CLOSED', `connection ${event.type} during auth key creation`, handshake.state));
         return;
       }
       if (event.type !== 'packet') return;

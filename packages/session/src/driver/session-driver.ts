@@ -162,6 +162,9 @@ export class SessionDriver<Address = unknown> {
       this.pingTimer = undefined;
       if (this.closed || !this.connected) return;
       this.session.pingDelayDisconnect(this.options.disconnectDelaySeconds ?? 75);
+      // Fetch salts ahead of time so a salt change never costs a bad_server_salt round trip.
+      const state = this.session.state;
+      if (state.salts.coverageSeconds(state.clock.serverNowSeconds()) < 1800) this.session.getFutureSalts(32);
       this.flush();
       this.schedulePing();
     }, this.options.pingIntervalMs ?? 60_000);

@@ -6,13 +6,10 @@ import {
   computeFirstServerSalt,
   computeNewNonceHash,
   createAuthKey,
-  deriveTmpAesKeyIv,
   factorizePqBytes,
   readInt64LE,
   rsaFingerprint,
   rsaPadEncrypt,
-  unwrapWithHash,
-  wrapWithHash,
   type AuthKey,
   type RsaPublicKey,
 } from '@mtkit/mtproto-crypto';
@@ -31,6 +28,7 @@ import type { SessionEnvironment } from '../core/session-state.js';
 import { SessionCodec } from '../tl/codec.js';
 import { checkDhGroup, checkDhValue } from './dh-checks.js';
 import { expectObject, plainPacket, readPlainObject } from './plain-io.js';
+import { openTmp, sealTmp, type TmpNonces } from './tmp-encryption.js';
 import type { HandshakeResult } from './types.js';
 
 export interface ClientHandshakeOptions {
@@ -110,6 +108,10 @@ export class ClientHandshake {
     if (this.step !== step) throw new HandshakeError('WRONG_STATE', `expected state ${step}, in ${this.step}`, this.step);
   }
 
+  private tmpNonces(): TmpNonces {
+    return { serverNonce: this.serverNonce, newNonce: this.newNonce };
+  }
+
   private checkNonces(message: { nonce: Uint8Array; serverNonce?: Uint8Array }, step: string, checkServer = true): void {
     if (!bytesEqual(message.nonce, this.nonce)) throw new HandshakeError('NONCE_MISMATCH', 'nonce differs from ours', step);
     if (checkServer && (message.serverNonce === undefined || !bytesEqual(message.serverNonce, this.serverNonce))) {
@@ -159,22 +161,7 @@ export class ClientHandshake {
       const detail = bytesEqual(answer.newNonceHash, expected) ? 'server refused the DH parameters' : 'and its new_nonce_hash is wrong';
       throw new HandshakeError('SERVER_DH_PARAMS_FAIL', detail, step);
     }
-    if (answer.encryptedAnswer.length === 0 || answer.encryptedAnswer.length % 16 !== 0) {
-      throw new HandshakeError('BAD_ENCRYPTED_ANSWER', 'encrypted_answer length is not a multiple of 16', step);
-    }
-    const tmp = deriveTmpAesKeyIv(crypto, this.serverNonce, this.newNonce);
-    let data: Uint8Array;
-    try {
-      data = unwrapWithHash(crypto, crypto.aesIgeDecrypt(answer.encryptedAnswer, tmp.key, tmp.iv));
-    } catch {
-      throw new HandshakeError('ANSWER_HASH_MISMATCH', 'SHA1 of the decrypted answer does not match', step);
-    }
-    let decoded: { readonly _: string };
-    try {
-      decoded = this.codec.decode(data) as { readonly _: string };
-    } catch (cause) {
-      throw new HandshakeError('MALFORMED_MESSAGE', `server_DH_inner_data undecodable: ${String(cause)}`, step);
-    }
+    const decoded = openTmp(crypto, this.codec, this.tmpNonces(), answer.encryptedAnswer, step);
     const inner = expectObject(decoded, 'server_DH_inner_data', step);
     this.checkNonces(inner, step);
     const p = bigIntFromBytes(inner.dhPrime);
@@ -202,8 +189,7 @@ export class ClientHandshake {
       retryId: this.retryId,
       gB: bigIntToBytes(gB, 256),
     });
-    const tmp = deriveTmpAesKeyIv(crypto, this.serverNonce, this.newNonce);
-    const encryptedData = crypto.aesIgeEncrypt(wrapWithHash(crypto, inner, randomBytes(16)), tmp.key, tmp.iv);
+    const encryptedData = sealTmp(crypto, this.tmpNonces(), inner, randomBytes(16));
     this.pendingKey = createAuthKey(crypto, bigIntToBytes(crypto.modPow(gA, b, p), 256));
     this.step = 'dh-gen';
     return plainPacket(this.codec, this.clock, { _: 'set_client_DH_params', nonce: this.nonce, serverNonce: this.serverNonce, encryptedData });

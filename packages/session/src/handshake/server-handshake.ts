@@ -5,14 +5,11 @@ import {
   computeFirstServerSalt,
   computeNewNonceHash,
   createAuthKey,
-  deriveTmpAesKeyIv,
   generatePq,
   TELEGRAM_DH_PRIME,
   readInt64LE,
   rsaFingerprint,
   rsaPadDecrypt,
-  unwrapWithHash,
-  wrapWithHash,
   type AuthKey,
   type RsaPrivateKey,
 } from '@mtkit/mtproto-crypto';
@@ -25,6 +22,7 @@ import { SessionCodec } from '../tl/codec.js';
 import type { MtprotoObject } from '../tl/types.js';
 import { checkDhValue } from './dh-checks.js';
 import { expectObject, plainPacket, readPlainObject } from './plain-io.js';
+import { openTmp, sealTmp, type TmpNonces } from './tmp-encryption.js';
 import type { HandshakeResult } from './types.js';
 
 export interface ServerHandshakeOptions {
@@ -94,6 +92,10 @@ export class ServerHandshake {
     return plainPacket(this.codec, this.clock, value, 'response');
   }
 
+  private tmpNonces(): TmpNonces {
+    return { serverNonce: this.serverNonce, newNonce: this.newNonce };
+  }
+
   private checkNonces(message: { nonce: Uint8Array; serverNonce: Uint8Array }, step: string): void {
     if (!bytesEqual(message.nonce, this.nonce)) throw new HandshakeError('NONCE_MISMATCH', 'nonce differs', step);
     if (!bytesEqual(message.serverNonce, this.serverNonce)) throw new HandshakeError('SERVER_NONCE_MISMATCH', 'server_nonce differs', step);
@@ -157,8 +159,7 @@ export class ServerHandshake {
       gA: bigIntToBytes(gA, 256),
       serverTime: Math.floor(now() / 1000),
     });
-    const tmp = deriveTmpAesKeyIv(crypto, this.serverNonce, this.newNonce);
-    const encryptedAnswer = crypto.aesIgeEncrypt(wrapWithHash(crypto, serverInner, randomBytes(16)), tmp.key, tmp.iv);
+    const encryptedAnswer = sealTmp(crypto, this.tmpNonces(), serverInner, randomBytes(16));
     this.step = 'set-dh';
     return this.answer({ _: 'server_DH_params_ok', nonce: this.nonce, serverNonce: this.serverNonce, encryptedAnswer });
   }
@@ -167,14 +168,12 @@ export class ServerHandshake {
     const step = 'set_client_DH_params';
     const { crypto, now } = this.options.env;
     this.checkNonces(request, step);
-    const tmp = deriveTmpAesKeyIv(crypto, this.serverNonce, this.newNonce);
     let decoded: { readonly _: string };
     try {
-      if (request.encryptedData.length % 16 !== 0) throw new Error('length not a multiple of 16');
-      const data = unwrapWithHash(crypto, crypto.aesIgeDecrypt(request.encryptedData, tmp.key, tmp.iv));
-      decoded = this.codec.decode(data) as { readonly _: string };
-    } catch (cause) {
-      throw new HandshakeError('ANSWER_HASH_MISMATCH', `client_DH_inner_data rejected: ${String(cause)}`, step);
+      decoded = openTmp(crypto, this.codec, this.tmpNonces(), request.encryptedData, step);
+    } catch (error) {
+      // The client's hash failing means a broken or hostile client: one code for all of it.
+      throw new HandshakeError('ANSWER_HASH_MISMATCH', `client_DH_inner_data rejected: ${(error as Error).message}`, step);
     }
     const inner = expectObject(decoded, 'client_DH_inner_data', step);
     this.checkNonces(inner, step);

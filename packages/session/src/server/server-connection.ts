@@ -51,18 +51,24 @@ export class ServerConnection {
     this.events = [];
     if (isPlainPacket(packet)) this.receivePlain(packet);
     else this.receiveEncrypted(packet);
-    if ([...this.active].some((s) => s.wantsFlush)) this.events.push({ type: 'flush-needed' });
+    if (this.sessions.some((s) => s.wantsFlush)) this.events.push({ type: 'flush-needed' });
     return this.events;
   }
 
-  /** Encrypted packets for every session active on this connection. */
+  /** Encrypted packets for every session whose client talks on this connection. */
   flush(): Uint8Array[] {
-    return [...this.active].flatMap((s) => s.flush());
+    return this.sessions.flatMap((s) => s.flush());
   }
 
-  /** The sessions this connection carries (usually one). */
+  /** The sessions this connection carries (usually one); a session follows its client to a new connection. */
   get sessions(): readonly ServerSession[] {
-    return [...this.active];
+    return [...this.active].filter((s) => s.attachedTo === this);
+  }
+
+  /** Call when the transport closed: the sessions keep their queued answers for the next connection. */
+  detach(): void {
+    for (const s of this.active) if (s.attachedTo === this) s.attachedTo = undefined;
+    this.active.clear();
   }
 
   private receivePlain(packet: Uint8Array): void {
@@ -129,6 +135,7 @@ export class ServerConnection {
       options.sessions.add(session);
     }
     this.active.add(session);
+    session.attachedTo = this;
     const now = session.nowSeconds();
     if (isNew) {
       // https://core.telegram.org/mtproto/service_messages#new-session-creation-notification
@@ -139,7 +146,7 @@ export class ServerConnection {
       );
       this.events.push({ type: 'session-created', session });
     }
-    const saltOk = options.salts.isValid(message.salt, now) || (message.salt === record.firstSalt && now < record.createdAt + 1800);
+    const saltOk = options.salts.isValid(message.salt, now, { salt: record.firstSalt, createdAt: record.createdAt });
     if (!saltOk) {
       session.queueService(
         { _: 'bad_server_salt', badMsgId: message.msgId, badMsgSeqno: message.seqNo, errorCode: 48, newServerSalt: options.salts.current(now) },

@@ -14,6 +14,7 @@ import { serveMsgsStateReq } from './handlers/msgs-state-req.js';
 import { servePing } from './handlers/ping.js';
 import { serveRpcDropAnswer } from './handlers/rpc-drop-answer.js';
 import type { ServerHandlerContext } from './server-context.js';
+import { isAllowedForKey } from './temp-key-policy.js';
 import type { ServiceObject } from '../tl/types.js';
 
 /** Client messages that must be even (not content-related): anything else we receive is a query. */
@@ -114,6 +115,10 @@ function dispatch(ctx: ServerHandlerContext, msgId: bigint, body: Uint8Array): v
       break;
   }
   session.running.add(msgId);
+  if (!isAllowedForKey(session.keyRecord, decoded)) {
+    session.sendError(msgId, 401, 'AUTH_KEY_PERM_EMPTY');
+    return;
+  }
   if (decoded._ === 'auth.bindTempAuthKey') {
     serveBindTempAuthKey(ctx, decoded as BindRequest, msgId);
     return;

@@ -10,6 +10,7 @@ import type { SessionCodec } from '../tl/codec.js';
 import type { AnyTlObject, MtprotoObject, ServiceObject } from '../tl/types.js';
 import { concatBytes, writeInt32LE, writeInt64LE } from '../util/bytes.js';
 import type { ServerAuthKeyRecord } from './key-store.js';
+import type { ServerConnection } from './server-connection.js';
 import type { ServerSaltSchedule } from '../core/server-salts.js';
 
 /** Answers kept until the client acknowledges them, so a resent request is answered from cache. */
@@ -28,6 +29,11 @@ export class ServerSession {
   private readonly answerIds = new Map<bigint, bigint>();
   /** Requests handed to the application and not answered yet. */
   readonly running = new Set<bigint>();
+  /**
+   * The connection the client used last (a ServerConnection); answers and updates go out there.
+   * Undefined once that connection closed: queued messages wait for the client to come back.
+   */
+  attachedTo: ServerConnection | undefined;
 
   constructor(
     env: SessionEnvironment,
@@ -92,6 +98,12 @@ export class ServerSession {
     if (body === undefined) return false;
     this.queueAnswer(reqMsgId, body);
     return true;
+  }
+
+  /** Resends the answer that went out as message `answerMsgId` (msg_resend_req names our ids). */
+  resendByAnswerId(answerMsgId: bigint): boolean {
+    const reqMsgId = this.answerIds.get(answerMsgId);
+    return reqMsgId !== undefined && this.resendAnswer(reqMsgId);
   }
 
   hasAnswer(reqMsgId: bigint): boolean {

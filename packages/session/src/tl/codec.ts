@@ -2,6 +2,21 @@ import { combineRegistries, decodeObject, encodeObject, TlReader, type TlObject,
 import { mtprotoRegistry } from './registry.js';
 import type { AnyTlObject, MtprotoObject, ServiceObject } from './types.js';
 
+/** Combining copies thousands of map entries, so each API registry is combined once per process. */
+const combined = new WeakMap<TlRegistry, TlRegistry>();
+
+function combinedWith(apiRegistry: TlRegistry): TlRegistry {
+  if (apiRegistry === mtprotoRegistry) return mtprotoRegistry;
+  let registry = combined.get(apiRegistry);
+  if (registry === undefined) {
+    // MTProto last: its service constructors win over any same-id API entry.
+    registry = combineRegistries(apiRegistry, mtprotoRegistry);
+    combined.set(apiRegistry, registry);
+    combined.set(registry, registry);
+  }
+  return registry;
+}
+
 /**
  * The session's view of TL: one registry that knows the MTProto service schema plus whatever API
  * schema the layer above passes (so an rpc_result holding an API object decodes in one go).
@@ -10,7 +25,7 @@ export class SessionCodec {
   readonly registry: TlRegistry;
 
   constructor(apiRegistry?: TlRegistry) {
-    this.registry = apiRegistry === undefined ? mtprotoRegistry : combineRegistries(apiRegistry, mtprotoRegistry);
+    this.registry = apiRegistry === undefined ? mtprotoRegistry : combinedWith(apiRegistry);
   }
 
   encode(value: ServiceObject | MtprotoObject | TlObject | AnyTlObject): Uint8Array {

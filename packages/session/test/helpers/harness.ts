@@ -68,7 +68,7 @@ export class Harness {
     while (packet !== undefined) {
       const events = this.conn.receive(packet);
       const send = events.find((e) => e.type === 'send');
-      if (send?.type !== 'send') throw new Error(`handshake stalled: ${JSON.stringify(events.map((e) => e.type))}`);
+      if (send?.type !== 'send') throw new Error(`handshake stalled: ${events.map((e) => (e.type === 'handshake-failed' ? e.error.message : e.type)).join(", ")}`);
       packet = client.receive(send.packet);
     }
     return client.result!;

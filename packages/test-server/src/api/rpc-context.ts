@@ -1,5 +1,5 @@
 import type { TypeUpdates } from "@mtkit/tl-core/api";
-import type { ClientInfo } from "../session/auth-key-record.js";
+import type { ClientInfo } from "./client-info.js";
 
 /** What a handler knows about the call and can do besides answering. */
 export interface RpcContext {

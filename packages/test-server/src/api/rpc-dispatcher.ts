@@ -1,11 +1,8 @@
-import type { CryptoProvider } from "@mtkit/mtproto-crypto";
-import { decodeObject, TlWriter, type TlObject } from "@mtkit/tl-core";
-import { apiRegistry, type auth } from "@mtkit/tl-core/api";
+import { TlWriter, type TlObject } from "@mtkit/tl-core";
+import { apiRegistry } from "@mtkit/tl-core/api";
+import type { ServerSession } from "@mtkit/session";
 import type { FaultKnobs } from "../faults/fault-knobs.js";
-import type { AuthKeyRecord } from "../session/auth-key-record.js";
-import type { ServerSession } from "../session/server-session.js";
-import * as reply from "../session/service-replies.js";
-import { bindTempAuthKey } from "./bind-temp-auth-key.js";
+import type { KeyInfo } from "./client-info.js";
 import type { HandlerRegistry } from "./handler-registry.js";
 import type { RpcContext } from "./rpc-context.js";
 import { RpcError } from "./rpc-error.js";
@@ -13,81 +10,69 @@ import { unwrapInvoke } from "./unwrap-invoke.js";
 
 export interface DispatcherDeps {
   readonly dcId: number;
-  readonly crypto: CryptoProvider;
   readonly handlers: HandlerRegistry;
   readonly faults: FaultKnobs;
-  findKey(authKeyId: bigint): AuthKeyRecord | undefined;
-  /** Called when an unexpected (non-RpcError) exception escapes a handler. */
+  /** Layer and client app of an auth key (mutable: the wrappers update it). */
+  keyInfo(authKeyId: bigint): KeyInfo;
+  /** Sends what the session queued over its current connection (or keeps it for the next one). */
+  deliver(session: ServerSession): void;
+  /** Closes the session's current connection (fault knob). */
+  disconnect(session: ServerSession): void;
+  /** An unexpected (non-RpcError) exception escaped a handler; the client gets 500. */
   onHandlerError(error: unknown, method: string): void;
 }
 
-/** Methods a temporary key may call before it is bound (https://core.telegram.org/api/pfs). */
-const ALLOWED_UNBOUND = new Set(["auth.bindTempAuthKey", "help.getConfig", "help.getNearestDc"]);
-
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs one API call and queues its rpc_result (or rpc_error) on the session. */
-export function dispatchRpc(deps: DispatcherDeps, session: ServerSession, msgId: bigint, body: Uint8Array): void {
-  let resolveDone!: () => void;
-  const call = { dropped: false, done: new Promise<void>((resolve) => (resolveDone = resolve)) };
-  session.running.set(msgId, call);
-  void answer(deps, session, msgId, body)
-    .then((result) => {
-      if (result === undefined || call.dropped) return;
-      session.send({ body: reply.rpcResult(msgId, result), contentRelated: true, isResponse: true });
-    })
-    .finally(() => {
-      session.running.delete(msgId);
-      resolveDone();
-    });
+/** Calls in flight per session, so invokeAfterMsg(s) can wait for the calls it names. */
+const inFlight = new WeakMap<ServerSession, Map<bigint, Promise<void>>>();
+
+/**
+ * Runs one API call from session's `request` event: peels the invoke wrappers, applies fault
+ * knobs, runs the handler and answers with rpc_result or rpc_error.
+ */
+export function dispatchRequest(deps: DispatcherDeps, session: ServerSession, reqMsgId: bigint, request: TlObject): void {
+  let calls = inFlight.get(session);
+  if (calls === undefined) {
+    calls = new Map();
+    inFlight.set(session, calls);
+  }
+  const running = calls;
+  const done = answer(deps, session, reqMsgId, request).finally(() => {
+    running.delete(reqMsgId);
+    deps.deliver(session);
+  });
+  running.set(reqMsgId, done);
 }
 
-/** The rpc_result payload, or undefined when the call must stay unanswered (disconnect knob). */
-async function answer(deps: DispatcherDeps, session: ServerSession, msgId: bigint, body: Uint8Array): Promise<Uint8Array | undefined> {
-  let method = "unknown";
+async function answer(deps: DispatcherDeps, session: ServerSession, reqMsgId: bigint, outer: TlObject): Promise<void> {
+  let method = outer._;
   try {
-    const call = unwrapInvoke(session.record, decodeRequest(body));
+    const call = unwrapInvoke(deps.keyInfo(session.keyRecord.authKey.idLong), outer);
     method = call.request._;
-    for (const id of call.afterMsgIds) await session.running.get(id)?.done;
-    const record = session.record;
-    if (record.expiresAt !== undefined && record.boundPermKeyId === undefined && !ALLOWED_UNBOUND.has(method)) {
-      throw new RpcError(401, "AUTH_KEY_PERM_EMPTY");
-    }
+    for (const id of call.afterMsgIds) await inFlight.get(session)?.get(id);
     for (const fault of deps.faults.take(method)) {
       if (fault.kind === "rpcError") throw new RpcError(fault.code, fault.message);
       if (fault.kind === "delay") await sleep(fault.ms);
-      if (fault.kind === "disconnect") {
-        // A loss before processing: the client learns nothing (no ack, state "unknown") and resends.
-        session.forget(msgId);
-        session.link?.close();
-        return undefined;
-      }
-    }
-    if (method === "auth.bindTempAuthKey") {
-      const bound = bindTempAuthKey(deps.crypto, (id) => deps.findKey(id), session, msgId, call.request as auth.RawBindTempAuthKeyRequest);
-      return encodeResult(bound);
+      // The answer is still computed and waits in the session for the client's next connection.
+      if (fault.kind === "disconnect") deps.disconnect(session);
     }
     const handler = deps.handlers.get(method) ?? deps.handlers.fallback;
     if (handler === undefined) throw new RpcError(400, "METHOD_NOT_IMPLEMENTED");
-    const result = await handler(call.request, contextFor(deps, session, msgId, call.withoutUpdates));
-    return encodeResult(result);
+    const result = await handler(call.request, contextFor(deps, session, reqMsgId, call.withoutUpdates));
+    session.sendRawResult(reqMsgId, encodeResult(result));
   } catch (error) {
-    if (error instanceof RpcError) return reply.rpcError(error.code, error.errorMessage);
+    if (error instanceof RpcError) {
+      session.sendError(reqMsgId, error.code, error.errorMessage);
+      return;
+    }
     deps.onHandlerError(error, method);
-    return reply.rpcError(500, "INTERNAL_SERVER_ERROR");
-  }
-}
-
-function decodeRequest(body: Uint8Array): TlObject {
-  try {
-    return decodeObject(apiRegistry, body) as TlObject;
-  } catch {
-    throw new RpcError(400, "INPUT_METHOD_INVALID");
+    session.sendError(reqMsgId, 500, "INTERNAL_SERVER_ERROR");
   }
 }
 
 /** Objects are boxed with their constructor, booleans become Bool, arrays Vector (tl-core `untyped`). */
-function encodeResult(result: unknown): Uint8Array {
+export function encodeResult(result: unknown): Uint8Array {
   if (result instanceof Uint8Array) return result;
   const writer = new TlWriter(apiRegistry);
   writer.untyped(result);
@@ -95,19 +80,21 @@ function encodeResult(result: unknown): Uint8Array {
 }
 
 function contextFor(deps: DispatcherDeps, session: ServerSession, msgId: bigint, withoutUpdates: boolean): RpcContext {
-  const record = session.record;
+  const record = session.keyRecord;
+  const info = deps.keyInfo(record.authKey.idLong);
   return {
     dcId: deps.dcId,
-    layer: record.layer,
+    layer: info.layer,
     authKeyId: record.authKey.idLong,
-    sessionId: session.id,
+    sessionId: session.sessionId,
     msgId,
     isTempKey: record.expiresAt !== undefined,
     permAuthKeyId: record.expiresAt === undefined ? record.authKey.idLong : record.boundPermKeyId,
-    client: record.client,
+    client: info.client,
     withoutUpdates,
     pushUpdates: (updates) => {
-      session.send({ body: encodeResult(updates), contentRelated: true, isResponse: false });
+      session.queue(encodeResult(updates), true, false);
+      deps.deliver(session);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { TlObject } from "@mtkit/tl-core";
 import type { RawInitConnectionRequest } from "@mtkit/tl-core/api";
-import type { AuthKeyRecord } from "../session/auth-key-record.js";
+import type { KeyInfo } from "./client-info.js";
 
 export interface UnwrappedCall {
   readonly request: TlObject;
@@ -17,7 +17,7 @@ interface Wrapper extends TlObject {
  * Peels the invoke wrappers of https://core.telegram.org/api/invoking, recording what they say on
  * the auth key: the layer (answers follow it), initConnection's client description.
  */
-export function unwrapInvoke(record: AuthKeyRecord, outer: TlObject): UnwrappedCall {
+export function unwrapInvoke(record: KeyInfo, outer: TlObject): UnwrappedCall {
   let request = outer;
   let withoutUpdates = false;
   const afterMsgIds: bigint[] = [];

@@ -1,17 +1,18 @@
-import { randomBytes } from "node:crypto";
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
+import { ServerConnection, ServerSessionStore, type ServerSession, type SessionEnvironment } from "@mtkit/session";
+import { apiRegistry } from "@mtkit/tl-core/api";
 import { TcpTransportServer } from "@mtkit/transport-tcp";
 import type { ServerConnectionLink } from "@mtkit/transport-tcp/transport";
-import { dispatchRpc } from "../api/rpc-dispatcher.js";
+import type { KeyInfo } from "../api/client-info.js";
 import type { HandlerRegistry } from "../api/handler-registry.js";
+import { dispatchRequest, type DispatcherDeps } from "../api/rpc-dispatcher.js";
 import type { DcEndpoint } from "../api/topology.js";
-import type { RsaServerKey } from "../crypto/rsa-server-key.js";
 import type { FaultKnobs } from "../faults/fault-knobs.js";
-import type { CreatedAuthKey } from "../handshake/server-handshake.js";
-import type { AuthKeyRecord } from "../session/auth-key-record.js";
-import type { InboxDeps } from "../session/encrypted-inbox.js";
-import { SaltSchedule } from "../session/salt-schedule.js";
-import { ServerMsgIds } from "../session/server-msg-ids.js";
+import { evenAckSeqNo } from "./ack-seqno-shim.js";
+import { DcKeyStore } from "./knob-key-store.js";
+import { KnobSaltSchedule } from "./knob-salts.js";
+import type { LinkHandle } from "./link-handle.js";
+import type { ServerRsaKey } from "./rsa-key.js";
 import { serveConnection } from "./serve-connection.js";
 import { WsListener } from "./ws-listener.js";
 
@@ -26,7 +27,7 @@ export interface DcServerOptions {
   readonly wsPort: number | undefined;
   readonly secrets: readonly string[];
   readonly crypto: CryptoProvider;
-  readonly rsaKey: RsaServerKey;
+  readonly rsaKey: ServerRsaKey;
   readonly handlers: HandlerRegistry;
   readonly faults: FaultKnobs;
   readonly nowMs: () => number;
@@ -34,18 +35,40 @@ export interface DcServerOptions {
   readonly onError: (error: unknown) => void;
 }
 
-const randomLong = (): bigint => randomBytes(8).readBigInt64LE(0);
-
-/** One DC: its listeners, its auth keys (keys are never shared between DCs) and their sessions. */
+/** One DC: listeners, auth keys (never shared between DCs), sessions and salts. */
 export class DcServer {
-  readonly keys = new Map<bigint, AuthKeyRecord>();
+  readonly keys: DcKeyStore;
+  readonly salts: KnobSaltSchedule;
+  private readonly sessionStore = new ServerSessionStore();
+  private readonly liveSessions = new Set<ServerSession>();
+  private readonly sessionLinks = new WeakMap<ServerSession, LinkHandle>();
+  private readonly keyInfos = new Map<bigint, KeyInfo>();
   private readonly links = new Set<ServerConnectionLink>();
-  private readonly msgIds: ServerMsgIds;
+  private readonly env: SessionEnvironment;
+  private readonly dispatcher: DispatcherDeps;
   private tcp: TcpTransportServer | undefined;
   private ws: WsListener | undefined;
 
   constructor(private readonly options: DcServerOptions) {
-    this.msgIds = new ServerMsgIds(options.nowMs);
+    const { crypto } = options;
+    this.env = { crypto, now: options.nowMs, randomBytes: (length) => crypto.randomFill(new Uint8Array(length)) };
+    this.keys = new DcKeyStore(() => Math.floor(options.nowMs() / 1000));
+    this.salts = new KnobSaltSchedule(() => new DataView(this.env.randomBytes(8).buffer).getBigInt64(0, true), options.saltPeriodSeconds);
+    this.dispatcher = {
+      dcId: options.id,
+      handlers: options.handlers,
+      faults: options.faults,
+      keyInfo: (id) => this.keyInfo(id),
+      deliver: (session) => {
+        this.deliver(session);
+      },
+      disconnect: (session) => {
+        this.sessionLinks.get(session)?.close();
+      },
+      onHandlerError: (error) => {
+        options.onError(error);
+      },
+    };
   }
 
   get id(): number {
@@ -54,6 +77,29 @@ export class DcServer {
 
   get endpoint(): DcEndpoint {
     return { id: this.options.id, host: this.options.advertisedHost, port: this.tcp?.port ?? 0, wsPort: this.ws?.port };
+  }
+
+  /** Client sessions seen on this DC (they outlive connections). */
+  get sessions(): readonly ServerSession[] {
+    for (const session of this.liveSessions) {
+      if (this.keys.get(session.keyRecord.authKey.idLong) === undefined) this.liveSessions.delete(session);
+    }
+    return [...this.liveSessions];
+  }
+
+  /** Open client connections (TCP and WebSocket). */
+  get connectionCount(): number {
+    return this.links.size;
+  }
+
+  /** Layer and client app announced on an auth key. */
+  keyInfo(authKeyId: bigint): KeyInfo {
+    let info = this.keyInfos.get(authKeyId);
+    if (info === undefined) {
+      info = { layer: undefined, client: undefined };
+      this.keyInfos.set(authKeyId, info);
+    }
+    return info;
   }
 
   async listen(): Promise<void> {
@@ -69,22 +115,19 @@ export class DcServer {
     }
   }
 
+  /** Closes every open connection now (clients reconnect; sessions and keys stay). */
+  async dropConnections(): Promise<void> {
+    await Promise.all([...this.links].map((link) => link.close()));
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.tcp?.close(), this.ws?.close()]);
   }
 
-  private nowSeconds(): number {
-    return Math.floor(this.options.nowMs() / 1000);
-  }
-
-  /** Open client connections (TCP and WebSocket). */
-  get connectionCount(): number {
-    return this.links.size;
-  }
-
-  /** Closes every open connection now (clients reconnect; sessions and keys stay). */
-  async dropConnections(): Promise<void> {
-    await Promise.all([...this.links].map((link) => link.close()));
+  /** Sends what `session` queued through its current connection; kept for the next one otherwise. */
+  deliver(session: ServerSession): void {
+    const link = this.sessionLinks.get(session);
+    if (link?.open === true) link.send(session.flush());
   }
 
   private accept(link: ServerConnectionLink): void {
@@ -92,63 +135,31 @@ export class DcServer {
     link.subscribe((event) => {
       if (event.type === "close") this.links.delete(link);
     });
+    const core = new ServerConnection({
+      env: this.env,
+      keys: this.keys,
+      sessions: this.sessionStore,
+      salts: this.salts,
+      rsaKeys: [this.options.rsaKey.privateKey],
+      apiRegistry,
+    });
     serveConnection(
       {
-        handshake: { crypto: this.options.crypto, rsaKey: this.options.rsaKey, nowSeconds: () => this.nowSeconds() },
-        inbox: this.inboxDeps(),
-        msgIds: this.msgIds,
+        core,
+        prepare: (packet) => evenAckSeqNo(this.options.crypto, this.keys, packet),
         dropAfterPackets: this.options.faults.takeDropAfterPackets(),
-        addKey: (created) => {
-          this.addKey(created);
+        attach: (session, handle) => {
+          this.sessionLinks.set(session, handle);
+        },
+        request: (session, reqMsgId, request) => {
+          dispatchRequest(this.dispatcher, session, reqMsgId, request);
+        },
+        sessionCreated: (session) => {
+          this.liveSessions.add(session);
         },
         onError: this.options.onError,
       },
       link,
     );
-  }
-
-  private addKey(created: CreatedAuthKey): void {
-    const now = this.nowSeconds();
-    const salts = new SaltSchedule(this.options.saltPeriodSeconds, randomLong);
-    salts.seed(created.firstSalt, now);
-    this.keys.set(created.authKey.idLong, {
-      authKey: created.authKey,
-      dcId: this.options.id,
-      createdAt: now,
-      expiresAt: created.expiresIn === undefined ? undefined : now + created.expiresIn,
-      salts,
-      sessions: new Map(),
-      boundPermKeyId: undefined,
-      layer: undefined,
-      client: undefined,
-      forceBadSalt: false,
-    });
-  }
-
-  private inboxDeps(): InboxDeps {
-    const dispatcher = {
-      dcId: this.options.id,
-      crypto: this.options.crypto,
-      handlers: this.options.handlers,
-      faults: this.options.faults,
-      findKey: (id: bigint) => this.keys.get(id),
-      onHandlerError: (error: unknown) => {
-        this.options.onError(error);
-      },
-    };
-    return {
-      crypto: this.options.crypto,
-      msgIds: this.msgIds,
-      nowSeconds: () => this.nowSeconds(),
-      randomLong,
-      findKey: (id) => this.keys.get(id),
-      rpc: (session, msgId, body) => {
-        dispatchRpc(dispatcher, session, msgId, body);
-      },
-      destroyAuthKey: (session) => {
-        session.flush();
-        this.keys.delete(session.record.authKey.idLong);
-      },
-    };
   }
 }

@@ -1,50 +1,78 @@
+import type { ServerConnection, ServerEvent, ServerSession } from "@mtkit/session";
+import type { TlObject } from "@mtkit/tl-core";
 import type { ServerConnectionLink } from "@mtkit/transport-tcp/transport";
-import { ServerHandshake, type CreatedAuthKey, type ServerHandshakeDeps } from "../handshake/server-handshake.js";
-import { receiveEncrypted, type InboxDeps } from "../session/encrypted-inbox.js";
-import { isPlainPacket, readPlainMessage, writePlainMessage } from "../session/plain-message.js";
-import type { ServerMsgIds } from "../session/server-msg-ids.js";
-import type { SessionLink } from "../session/session-link.js";
+import type { LinkHandle } from "./link-handle.js";
 
 /** Transport error: unknown auth key or broken handshake (https://core.telegram.org/mtproto/mtproto-transports#transport-errors). */
 const AUTH_KEY_NOT_FOUND = -404;
 
 export interface ConnectionDeps {
-  readonly handshake: ServerHandshakeDeps;
-  readonly inbox: InboxDeps;
-  readonly msgIds: ServerMsgIds;
-  /** Fault knob captured when the connection opens: close it once it received this many packets. */
+  /** session's sans-IO server role for this connection. */
+  readonly core: ServerConnection;
+  /** Adjusts a packet before the core sees it (the mtcute ack shim). */
+  readonly prepare: (packet: Uint8Array) => Uint8Array;
+  /** Fault knob: close the connection when packet `dropAfterPackets + 1` arrives, unprocessed. */
   readonly dropAfterPackets: number | undefined;
-  addKey(created: CreatedAuthKey): void;
+  /** The session now talks through this connection (its later answers go here). */
+  attach(session: ServerSession, link: LinkHandle): void;
+  request(session: ServerSession, reqMsgId: bigint, request: TlObject): void;
+  sessionCreated(session: ServerSession): void;
   onError(error: unknown): void;
 }
 
-/** Wires one accepted connection: plain packets to the handshake, encrypted ones to the inbox. */
+/**
+ * Wires one accepted connection (TCP or WebSocket) to session's server role: packets in, events
+ * out; this function only moves bytes, arms the ping_delay_disconnect timer and sends -404.
+ */
 export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink): void {
-  const handshake = new ServerHandshake(deps.handshake);
   let packets = 0;
   let disconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  // Set at once so nothing more (not even a pending ack) goes out after a close we asked for.
+  // Set at once: nothing more goes out after a close we asked for, even before the socket is gone.
   let closing = false;
-  const close = (): void => {
-    closing = true;
-    void link.close();
-  };
-  const sessionLink: SessionLink = {
+  const handle: LinkHandle = {
     get open() {
       return !closing && !link.closed;
     },
-    sendPacket: (packet) => {
-      link.send(packet).catch(() => undefined); // a closed link drops it; the session resends nothing lost
+    send: (out) => {
+      for (const packet of out) link.send(packet).catch(() => undefined); // lost with the connection
     },
-    close,
-    scheduleDisconnect: (seconds) => {
-      clearTimeout(disconnectTimer);
-      disconnectTimer = setTimeout(close, seconds * 1000);
-      disconnectTimer.unref();
+    close: () => {
+      closing = true;
+      void link.close();
     },
   };
-  const rejectWith404 = (): void => {
-    link.sendStatus(AUTH_KEY_NOT_FOUND).catch(() => undefined);
+  const onEvent = (event: ServerEvent): void => {
+    switch (event.type) {
+      case "send":
+        handle.send([event.packet]);
+        break;
+      case "auth-key-unknown":
+        link.sendStatus(AUTH_KEY_NOT_FOUND).catch(() => undefined);
+        break;
+      case "handshake-failed":
+        deps.onError(event.error);
+        link.sendStatus(AUTH_KEY_NOT_FOUND).catch(() => undefined);
+        break;
+      case "rejected":
+        deps.onError(event.error); // dropped without an answer (security guidelines)
+        break;
+      case "session-created":
+        deps.sessionCreated(event.session);
+        break;
+      case "request":
+        deps.attach(event.session, handle);
+        deps.request(event.session, event.reqMsgId, event.request);
+        break;
+      case "disconnect-delay":
+        clearTimeout(disconnectTimer);
+        disconnectTimer = setTimeout(() => {
+          handle.close();
+        }, event.seconds * 1000);
+        disconnectTimer.unref();
+        break;
+      default:
+        break;
+    }
   };
 
   link.subscribe((event) => {
@@ -55,24 +83,16 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
     if (event.type !== "packet") return;
     packets++;
     if (deps.dropAfterPackets !== undefined && packets > deps.dropAfterPackets) {
-      close();
+      handle.close();
       return;
     }
-    const packet = event.packet;
     try {
-      if (isPlainPacket(packet)) {
-        const { body } = readPlainMessage(packet);
-        const step = handshake.handle(body);
-        if (step.created !== undefined) deps.addKey(step.created);
-        link.send(writePlainMessage(deps.msgIds.next(true), step.reply)).catch(() => undefined);
-        return;
-      }
-      const outcome = receiveEncrypted(deps.inbox, packet, sessionLink);
-      if (outcome !== "ok") rejectWith404();
+      for (const serverEvent of deps.core.receive(deps.prepare(event.packet))) onEvent(serverEvent);
+      for (const session of deps.core.sessions) deps.attach(session, handle);
+      if (handle.open) handle.send(deps.core.flush());
     } catch (error) {
-      // Malformed input of any kind: the spec's answer is -404 (and the client starts over).
       deps.onError(error);
-      rejectWith404();
+      link.sendStatus(AUTH_KEY_NOT_FOUND).catch(() => undefined);
     }
   });
 }

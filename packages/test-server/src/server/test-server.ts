@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
-import { encodeObject } from "@mtkit/tl-core";
-import { apiRegistry, type TypeUpdates } from "@mtkit/tl-core/api";
+import type { TypeUpdates } from "@mtkit/tl-core/api";
+import { encodeResult } from "../api/rpc-dispatcher.js";
 import { registerBuiltins } from "../api/builtin-handlers.js";
 import { HandlerRegistry, type FallbackHandler, type MethodName, type RpcHandler } from "../api/handler-registry.js";
 import type { DcEndpoint } from "../api/topology.js";
-import { generateRsaServerKey, loadRsaServerKey, type RsaServerKey } from "../crypto/rsa-server-key.js";
 import { FaultKnobs } from "../faults/fault-knobs.js";
 import { DcServer } from "./dc-server.js";
+import { generateServerRsaKey, loadServerRsaKey, type ServerRsaKey } from "./rsa-key.js";
 
 export interface TestServerOptions {
   /** Interface to listen on. Default 127.0.0.1. */
@@ -24,7 +24,7 @@ export interface TestServerOptions {
   /** WebSocket port of the first DC when `ws` is set; the others take the next ports. */
   readonly wsPort?: number;
   /** RSA key: a loaded key, a PEM private key (PKCS#1 or PKCS#8), or generated when absent. */
-  readonly rsaKey?: RsaServerKey | string;
+  readonly rsaKey?: ServerRsaKey | string;
   /** MTProxy secrets (hex: 16 bytes, `dd`+16, `ee`+16+domain). Plain clients are still accepted. */
   readonly secrets?: readonly string[];
   /** Salt rotation period in seconds. Default 3600. */
@@ -45,15 +45,15 @@ export class TestServer {
   private readonly handlers = new HandlerRegistry();
 
   private constructor(
-    readonly rsaKey: RsaServerKey,
+    readonly rsaKey: ServerRsaKey,
     readonly dcs: readonly DcServer[],
   ) {}
 
   static async start(options: TestServerOptions = {}): Promise<TestServer> {
-    const rsaKey = resolveKey(options.rsaKey);
+    const crypto = options.crypto ?? createNodeCrypto();
+    const rsaKey = resolveKey(crypto, options.rsaKey);
     const host = options.host ?? "127.0.0.1";
     const advertisedHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
-    const crypto = options.crypto ?? createNodeCrypto();
     const nowMs = options.now ?? Date.now;
     const count = options.dcs ?? 1;
     const firstDcId = options.firstDcId ?? 1;
@@ -123,7 +123,7 @@ export class TestServer {
 
   /** Auth key ids currently known, per DC. */
   authKeyIds(dcId?: number): bigint[] {
-    return this.dcs.filter((dc) => dcId === undefined || dc.id === dcId).flatMap((dc) => [...dc.keys.keys()]);
+    return this.dcs.filter((dc) => dcId === undefined || dc.id === dcId).flatMap((dc) => dc.keys.ids());
   }
 
   /** Forgets keys (all, or one id) so their next message gets -404 and the client makes a new key. */
@@ -134,10 +134,14 @@ export class TestServer {
     }
   }
 
-  /** The next message under these keys (all, or one id) gets bad_server_salt with a new salt. */
-  forceBadSalt(authKeyId?: bigint): void {
+  /**
+   * The next `times` encrypted messages (per DC) get bad_server_salt, and every key's first
+   * handshake salt stops being accepted: the client must switch salts and resend.
+   */
+  forceBadSalt(times = 1): void {
     for (const dc of this.dcs) {
-      for (const [id, record] of dc.keys) if (authKeyId === undefined || id === authKeyId) record.forceBadSalt = true;
+      dc.salts.rejectNext += times;
+      for (const id of dc.keys.ids()) dc.keys.expireFirstSalt(id);
     }
   }
 
@@ -148,15 +152,14 @@ export class TestServer {
 
   /** Sends updates to every session (optionally only those under one auth key). */
   pushUpdates(updates: TypeUpdates | Uint8Array, authKeyId?: bigint): number {
-    const body = updates instanceof Uint8Array ? updates : encodeObject(apiRegistry, updates);
+    const body = encodeResult(updates);
     let sent = 0;
     for (const dc of this.dcs) {
-      for (const [id, record] of dc.keys) {
-        if (authKeyId !== undefined && id !== authKeyId) continue;
-        for (const session of record.sessions.values()) {
-          session.send({ body, contentRelated: true, isResponse: false });
-          sent++;
-        }
+      for (const session of dc.sessions) {
+        if (authKeyId !== undefined && session.keyRecord.authKey.idLong !== authKeyId) continue;
+        session.queue(body, true, false);
+        dc.deliver(session);
+        sent++;
       }
     }
     return sent;
@@ -167,8 +170,8 @@ export class TestServer {
   }
 }
 
-function resolveKey(key: RsaServerKey | string | undefined): RsaServerKey {
-  if (key === undefined) return generateRsaServerKey();
+function resolveKey(crypto: CryptoProvider, key: ServerRsaKey | string | undefined): ServerRsaKey {
+  if (key === undefined) return generateServerRsaKey(crypto);
   if (typeof key !== "string") return key;
-  return loadRsaServerKey(key.includes("-----BEGIN") ? key : readFileSync(key, "utf8"));
+  return loadServerRsaKey(crypto, key.includes("-----BEGIN") ? key : readFileSync(key, "utf8"));
 }

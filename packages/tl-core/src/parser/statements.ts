@@ -48,7 +48,7 @@ export function splitStatements(source: string, options: SplitOptions = {}): { s
     if (comment >= 0) line = line.slice(0, comment);
     const trimmed = line.trim();
     if (trimmed === "") continue;
-    const marker = /^---(\w+)---$/.exec(trimmed);
+    const marker = /^---\s*(\w+)\s*---$/.exec(trimmed);
     if (marker) {
       if (pending.trim() !== "") throw new TlParseError("SYNTAX", pendingLine, "declaration not closed with ';'");
       if (marker[1] !== "types" && marker[1] !== "functions") {

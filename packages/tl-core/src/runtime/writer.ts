@@ -182,7 +182,7 @@ export class TlWriter {
    */
   untyped(value: unknown): void {
     if (typeof value === "boolean") this.bool(value);
-    else if (Array.isArray(value)) this.vector(value, writeUntyped);
+    else if (Array.isArray(value)) this.vector(value, (w, item: unknown) => { w.untyped(item); });
     else if (typeof value === "bigint") this.long(value);
     else if (typeof value === "number") this.int(value);
     else if (typeof value === "string") this.string(value);
@@ -196,15 +196,3 @@ export class TlWriter {
     this.pos += value.length;
   }
 }
-
-/** Element writers for vectors, shared so generated code does not create closures. */
-export const writeInt = (w: TlWriter, v: number): void => { w.int(v); };
-export const writeLong = (w: TlWriter, v: bigint): void => { w.long(v); };
-export const writeDouble = (w: TlWriter, v: number): void => { w.double(v); };
-export const writeString = (w: TlWriter, v: string): void => { w.string(v); };
-export const writeBytes = (w: TlWriter, v: Uint8Array): void => { w.bytes(v); };
-export const writeInt128 = (w: TlWriter, v: Uint8Array): void => { w.int128(v); };
-export const writeInt256 = (w: TlWriter, v: Uint8Array): void => { w.int256(v); };
-export const writeBool = (w: TlWriter, v: boolean): void => { w.bool(v); };
-const writeUntyped = (w: TlWriter, v: unknown): void => { w.untyped(v); };
-export const writeObject = (w: TlWriter, v: TlObject): void => { w.object(v); };

@@ -1,6 +1,8 @@
 /**
  * A FIFO of received chunks. Decoders peek at headers across chunk borders and take whole packets
  * out without first concatenating everything they have received.
+ * Ownership: pushed chunks are not copied, and a packet that lies inside one chunk comes out as a
+ * view of it (allocation dominates small-packet cost). Callers hand over the bytes they push.
  */
 export class ByteQueue {
   private chunks: Uint8Array[] = [];
@@ -58,12 +60,12 @@ export class ByteQueue {
     return out;
   }
 
-  /** Removes and returns `n` bytes (a fresh copy, so later pushes can never alias it). */
+  /** Removes and returns `n` bytes: a view when they lie in one chunk, else a fresh copy. */
   take(n: number): Uint8Array {
     const first = this.chunks[0];
-    // Fast path: the whole packet sits in the first chunk (the common case for small packets).
+    // Fast path: the whole packet sits in the first chunk (the common case): a view, no copy.
     if (first !== undefined && this.head + n <= first.length) {
-      const out = first.slice(this.head, this.head + n);
+      const out = first.subarray(this.head, this.head + n);
       this.skip(n);
       return out;
     }

@@ -6,7 +6,10 @@ import type { Frame, FramingProtocol } from "./frame.js";
  * to `receive()` and writes whatever `takeOutput()` returns after every call.
  */
 export interface PacketConnection {
-  /** Feeds bytes from the carrier; returns whole frames. Throws `TransportError` on bad input. */
+  /**
+   * Feeds bytes from the carrier; returns whole frames. Throws `TransportError` on bad input.
+   * Takes ownership of `bytes` (payloads may be views into it; carriers pass fresh buffers).
+   */
   receive(bytes: Uint8Array): Frame[];
   /** Queues one packet (one MTProto message). */
   sendPacket(packet: Uint8Array, quickAck?: boolean): void;

@@ -44,7 +44,10 @@ export interface FrameCodec {
   encodeQuickAck(token: number): Uint8Array;
   /** Server role: frames a transport error packet such as -404. */
   encodeStatus(status: number): Uint8Array;
-  /** Appends bytes and returns every frame completed by them. Throws `TransportError` on bad input. */
+  /**
+   * Appends bytes and returns every frame completed by them. Throws `TransportError` on bad input.
+   * The codec takes ownership of `bytes`: payloads may be views into it, so do not reuse the buffer.
+   */
   decode(bytes: Uint8Array): Frame[];
 }
 

@@ -2,6 +2,7 @@ import { readUint32LE, writeUint32LE } from "../codec/bytes.js";
 import type { TransportCrypto } from "../codec/crypto.js";
 import { greaseValues } from "./grease.js";
 import { HelloBuilder } from "./hello-builder.js";
+import { x25519PublicKey } from "./x25519-key.js";
 
 /** Browsers pad the ClientHello to 517 bytes; so do we. */
 const HELLO_TARGET_LENGTH = 517;
@@ -41,7 +42,7 @@ export function buildClientHello(crypto: TransportCrypto, secretKey: Uint8Array,
   b.put(0x00, 0x05, 0x00, 0x05, 0x01, 0x00, 0x00, 0x00, 0x00); // status_request
   b.put(0x00, 0x0d, 0x00, 0x12, 0x00, 0x10, 0x04, 0x03, 0x08, 0x04, 0x04, 0x01, 0x05, 0x03, 0x08, 0x05, 0x05, 0x01, 0x08, 0x06, 0x06, 0x01); // sig algs
   b.put(0x00, 0x12, 0x00, 0x00); // SCT
-  b.put(0x00, 0x33).begin().begin().put(...g(4), 0x00, 0x01, 0x00, 0x00, 0x1d, 0x00, 0x20).putBytes(x25519LikeKey(crypto)).end().end(); // key_share
+  b.put(0x00, 0x33).begin().begin().put(...g(4), 0x00, 0x01, 0x00, 0x00, 0x1d, 0x00, 0x20).putBytes(x25519PublicKey(crypto)).end().end(); // key_share
   b.put(0x00, 0x2d, 0x00, 0x02, 0x01, 0x01); // psk_key_exchange_modes
   b.put(0x00, 0x2b, 0x00, 0x07, 0x06, ...g(6), 0x03, 0x04, 0x03, 0x03); // supported_versions
   b.put(0x00, 0x1b, 0x00, 0x03, 0x02, 0x00, 0x02); // compress_certificate
@@ -54,14 +55,4 @@ export function buildClientHello(crypto: TransportCrypto, secretKey: Uint8Array,
   writeUint32LE(digest, 28, (readUint32LE(digest, 28) ^ unixTime) >>> 0);
   hello.set(digest, HELLO_RANDOM_OFFSET);
   return { hello, clientRandom: digest };
-}
-
-/**
- * 32 random bytes with the top bit clear, shaped like an X25519 public key. (TDLib goes further and
- * picks a point on the curve; a probe that checks that is out of scope here.)
- */
-function x25519LikeKey(crypto: TransportCrypto): Uint8Array {
-  const key = crypto.randomFill(new Uint8Array(32));
-  key[31] = key[31]! & 0x7f;
-  return key;
 }

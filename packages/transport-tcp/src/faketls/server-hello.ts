@@ -3,6 +3,7 @@ import type { TransportCrypto } from "../codec/crypto.js";
 import { ByteQueue } from "../codec/byte-queue.js";
 import { TransportError } from "../codec/errors.js";
 import { HelloBuilder } from "./hello-builder.js";
+import { x25519PublicKey } from "./x25519-key.js";
 import { HELLO_RANDOM_OFFSET } from "./client-hello.js";
 
 const CHANGE_CIPHER_SPEC = Uint8Array.of(0x14, 0x03, 0x03, 0x00, 0x01, 0x01);
@@ -20,7 +21,7 @@ export function buildServerHello(crypto: TransportCrypto, secretKey: Uint8Array,
   b.put(sessionId.length).putBytes(sessionId);
   b.put(0x13, 0x01, 0x00); // TLS_AES_128_GCM_SHA256, no compression
   b.begin();
-  b.put(0x00, 0x33, 0x00, 0x24, 0x00, 0x1d, 0x00, 0x20).putBytes(crypto.randomFill(new Uint8Array(32))); // key_share
+  b.put(0x00, 0x33, 0x00, 0x24, 0x00, 0x1d, 0x00, 0x20).putBytes(x25519PublicKey(crypto)); // key_share
   b.put(0x00, 0x2b, 0x00, 0x02, 0x03, 0x04); // supported_versions: TLS 1.3
   b.end().end().end();
   const fakeCertificateLength = 1024 + (crypto.randomFill(new Uint8Array(1))[0]! << 4);

@@ -20,6 +20,8 @@ export interface StreamTransportOptions {
 export class StreamTransport implements Transport {
   private readonly link = new CarrierLink();
   private readonly options: StreamTransportOptions;
+  /** Set while dialing, so `close()` can abort a connect in progress. */
+  private dialing: AbortController | undefined;
 
   constructor(options: StreamTransportOptions) {
     this.options = options;
@@ -30,11 +32,22 @@ export class StreamTransport implements Transport {
   }
 
   async connect(address: DcAddress, options?: { readonly signal?: AbortSignal }): Promise<void> {
-    if (this.link.isAttached) throw new TransportError("INVALID_STATE", "already connected; close() first");
+    if (this.link.isAttached || this.dialing !== undefined) throw new TransportError("INVALID_STATE", "already connected or connecting; close() first");
     const connectionOptions = typeof this.options.connection === "function" ? this.options.connection(address) : this.options.connection;
     const connection = new ClientConnection(connectionOptions);
-    const carrier = await this.options.dial(address, options?.signal);
-    this.link.attach(carrier, connection);
+    const dialing = new AbortController();
+    this.dialing = dialing;
+    const signal = options?.signal === undefined ? dialing.signal : AbortSignal.any([options.signal, dialing.signal]);
+    try {
+      const carrier = await this.options.dial(address, signal);
+      if (dialing.signal.aborted) {
+        carrier.close();
+        throw new TransportError("CLOSED", "closed while connecting");
+      }
+      this.link.attach(carrier, connection);
+    } finally {
+      this.dialing = undefined;
+    }
   }
 
   send(packet: Uint8Array, options?: SendOptions): Promise<void> {
@@ -46,6 +59,7 @@ export class StreamTransport implements Transport {
   }
 
   close(): Promise<void> {
+    this.dialing?.abort();
     return this.link.close();
   }
 }

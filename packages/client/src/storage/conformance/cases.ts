@@ -84,6 +84,11 @@ export const storageConformanceCases: readonly StorageConformanceCase[] = [
       const minUser = peer({ kind: "user", id: 5n, accessHash: 6n, isMin: true, seenIn: { chatKind: "channel", chatId: 1_000_000_000_000n, msgId: 34 } });
       await s.peers.upsert([user, channel, minUser]);
       expectEqual(await s.peers.get("user", 5n), minUser, "min peer with its context");
+      expectEqual(
+        await s.peers.getMany([{ kind: "channel", id: 1_000_000_000_000n }, { kind: "chat", id: 1n }, { kind: "user", id: 777000n }]),
+        [channel, null, user],
+        "getMany, aligned with the keys",
+      );
       expectEqual(await s.peers.get("user", 777000n), user, "by id");
       expectEqual(await s.peers.get("channel", 777000n), null, "kinds are separate id spaces");
       expectEqual(await s.peers.getByUsername("TG"), user, "second username, any case");

@@ -84,6 +84,10 @@ export class IdbStorage implements ClientStorage {
     };
     this.peers = {
       get: (kind, id) => get<PeerRecord>(STORES.peers, `${kind}:${id}`),
+      getMany: (keys) => this.#tx(STORES.peers, "readonly", (tx) => {
+        const store = tx.objectStore(STORES.peers);
+        return Promise.all(keys.map(async (k) => ((await promisifyRequest(store.get(`${k.kind}:${k.id}`))) as PeerRecord | undefined) ?? null));
+      }),
       getByUsername: (username) => this.#tx(STORES.peers, "readonly", async (tx) =>
         ((await promisifyRequest(tx.objectStore(STORES.peers).index("by_username").get(username.toLowerCase()))) as PeerRecord | undefined) ?? null),
       getByPhone: (phone) => this.#tx(STORES.peers, "readonly", async (tx) =>

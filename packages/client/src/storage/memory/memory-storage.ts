@@ -91,6 +91,8 @@ export class MemoryStorage implements ClientStorage {
 
   readonly peers = {
     get: (kind: PeerKind, id: bigint): Promise<PeerRecord | null> => this.#run(() => this.#peers.get(peerKey(kind, id)) ?? null),
+    getMany: (keys: readonly { readonly kind: PeerKind; readonly id: bigint }[]): Promise<(PeerRecord | null)[]> =>
+      this.#run(() => keys.map((k) => this.#peers.get(peerKey(k.kind, k.id)) ?? null)),
     getByUsername: (username: string): Promise<PeerRecord | null> =>
       this.#run(() => this.#lookup(this.#byUsername.get(username.toLowerCase()))),
     getByPhone: (phone: string): Promise<PeerRecord | null> => this.#run(() => this.#lookup(this.#byPhone.get(phone))),

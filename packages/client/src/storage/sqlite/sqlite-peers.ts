@@ -68,6 +68,7 @@ export function sqlitePeers(db: Database.Database): PeersRepository {
 
   return {
     get: (kind, id) => Promise.resolve().then(() => fromRow(get.get(kind, id))),
+    getMany: (keys) => Promise.resolve().then(() => keys.map((k) => fromRow(get.get(k.kind, k.id)))),
     getByUsername: (username) => Promise.resolve().then(() => fromRow(byUsername.get(username.toLowerCase()))),
     getByPhone: (phone) => Promise.resolve().then(() => fromRow(byPhone.get(phone))),
     upsert: (records) => Promise.resolve().then(() => {

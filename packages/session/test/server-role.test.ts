@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { apiRegistry } from '@mtkit/tl-core/api';
+import { decodeContainer, SessionCodec, type ClientSession } from '../src/index.js';
+import { openMessage, sealMessage } from '../src/core/message-cipher.js';
+import { crypto } from './helpers/env.js';
+import { Harness } from './helpers/harness.js';
+
+const codec = new SessionCodec(apiRegistry);
+const TWO_32 = 2n ** 32n;
+type Obj = { _: string } & Record<string, unknown>;
+
+/** Every object the server sent in these packets (containers unpacked). */
+function serverObjects(client: ClientSession, packets: Uint8Array[]): Obj[] {
+  return packets.flatMap((packet) => {
+    const { body } = openMessage(crypto, client.state.authKey, packet, 'server');
+    const bodies = new DataView(body.buffer, body.byteOffset).getUint32(0, true) === 0x73f1f8dc ? decodeContainer(body).map((i) => i.body) : [body];
+    return bodies.map((b) => {
+      try {
+        return codec.decode(b) as Obj;
+      } catch {
+        return { _: 'raw' };
+      }
+    });
+  });
+}
+
+/** Sends one hand-made client message (any msg_id / seq_no / salt) to the server. */
+function rawSend(h: Harness, client: ClientSession, fields: { msgId: bigint; seqNo: number; salt?: bigint; body: Obj }): Obj[] {
+  const plaintext = {
+    salt: fields.salt ?? client.state.salts.current,
+    sessionId: client.state.sessionId,
+    msgId: fields.msgId,
+    seqNo: fields.seqNo,
+    body: codec.encode(fields.body),
+  };
+  h.deliverToServer(sealMessage(crypto, client.state.authKey, plaintext, 'client'));
+  return serverObjects(client, h.conn.flush());
+}
+
+function setup(seed: string): { h: Harness; client: ClientSession; now: bigint } {
+  const h = new Harness(seed);
+  const client = h.client(h.handshake(`${seed}-c`));
+  client.invoke({ _: 'help.getNearestDc' });
+  h.pump(client);
+  return { h, client, now: BigInt(Math.floor(h.clock.ms / 1000)) * TWO_32 };
+}
+
+const badMsg = (objects: Obj[]): unknown => objects.find((o) => o._ === 'bad_msg_notification')?.errorCode;
+
+describe('server role: checks on client messages', () => {
+  it('answers bad_msg_notification 18 / 16 / 17 / 34 / 35', () => {
+    const { h, client, now } = setup('srv');
+    const ping = { _: 'ping', pingId: 1n };
+    expect(badMsg(rawSend(h, client, { msgId: now + 1n, seqNo: 1, body: ping }))).toBe(18);
+    expect(badMsg(rawSend(h, client, { msgId: now - 400n * TWO_32, seqNo: 1, body: ping }))).toBe(16);
+    expect(badMsg(rawSend(h, client, { msgId: now + 60n * TWO_32, seqNo: 1, body: ping }))).toBe(17);
+    expect(badMsg(rawSend(h, client, { msgId: now + 400n, seqNo: 3, body: { _: 'msgs_ack', msgIds: [] } }))).toBe(34);
+    expect(badMsg(rawSend(h, client, { msgId: now + 800n, seqNo: 4, body: ping }))).toBe(35);
+    // A valid one still works afterwards.
+    expect(rawSend(h, client, { msgId: now + 1200n, seqNo: 5, body: ping }).map((o) => o._)).toContain('pong');
+  });
+
+  it('answers a wrong salt with bad_server_salt carrying the current salt', () => {
+    const { h, client, now } = setup('salt');
+    const objects = rawSend(h, client, { msgId: now + 400n, seqNo: 1, salt: 12345n, body: { _: 'ping', pingId: 1n } });
+    const notice = objects.find((o) => o._ === 'bad_server_salt')!;
+    expect(notice.errorCode).toBe(48);
+    expect(notice.newServerSalt).toBe(h.salts.current(Math.floor(h.clock.ms / 1000)));
+  });
+
+  it('ignores a replayed request but re-sends its cached answer', () => {
+    const { h, client, now } = setup('dup');
+    const request = { msgId: now + 400n, seqNo: 1, body: { _: 'help.getNearestDc' } };
+    const first = rawSend(h, client, request);
+    const again = rawSend(h, client, request);
+    expect(first.filter((o) => o._ === 'rpc_result')).toHaveLength(1);
+    expect(again.filter((o) => o._ === 'rpc_result')).toHaveLength(1);
+    expect(h.executed).toEqual(['help.getNearestDc', 'help.getNearestDc']); // setup + first, not the replay
+  });
+
+  it('answers msgs_state_req with one status byte per id', () => {
+    const { h, client, now } = setup('state');
+    const known = now + 400n;
+    rawSend(h, client, { msgId: known, seqNo: 1, body: { _: 'ping', pingId: 1n } });
+    const objects = rawSend(h, client, { msgId: now + 800n, seqNo: 3, body: { _: 'msgs_state_req', msgIds: [known, 4n] } });
+    const info = objects.find((o) => o._ === 'msgs_state_info')!;
+    expect([...(info.info as Uint8Array)]).toEqual([4, 1]);
+  });
+});
