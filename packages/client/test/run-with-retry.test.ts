@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -115,6 +116,28 @@ describe("runWithRetry", () => {
     lifetime.end();
     await expect(running).rejects.toBeInstanceOf(CancelledError);
     expect(seen?.aborted).toBe(true);
+  });
+});
+
+describe("runWithRetry and long-lived signals", () => {
+  it("leaves no listener on the lifetime or the caller's signal after a run (no per-request leak)", async () => {
+    const lifetime = new ClientLifetime();
+    const caller = new AbortController();
+    const { sleep } = recordingSleep();
+    for (let i = 0; i < 1000; i++) {
+      let failed = false;
+      await runWithRetry(
+        () => {
+          if (failed) return Promise.resolve(i);
+          failed = true;
+          return Promise.reject(new RpcError(500, "INTERNAL"));
+        },
+        { ...base, sleep, lifetime, signal: caller.signal },
+      );
+      await runWithRetry(() => Promise.reject(new Error("boom")), { ...base, sleep, lifetime }).catch(() => undefined);
+    }
+    expect(getEventListeners(lifetime.signal, "abort")).toHaveLength(0);
+    expect(getEventListeners(caller.signal, "abort")).toHaveLength(0);
   });
 });
 

@@ -85,6 +85,7 @@ describe("SqliteStorage", () => {
     const first = new SqliteStorage(path);
     await first.authKeys.setPermanent(4, key);
     await first.session.setHomeDc({ id: 4, ip: "149.154.167.91", port: 443 });
+    expect(statSync(`${path}-wal`).mode & 0o777).toBe(0o600);
     await first.peers.upsert([{ kind: "user", id: 1n, accessHash: 2n, isMin: false, usernames: ["a_b"], phone: null, seenIn: null, updatedAt: 5 }]);
     await first.close();
     expect(statSync(path).mode & 0o777).toBe(0o600);

@@ -18,7 +18,7 @@ export type { SessionEnvironment } from './core/session-state.js';
 export { SessionCodec } from './tl/codec.js';
 
 // Auth-key creation (both roles) and PFS binding
-export { ClientHandshake, type ClientHandshakeOptions } from './handshake/client-handshake.js';
+export { ClientHandshake, wireDcId, type ClientHandshakeOptions } from './handshake/client-handshake.js';
 export { ServerHandshake, type ServerHandshakeOptions } from './handshake/server-handshake.js';
 export type { HandshakeResult } from './handshake/types.js';
 export { buildBindTempAuthKey, type BindParams } from './core/bind-temp-auth-key.js';

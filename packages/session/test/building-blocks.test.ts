@@ -13,6 +13,7 @@ import {
   ReplayWindow,
   SeqNoCounter,
   ServerSaltSchedule,
+  wireDcId,
 } from '../src/index.js';
 import { gzipCompress } from '../src/core/gzip.js';
 import { testClock } from './helpers/env.js';
@@ -163,5 +164,11 @@ describe('gzip', () => {
     expect(gzipInflateBounded(packed)).toEqual(data);
     expect(() => gzipInflateBounded(packed, 50_000)).toThrow(expect.objectContaining({ code: 'GZIP_TOO_LARGE' }));
     expect(() => gzipInflateBounded(new Uint8Array(30).fill(0))).toThrow(expect.objectContaining({ code: 'GZIP_INVALID' }));
+  });
+});
+
+describe('wireDcId', () => {
+  it('adds 10000 for test DCs and negates media DCs', () => {
+    expect([wireDcId({ dcId: 2 }), wireDcId({ dcId: 2, testMode: true }), wireDcId({ dcId: 4, media: true }), wireDcId({ dcId: 1, testMode: true, media: true })]).toEqual([2, 10002, -4, -10001]);
   });
 });

@@ -98,6 +98,24 @@ describe('SessionDriver over the in-memory pipe transport', () => {
     expect(server.links.length).toBeGreaterThanOrEqual(3); // handshake, first, reconnect
   });
 
+  it('PFS: creates a permanent and a temporary key over the pipe and binds them', async () => {
+    const harness = new Harness('d6', { ms: 0, now: () => Date.now(), advance: () => undefined });
+    const server = new PipeServer(harness);
+    const { key: perm } = await connectedDriver(server);
+    const env = { crypto, now: () => Date.now(), randomBytes: seededRandom('d6-temp') };
+    const t = server.pipe.createTransport();
+    await t.connect(address);
+    const temp = await createAuthKeyOverTransport(t, { env, rsaKeys: [serverRsaKey().publicKey], dcId: 2, expiresIn: 3600 });
+    expect(temp.expiresAt).toBeGreaterThan(Date.now() / 1000);
+    await t.close();
+    const driver = new SessionDriver({ env, transport: server.pipe.createTransport(), address, authKey: temp.authKey, serverSalt: temp.serverSalt, timeOffsetMs: temp.timeOffsetMs, apiRegistry });
+    drivers.push(driver);
+    await driver.connect();
+    await expect(driver.invoke({ _: 'updates.getState' })).rejects.toMatchObject({ errorMessage: 'AUTH_KEY_PERM_EMPTY' });
+    await expect(driver.bindTempAuthKey(perm.authKey, temp.expiresAt!)).resolves.toBe(true);
+    expect(harness.keys.get(temp.authKey.idLong)?.boundPermKeyId).toBe(perm.authKey.idLong);
+  });
+
   it('fails pending requests with AUTH_KEY_UNKNOWN on -404', async () => {
     const harness = new Harness('d4', { ms: 0, now: () => Date.now(), advance: () => undefined });
     const server = new PipeServer(harness);

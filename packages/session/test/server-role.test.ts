@@ -25,13 +25,13 @@ function serverObjects(client: ClientSession, packets: Uint8Array[]): Obj[] {
 }
 
 /** Sends one hand-made client message (any msg_id / seq_no / salt) to the server. */
-function rawSend(h: Harness, client: ClientSession, fields: { msgId: bigint; seqNo: number; salt?: bigint; body: Obj }): Obj[] {
+function rawSend(h: Harness, client: ClientSession, fields: { msgId: bigint; seqNo: number; salt?: bigint; body: Obj | Uint8Array }): Obj[] {
   const plaintext = {
     salt: fields.salt ?? client.state.salts.current,
     sessionId: client.state.sessionId,
     msgId: fields.msgId,
     seqNo: fields.seqNo,
-    body: codec.encode(fields.body),
+    body: fields.body instanceof Uint8Array ? fields.body : codec.encode(fields.body),
   };
   h.deliverToServer(sealMessage(crypto, client.state.authKey, plaintext, 'client'));
   return serverObjects(client, h.conn.flush());
@@ -85,5 +85,21 @@ describe('server role: checks on client messages', () => {
     const objects = rawSend(h, client, { msgId: now + 800n, seqNo: 3, body: { _: 'msgs_state_req', msgIds: [known, 4n] } });
     const info = objects.find((o) => o._ === 'msgs_state_info')!;
     expect([...(info.info as Uint8Array)]).toEqual([4, 1]);
+  });
+});
+
+describe('server role: msg_copy', () => {
+  it('processes the original message inside msg_copy', () => {
+    const { h, client, now } = setup('copy');
+    const inner = codec.encode({ _: 'ping', pingId: 9n });
+    const copy = new Uint8Array(20 + inner.length);
+    const view = new DataView(copy.buffer);
+    view.setUint32(0, 0xe06046b2, true);
+    view.setBigInt64(4, now + 400n, true);
+    view.setInt32(12, 1, true);
+    view.setInt32(16, inner.length, true);
+    copy.set(inner, 20);
+    const objects = rawSend(h, client, { msgId: now + 800n, seqNo: 2, body: copy });
+    expect(objects.find((o) => o._ === 'pong')).toMatchObject({ pingId: 9n, msgId: now + 400n });
   });
 });

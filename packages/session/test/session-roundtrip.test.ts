@@ -169,6 +169,17 @@ describe('encrypted session, client role <-> server role', () => {
     expect(error?.error.errorMessage).toBe('ENCRYPTED_MESSAGE_INVALID');
   });
 
+  it('destroy_auth_key: answered under the key, then the key is gone (-404)', () => {
+    const h = new Harness('dak');
+    const key = h.handshake('dak-c');
+    const client = h.client(key);
+    client.destroyAuthKey();
+    expect(h.pump(client)).toContainEqual({ type: 'auth-key-destroyed', result: 'destroy_auth_key_ok' });
+    client.invoke({ _: 'help.getNearestDc' });
+    const events = client.flush().flatMap((p) => h.deliverToServer(p));
+    expect(events).toContainEqual({ type: 'auth-key-unknown', authKeyId: key.authKey.idLong });
+  });
+
   it('signals -404 for an unknown or expired auth key', () => {
     const h = new Harness('404');
     const temp = h.handshake('404-temp', 60);

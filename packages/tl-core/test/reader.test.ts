@@ -106,6 +106,18 @@ describe("TlReader / TlWriter primitives", () => {
     expect(code(() => encodeObject(apiRegistry, { _: "inputPeerUser", userId: 1n } as TlObject))).toBe("BAD_VALUE");
   });
 
+  it("reads from a subarray and from a start..end range of a larger buffer", () => {
+    const payload = encodeObject(apiRegistry, { _: "inputPeerUser", userId: 7n, accessHash: -1n } as TlObject);
+    const big = new Uint8Array(payload.length + 11);
+    big.set(payload, 5);
+    expect(decodeObject(apiRegistry, big.subarray(5, 5 + payload.length))).toEqual({ _: "inputPeerUser", userId: 7n, accessHash: -1n });
+    const ranged = new TlReader(apiRegistry, big, {}, 5, 5 + payload.length);
+    expect(ranged.object()).toEqual({ _: "inputPeerUser", userId: 7n, accessHash: -1n });
+    ranged.expectEnd();
+    expect(code(() => new TlReader(apiRegistry, big, {}, 0, big.length + 1))).toBe("BAD_LENGTH");
+    expect(code(() => new TlReader(apiRegistry, big, {}, 4, 2))).toBe("BAD_LENGTH");
+  });
+
   it("a cyclic object gives TOO_DEEP, not a stack overflow", () => {
     const cyclic = { _: "inputPeerUserFromMessage", msgId: 1, userId: 2n } as { _: string; peer?: unknown };
     cyclic.peer = cyclic;

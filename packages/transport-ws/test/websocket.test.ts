@@ -86,6 +86,28 @@ describe("WebSocket carrier", () => {
   });
 });
 
+describe("handshake", () => {
+  it("offers Sec-WebSocket-Protocol: binary and sends binary frames only", async () => {
+    const { WebSocketServer } = await import("ws");
+    const offered: string[][] = [];
+    const frames: boolean[] = [];
+    const raw = new WebSocketServer({ host: "127.0.0.1", port: 0, handleProtocols: (protocols) => { offered.push([...protocols]); return "binary"; } });
+    raw.on("connection", (socket) => socket.on("message", (_data, isBinary) => frames.push(isBinary)));
+    await new Promise((resolve) => raw.once("listening", resolve));
+    const port = (raw.address() as import("node:net").AddressInfo).port;
+    const transport = createWebSocketTransport({ crypto, url: `ws://127.0.0.1:${port}/apiws` });
+    await transport.connect({ dcId: 2, host: "", port: 0 });
+    await transport.send(packet(1, 1));
+    const deadline = Date.now() + 5000;
+    while (frames.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    await transport.close();
+    await new Promise((resolve) => { raw.close(resolve); });
+    expect(offered).toEqual([["binary"]]);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.every(Boolean)).toBe(true);
+  });
+});
+
 describe("telegramWebSocketUrl", () => {
   it("maps DC ids to the web endpoints", () => {
     expect([1, 2, 3, 4, 5].map((dc) => telegramWebSocketUrl(dc))).toEqual([

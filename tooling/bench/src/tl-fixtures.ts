@@ -53,3 +53,11 @@ export function plainPayload(): { messages: PlainMessage[]; users: PlainUser[] }
   }
   return { messages, users };
 }
+
+/** What each library's side of the benchmark provides. */
+export interface TlBenchCases {
+  /** Encoded size of the payload in bytes. */
+  readonly size: number;
+  readonly encode: () => unknown;
+  readonly decode: () => unknown;
+}

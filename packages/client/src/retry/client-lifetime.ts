@@ -20,11 +20,6 @@ export class ClientLifetime {
   end(reason?: unknown): void {
     if (!this.ended) this.#controller.abort(new CancelledError("DISCONNECTED", reason));
   }
-
-  /** A signal that fires when the lifetime ends or when `other` fires, whichever is first. */
-  linkedWith(other: AbortSignal | undefined): AbortSignal {
-    return other === undefined ? this.signal : AbortSignal.any([this.signal, other]);
-  }
 }
 
 /** Turns an aborted signal into the error to throw: ours when we ended it, `ABORTED` otherwise. */

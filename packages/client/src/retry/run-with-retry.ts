@@ -1,6 +1,7 @@
 import { RpcError } from "../errors/rpc-error.js";
 import type { Sleep } from "./abortable-sleep.js";
 import { cancellationError, type ClientLifetime } from "./client-lifetime.js";
+import { linkSignals } from "./linked-signal.js";
 import { decideRetry, INITIAL_RETRY_STATE, type RetryPolicy } from "./retry-policy.js";
 
 /** Reported before every wait, so a FLOOD_WAIT is never silent. */
@@ -60,7 +61,16 @@ function throwIfCancelled(signal: AbortSignal): void {
  * the moment either fires.
  */
 export async function runWithRetry<T>(attempt: (signal: AbortSignal) => Promise<T>, options: RetryRunOptions): Promise<T> {
-  const signal = options.lifetime.linkedWith(options.signal);
+  const linked = linkSignals([options.lifetime.signal, options.signal]);
+  try {
+    return await retryLoop(attempt, options, linked.signal);
+  } finally {
+    // Detach from the long-lived lifetime signal: nothing of this request stays referenced.
+    linked.dispose();
+  }
+}
+
+async function retryLoop<T>(attempt: (signal: AbortSignal) => Promise<T>, options: RetryRunOptions, signal: AbortSignal): Promise<T> {
   let state = INITIAL_RETRY_STATE;
   for (let retry = 1; ; retry++) {
     throwIfCancelled(signal);

@@ -80,6 +80,11 @@ export class ClientSession implements ClientHandlerContext {
     return this.enqueueService({ _: 'destroy_session', sessionId: sessionId }, 'destroy-session');
   }
 
+  /** Logout: asks the server to forget this auth key (event 'auth-key-destroyed' when it did). */
+  destroyAuthKey(): number {
+    return this.enqueueService({ _: 'destroy_auth_key' }, 'destroy-auth-key');
+  }
+
   requestState(msgIds: readonly bigint[]): number {
     return this.enqueueService({ _: 'msgs_state_req', msgIds: msgIds.slice(0, 8192) }, { stateReq: msgIds.slice(0, 8192) });
   }

@@ -16,6 +16,8 @@ export type ClientSessionEvent =
   | { readonly type: 'pong'; readonly pingId: bigint; readonly msgId: bigint }
   | { readonly type: 'future-salts'; readonly salts: readonly FutureSalt[] }
   | { readonly type: 'session-destroyed'; readonly sessionId: bigint; readonly existed: boolean }
+  /** The answer to destroy_auth_key: destroy_auth_key_ok / _none / _fail. */
+  | { readonly type: 'auth-key-destroyed'; readonly result: string }
   /** The answer to rpc_drop_answer for a cancelled request. */
   | { readonly type: 'drop-answer'; readonly requestId: number; readonly outcome: 'unknown' | 'running' | 'dropped' }
   /** msgs_state_info / msgs_all_info: status bytes of the asked ids. */

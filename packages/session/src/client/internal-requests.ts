@@ -8,6 +8,7 @@ export type InternalKind =
   | 'ping'
   | 'future-salts'
   | 'destroy-session'
+  | 'destroy-auth-key'
   | { readonly stateReq: readonly bigint[] }
   | { readonly drop: number };
 
@@ -25,6 +26,8 @@ export function finishInternalRequest(ctx: ClientHandlerContext, kind: InternalK
   } else if (kind === 'destroy-session') {
     const answer = result as DestroySessionResult;
     ctx.emit({ type: 'session-destroyed', sessionId: answer.sessionId, existed: answer._ === 'destroy_session_ok' });
+  } else if (kind === 'destroy-auth-key') {
+    ctx.emit({ type: 'auth-key-destroyed', result: (result as { readonly _: string })._ });
   } else if ('stateReq' in kind) {
     const info = (result as MsgsStateInfo).info;
     ctx.emit({ type: 'msgs-state', msgIds: kind.stateReq, info });

@@ -1,5 +1,6 @@
 import type { RpcMethods } from '@mtkit/tl-core/api';
 import type { TlObject } from '@mtkit/tl-core';
+import type { AuthKey } from '@mtkit/mtproto-crypto';
 import { ClientSession, type ClientSessionOptions } from '../client/client-session.js';
 import type { ClientSessionEvent } from '../client/events.js';
 import { MessageRejectedError, SessionError } from '../errors.js';
@@ -68,8 +69,11 @@ export class SessionDriver<Address = unknown> {
   invoke<R extends TlObject>(request: R, options: { readonly signal?: AbortSignal; readonly timeoutMs?: number } = {}): Promise<ResultOf<R>> {
     if (this.closed) return Promise.reject(new SessionError('CLOSED', 'driver closed'));
     if (options.signal?.aborted === true) return Promise.reject(new SessionError('ABORTED', 'request aborted', options.signal.reason));
-    const requestId = this.session.invoke(request);
-    const promise = new Promise<ResultOf<R>>((resolve, reject) => {
+    return this.track<ResultOf<R>>(this.session.invoke(request), options);
+  }
+
+  private track<T>(requestId: number, options: { readonly signal?: AbortSignal; readonly timeoutMs?: number }): Promise<T> {
+    const promise = new Promise<T>((resolve, reject) => {
       this.pending.add(requestId, resolve as (value: unknown) => void, reject, {
         timeoutMs: options.timeoutMs ?? this.options.requestTimeoutMs ?? 60_000,
         signal: options.signal,
@@ -82,6 +86,12 @@ export class SessionDriver<Address = unknown> {
     });
     this.flush();
     return promise;
+  }
+
+  /** Binds this driver's temporary key to `permKey` (https://core.telegram.org/api/pfs); resolves true. */
+  bindTempAuthKey(permKey: AuthKey, expiresAt: number): Promise<boolean> {
+    const requestId = this.session.bindTempAuthKey(permKey, expiresAt);
+    return this.track<boolean>(requestId, {});
   }
 
   /** Stops every timer, fails pending requests with CLOSED and closes the transport. */
@@ -122,7 +132,8 @@ export class SessionDriver<Address = unknown> {
       events = this.session.receive(packet);
     } catch (error) {
       // Security Guidelines: a rejected packet is dropped silently, the same way for every reason.
-      if (error instanceof MessageRejectedError) this.options.onEvent?.({ type: 'rejected', error });
+      const rejected = error instanceof MessageRejectedError ? error : new MessageRejectedError('MALFORMED_BODY', String(error));
+      this.options.onEvent?.({ type: 'rejected', error: rejected });
       return;
     }
     for (const event of events) this.dispatch(event);

@@ -35,8 +35,10 @@ export interface ClientHandshakeOptions {
   readonly env: SessionEnvironment;
   /** Server public keys we trust; resPQ must name one of their fingerprints. */
   readonly rsaKeys: readonly RsaPublicKey[];
-  /** DC id for p_q_inner_data_dc (+10000 for test DCs, negative for media). */
+  /** DC id; p_q_inner_data_dc carries it +10000 for test DCs and negated for media DCs. */
   readonly dcId: number;
+  readonly testMode?: boolean;
+  readonly media?: boolean;
   /** Set for a temporary key (PFS): p_q_inner_data_temp_dc with this lifetime in seconds. */
   readonly expiresIn?: number;
   /** dh_gen_retry answers accepted before giving up. */
@@ -134,7 +136,7 @@ export class ClientHandshake {
       throw new HandshakeError('PQ_FACTORIZATION_FAILED', `pq cannot be factorised: ${String(cause)}`, 'resPQ');
     }
     this.newNonce = this.options.env.randomBytes(32);
-    const common = { pq: res.pq, p, q, nonce: this.nonce, serverNonce: this.serverNonce, newNonce: this.newNonce, dc: this.options.dcId };
+    const common = { pq: res.pq, p, q, nonce: this.nonce, serverNonce: this.serverNonce, newNonce: this.newNonce, dc: wireDcId(this.options) };
     const inner =
       this.options.expiresIn === undefined
         ? this.codec.encode({ _: 'p_q_inner_data_dc', ...common })
@@ -230,4 +232,10 @@ export class ClientHandshake {
         throw new HandshakeError('UNEXPECTED_MESSAGE', `expected dh_gen_*, got ${(answer as { _: string })._}`, step);
     }
   }
+}
+
+/** https://core.telegram.org/mtproto/auth_key#dh-exchange-initiation: dc + 10000 on test servers, negative for media. */
+export function wireDcId(options: { readonly dcId: number; readonly testMode?: boolean; readonly media?: boolean }): number {
+  const dc = options.testMode === true ? options.dcId + 10000 : options.dcId;
+  return options.media === true ? -dc : dc;
 }

@@ -30,5 +30,7 @@ export type ServerEvent =
   | { readonly type: 'temp-key-bound'; readonly tempKeyId: bigint; readonly permKeyId: bigint }
   /** The client cancelled a running request (rpc_drop_answer); its answer will be discarded. */
   | { readonly type: 'request-dropped'; readonly session: ServerSession; readonly reqMsgId: bigint }
+  /** destroy_auth_key: the key left the key store (its answer is still queued). */
+  | { readonly type: 'auth-key-destroyed'; readonly authKeyId: bigint }
   /** Something was queued for this connection: call `flush()`. */
   | { readonly type: 'flush-needed' };

@@ -4,8 +4,9 @@ import { MSG_COPY_ID, MSGS_ACK_ID } from '../core/ids.js';
 import { MsgIdClock } from '../core/msg-id-clock.js';
 import { unpackGzip } from '../core/rpc-result.js';
 import { MessageRejectedError } from '../errors.js';
-import { readUint32LE } from '../util/bytes.js';
+import { readInt32LE, readInt64LE, readUint32LE } from '../util/bytes.js';
 import { serveBindTempAuthKey, type BindRequest } from './handlers/bind-temp-auth-key.js';
+import { serveDestroyAuthKey } from './handlers/destroy-auth-key.js';
 import { serveDestroySession } from './handlers/destroy-session.js';
 import { serveGetFutureSalts } from './handlers/get-future-salts.js';
 import { serveMsgResendReq } from './handlers/msg-resend-req.js';
@@ -71,6 +72,12 @@ export function processClientMessage(ctx: ServerHandlerContext, msgId: bigint, s
     return;
   }
   if (!acceptMessage(ctx, msgId, seqNo, body)) return;
+  if (id === MSG_COPY_ID && depth === 0 && body.length >= 20) {
+    // msg_copy#e06046b2 orig_message:Message: process the original message in its place.
+    const length = readInt32LE(body, 16);
+    if (length >= 4 && 20 + length <= body.length) processClientMessage(ctx, readInt64LE(body, 4), readInt32LE(body, 12), body.subarray(20, 20 + length), 1);
+    return;
+  }
   dispatch(ctx, msgId, unpackGzip(body, ctx.session.state.codec));
 }
 
@@ -110,6 +117,9 @@ function dispatch(ctx: ServerHandlerContext, msgId: bigint, body: Uint8Array): v
       return;
     case 'msgs_state_info':
     case 'http_wait':
+      return;
+    case 'destroy_auth_key':
+      serveDestroyAuthKey(ctx, msgId);
       return;
     default:
       break;

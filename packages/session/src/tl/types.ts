@@ -4,6 +4,7 @@ import type {
   RawBadServerSalt,
   RawDestroySessionNone,
   RawDestroySessionOk,
+  RawDestroyAuthKeyRequest,
   RawDestroySessionRequest,
   RawFutureSalts,
   RawGetFutureSaltsRequest,
@@ -75,4 +76,5 @@ export type ServiceObject =
   | RawPingRequest
   | RawPingDelayDisconnectRequest
   | RawDestroySessionRequest
+  | RawDestroyAuthKeyRequest
   | RawHttpWait;

@@ -2,6 +2,7 @@ import type { CryptoProvider } from "@mtkit/mtproto-crypto";
 import { ServerConnection, ServerSessionStore, type ServerSession, type SessionEnvironment } from "@mtkit/session";
 import { apiRegistry } from "@mtkit/tl-core/api";
 import { TcpTransportServer } from "@mtkit/transport-tcp";
+import { WebSocketTransportServer } from "@mtkit/transport-ws";
 import type { ServerConnectionLink } from "@mtkit/transport-tcp/transport";
 import type { KeyInfo } from "../api/client-info.js";
 import type { HandlerRegistry } from "../api/handler-registry.js";
@@ -14,7 +15,6 @@ import { KnobSaltSchedule } from "./knob-salts.js";
 import type { LinkHandle } from "./link-handle.js";
 import type { ServerRsaKey } from "./rsa-key.js";
 import { serveConnection } from "./serve-connection.js";
-import { WsListener } from "./ws-listener.js";
 
 export interface DcServerOptions {
   readonly id: number;
@@ -47,7 +47,7 @@ export class DcServer {
   private readonly env: SessionEnvironment;
   private readonly dispatcher: DispatcherDeps;
   private tcp: TcpTransportServer | undefined;
-  private ws: WsListener | undefined;
+  private ws: WebSocketTransportServer | undefined;
 
   constructor(private readonly options: DcServerOptions) {
     const { crypto } = options;
@@ -109,7 +109,8 @@ export class DcServer {
       this.accept(link);
     });
     if (this.options.wsPort !== undefined) {
-      this.ws = await WsListener.listen(this.options.host, this.options.wsPort, connectionOptions, (link) => {
+      this.ws = await WebSocketTransportServer.listen({ ...connectionOptions, host: this.options.host, port: this.options.wsPort });
+      this.ws.onConnection((link) => {
         this.accept(link);
       });
     }

@@ -29,6 +29,9 @@ export class TlReader {
   private readonly view: DataView;
 
   constructor(registry: TlRegistry, bytes: Uint8Array, options: TlReaderOptions = {}, start = 0, end = bytes.length) {
+    if (!(start >= 0 && start <= end && end <= bytes.length)) {
+      throw new TlError("BAD_LENGTH", start, `a range inside the ${bytes.length} input bytes`, `start ${start}, end ${end}`);
+    }
     this.registry = registry;
     this.data = bytes;
     this.options = options;

@@ -76,7 +76,13 @@ export class ClientConnection implements PacketConnection {
   }
 
   sendPacket(packet: Uint8Array, quickAck = false): void {
-    const framed = this.codec.encodePacket(packet, quickAck && this.codec.supportsQuickAck);
+    const ask = quickAck && this.codec.supportsQuickAck;
+    if (this.encryptor === undefined && this.codec.encodePacketParts !== undefined) {
+      // Plain framing: queue header and packet as they are, no copy of the packet.
+      for (const part of this.codec.encodePacketParts(packet, ask)) this.output.push(part);
+      return;
+    }
+    const framed = this.codec.encodePacket(packet, ask);
     const encrypted = this.encryptor === undefined ? framed : this.encryptor.process(framed);
     if (this.handshake !== undefined) this.handshake.pending.push(encrypted);
     else this.output.push(this.tls === undefined ? encrypted : this.tls.writer.wrap(encrypted));
@@ -99,6 +105,10 @@ export class ClientConnection implements PacketConnection {
 
   takeOutput(): Uint8Array | undefined {
     return this.output.take();
+  }
+
+  takeOutputParts(): Uint8Array[] {
+    return this.output.takeParts();
   }
 }
 

@@ -15,6 +15,8 @@ export interface PacketConnection {
   sendPacket(packet: Uint8Array, quickAck?: boolean): void;
   /** Bytes to write now (undefined: nothing). */
   takeOutput(): Uint8Array | undefined;
+  /** The same bytes as separate parts, so a carrier with vectored writes avoids concatenating them. */
+  takeOutputParts?(): Uint8Array[];
 }
 
 /** What a server learnt about a connection from its first bytes. */

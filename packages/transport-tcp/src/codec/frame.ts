@@ -40,6 +40,11 @@ export interface FrameCodec {
   readonly supportsQuickAck: boolean;
   /** Frames one packet. `quickAck` asks the server for a quick ack (client role, not `full`). */
   encodePacket(packet: Uint8Array, quickAck?: boolean): Uint8Array;
+  /**
+   * The same bytes as parts that reference `packet` instead of copying it (header, packet, trailer).
+   * Optional: connections fall back to `encodePacket`.
+   */
+  encodePacketParts?(packet: Uint8Array, quickAck?: boolean): Uint8Array[];
   /** Server role: frames a quick-ack answer carrying `token` (MSB set by the caller or here). */
   encodeQuickAck(token: number): Uint8Array;
   /** Server role: frames a transport error packet such as -404. */

@@ -1,6 +1,6 @@
 import { concatBytes } from "./bytes.js";
 
-/** Bytes waiting to be written to the carrier, drained in one piece. */
+/** Bytes waiting to be written to the carrier, drained in one piece or as the queued parts. */
 export class OutputQueue {
   private parts: Uint8Array[] = [];
 
@@ -12,6 +12,13 @@ export class OutputQueue {
   take(): Uint8Array | undefined {
     if (this.parts.length === 0) return undefined;
     const out = this.parts.length === 1 ? this.parts[0]! : concatBytes(this.parts);
+    this.parts = [];
+    return out;
+  }
+
+  /** Everything queued since the last call as separate parts (empty when nothing is pending). */
+  takeParts(): Uint8Array[] {
+    const out = this.parts;
     this.parts = [];
     return out;
   }

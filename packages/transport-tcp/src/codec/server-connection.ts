@@ -77,7 +77,13 @@ export class ServerConnection implements ServerPacketConnection {
   }
 
   sendPacket(packet: Uint8Array, quickAck = false): void {
-    this.write(this.readyCodec().encodePacket(packet, quickAck));
+    const codec = this.readyCodec();
+    if (this.encryptor === undefined && this.tls === undefined && codec.encodePacketParts !== undefined) {
+      // Plain framing: queue header and packet as they are, no copy of the packet.
+      for (const part of codec.encodePacketParts(packet, quickAck)) this.output.push(part);
+      return;
+    }
+    this.write(codec.encodePacket(packet, quickAck));
   }
 
   sendQuickAck(token: number): void {
@@ -90,6 +96,10 @@ export class ServerConnection implements ServerPacketConnection {
 
   takeOutput(): Uint8Array | undefined {
     return this.output.take();
+  }
+
+  takeOutputParts(): Uint8Array[] {
+    return this.output.takeParts();
   }
 
   private write(framed: Uint8Array): void {

@@ -25,6 +25,14 @@ export class AbridgedCodec implements FrameCodec {
   }
 
   encodePacket(packet: Uint8Array, quickAck = false): Uint8Array {
+    const [header] = this.encodePacketParts(packet, quickAck);
+    const out = new Uint8Array(header!.length + packet.length);
+    out.set(header!, 0);
+    out.set(packet, header!.length);
+    return out;
+  }
+
+  encodePacketParts(packet: Uint8Array, quickAck = false): Uint8Array[] {
     if (packet.length % 4 !== 0) {
       throw new TransportError("INVALID_ARGUMENT", `abridged packets are a multiple of 4 bytes, got ${packet.length}`, { length: packet.length });
     }
@@ -34,10 +42,7 @@ export class AbridgedCodec implements FrameCodec {
     const words = packet.length / 4;
     const flag = quickAck ? QUICK_ACK_BIT : 0;
     const header = words < LONG_HEADER ? Uint8Array.of(words | flag) : Uint8Array.of(LONG_HEADER | flag, words & 0xff, (words >>> 8) & 0xff, (words >>> 16) & 0xff);
-    const out = new Uint8Array(header.length + packet.length);
-    out.set(header, 0);
-    out.set(packet, header.length);
-    return out;
+    return [header, packet];
   }
 
   encodeQuickAck(token: number): Uint8Array {

@@ -32,16 +32,23 @@ export class IntermediateCodec implements FrameCodec {
   }
 
   encodePacket(packet: Uint8Array, quickAck = false): Uint8Array {
+    const [header, , padding] = this.encodePacketParts(packet, quickAck);
+    const out = new Uint8Array(4 + packet.length + (padding?.length ?? 0));
+    out.set(header!, 0);
+    out.set(packet, 4);
+    if (padding !== undefined) out.set(padding, 4 + packet.length);
+    return out;
+  }
+
+  encodePacketParts(packet: Uint8Array, quickAck = false): Uint8Array[] {
     const padding = this.protocol === "padded" ? this.paddingLength() : 0;
     const length = packet.length + padding;
     if (length > this.maxPacketLength) {
       throw new TransportError("PACKET_TOO_LONG", `packet of ${packet.length} bytes exceeds ${this.maxPacketLength}`, { length });
     }
-    const out = new Uint8Array(4 + length);
-    writeUint32LE(out, 0, quickAck ? (length | QUICK_ACK_BIT) >>> 0 : length);
-    out.set(packet, 4);
-    if (padding > 0) this.randomFill!(out.subarray(4 + packet.length));
-    return out;
+    const header = new Uint8Array(4);
+    writeUint32LE(header, 0, quickAck ? (length | QUICK_ACK_BIT) >>> 0 : length);
+    return padding > 0 ? [header, packet, this.randomFill!(new Uint8Array(padding))] : [header, packet];
   }
 
   /** The quick-ack answer replaces the length field by the token with its MSB set. */

@@ -41,6 +41,17 @@ export class SocketCarrier implements ByteCarrier {
     });
   }
 
+  /** Vectored write: corked, so the parts leave in one syscall where possible. */
+  writeParts(parts: Uint8Array[]): Promise<void> {
+    if (parts.length === 1) return this.write(parts[0]!);
+    if (this.socket.destroyed || !this.socket.writable) return Promise.reject(new TransportError("CLOSED", "socket is closed"));
+    this.socket.cork();
+    for (const part of parts.slice(0, -1)) this.socket.write(part);
+    const last = this.write(parts.at(-1)!);
+    this.socket.uncork();
+    return last;
+  }
+
   close(): void {
     if (this.socket.destroyed) return;
     this.socket.end();

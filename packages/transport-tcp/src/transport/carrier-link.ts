@@ -79,22 +79,34 @@ export class CarrierLink {
   private async pumpWrites(): Promise<void> {
     this.writing = true;
     for (;;) {
-      const bytes = this.connection?.takeOutput();
+      const carrier = this.carrier;
+      const write = carrier === undefined ? undefined : this.takeWrite(carrier);
       const waiters = this.writeWaiters;
       this.writeWaiters = [];
-      const carrier = this.carrier;
-      if (bytes === undefined || carrier === undefined) {
+      if (write === undefined) {
         for (const waiter of waiters) waiter.resolve();
         break;
       }
       try {
-        await carrier.write(bytes);
+        await write();
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
         for (const waiter of waiters) waiter.reject(error);
       }
     }
     this.writing = false;
+  }
+
+  /** The next carrier write for everything the codec queued, vectored when both sides support it. */
+  private takeWrite(carrier: ByteCarrier): (() => Promise<void>) | undefined {
+    const connection = this.connection;
+    if (connection === undefined) return undefined;
+    if (carrier.writeParts !== undefined && connection.takeOutputParts !== undefined) {
+      const parts = connection.takeOutputParts();
+      return parts.length === 0 ? undefined : () => carrier.writeParts!(parts);
+    }
+    const bytes = connection.takeOutput();
+    return bytes === undefined ? undefined : () => carrier.write(bytes);
   }
 
   private onData(bytes: Uint8Array): void {

@@ -5,6 +5,8 @@
 export interface ByteCarrier {
   /** Resolves when the bytes are accepted (e.g. after 'drain' when the socket buffer was full). */
   write(bytes: Uint8Array): Promise<void>;
+  /** Optional vectored write of several parts in order (saves concatenating them). */
+  writeParts?(parts: Uint8Array[]): Promise<void>;
   /** Closes; `onClose` fires afterwards. */
   close(): void;
   /** Registers the single consumer; called once by the link. */

@@ -35,7 +35,10 @@ export interface SendOptions {
 
 /** What both ends share: send packets, listen, close. */
 export interface PacketLink {
-  /** Resolves once the carrier accepted the bytes (back-pressure). Rejects with `TransportError` if closed. */
+  /**
+   * Resolves once the carrier accepted the bytes (back-pressure). Rejects with `TransportError` if
+   * closed. The transport may keep a reference to `packet` until it is written: do not modify it.
+   */
   send(packet: Uint8Array, options?: SendOptions): Promise<void>;
   /** Listens for events; returns an unsubscribe function. Events before the first listener are buffered. */
   subscribe(listener: TransportListener): () => void;

@@ -49,6 +49,11 @@ export async function openSessionIdb(name: string): Promise<IDBDatabase> {
  */
 export async function lockSession(name: string): Promise<() => void> {
   const lockName = `mtkit:session:${name}`;
+  // Web Locks exist in every current browser and worker; without them we could not keep a second
+  // tab from using the same key, so refuse rather than risk AUTH_KEY_DUPLICATED.
+  if (typeof navigator === "undefined" || !("locks" in navigator)) {
+    throw new StorageError("BACKEND_FAILED", "the Web Locks API (navigator.locks) is not available here");
+  }
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => {
     release = resolve;

@@ -1,4 +1,4 @@
-import { chmodSync } from "node:fs";
+import { chmodSync, closeSync, openSync } from "node:fs";
 import Database from "better-sqlite3";
 import { SessionLockedError, StorageError } from "../storage-error.js";
 import { MIGRATIONS } from "./migrations.js";
@@ -21,6 +21,12 @@ function isBusy(error: unknown): boolean {
 export function openSessionDatabase(path: string): SqliteDatabase {
   let db: SqliteDatabase;
   try {
+    // The file holds auth keys: create it owner-only before SQLite does, so the database and the
+    // WAL file (SQLite gives it the database's mode) are never readable by others.
+    if (path !== ":memory:" && !path.startsWith("file:")) {
+      closeSync(openSync(path, "a", 0o600));
+      chmodSync(path, 0o600);
+    }
     db = new Database(path, { timeout: 0 });
   } catch (error) {
     throw new StorageError("BACKEND_FAILED", `cannot open ${path}: ${String(error)}`, { cause: error });
@@ -41,8 +47,6 @@ export function openSessionDatabase(path: string): SqliteDatabase {
     if (error instanceof StorageError) throw error;
     throw new StorageError("BACKEND_FAILED", `cannot prepare ${path}: ${String(error)}`, { cause: error });
   }
-  // The file holds auth keys: readable by the owner only. No-op for ":memory:".
-  if (path !== ":memory:" && !path.startsWith("file:")) chmodSync(path, 0o600);
   return db;
 }
 
