@@ -5,7 +5,7 @@ import type { KnownRpcErrorName, KnownRpcErrors } from "../src/index.js";
 
 describe("generated known RPC errors", () => {
   it("are up to date with packages/tl-core/schema/rpc-errors.mtcute-223.json", () => {
-    // Fails when the schema list changes and `pnpm run gen:errors` was not run.
+    // Fails when the schema list changes and `pnpm run generate` was not run.
     expect(readFileSync(OUTPUT_PATH, "utf8")).toBe(renderKnownRpcErrors(readFileSync(SOURCE_PATH, "utf8")));
   });
 

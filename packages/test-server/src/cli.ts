@@ -11,7 +11,16 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const server = await TestServer.start({
+  // Registered first: a signal that arrives while the key is generated still ends the process cleanly.
+  let server: TestServer | undefined;
+  let stopping = false;
+  const stop = (): void => {
+    stopping = true;
+    void (server?.close() ?? Promise.resolve()).then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  server = await TestServer.start({
     host: options.host,
     port: options.port,
     dcs: options.dcs,
@@ -19,12 +28,11 @@ async function main(): Promise<void> {
     secrets: options.secrets,
     ...(options.keyFile === undefined ? {} : { rsaKey: readFileSync(options.keyFile, "utf8") }),
   });
+  if (stopping) {
+    stop();
+    return;
+  }
   console.log(options.json ? describeServerJson(server) : describeServerBanner(server));
-  const stop = (): void => {
-    void server.close().then(() => process.exit(0));
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {

@@ -20,7 +20,7 @@ interface CliDescription {
 function start(args: string[]): { child: ChildProcess; ready: Promise<CliDescription> } {
   const child = spawn(process.execPath, [CLI, "--json", ...args], { stdio: ["ignore", "pipe", "inherit"] });
   const ready = new Promise<CliDescription>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once("line", (line) => {
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", (line) => {
       resolve(JSON.parse(line) as CliDescription);
     });
     child.once("exit", (code) => {
