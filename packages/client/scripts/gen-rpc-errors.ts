@@ -1,9 +1,9 @@
 /**
  * Generates `src/generated/known-rpc-errors.ts` from the RPC error list shipped in tl-core
  * (`packages/tl-core/schema/rpc-errors.mtcute-223.json`, 552 names). Run: `pnpm run generate`.
- * A test (`test/known-rpc-errors.test.ts`) renders again and fails if the committed file is stale.
+ * The output is git-ignored; turbo runs `generate` before build, typecheck, lint and test.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const SOURCE_PATH = fileURLToPath(
@@ -71,6 +71,7 @@ export function renderKnownRpcErrors(json: string): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  mkdirSync(new URL("../src/generated/", import.meta.url), { recursive: true });
   writeFileSync(OUTPUT_PATH, renderKnownRpcErrors(readFileSync(SOURCE_PATH, "utf8")));
   console.log(`wrote ${OUTPUT_PATH}`);
 }
