@@ -44,3 +44,19 @@ export { parsePeerRef, type PeerQuery, type PeerRef } from "./peers/parse-peer-r
 export { markPeerId, unmarkPeerId } from "./peers/marked-peer-id.js";
 export { inputPeerFromRecord, toInputChannel, toInputUser } from "./peers/input-peer.js";
 export type * from "./peers/tl-peer-types.js";
+
+export { TelegramClient, type InvokeOptions } from "./client/telegram-client.js";
+export {
+  DEFAULT_DEVICE_INFO,
+  type ClientEvent,
+  type ClientLogger,
+  type DcEndpointOption,
+  type DeviceInfo,
+  type PfsOptions,
+  type TelegramClientOptions,
+} from "./client/options.js";
+export { wrapWithInitConnection } from "./client/init-connection.js";
+export { SignUpRequiredError } from "./client/login/authorization.js";
+export { PasswordLoginError } from "./client/login/password-login.js";
+export type { SentCode } from "./client/login/phone-login.js";
+export type { StartParams } from "./client/login/start.js";

@@ -3,7 +3,7 @@
 // dist/native/mtkit_aes.node. Never fails the build: without a compiler, headers or AES-NI the
 // Node provider simply keeps its JS IGE decryption. Skip with MTKIT_SKIP_NATIVE=1.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, utimesSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,6 +33,12 @@ if (process.env.MTKIT_SKIP_NATIVE === "1") {
   console.log("mtkit native addon: skipped (MTKIT_SKIP_NATIVE=1)");
   process.exit(0);
 }
+const target = join(packageRoot, "dist", "native", "mtkit_aes.node");
+const sources = [join(packageRoot, "src", "native", "aes_ige.c"), join(here, "binding.gyp")];
+if (existsSync(target) && sources.every((source) => statSync(source).mtimeMs < statSync(target).mtimeMs)) {
+  console.log("mtkit native addon: dist/native/mtkit_aes.node is newer than its sources, not rebuilt");
+  process.exit(0);
+}
 const nodeGyp = findNodeGyp();
 if (!nodeGyp) {
   console.warn("mtkit native addon: node-gyp not found, using the JS fallback");
@@ -53,6 +59,17 @@ if (result.status !== 0 || !existsSync(built)) {
   console.warn("mtkit native addon: build failed, using the JS fallback");
   process.exit(0);
 }
-mkdirSync(join(packageRoot, "dist", "native"), { recursive: true });
-copyFileSync(built, join(packageRoot, "dist", "native", "mtkit_aes.node"));
+mkdirSync(dirname(target), { recursive: true });
+if (existsSync(target) && readFileSync(target).equals(readFileSync(built))) {
+  const now = new Date();
+  utimesSync(target, now, now); // so the next build sees it newer than its sources
+  console.log("mtkit native addon: dist/native/mtkit_aes.node is up to date");
+  process.exit(0);
+}
+// Never overwrite the file in place: a running process (tests, the benchmark, the test server)
+// has it mapped, and rewriting a mapped shared object crashes that process. A rename swaps the
+// directory entry and leaves the old inode alive for whoever still uses it.
+const temporary = `${target}.${process.pid}.tmp`;
+copyFileSync(built, temporary);
+renameSync(temporary, target);
 console.log("mtkit native addon: built dist/native/mtkit_aes.node");

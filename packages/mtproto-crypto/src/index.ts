@@ -1,7 +1,7 @@
 // Public surface of @mtkit/mtproto-crypto (portable entry: no `node:` imports); see README.md.
 // Node users: `@mtkit/mtproto-crypto/node` re-exports all of this plus createNodeCrypto().
 export type { AesCtr, CryptoProvider } from "./provider.js";
-export { createPortableCrypto } from "./portable-provider.js";
+export { createPortableCrypto, type PortableCryptoOptions } from "./portable-provider.js";
 
 export { type AuthKey, createAuthKey } from "./mtproto/auth-key.js";
 export { type AesKeyIv, computeMsgKey, deriveAesKeyIv, kdfOffset, type MessageSender } from "./mtproto/message-keys.js";

@@ -4,6 +4,7 @@ import { hex, loadVectors, toHex } from "@mtkit/test-vectors";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CryptoProvider } from "../src/index.js";
+import { wasmIgeAvailable } from "../src/aes/ige-wasm.js";
 import { nativeAesAvailable } from "../src/node.js";
 import { PROVIDERS } from "./providers.js";
 
@@ -88,6 +89,11 @@ describe("providers agree byte for byte", () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it("the portable provider runs IGE in WebAssembly here, and the JS variant is also covered", () => {
+    expect(wasmIgeAvailable()).toBe(true);
+    expect(PROVIDERS.map((p) => p.name)).toEqual(expect.arrayContaining(["portable", "portable (js)"]));
   });
 
   it.skipIf(!existsSync(new URL("../dist/native/mtkit_aes.node", import.meta.url)))("the built AES-NI addon is picked up", () => {

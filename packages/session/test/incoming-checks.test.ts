@@ -98,6 +98,16 @@ describe('incoming message checks in a live session: rejected, and the session s
     stillWorks(h, client);
   });
 
+  it('accepts 0..15 trailing bytes of padded-intermediate transport padding', () => {
+    const { h, client } = liveSession('tpad');
+    client.ping();
+    for (const p of client.flush()) h.deliverToServer(p);
+    const [packet] = h.conn.flush();
+    const padded = new Uint8Array(packet!.length + 7);
+    padded.set(packet!);
+    expect(client.receive(padded).some((e) => e.type === 'pong')).toBe(true);
+  });
+
   it('replayed packet -> MSG_ID_DUPLICATE', () => {
     const { h, client } = liveSession('replay');
     client.ping();

@@ -12,15 +12,14 @@ async function main(): Promise<void> {
     return;
   }
   // Registered first: a signal that arrives while the key is generated still ends the process cleanly.
-  let server: TestServer | undefined;
-  let stopping = false;
+  const state: { server: TestServer | undefined; stopping: boolean } = { server: undefined, stopping: false };
   const stop = (): void => {
-    stopping = true;
-    void (server?.close() ?? Promise.resolve()).then(() => process.exit(0));
+    state.stopping = true;
+    void (state.server?.close() ?? Promise.resolve()).then(() => process.exit(0));
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
-  server = await TestServer.start({
+  const server = await TestServer.start({
     host: options.host,
     port: options.port,
     dcs: options.dcs,
@@ -28,7 +27,8 @@ async function main(): Promise<void> {
     secrets: options.secrets,
     ...(options.keyFile === undefined ? {} : { rsaKey: readFileSync(options.keyFile, "utf8") }),
   });
-  if (stopping) {
+  state.server = server;
+  if (state.stopping) {
     stop();
     return;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ClientConnection } from "../src/codec/client-connection.js";
 import type { Frame } from "../src/codec/frame.js";
 import { ServerConnection } from "../src/codec/server-connection.js";
-import { testCrypto } from "./helpers/crypto.js";
+import { fixedRandomCrypto, testCrypto } from "./helpers/crypto.js";
 import { clientOptions, combinations, serverOptions } from "./helpers/matrix.js";
 
 const crypto = testCrypto();
@@ -62,6 +62,21 @@ describe.each(combinations().map((c) => [c.name, c] as const))("client <-> serve
     const down = pump(client, server);
     const kinds = down.atClient.map((f) => (f.kind === "quickAck" ? f.token : f.kind === "status" ? f.error.status : "packet"));
     expect(kinds).toEqual(supportsQuickAck ? [0x8abcdef0, -429] : [-429]);
+  });
+});
+
+describe("detection corner cases", () => {
+  it("an obfuscated init starting with 0x16 is not mistaken for a TLS ClientHello", () => {
+    const random = new Uint8Array(64).map((_, i) => (i * 7 + 1) & 0xff);
+    random[0] = 0x16;
+    random[1] = 0x03;
+    const client = new ClientConnection({ crypto: fixedRandomCrypto(random), obfuscation: true, protocol: "abridged" });
+    const server = new ServerConnection(serverOptions(crypto));
+    const hello = encrypted(2, 4);
+    client.sendPacket(hello);
+    const { atServer } = pump(client, server);
+    expect(server.info).toMatchObject({ protocol: "abridged", obfuscated: true });
+    expect(atServer).toEqual([{ kind: "packet", payload: hello, quickAckRequested: false }]);
   });
 });
 

@@ -12,6 +12,7 @@ import { measure } from "mitata";
 import { createMtcute, gramjsIge, type IgePeer, mtcuteIge, nodeCbcCeiling } from "./crypto-peers.js";
 
 const portable = createPortableCrypto();
+const portableJs = createPortableCrypto({ wasm: false });
 const node = createNodeCrypto();
 const nodeNoAddon = createNodeCrypto({ native: false });
 const mtcute = await createMtcute();
@@ -23,6 +24,7 @@ const peers: Record<string, IgePeer> = {
   "mtkit node": mtkitIge(node),
   "mtkit node, no addon": mtkitIge(nodeNoAddon),
   "mtkit portable": mtkitIge(portable),
+  "mtkit portable js": mtkitIge(portableJs),
   mtcute: mtcuteIge(mtcute),
   gramjs: gramjsIge(),
 };

@@ -2,11 +2,12 @@
  * The Node provider: node:crypto (OpenSSL, AES-NI) wherever it beats JS. Hashes, HMAC, PBKDF2,
  * CTR and modPow are native. AES-256-IGE runs in the optional AES-NI addon when it is built
  * (native-aes.ts); otherwise encryption goes through one aes-256-cbc pass (node-ige.ts) and
- * decryption through the shared T-table AES, because OpenSSL has no IGE and IGE decryption
- * cannot be batched into one native call.
+ * decryption through the shared T-table AES (WebAssembly, else JS), because OpenSSL has no IGE
+ * and IGE decryption cannot be batched into one native call.
  */
 import { createCipheriv, createHash, createHmac, pbkdf2Sync, randomFillSync } from "node:crypto";
 import { aesIgeDecryptJs, checkIgeArgs } from "../aes/ige.js";
+import { aesIgeDecryptWasm, wasmIgeAvailable } from "../aes/ige-wasm.js";
 import type { AesCtr, CryptoProvider } from "../provider.js";
 import { aesIgeEncryptNode } from "./node-ige.js";
 import { modPowNode } from "./node-modpow.js";
@@ -45,6 +46,8 @@ function nativeIge(run: NativeAes["igeEncrypt"], fallback: Ige): Ige {
 
 export function createNodeCrypto(options: NodeCryptoOptions = {}): CryptoProvider {
   const addon = options.native === false ? undefined : loadNativeAes();
+  // Without the addon, decryption takes the WebAssembly T-table AES (~2x the JS loop).
+  const decryptFallback = wasmIgeAvailable() ? aesIgeDecryptWasm : aesIgeDecryptJs;
   return {
     name: addon ? "node+aesni" : "node",
     sha1: hash("sha1"),
@@ -54,7 +57,7 @@ export function createNodeCrypto(options: NodeCryptoOptions = {}): CryptoProvide
     hmacSha256: (key, data) => view(createHmac("sha256", key).update(data).digest()),
     pbkdf2Sha512: (password, salt, iterations, length) => view(pbkdf2Sync(password, salt, iterations, length, "sha512")),
     aesIgeEncrypt: addon ? nativeIge(addon.igeEncrypt, aesIgeEncryptNode) : aesIgeEncryptNode,
-    aesIgeDecrypt: addon ? nativeIge(addon.igeDecrypt, aesIgeDecryptJs) : aesIgeDecryptJs,
+    aesIgeDecrypt: addon ? nativeIge(addon.igeDecrypt, decryptFallback) : decryptFallback,
     createAesCtr: createNodeAesCtr,
     modPow: modPowNode,
     randomFill: (out) => randomFillSync(out),

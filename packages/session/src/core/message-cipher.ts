@@ -30,7 +30,10 @@ export function openMessage(
   expectedSessionId?: bigint,
 ): DecryptedMessage {
   try {
-    return decryptMessage(crypto, authKey, packet, sender, expectedSessionId === undefined ? {} : { expectedSessionId });
+    // The padded intermediate transport appends 0..15 random bytes after the message; they are
+    // not part of it (https://core.telegram.org/mtproto/mtproto-transports#padded-intermediate).
+    const options = { allowTransportPadding: true, ...(expectedSessionId === undefined ? {} : { expectedSessionId }) };
+    return decryptMessage(crypto, authKey, packet, sender, options);
   } catch (error) {
     if (error instanceof MessageCryptoError) {
       throw new MessageRejectedError(CODE_MAP[error.code] ?? 'MSG_KEY_MISMATCH', error.message);

@@ -39,13 +39,8 @@ export class ServerSaltSchedule {
     return this.saltOf(this.slot(nowSeconds));
   }
 
-  /**
-   * Whether a client's salt is acceptable now: the current one, the previous one within the grace
-   * period, or the key's first salt (new_nonce ⊕ server_nonce) during its first 30 minutes.
-   * Subclasses (fault knobs) override this one method; pass `firstSalt` on to keep that rule.
-   */
-  isValid(salt: bigint, nowSeconds: number, firstSalt?: { readonly salt: bigint; readonly createdAt: number }): boolean {
-    if (salt === firstSalt?.salt && nowSeconds < firstSalt.createdAt + this.graceSeconds) return true;
+  /** Whether a client's salt is acceptable now (current, or previous within the grace period). */
+  isValid(salt: bigint, nowSeconds: number): boolean {
     const slot = this.slot(nowSeconds);
     if (this.saltOf(slot) === salt) return true;
     const sinceChange = nowSeconds - slot * this.periodSeconds;

@@ -20,6 +20,11 @@ import type { ServiceObject } from '../tl/types.js';
 
 /** Client messages that must be even (not content-related): anything else we receive is a query. */
 const NOT_CONTENT_RELATED = new Set([MSGS_ACK_ID, MSG_CONTAINER_ID, 0x9299359f /* http_wait */, 0x04deb57d /* msgs_state_info */]);
+/**
+ * Service messages whose content-relatedness clients disagree on (the spec does not say); either
+ * parity is accepted so independent clients are not pushed into session resets.
+ */
+const EITHER_PARITY = new Set([GZIP_PACKED_ID, MSG_COPY_ID, 0xda69fb52 /* msgs_state_req */, 0x7d861a08 /* msg_resend_req */, 0x8cc0d131 /* msgs_all_info */]);
 
 /**
  * The checks a server makes before acting on a client message, answered with
@@ -44,10 +49,11 @@ function acceptMessage(ctx: ServerHandlerContext, msgId: bigint, seqNo: number, 
   if (seconds > now + 30) return badMsg(17);
   const id = body.length >= 4 ? readUint32LE(body, 0) : 0;
   const mustBeEven = NOT_CONTENT_RELATED.has(id);
-  if (mustBeEven && seqNo % 2 === 1) return badMsg(34);
-  if (!mustBeEven && id !== GZIP_PACKED_ID && id !== MSG_COPY_ID && seqNo % 2 === 0) return badMsg(35);
+  // Telegram tolerates an odd msgs_ack (mtcute sends them), so we do too; other parity errors get 34/35.
+  if (mustBeEven && seqNo % 2 === 1 && id !== MSGS_ACK_ID) return badMsg(34);
+  if (!mustBeEven && !EITHER_PARITY.has(id) && seqNo % 2 === 0) return badMsg(35);
   session.state.replay.record(msgId);
-  if (seqNo % 2 === 1) session.state.acks.push(msgId);
+  if (seqNo % 2 === 1 && id !== MSGS_ACK_ID) session.state.acks.push(msgId);
   return true;
 }
 

@@ -27,7 +27,7 @@ export function evenAckSeqNo(crypto: CryptoProvider, keys: ServerKeyStore, packe
   }
   const plaintext = message.plaintext.slice(0, HEADER + message.body.length);
   const data = new DataView(plaintext.buffer);
-  let changed = fixAt(data, 28, HEADER);
+  let changed = fixAt(data, 24, HEADER);
   if (data.getUint32(HEADER, true) === MSG_CONTAINER && plaintext.length >= HEADER + 8) {
     const count = data.getInt32(HEADER + 4, true);
     let offset = HEADER + 8;

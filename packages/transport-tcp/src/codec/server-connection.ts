@@ -129,8 +129,10 @@ export class ServerConnection implements ServerPacketConnection {
       this.detected = { protocol: plain.protocol, obfuscated: false };
       return true;
     }
+    // A TLS handshake record (16 03 01). An obfuscated init may start with 0x16 too (only 16 03 01 02
+    // is forbidden to it), so all three bytes decide; a random init matches them once in 2^24.
     const tlsSecrets = this.secrets.flatMap((s, index) => (s.kind === "fakeTls" ? [index] : []));
-    if (head[0] === 0x16 && tlsSecrets.length > 0) return this.acceptTls(head, tlsSecrets);
+    if (tlsSecrets.length > 0 && head[0] === 0x16 && head[1] === 0x03 && head[2] === 0x01) return this.acceptTls(head, tlsSecrets);
     return this.detectObfuscated(undefined);
   }
 

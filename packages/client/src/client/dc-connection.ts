@@ -1,0 +1,208 @@
+import { createAuthKey, type AuthKey } from "@mtkit/mtproto-crypto";
+import { SessionDriver, SessionError, type ClientSessionEvent, type SessionEnvironment } from "@mtkit/session";
+import type { TlObject } from "@mtkit/tl-core";
+import { apiRegistry } from "@mtkit/tl-core/api";
+import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
+import type { ClientStorage } from "../storage/types.js";
+import type { DcKeys } from "./dc-keys.js";
+
+export interface DcConnectionDeps {
+  readonly address: TransportAddress;
+  readonly env: SessionEnvironment;
+  readonly storage: ClientStorage;
+  readonly keys: DcKeys;
+  readonly newTransport: (address: TransportAddress) => Transport;
+  /** invokeWithLayer + initConnection around the first request of each session. */
+  readonly wrapInit: (query: TlObject) => TlObject;
+  /** Undefined: run on the permanent key. */
+  readonly pfs: { readonly lifetimeSeconds: number; readonly renewBeforeSeconds: number; readonly persist: boolean } | undefined;
+  readonly requestTimeoutMs: number;
+  readonly pingIntervalMs: number;
+  readonly onBound: (expiresAt: number) => void;
+  readonly onSessionEvent: (event: unknown) => void;
+}
+
+interface Active {
+  readonly driver: SessionDriver<TransportAddress>;
+  initialized: boolean;
+  inFlight: number;
+  readonly expiresAt: number | undefined;
+  /** Set on a replaced connection: called when its last request is done. */
+  onIdle: (() => void) | undefined;
+}
+
+/**
+ * One connection to one DC: its session driver (which reconnects by itself and resends unanswered
+ * requests with their msg_id), initConnection on each new session, and PFS temporary keys renewed
+ * before they expire (https://core.telegram.org/api/pfs).
+ */
+export class DcConnection {
+  #active: Promise<Active> | undefined;
+  #renewTimer: ReturnType<typeof setTimeout> | undefined;
+  #closed = false;
+  /** Replaced (renewed) connections still finishing their requests. */
+  readonly #draining = new Set<Active>();
+
+  constructor(private readonly deps: DcConnectionDeps) {}
+
+  get dcId(): number {
+    return this.deps.address.dcId;
+  }
+
+  async invoke(request: TlObject, options: { readonly signal?: AbortSignal; readonly timeoutMs?: number }): Promise<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      const active = await this.#ready();
+      const wrap = !active.initialized;
+      active.inFlight++;
+      try {
+        const result = await active.driver.invoke(wrap ? this.deps.wrapInit(request) : request, options);
+        if (wrap) active.initialized = true;
+        return result;
+      } catch (error) {
+        // -404: the server forgot the key we run on (an expired temp key, a wiped server). Start over once.
+        if (!(error instanceof SessionError && error.code === "AUTH_KEY_UNKNOWN") || attempt > 0 || this.#closed) throw error;
+        await this.#discard(active);
+      } finally {
+        active.inFlight--;
+        if (active.inFlight === 0) active.onIdle?.();
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#renewTimer !== undefined) clearTimeout(this.#renewTimer);
+    this.#renewTimer = undefined;
+    const active = this.#active;
+    this.#active = undefined;
+    const draining = [...this.#draining].map((a) => a.driver.close());
+    this.#draining.clear();
+    await Promise.all(draining);
+    if (active !== undefined) await active.then((a) => a.driver.close(), () => undefined);
+  }
+
+  #ready(): Promise<Active> {
+    if (this.#closed) return Promise.reject(new SessionError("CLOSED", "connection closed"));
+    if (this.#active === undefined) {
+      const starting = this.#start();
+      this.#active = starting;
+      starting.catch(() => {
+        if (this.#active === starting) this.#active = undefined;
+      });
+    }
+    return this.#active;
+  }
+
+  async #discard(active: Active): Promise<void> {
+    if (this.deps.pfs === undefined) {
+      await this.deps.storage.authKeys.setPermanent(this.dcId, null);
+      this.deps.keys.forget(this.dcId);
+    } else if (this.deps.pfs.persist) {
+      await this.deps.storage.authKeys.setTemp(this.dcId, null);
+    }
+    if (this.#renewTimer !== undefined) clearTimeout(this.#renewTimer);
+    this.#active = undefined;
+    await active.driver.close();
+  }
+
+  async #start(): Promise<Active> {
+    const { address, pfs, storage } = this.deps;
+    const perm = await this.deps.keys.permanent(address);
+    if (pfs === undefined) return this.#open(perm.authKey, perm.serverSalt, perm.timeOffsetMs, undefined);
+    const nowSeconds = Math.floor(this.deps.env.now() / 1000);
+    // A stored temp key was bound before it was stored, so it is usable as is.
+    const stored = pfs.persist ? await storage.authKeys.getTemp(this.dcId, nowSeconds + pfs.renewBeforeSeconds) : null;
+    if (stored !== null) {
+      const active = await this.#open(createAuthKey(this.deps.env.crypto, stored.key), undefined, 0, stored.expiresAt);
+      this.#scheduleRenewal(stored.expiresAt);
+      return active;
+    }
+    return this.#openTemp(perm.authKey);
+  }
+
+  async #openTemp(permKey: AuthKey): Promise<Active> {
+    const pfs = this.deps.pfs!;
+    const temp = await this.deps.keys.temporary(this.deps.address, pfs.lifetimeSeconds);
+    const expiresAt = temp.expiresAt ?? Math.floor(this.deps.env.now() / 1000) + pfs.lifetimeSeconds;
+    const active = await this.#open(temp.authKey, temp.serverSalt, temp.timeOffsetMs, expiresAt);
+    try {
+      await active.driver.bindTempAuthKey(permKey, expiresAt);
+    } catch (error) {
+      await active.driver.close();
+      throw error;
+    }
+    if (pfs.persist) await this.deps.storage.authKeys.setTemp(this.dcId, { key: temp.authKey.key, expiresAt });
+    this.deps.onBound(expiresAt);
+    this.#scheduleRenewal(expiresAt);
+    return active;
+  }
+
+  async #open(authKey: AuthKey, serverSalt: bigint | undefined, timeOffsetMs: number, expiresAt: number | undefined): Promise<Active> {
+    const driver = new SessionDriver<TransportAddress>({
+      env: this.deps.env,
+      transport: this.deps.newTransport(this.deps.address),
+      address: this.deps.address,
+      apiRegistry,
+      authKey,
+      ...(serverSalt === undefined ? {} : { serverSalt }),
+      timeOffsetMs,
+      requestTimeoutMs: this.deps.requestTimeoutMs,
+      pingIntervalMs: this.deps.pingIntervalMs,
+      onEvent: (event) => {
+        if (event.type === "new-session") active.initialized = false;
+        this.deps.onSessionEvent(event as ClientSessionEvent);
+      },
+    });
+    const active: Active = { driver, initialized: false, inFlight: 0, expiresAt, onIdle: undefined };
+    await driver.connect();
+    return active;
+  }
+
+  /** Re-key shortly before expiry on a new connection; the old one closes when its requests are done. */
+  #scheduleRenewal(expiresAt: number): void {
+    const pfs = this.deps.pfs!;
+    if (this.#renewTimer !== undefined) clearTimeout(this.#renewTimer);
+    const delayMs = Math.max(0, (expiresAt - pfs.renewBeforeSeconds) * 1000 - this.deps.env.now());
+    this.#renewTimer = setTimeout(() => {
+      this.#renewTimer = undefined;
+      void this.#renew();
+    }, delayMs);
+  }
+
+  async #renew(): Promise<void> {
+    if (this.#closed) return;
+    const previous = this.#active;
+    try {
+      const perm = await this.deps.keys.permanent(this.deps.address);
+      const next = await this.#openTemp(perm.authKey);
+      if (this.#isClosed()) {
+        await next.driver.close();
+        return;
+      }
+      this.#active = Promise.resolve(next);
+      const old = await previous;
+      if (old !== undefined) this.#drainThenClose(old);
+    } catch {
+      // Try again soon; the current key still works until it expires (then -404 re-keys).
+      if (!this.#isClosed()) this.#renewTimer = setTimeout(() => void this.#renew(), 5000);
+    }
+  }
+
+  /** A method, not the field: the flag changes while we await, which narrowing cannot see. */
+  #isClosed(): boolean {
+    return this.#closed;
+  }
+
+  #drainThenClose(old: Active): void {
+    const closeOld = (): void => {
+      this.#draining.delete(old);
+      void old.driver.close();
+    };
+    if (old.inFlight === 0) {
+      closeOld();
+      return;
+    }
+    this.#draining.add(old);
+    old.onIdle = closeOld;
+  }
+}

@@ -1,0 +1,83 @@
+import type { CryptoProvider, RsaPublicKey } from "@mtkit/mtproto-crypto";
+import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
+import type { RetryEvent } from "../retry/run-with-retry.js";
+import type { ClientStorage } from "../storage/types.js";
+
+/** Where a DC listens, as the client dials it. */
+export interface DcEndpointOption {
+  readonly id: number;
+  readonly host: string;
+  readonly port: number;
+}
+
+/** What initConnection tells the server about this app (https://core.telegram.org/method/initConnection). */
+export interface DeviceInfo {
+  readonly deviceModel: string;
+  readonly systemVersion: string;
+  readonly appVersion: string;
+  readonly systemLangCode: string;
+  readonly langPack: string;
+  readonly langCode: string;
+}
+
+export interface ClientLogger {
+  debug(message: string, data?: unknown): void;
+  info(message: string, data?: unknown): void;
+  warn(message: string, data?: unknown): void;
+}
+
+/** Things the client did on its own, reported so nothing is silent. */
+export type ClientEvent =
+  | RetryEvent
+  | { readonly type: "auth_key_created"; readonly dcId: number; readonly temporary: boolean }
+  | { readonly type: "temp_key_bound"; readonly dcId: number; readonly expiresAt: number }
+  | { readonly type: "migrate"; readonly error: string; readonly fromDc: number; readonly toDc: number; readonly scope: "home" | "request" }
+  | { readonly type: "authorization_imported"; readonly dcId: number }
+  | { readonly type: "update"; readonly dcId: number; readonly update: unknown };
+
+/** Perfect forward secrecy (https://core.telegram.org/api/pfs). */
+export interface PfsOptions {
+  /** Lifetime asked for each temporary key, in seconds. Default 86400. */
+  readonly tempKeyLifetimeSeconds?: number;
+  /** Renew this many seconds before expiry. Default 60 (capped at half the lifetime). */
+  readonly renewBeforeSeconds?: number;
+}
+
+export interface TelegramClientOptions {
+  readonly apiId: number;
+  readonly apiHash: string;
+  readonly storage: ClientStorage;
+  /** A fresh transport per connection. Default: TCP, obfuscated intermediate (Node). */
+  readonly transport?: (address: TransportAddress) => Transport;
+  /** Default: `createNodeCrypto()` in Node, the portable provider elsewhere. */
+  readonly crypto?: CryptoProvider;
+  /** Production-style DC list; the first one is the home DC until the server says otherwise. */
+  readonly dcs?: readonly DcEndpointOption[];
+  /** A `@mtkit/test-server` (or anything with the same two getters): its DCs and its RSA key. */
+  readonly testServer?: { readonly endpoints: readonly DcEndpointOption[]; readonly publicKeyPem: string };
+  /** Server RSA keys to trust. Default: Telegram's, or the test server's. */
+  readonly rsaKeys?: readonly RsaPublicKey[];
+  readonly logger?: ClientLogger;
+  readonly onEvent?: (event: ClientEvent) => void;
+  readonly deviceInfo?: Partial<DeviceInfo>;
+  /** FLOOD_WAIT up to this many seconds is slept through (and reported); longer ones throw. Default 10. */
+  readonly floodSleepThreshold?: number;
+  /** Default true: temporary keys bound to the permanent one. `false` runs on the permanent key. */
+  readonly pfs?: boolean | PfsOptions;
+  /** Per-request timeout (ms). Default 60 000. */
+  readonly requestTimeoutMs?: number;
+  /** Keep-alive period (ms). Default 60 000. */
+  readonly pingIntervalMs?: number;
+  /** Clock (ms) and randomness for the session layer; injected by tests. */
+  readonly now?: () => number;
+  readonly random?: () => number;
+}
+
+export const DEFAULT_DEVICE_INFO: DeviceInfo = {
+  deviceModel: "mtkit",
+  systemVersion: "unknown",
+  appVersion: "0.0.0",
+  systemLangCode: "en",
+  langPack: "",
+  langCode: "en",
+};

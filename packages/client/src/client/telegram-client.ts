@@ -1,0 +1,366 @@
+import { parseRsaPublicKeyPem, TELEGRAM_RSA_KEYS, type CryptoProvider, type RsaPublicKey } from "@mtkit/mtproto-crypto";
+import { RpcError as SessionRpcError, type SessionEnvironment } from "@mtkit/session";
+import type { TlObject } from "@mtkit/tl-core";
+import type { RawUser, RpcMethods, users_TypeUserFull } from "@mtkit/tl-core/api";
+import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
+import { RpcError } from "../errors/rpc-error.js";
+import { PeerCache } from "../peers/peer-cache.js";
+import { abortableSleep } from "../retry/abortable-sleep.js";
+import { ClientLifetime } from "../retry/client-lifetime.js";
+import { CancelledError } from "../retry/cancelled-error.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
+import { runWithRetry } from "../retry/run-with-retry.js";
+import type { ClientStorage } from "../storage/types.js";
+import { DcConnection } from "./dc-connection.js";
+import { DcDirectory } from "./dc-directory.js";
+import { DcKeys } from "./dc-keys.js";
+import { defaultCrypto, defaultTransportFactory } from "./default-environment.js";
+import { wrapWithInitConnection } from "./init-connection.js";
+import { signInBot } from "./login/bot-login.js";
+import { checkPassword } from "./login/password-login.js";
+import { sendCode, signIn, signUp, type SentCode } from "./login/phone-login.js";
+import { start, type StartParams } from "./login/start.js";
+import type { PeerRef } from "../peers/parse-peer-ref.js";
+import type { TlInputPeer } from "../peers/tl-peer-types.js";
+import { DEFAULT_DEVICE_INFO, type ClientEvent, type DeviceInfo, type TelegramClientOptions } from "./options.js";
+
+export interface InvokeOptions {
+  /** Run on this DC instead of the home DC. */
+  readonly dcId?: number;
+  /** Use the DC's media connection (files). */
+  readonly media?: boolean;
+  /** Per-attempt timeout in ms. */
+  readonly timeout?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** At most this many *_MIGRATE hops per request: a loop between DCs is a server bug, not a reason to spin. */
+const MAX_MIGRATIONS = 3;
+
+interface Running {
+  readonly lifetime: ClientLifetime;
+  readonly env: SessionEnvironment;
+  readonly keys: DcKeys;
+  readonly newTransport: (address: TransportAddress) => Transport;
+  readonly connections: Map<string, DcConnection>;
+  homeDcId: number;
+}
+
+/**
+ * The Telegram client: typed `invoke` over one connection per DC, with initConnection, FLOOD_WAIT
+ * and 5xx retries, *_MIGRATE handling, PFS and a peer cache fed by every response.
+ */
+export class TelegramClient {
+  readonly storage: ClientStorage;
+  readonly peers: PeerCache;
+  readonly #options: TelegramClientOptions;
+  readonly #device: DeviceInfo;
+  readonly #directory: DcDirectory;
+  readonly #policy: RetryPolicy;
+  readonly #authorizedDcs = new Map<number, Promise<void>>();
+  #running: Running | undefined;
+  #connecting: Promise<Running> | undefined;
+  #crypto: CryptoProvider | undefined;
+
+  constructor(options: TelegramClientOptions) {
+    const seed = options.dcs ?? options.testServer?.endpoints ?? [];
+    if (seed.length === 0) throw new TypeError("TelegramClient needs `dcs` or `testServer`");
+    this.#options = options;
+    this.storage = options.storage;
+    this.#device = { ...DEFAULT_DEVICE_INFO, ...options.deviceInfo };
+    this.#directory = new DcDirectory(seed);
+    this.#policy = { ...DEFAULT_RETRY_POLICY, floodSleepThresholdSeconds: options.floodSleepThreshold ?? DEFAULT_RETRY_POLICY.floodSleepThresholdSeconds };
+    this.peers = new PeerCache(options.storage.peers, {
+      now: () => Math.floor(this.#now() / 1000),
+      server: {
+        resolveUsername: (username, signal) => this.invoke({ _: "contacts.resolveUsername", username }, signal === undefined ? {} : { signal }),
+        resolvePhone: (phone, signal) => this.invoke({ _: "contacts.resolvePhone", phone }, signal === undefined ? {} : { signal }),
+      },
+    });
+  }
+
+  get apiId(): number {
+    return this.#options.apiId;
+  }
+
+  get apiHash(): string {
+    return this.#options.apiHash;
+  }
+
+  /** The crypto provider in use (after `connect()`). */
+  get crypto(): CryptoProvider {
+    if (this.#crypto === undefined) throw new CancelledError("DISCONNECTED", "not connected");
+    return this.#crypto;
+  }
+
+  get connected(): boolean {
+    return this.#running !== undefined;
+  }
+
+  /** The DC the account lives on (after `connect()`). */
+  get homeDcId(): number {
+    return this.#require().homeDcId;
+  }
+
+  /** Opens the home DC's connection (making or loading its keys). Idempotent. */
+  async connect(): Promise<void> {
+    if (this.#running !== undefined) return;
+    this.#connecting ??= this.#start().finally(() => {
+      this.#connecting = undefined;
+    });
+    const running = await this.#connecting;
+    await this.#connection(running, running.homeDcId, false).invoke({ _: "help.getNearestDc" }, {});
+  }
+
+  /** Stops every timer, retry loop and socket. Pending requests reject with `CancelledError("DISCONNECTED")`. */
+  async disconnect(): Promise<void> {
+    const running = this.#running;
+    this.#running = undefined;
+    if (running === undefined) return;
+    running.lifetime.end();
+    await Promise.all([...running.connections.values()].map((connection) => connection.close()));
+    running.connections.clear();
+    this.#authorizedDcs.clear();
+  }
+
+  /**
+   * Calls an API method, typed by the generated `RpcMethods` map. Flood waits under the threshold
+   * and 5xx are retried, *_MIGRATE_X followed; every user and chat in the answer goes to `peers`.
+   */
+  async invoke<M extends keyof RpcMethods>(request: RpcMethods[M]["request"] & { readonly _: M }, options: InvokeOptions = {}): Promise<RpcMethods[M]["result"]> {
+    const running = this.#require();
+    let dcId = options.dcId;
+    for (let hop = 0; ; hop++) {
+      const target = dcId ?? running.homeDcId;
+      try {
+        const result = await runWithRetry((signal) => this.#attempt(running, target, request, options, signal), {
+          policy: this.#policy,
+          sleep: abortableSleep,
+          random: this.#options.random ?? Math.random,
+          lifetime: running.lifetime,
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+          method: request._,
+          onEvent: (event) => {
+            this.#emit(event);
+          },
+        });
+        await this.#ingest(result);
+        return result;
+      } catch (error) {
+        const verdict = error instanceof RpcError ? error.classification : undefined;
+        if (verdict?.kind !== "migrate" || hop >= MAX_MIGRATIONS) throw error;
+        this.#emit({ type: "migrate", error: (error as RpcError).rawMessage, fromDc: target, toDc: verdict.dcId, scope: verdict.scope });
+        if (verdict.scope === "home") {
+          await this.#moveHome(running, verdict.dcId);
+          dcId = undefined;
+        } else {
+          await this.#ensureAuthorized(verdict.dcId);
+          dcId = verdict.dcId;
+        }
+      }
+    }
+  }
+
+  // ---- login (https://core.telegram.org/api/auth) -----------------------------------------------
+
+  /** Connects, then logs in only if the stored session is not authorized; asks through `params` for what it needs. */
+  start(params: StartParams): Promise<RawUser> {
+    return start(this, params);
+  }
+
+  signInBot(botToken: string): Promise<RawUser> {
+    return signInBot(this, botToken);
+  }
+
+  sendCode(phone: string): Promise<SentCode> {
+    return sendCode(this, phone);
+  }
+
+  signIn(sent: SentCode, code: string): Promise<RawUser> {
+    return signIn(this, sent, code);
+  }
+
+  signUp(sent: SentCode, firstName: string, lastName?: string): Promise<RawUser> {
+    return signUp(this, sent, firstName, lastName);
+  }
+
+  checkPassword(password: string): Promise<RawUser> {
+    return checkPassword(this, password);
+  }
+
+  /** auth.logOut, then forgets every key of this session (the next login starts from scratch). */
+  async logOut(): Promise<void> {
+    await this.invoke({ _: "auth.logOut" });
+    await this.disconnect();
+    await this.storage.authKeys.clear();
+    await this.storage.session.setSelf(null);
+    await this.storage.session.setHomeDc(null);
+  }
+
+  // ---- peers ------------------------------------------------------------------------------------
+
+  /** The logged-in user (users.getUsers([inputUserSelf])); 401 AUTH_KEY_UNREGISTERED when not logged in. */
+  async getMe(): Promise<RawUser> {
+    const [me] = await this.invoke({ _: "users.getUsers", id: [{ _: "inputUserSelf" }] });
+    if (me?._ !== "user") throw new TypeError("users.getUsers returned no user for inputUserSelf");
+    return me;
+  }
+
+  /** id (Bot API style), `@username`, `+phone`, t.me link, `"me"`, or any TL peer object, to an InputPeer. */
+  resolvePeer(ref: PeerRef, signal?: AbortSignal): Promise<TlInputPeer> {
+    return this.peers.resolvePeer(ref, signal);
+  }
+
+  /** users.getFullUser for any user reference. */
+  async getFullUser(ref: PeerRef): Promise<users_TypeUserFull> {
+    const id = await this.peers.resolveUser(ref);
+    return this.invoke({ _: "users.getFullUser", id });
+  }
+
+  /**
+   * Makes DC `dcId` accept this account: auth.exportAuthorization on the home DC, then
+   * auth.importAuthorization there, once per DC (https://core.telegram.org/api/datacenter).
+   */
+  async #ensureAuthorized(dcId: number): Promise<void> {
+    const running = this.#require();
+    if (dcId === running.homeDcId) return;
+    let pending = this.#authorizedDcs.get(dcId);
+    if (pending === undefined) {
+      pending = (async () => {
+        const marker = `authorized-dc:${dcId}`;
+        if ((await this.storage.kv.get(marker)) !== null) return;
+        const exported = await this.invoke({ _: "auth.exportAuthorization", dcId });
+        await this.invoke({ _: "auth.importAuthorization", id: exported.id, bytes: exported.bytes }, { dcId });
+        await this.storage.kv.set(marker, new Uint8Array([1]));
+        this.#emit({ type: "authorization_imported", dcId });
+      })();
+      this.#authorizedDcs.set(dcId, pending);
+      pending.catch(() => this.#authorizedDcs.delete(dcId));
+    }
+    await pending;
+  }
+
+  async #moveHome(running: Running, dcId: number): Promise<void> {
+    const dc = await this.#address(running, dcId);
+    running.homeDcId = dcId;
+    await this.storage.session.setHomeDc({ id: dcId, ip: dc.host, port: dc.port });
+  }
+
+  async #attempt(running: Running, dcId: number, request: TlObject, options: InvokeOptions, signal: AbortSignal): Promise<unknown> {
+    await this.#address(running, dcId);
+    const connection = this.#connection(running, dcId, options.media === true);
+    try {
+      return await connection.invoke(request, { signal, ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }) });
+    } catch (error) {
+      if (error instanceof SessionRpcError) throw new RpcError(error.errorCode, error.errorMessage, request._);
+      throw error;
+    }
+  }
+
+  /** The DC's address, asking the home DC for help.getConfig when the DC is not known yet. */
+  async #address(running: Running, dcId: number): Promise<{ host: string; port: number }> {
+    let dc = this.#directory.get(dcId);
+    if (dc === undefined && dcId !== running.homeDcId) {
+      const config = await this.#connection(running, running.homeDcId, false).invoke({ _: "help.getConfig" }, {});
+      this.#directory.learn(config as Parameters<DcDirectory["learn"]>[0]);
+      dc = this.#directory.get(dcId);
+    }
+    if (dc === undefined) throw new RangeError(`unknown DC ${dcId}`);
+    return dc;
+  }
+
+  #connection(running: Running, dcId: number, media: boolean): DcConnection {
+    const key = `${dcId}:${media ? "media" : "main"}`;
+    let connection = running.connections.get(key);
+    if (connection === undefined) {
+      const dc = this.#directory.get(dcId, media);
+      if (dc === undefined) throw new RangeError(`unknown DC ${dcId}`);
+      const pfs = this.#pfs(!media);
+      connection = new DcConnection({
+        address: { dcId, host: dc.host, port: dc.port, ...(media ? { media: true } : {}) },
+        env: running.env,
+        storage: this.storage,
+        keys: running.keys,
+        newTransport: running.newTransport,
+        wrapInit: (query) => wrapWithInitConnection(query, this.#options.apiId, this.#device),
+        pfs,
+        requestTimeoutMs: this.#options.requestTimeoutMs ?? 60_000,
+        pingIntervalMs: this.#options.pingIntervalMs ?? 60_000,
+        onBound: (expiresAt) => {
+          this.#emit({ type: "temp_key_bound", dcId, expiresAt });
+        },
+        onSessionEvent: (event) => {
+          const e = event as { type: string; update?: unknown };
+          if (e.type === "update") {
+            this.#emit({ type: "update", dcId, update: e.update });
+            void this.#ingest(e.update);
+          }
+        },
+      });
+      running.connections.set(key, connection);
+    }
+    return connection;
+  }
+
+  #pfs(persist: boolean): { lifetimeSeconds: number; renewBeforeSeconds: number; persist: boolean } | undefined {
+    const pfs = this.#options.pfs ?? true;
+    if (pfs === false) return undefined;
+    const options = pfs === true ? {} : pfs;
+    const lifetimeSeconds = options.tempKeyLifetimeSeconds ?? 86_400;
+    const renewBeforeSeconds = Math.min(options.renewBeforeSeconds ?? 60, Math.floor(lifetimeSeconds / 2));
+    return { lifetimeSeconds, renewBeforeSeconds, persist };
+  }
+
+  async #start(): Promise<Running> {
+    const crypto = this.#options.crypto ?? (await defaultCrypto());
+    this.#crypto = crypto;
+    const newTransport = this.#options.transport ?? (await defaultTransportFactory(crypto));
+    const env: SessionEnvironment = { crypto, now: () => this.#now(), randomBytes: (n) => crypto.randomFill(new Uint8Array(n)) };
+    const keys = new DcKeys({
+      env,
+      storage: this.storage,
+      rsaKeys: this.#rsaKeys(),
+      newTransport,
+      onCreated: (dcId, temporary) => {
+        this.#emit({ type: "auth_key_created", dcId, temporary });
+      },
+    });
+    const home = await this.storage.session.getHomeDc();
+    const seed = this.#options.dcs ?? this.#options.testServer?.endpoints ?? [];
+    const homeDcId = home?.id ?? seed[0]!.id;
+    const running: Running = { lifetime: new ClientLifetime(), env, keys, newTransport, connections: new Map(), homeDcId };
+    this.#running = running;
+    return running;
+  }
+
+  #rsaKeys(): readonly RsaPublicKey[] {
+    if (this.#options.rsaKeys !== undefined) return this.#options.rsaKeys;
+    if (this.#options.testServer !== undefined) return [parseRsaPublicKeyPem(this.#options.testServer.publicKeyPem)];
+    return TELEGRAM_RSA_KEYS;
+  }
+
+  #require(): Running {
+    if (this.#running === undefined) throw new CancelledError("DISCONNECTED", "call connect() first");
+    return this.#running;
+  }
+
+  #now(): number {
+    return (this.#options.now ?? Date.now)();
+  }
+
+  async #ingest(response: unknown): Promise<void> {
+    try {
+      await this.peers.ingest(response);
+    } catch (error) {
+      this.#options.logger?.warn("peer cache could not ingest a response", error);
+    }
+  }
+
+  #emit(event: ClientEvent): void {
+    const logger = this.#options.logger;
+    if (event.type === "wait") logger?.warn(`${event.method ?? "request"}: ${event.error.rawMessage}, retrying in ${event.delayMs} ms`);
+    else if (event.type === "give_up") logger?.warn(`${event.method ?? "request"}: ${event.error.rawMessage}, not retried (${event.reason})`);
+    else if (event.type !== "update") logger?.debug(event.type, event);
+    this.#options.onEvent?.(event);
+  }
+}
