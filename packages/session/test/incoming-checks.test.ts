@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeMsgKey, concatBytes, createAuthKey, deriveAesKeyIv } from '@mtkit/mtproto-crypto';
 import { apiRegistry } from '@mtkit/tl-core/api';
 import { hex, loadVectors } from '@mtkit/test-vectors';
-import { ClientSession, MessageRejectedError } from '../src/index.js';
+import { ClientSession, encodeContainer, MessageRejectedError } from '../src/index.js';
 import { encodeEnvelope } from '../src/core/envelope.js';
 import { sealMessage } from '../src/core/message-cipher.js';
 import { crypto, testClock, testEnv } from './helpers/env.js';
@@ -148,6 +148,24 @@ describe('incoming message checks in a live session: rejected, and the session s
       expect(() => client.receive(packet)).toThrow(expect.objectContaining({ code: 'BAD_PADDING' }));
     }
     stillWorks(h, client);
+  });
+
+  it('a bad item in a container is dropped without losing its neighbours', () => {
+    const { h, client } = liveSession('items');
+    const requestId = client.ping(5n);
+    const pingMsgId = [...client.flush()].length > 0 ? client.state.outbox.findByRequestId(requestId)!.msgId! : 0n;
+    const seconds = BigInt(Math.floor(h.clock.ms / 1000));
+    const pong = new Uint8Array(20);
+    const view = new DataView(pong.buffer);
+    view.setUint32(0, 0x347773c5, true);
+    view.setBigInt64(4, pingMsgId, true);
+    view.setBigInt64(12, 5n, true);
+    const body = encodeContainer([
+      { msgId: seconds * TWO_32 + 8n, seqNo: 2, body: Uint8Array.of(1, 2, 3, 4) }, // even id: rejected
+      { msgId: seconds * TWO_32 + 13n, seqNo: 1, body: pong },
+    ]);
+    const events = client.receive(forge(h, client, { body, msgId: seconds * TWO_32 + 17n }));
+    expect(events).toContainEqual(expect.objectContaining({ type: 'pong', pingId: 5n }));
   });
 
   it('a gzip bomb inside a message gives a typed error', () => {

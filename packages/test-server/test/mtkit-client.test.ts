@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestServer } from "../src/index.js";
-import { connectMtkitClient, createKey, type MtkitClientOptions, openDriver } from "./helpers/mtkit-client.js";
+import { createKey, type MtkitClientOptions, openDriver } from "./helpers/mtkit-client.js";
 
 describe("a client made of mtkit packages (session driver + transport-tcp/ws)", () => {
   let server: TestServer;
@@ -22,13 +22,21 @@ describe("a client made of mtkit packages (session driver + transport-tcp/ws)", 
     ["WebSocket (obfuscated intermediate)", { webSocket: true }],
   ];
   for (const [name, options] of variants) {
-    it(`handshake, initConnection + help.getConfig and help.getNearestDc over ${name}`, async () => {
-      const driver = await connectMtkitClient(server, options);
+    it(`handshake, initConnection + help.getConfig, help.getNearestDc and ping over ${name}`, async () => {
+      const pongs: bigint[] = [];
+      const driver = await openDriver(server, await createKey(server, options), {
+        ...options,
+        pingIntervalMs: 20,
+        onEvent: (event) => {
+          if (event.type === "pong") pongs.push(event.pingId);
+        },
+      });
       try {
         const config = await driver.invoke({ _: "invokeWithLayer", layer: 228, query: { _: "initConnection", apiId: 1, deviceModel: "vitest", systemVersion: "1", appVersion: "1", systemLangCode: "en", langPack: "", langCode: "en", query: { _: "help.getConfig" } } });
         expect(config).toMatchObject({ _: "config", thisDc: 1 });
         const nearest = await driver.invoke({ _: "help.getNearestDc" });
         expect(nearest).toMatchObject({ _: "nearestDc", thisDc: 1 });
+        await expect.poll(() => pongs.length, { timeout: 5000 }).toBeGreaterThan(0);
       } finally {
         await driver.close();
       }

@@ -1,5 +1,5 @@
 import { createAuthKey, type AuthKey } from "@mtkit/mtproto-crypto";
-import { SessionDriver, SessionError, type ClientSessionEvent, type SessionEnvironment } from "@mtkit/session";
+import { SessionDriver, SessionError, type SessionEnvironment } from "@mtkit/session";
 import type { TlObject } from "@mtkit/tl-core";
 import { apiRegistry } from "@mtkit/tl-core/api";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
@@ -150,7 +150,7 @@ export class DcConnection {
       pingIntervalMs: this.deps.pingIntervalMs,
       onEvent: (event) => {
         if (event.type === "new-session") active.initialized = false;
-        this.deps.onSessionEvent(event as ClientSessionEvent);
+        this.deps.onSessionEvent(event);
       },
     });
     const active: Active = { driver, initialized: false, inFlight: 0, expiresAt, onIdle: undefined };

@@ -29,12 +29,24 @@ export function dispatchClientMessage(ctx: ClientHandlerContext, msgId: bigint, 
 
   if (id === MSG_CONTAINER_ID) {
     if (depth > 0) throw new MessageRejectedError('MALFORMED_BODY', 'nested container', msgId);
-    for (const item of decodeContainer(body)) {
-      if ((item.msgId & 1n) === 0n) throw new MessageRejectedError('MSG_ID_PARITY', 'server msg_id must be odd', item.msgId);
-      ctx.state.replay.checkReplay(item.msgId);
-      ctx.state.replay.record(item.msgId);
-      dispatchClientMessage(ctx, item.msgId, item.seqNo, item.body, depth + 1);
+    const items = decodeContainer(body);
+    let firstError: unknown;
+    let handled = 0;
+    for (const item of items) {
+      // Items are handled one by one: a bad item is dropped without losing the answers next to it
+      // (their requests would otherwise be completed with no event).
+      try {
+        if ((item.msgId & 1n) === 0n) throw new MessageRejectedError('MSG_ID_PARITY', 'server msg_id must be odd', item.msgId);
+        ctx.state.replay.checkReplay(item.msgId);
+        ctx.state.replay.record(item.msgId);
+        dispatchClientMessage(ctx, item.msgId, item.seqNo, item.body, depth + 1);
+        handled++;
+      } catch (error) {
+        firstError ??= error;
+      }
     }
+    // A container where nothing was usable is rejected as a whole.
+    if (firstError !== undefined && handled === 0) throw firstError;
     return;
   }
   if (id === MSG_COPY_ID) {

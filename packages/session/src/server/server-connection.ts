@@ -149,7 +149,7 @@ export class ServerConnection {
     // The handshake's first salt (new_nonce ⊕ server_nonce) is accepted for 30 minutes, so a fresh
     // client (or a temp key's auth.bindTempAuthKey) does not pay a bad_server_salt round trip.
     const firstSaltOk = message.salt === record.firstSalt && now < record.createdAt + 1800;
-    const saltOk = firstSaltOk || options.salts.isValid(message.salt, now);
+    const saltOk = options.salts.isValid(message.salt, now) || firstSaltOk;
     if (!saltOk) {
       session.queueService(
         { _: 'bad_server_salt', badMsgId: message.msgId, badMsgSeqno: message.seqNo, errorCode: 48, newServerSalt: options.salts.current(now) },

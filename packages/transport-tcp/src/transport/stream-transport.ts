@@ -1,6 +1,7 @@
 import { ClientConnection, type ClientConnectionOptions } from "../codec/client-connection.js";
 import { TransportError } from "../codec/errors.js";
 import type { ByteCarrier } from "./carrier.js";
+import { anySignal } from "./any-signal.js";
 import { CarrierLink } from "./carrier-link.js";
 import type { DcAddress, SendOptions, Transport, TransportListener } from "./types.js";
 
@@ -37,7 +38,7 @@ export class StreamTransport implements Transport {
     const connection = new ClientConnection(connectionOptions);
     const dialing = new AbortController();
     this.dialing = dialing;
-    const signal = options?.signal === undefined ? dialing.signal : AbortSignal.any([options.signal, dialing.signal]);
+    const signal = options?.signal === undefined ? dialing.signal : anySignal([options.signal, dialing.signal]);
     try {
       const carrier = await this.options.dial(address, signal);
       if (dialing.signal.aborted) {

@@ -1,0 +1,59 @@
+import { LAYER } from "@mtkit/tl-core/api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MemoryStorage } from "../../src/storage/memory/memory-storage.js";
+import { countEvents, makeClient, startHarness, type Harness } from "./harness.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe("TelegramClient connect / invoke", () => {
+  it("makes a perm key and a bound temp key, wraps the first call in invokeWithLayer(initConnection)", async () => {
+    const { client, events } = makeClient(h.server, { deviceInfo: { deviceModel: "vitest" } });
+    await client.connect();
+    const nearest = await client.invoke({ _: "help.getNearestDc" });
+    expect(nearest.thisDc).toBe(1);
+    expect(countEvents(events, "auth_key_created")).toBe(2); // permanent + temporary
+    expect(events.find((e) => e.type === "temp_key_bound")).toMatchObject({ dcId: 1 });
+    const dc = h.server.dc(1);
+    const infos = dc.keys.ids().map((id) => dc.keyInfo(id));
+    const wrapped = infos.find((info) => info.client !== undefined);
+    expect(wrapped?.layer).toBe(LAYER);
+    expect(wrapped?.client).toMatchObject({ apiId: 12345, deviceModel: "vitest" });
+    await client.disconnect();
+  });
+
+  it("reuses the stored keys: a second client on the same storage makes no handshake", async () => {
+    const storage = new MemoryStorage();
+    const first = makeClient(h.server, { storage });
+    await first.client.connect();
+    await first.client.disconnect();
+    expect(countEvents(first.events, "auth_key_created")).toBe(2);
+    const keysBefore = h.server.authKeyIds(1).length;
+    const second = makeClient(h.server, { storage });
+    await second.client.connect();
+    await second.client.invoke({ _: "help.getNearestDc" });
+    expect(countEvents(second.events, "auth_key_created")).toBe(0);
+    expect(h.server.authKeyIds(1).length).toBe(keysBefore);
+    await second.client.disconnect();
+  });
+
+  it("runs on the permanent key with pfs: false", async () => {
+    const { client, events } = makeClient(h.server, { pfs: false });
+    await client.connect();
+    expect(countEvents(events, "auth_key_created")).toBe(1);
+    expect(countEvents(events, "temp_key_bound")).toBe(0);
+    await client.disconnect();
+  });
+
+  it("rejects invoke after disconnect with CancelledError", async () => {
+    const { client } = makeClient(h.server);
+    await client.connect();
+    await client.disconnect();
+    await expect(client.invoke({ _: "help.getNearestDc" })).rejects.toMatchObject({ code: "DISCONNECTED" });
+  });
+});

@@ -1,0 +1,63 @@
+// A real TestServer (2 DCs, TCP + WebSocket) with the account slice, and clients pointed at it.
+import { TestServer } from "@mtkit/test-server";
+import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
+import { createWebSocketTransport } from "@mtkit/transport-ws";
+// The slice is not re-exported from the test-server index yet (the lead wires it); its dist is.
+import { installAccountSlice, type AccountSlice, type AccountSliceOptions } from "../../../test-server/dist/slice/index.js";
+import { MemoryStorage } from "../../src/storage/memory/memory-storage.js";
+import { TelegramClient } from "../../src/client/telegram-client.js";
+import type { ClientEvent, TelegramClientOptions } from "../../src/client/options.js";
+import type { ClientStorage } from "../../src/storage/types.js";
+
+export const crypto = createNodeCrypto();
+
+export interface Harness {
+  readonly server: TestServer;
+  readonly slice: AccountSlice;
+  close(): Promise<void>;
+}
+
+export async function startHarness(slice: AccountSliceOptions = {}): Promise<Harness> {
+  const server = await TestServer.start({ dcs: 2, ws: true, crypto });
+  return { server, slice: installAccountSlice(server, { crypto, homeDc: 2, ...slice }), close: () => server.close() };
+}
+
+export interface TestClient {
+  readonly client: TelegramClient;
+  readonly events: ClientEvent[];
+  readonly storage: ClientStorage;
+}
+
+export function makeClient(
+  server: TestServer,
+  options: Partial<TelegramClientOptions> & { readonly ws?: boolean } = {},
+): TestClient {
+  const events: ClientEvent[] = [];
+  const storage = options.storage ?? new MemoryStorage();
+  const ws = options.ws === true;
+  const client = new TelegramClient({
+    apiId: 12345,
+    apiHash: "0123456789abcdef0123456789abcdef",
+    storage,
+    crypto,
+    testServer: server,
+    // Fast retries keep the tests short; the policy itself is tested in retry-policy.test.ts.
+    random: () => 0,
+    onEvent: (event) => events.push(event),
+    ...(ws
+      ? {
+          transport: () =>
+            createWebSocketTransport({
+              crypto,
+              url: (address) => `ws://127.0.0.1:${String(server.dc(address.dcId).endpoint.wsPort)}/apiws`,
+            }),
+        }
+      : {}),
+    ...options,
+  });
+  return { client, events, storage };
+}
+
+export function countEvents(events: readonly ClientEvent[], type: ClientEvent["type"]): number {
+  return events.filter((event) => event.type === type).length;
+}
