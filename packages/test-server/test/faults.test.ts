@@ -94,6 +94,18 @@ describe("fault knobs, seen through mtcute", () => {
     }
   });
 
+  it("answers dh_gen_retry once: the client retries with a new g_b and gets a key", async () => {
+    server.faults.dhGenRetry();
+    const client = createMtcuteClient(server);
+    try {
+      const config = await client.call({ _: "help.getConfig" });
+      expect(config.thisDc).toBe(1);
+      expect(server.faults.takeDhGenRetry()).toBe(false); // consumed by that handshake
+    } finally {
+      await client.destroy();
+    }
+  });
+
   it("drops a connection after N packets; the request survives the reconnect", async () => {
     const client = createMtcuteClient(server);
     try {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestServer } from "../src/index.js";
+import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
+import { generateServerRsaKey, TestServer } from "../src/index.js";
 import { createKey, type MtkitClientOptions, openDriver } from "./helpers/mtkit-client.js";
 
 describe("a client made of mtkit packages (session driver + transport-tcp/ws)", () => {
@@ -113,6 +114,25 @@ describe("session features through the mtkit client", () => {
       expect(calls).toBe(1);
     } finally {
       await driver.close();
+    }
+  });
+});
+
+const sharedKey = Promise.resolve(generateServerRsaKey(createNodeCrypto()));
+
+describe("dh_gen_retry through the mtkit client", () => {
+  it("retries with retry_id and ends with a working key", async () => {
+    const server = await TestServer.start({ rsaKey: (await sharedKey).privateKeyPem });
+    try {
+      server.faults.dhGenRetry();
+      const driver = await openDriver(server, await createKey(server));
+      try {
+        await expect(driver.invoke({ _: "help.getNearestDc" })).resolves.toMatchObject({ thisDc: 1 });
+      } finally {
+        await driver.close();
+      }
+    } finally {
+      await server.close();
     }
   });
 });

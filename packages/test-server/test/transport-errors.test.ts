@@ -54,6 +54,13 @@ describe("transport errors and per-DC keys", () => {
     expect(event).toMatchObject({ type: "status", error: { status: -404 } });
   });
 
+  it("forgets an expired temporary key: -404", async () => {
+    const temp = await createKey(server, { expiresIn: 1 });
+    expect(server.authKeyIds(1)).toContain(temp.authKey.idLong);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(await firstEvent(server, 0, encryptedPing(temp.authKey))).toMatchObject({ type: "status", error: { status: -404 } });
+  });
+
   it("keeps keys per DC: a DC 1 key is unknown on DC 2", async () => {
     const auth = await createKey(server);
     expect(server.authKeyIds(1)).toContain(auth.authKey.idLong);

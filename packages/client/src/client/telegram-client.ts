@@ -11,7 +11,7 @@ import { CancelledError } from "../retry/cancelled-error.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
 import { runWithRetry } from "../retry/run-with-retry.js";
 import type { ClientStorage } from "../storage/types.js";
-import { DcConnection } from "./dc-connection.js";
+import { DcPool } from "./dc-pool.js";
 import { DcDirectory } from "./dc-directory.js";
 import { DcKeys } from "./dc-keys.js";
 import { defaultCrypto, defaultTransportFactory } from "./default-environment.js";
@@ -39,10 +39,7 @@ const MAX_MIGRATIONS = 3;
 
 interface Running {
   readonly lifetime: ClientLifetime;
-  readonly env: SessionEnvironment;
-  readonly keys: DcKeys;
-  readonly newTransport: (address: TransportAddress) => Transport;
-  readonly connections: Map<string, DcConnection>;
+  readonly pool: DcPool;
   homeDcId: number;
 }
 
@@ -109,7 +106,7 @@ export class TelegramClient {
       this.#connecting = undefined;
     });
     const running = await this.#connecting;
-    await this.#connection(running, running.homeDcId, false).invoke({ _: "help.getNearestDc" }, {});
+    await running.pool.connection(running.homeDcId, false).invoke({ _: "help.getNearestDc" }, {});
   }
 
   /** Stops every timer, retry loop and socket. Pending requests reject with `CancelledError("DISCONNECTED")`. */
@@ -118,8 +115,7 @@ export class TelegramClient {
     this.#running = undefined;
     if (running === undefined) return;
     running.lifetime.end();
-    await Promise.all([...running.connections.values()].map((connection) => connection.close()));
-    running.connections.clear();
+    await running.pool.close();
     this.#authorizedDcs.clear();
   }
 
@@ -226,12 +222,11 @@ export class TelegramClient {
     if (dcId === running.homeDcId) return;
     let pending = this.#authorizedDcs.get(dcId);
     if (pending === undefined) {
+      // Remembered per connect() only: a stale "already imported" after a logout or a new key would
+      // break every call to that DC, and one export/import per run is cheap.
       pending = (async () => {
-        const marker = `authorized-dc:${dcId}`;
-        if ((await this.storage.kv.get(marker)) !== null) return;
         const exported = await this.invoke({ _: "auth.exportAuthorization", dcId });
         await this.invoke({ _: "auth.importAuthorization", id: exported.id, bytes: exported.bytes }, { dcId });
-        await this.storage.kv.set(marker, new Uint8Array([1]));
         this.#emit({ type: "authorization_imported", dcId });
       })();
       this.#authorizedDcs.set(dcId, pending);
@@ -241,74 +236,20 @@ export class TelegramClient {
   }
 
   async #moveHome(running: Running, dcId: number): Promise<void> {
-    const dc = await this.#address(running, dcId);
+    const dc = await running.pool.address(dcId, running.homeDcId);
     running.homeDcId = dcId;
     await this.storage.session.setHomeDc({ id: dcId, ip: dc.host, port: dc.port });
   }
 
   async #attempt(running: Running, dcId: number, request: TlObject, options: InvokeOptions, signal: AbortSignal): Promise<unknown> {
-    await this.#address(running, dcId);
-    const connection = this.#connection(running, dcId, options.media === true);
+    await running.pool.address(dcId, running.homeDcId);
+    const connection = running.pool.connection(dcId, options.media === true);
     try {
       return await connection.invoke(request, { signal, ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }) });
     } catch (error) {
       if (error instanceof SessionRpcError) throw new RpcError(error.errorCode, error.errorMessage, request._);
       throw error;
     }
-  }
-
-  /** The DC's address, asking the home DC for help.getConfig when the DC is not known yet. */
-  async #address(running: Running, dcId: number): Promise<{ host: string; port: number }> {
-    let dc = this.#directory.get(dcId);
-    if (dc === undefined && dcId !== running.homeDcId) {
-      const config = await this.#connection(running, running.homeDcId, false).invoke({ _: "help.getConfig" }, {});
-      this.#directory.learn(config as Parameters<DcDirectory["learn"]>[0]);
-      dc = this.#directory.get(dcId);
-    }
-    if (dc === undefined) throw new RangeError(`unknown DC ${dcId}`);
-    return dc;
-  }
-
-  #connection(running: Running, dcId: number, media: boolean): DcConnection {
-    const key = `${dcId}:${media ? "media" : "main"}`;
-    let connection = running.connections.get(key);
-    if (connection === undefined) {
-      const dc = this.#directory.get(dcId, media);
-      if (dc === undefined) throw new RangeError(`unknown DC ${dcId}`);
-      const pfs = this.#pfs(!media);
-      connection = new DcConnection({
-        address: { dcId, host: dc.host, port: dc.port, ...(media ? { media: true } : {}) },
-        env: running.env,
-        storage: this.storage,
-        keys: running.keys,
-        newTransport: running.newTransport,
-        wrapInit: (query) => wrapWithInitConnection(query, this.#options.apiId, this.#device),
-        pfs,
-        requestTimeoutMs: this.#options.requestTimeoutMs ?? 60_000,
-        pingIntervalMs: this.#options.pingIntervalMs ?? 60_000,
-        onBound: (expiresAt) => {
-          this.#emit({ type: "temp_key_bound", dcId, expiresAt });
-        },
-        onSessionEvent: (event) => {
-          const e = event as { type: string; update?: unknown };
-          if (e.type === "update") {
-            this.#emit({ type: "update", dcId, update: e.update });
-            void this.#ingest(e.update);
-          }
-        },
-      });
-      running.connections.set(key, connection);
-    }
-    return connection;
-  }
-
-  #pfs(persist: boolean): { lifetimeSeconds: number; renewBeforeSeconds: number; persist: boolean } | undefined {
-    const pfs = this.#options.pfs ?? true;
-    if (pfs === false) return undefined;
-    const options = pfs === true ? {} : pfs;
-    const lifetimeSeconds = options.tempKeyLifetimeSeconds ?? 86_400;
-    const renewBeforeSeconds = Math.min(options.renewBeforeSeconds ?? 60, Math.floor(lifetimeSeconds / 2));
-    return { lifetimeSeconds, renewBeforeSeconds, persist };
   }
 
   async #start(): Promise<Running> {
@@ -328,7 +269,22 @@ export class TelegramClient {
     const home = await this.storage.session.getHomeDc();
     const seed = this.#options.dcs ?? this.#options.testServer?.endpoints ?? [];
     const homeDcId = home?.id ?? seed[0]!.id;
-    const running: Running = { lifetime: new ClientLifetime(), env, keys, newTransport, connections: new Map(), homeDcId };
+    const pool = new DcPool({
+      env,
+      storage: this.storage,
+      keys,
+      directory: this.#directory,
+      newTransport,
+      wrapInit: (query) => wrapWithInitConnection(query, this.#options.apiId, this.#device),
+      pfs: this.#options.pfs ?? true,
+      requestTimeoutMs: this.#options.requestTimeoutMs ?? 60_000,
+      pingIntervalMs: this.#options.pingIntervalMs ?? 60_000,
+      emit: (event) => {
+        this.#emit(event);
+        if (event.type === "update") void this.#ingest(event.update);
+      },
+    });
+    const running: Running = { lifetime: new ClientLifetime(), pool, homeDcId };
     this.#running = running;
     return running;
   }

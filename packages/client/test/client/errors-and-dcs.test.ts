@@ -102,7 +102,7 @@ describe("connections", () => {
   it("invoke on another DC by id; its address comes from the options, then from help.getConfig", async () => {
     // Only DC 1 is given: DC 2's address must come from help.getConfig's dc_options.
     const { client } = makeClient(h.server, {
-      testServer: undefined,
+      withoutTestServer: true,
       dcs: [h.server.endpoints[0]!],
       rsaKeys: [parseRsaPublicKeyPem(h.server.publicKeyPem)],
     });

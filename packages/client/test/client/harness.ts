@@ -30,7 +30,8 @@ export interface TestClient {
 
 export function makeClient(
   server: TestServer,
-  options: Partial<TelegramClientOptions> & { readonly ws?: boolean } = {},
+  // withoutTestServer: only `dcs` / `rsaKeys` from the options, like a production setup.
+  options: Partial<TelegramClientOptions> & { readonly ws?: boolean; readonly withoutTestServer?: boolean } = {},
 ): TestClient {
   const events: ClientEvent[] = [];
   const storage = options.storage ?? new MemoryStorage();
@@ -40,7 +41,7 @@ export function makeClient(
     apiHash: "0123456789abcdef0123456789abcdef",
     storage,
     crypto,
-    testServer: server,
+    ...(options.withoutTestServer === true ? {} : { testServer: server }),
     // Fast retries keep the tests short; the policy itself is tested in retry-policy.test.ts.
     random: () => 0,
     onEvent: (event) => events.push(event),

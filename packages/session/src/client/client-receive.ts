@@ -30,7 +30,7 @@ export function dispatchClientMessage(ctx: ClientHandlerContext, msgId: bigint, 
   if (id === MSG_CONTAINER_ID) {
     if (depth > 0) throw new MessageRejectedError('MALFORMED_BODY', 'nested container', msgId);
     const items = decodeContainer(body);
-    let firstError: unknown;
+    let firstError: Error | undefined;
     let handled = 0;
     for (const item of items) {
       // Items are handled one by one: a bad item is dropped without losing the answers next to it
@@ -42,7 +42,7 @@ export function dispatchClientMessage(ctx: ClientHandlerContext, msgId: bigint, 
         dispatchClientMessage(ctx, item.msgId, item.seqNo, item.body, depth + 1);
         handled++;
       } catch (error) {
-        firstError ??= error;
+        firstError ??= error instanceof Error ? error : new MessageRejectedError('MALFORMED_BODY', String(error));
       }
     }
     // A container where nothing was usable is rejected as a whole.

@@ -21,6 +21,7 @@ interface ArmedFault {
 export class FaultKnobs {
   private readonly methodFaults = new Map<string, ArmedFault[]>();
   private dropAfterPackets: number | undefined;
+  private dhRetries = 0;
 
   /** Arms `fault` for calls of `method` (`"*"` = any method). */
   onMethod(method: MethodName | "*", fault: MethodFault, times = 1): void {
@@ -62,10 +63,26 @@ export class FaultKnobs {
     return packets;
   }
 
+  /**
+   * The next `connections` handshakes answer their first set_client_DH_params with dh_gen_retry,
+   * so the client must send a new g_b with retry_id = aux_hash (https://core.telegram.org/mtproto/auth_key).
+   */
+  dhGenRetry(connections = 1): void {
+    this.dhRetries += connections;
+  }
+
+  /** Consumed by the server when it accepts a connection. */
+  takeDhGenRetry(): boolean {
+    if (this.dhRetries === 0) return false;
+    this.dhRetries--;
+    return true;
+  }
+
   /** Removes every armed knob. */
   clear(): void {
     this.methodFaults.clear();
     this.dropAfterPackets = undefined;
+    this.dhRetries = 0;
   }
 
   /** Consumes and returns the faults armed for this call (exact name first, then `"*"`). */

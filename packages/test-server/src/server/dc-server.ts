@@ -9,7 +9,6 @@ import type { HandlerRegistry } from "../api/handler-registry.js";
 import { dispatchRequest, type DispatcherDeps } from "../api/rpc-dispatcher.js";
 import type { DcEndpoint } from "../api/topology.js";
 import type { FaultKnobs } from "../faults/fault-knobs.js";
-import { evenAckSeqNo } from "./ack-seqno-shim.js";
 import { DcKeyStore } from "./knob-key-store.js";
 import { KnobSaltSchedule } from "./knob-salts.js";
 import type { LinkHandle } from "./link-handle.js";
@@ -143,11 +142,11 @@ export class DcServer {
       salts: this.salts,
       rsaKeys: [this.options.rsaKey.privateKey],
       apiRegistry,
+      forceDhRetry: this.options.faults.takeDhGenRetry(),
     });
     serveConnection(
       {
         core,
-        prepare: (packet) => evenAckSeqNo(this.options.crypto, this.keys, packet),
         dropAfterPackets: this.options.faults.takeDropAfterPackets(),
         attach: (session, handle) => {
           this.sessionLinks.set(session, handle);

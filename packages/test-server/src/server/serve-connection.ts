@@ -9,8 +9,6 @@ const AUTH_KEY_NOT_FOUND = -404;
 export interface ConnectionDeps {
   /** session's sans-IO server role for this connection. */
   readonly core: ServerConnection;
-  /** Adjusts a packet before the core sees it (the mtcute ack shim). */
-  readonly prepare: (packet: Uint8Array) => Uint8Array;
   /** Fault knob: close the connection when packet `dropAfterPackets + 1` arrives, unprocessed. */
   readonly dropAfterPackets: number | undefined;
   /** The session now talks through this connection (its later answers go here). */
@@ -87,7 +85,7 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
       return;
     }
     try {
-      for (const serverEvent of deps.core.receive(deps.prepare(event.packet))) onEvent(serverEvent);
+      for (const serverEvent of deps.core.receive(event.packet)) onEvent(serverEvent);
       for (const session of deps.core.sessions) deps.attach(session, handle);
       if (handle.open) handle.send(deps.core.flush());
     } catch (error) {

@@ -1,0 +1,93 @@
+import type { SessionEnvironment } from "@mtkit/session";
+import type { TlObject } from "@mtkit/tl-core";
+import type { TypeConfig } from "@mtkit/tl-core/api";
+import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
+import type { ClientStorage } from "../storage/types.js";
+import { DcConnection } from "./dc-connection.js";
+import type { DcDirectory } from "./dc-directory.js";
+import type { DcKeys } from "./dc-keys.js";
+import type { ClientEvent, DcEndpointOption, PfsOptions } from "./options.js";
+
+export interface DcPoolDeps {
+  readonly env: SessionEnvironment;
+  readonly storage: ClientStorage;
+  readonly keys: DcKeys;
+  readonly directory: DcDirectory;
+  readonly newTransport: (address: TransportAddress) => Transport;
+  readonly wrapInit: (query: TlObject) => TlObject;
+  readonly pfs: boolean | PfsOptions;
+  readonly requestTimeoutMs: number;
+  readonly pingIntervalMs: number;
+  readonly emit: (event: ClientEvent) => void;
+}
+
+/**
+ * The connections of one connect() span: one main connection per DC, opened on first use, and a
+ * separate media connection per DC for file traffic (https://core.telegram.org/api/files).
+ */
+export class DcPool {
+  readonly #connections = new Map<string, DcConnection>();
+
+  constructor(private readonly deps: DcPoolDeps) {}
+
+  connection(dcId: number, media: boolean): DcConnection {
+    const key = `${dcId}:${media ? "media" : "main"}`;
+    let connection = this.#connections.get(key);
+    if (connection === undefined) {
+      const dc = this.deps.directory.get(dcId, media);
+      if (dc === undefined) throw new RangeError(`unknown DC ${dcId}`);
+      connection = this.#open(dcId, dc, media);
+      this.#connections.set(key, connection);
+    }
+    return connection;
+  }
+
+  /** The DC's address, asking `homeDcId` for help.getConfig when the DC is not known yet. */
+  async address(dcId: number, homeDcId: number): Promise<DcEndpointOption> {
+    let dc = this.deps.directory.get(dcId);
+    if (dc === undefined && dcId !== homeDcId) {
+      const config = await this.connection(homeDcId, false).invoke({ _: "help.getConfig" }, {});
+      this.deps.directory.learn(config as TypeConfig);
+      dc = this.deps.directory.get(dcId);
+    }
+    if (dc === undefined) throw new RangeError(`unknown DC ${dcId}`);
+    return dc;
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.#connections.values()];
+    this.#connections.clear();
+    await Promise.all(all.map((connection) => connection.close()));
+  }
+
+  #open(dcId: number, dc: DcEndpointOption, media: boolean): DcConnection {
+    const { deps } = this;
+    return new DcConnection({
+      address: { dcId, host: dc.host, port: dc.port, ...(media ? { media: true } : {}) },
+      env: deps.env,
+      storage: deps.storage,
+      keys: deps.keys,
+      newTransport: deps.newTransport,
+      wrapInit: deps.wrapInit,
+      // Storage holds one temp key per DC: the main connection's. Media connections make their own each run.
+      pfs: pfsSettings(deps.pfs, !media),
+      requestTimeoutMs: deps.requestTimeoutMs,
+      pingIntervalMs: deps.pingIntervalMs,
+      onBound: (expiresAt) => {
+        deps.emit({ type: "temp_key_bound", dcId, expiresAt });
+      },
+      onSessionEvent: (event) => {
+        const e = event as { readonly type: string; readonly update?: unknown };
+        if (e.type === "update") deps.emit({ type: "update", dcId, update: e.update });
+      },
+    });
+  }
+}
+
+function pfsSettings(pfs: boolean | PfsOptions, persist: boolean): { lifetimeSeconds: number; renewBeforeSeconds: number; persist: boolean } | undefined {
+  if (pfs === false) return undefined;
+  const options = pfs === true ? {} : pfs;
+  const lifetimeSeconds = options.tempKeyLifetimeSeconds ?? 86_400;
+  const renewBeforeSeconds = Math.min(options.renewBeforeSeconds ?? 60, Math.floor(lifetimeSeconds / 2));
+  return { lifetimeSeconds, renewBeforeSeconds, persist };
+}

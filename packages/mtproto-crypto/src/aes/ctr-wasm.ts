@@ -1,0 +1,60 @@
+/**
+ * Stateful AES-CTR through the generated WebAssembly module (ctr-wasm-code.ts): the keystream
+ * continues across `process` calls, as obfuscation needs
+ * (https://core.telegram.org/mtproto/mtproto-transports#transport-obfuscation). The stream keeps
+ * its round keys, its counter and the unused rest of the last keystream block; each call first
+ * spends that rest, then runs whole blocks in wasm. A trailing partial block is run padded with
+ * zeros, so the bytes past the data come out as the keystream that the next call starts with.
+ */
+import type { AesCtr } from "../provider.js";
+import { expandEncryptionKey } from "./aes-key.js";
+import { loadAesWasm, reserveData, writeRoundKeys } from "./aes-wasm.js";
+import { WASM_LAYOUT } from "./ige-wasm-code.js";
+import { readWordBE } from "./words.js";
+
+export class WasmAesCtr implements AesCtr {
+  readonly #rk: Int32Array;
+  readonly #rounds: number;
+  /** The big-endian 128-bit counter as four words, most significant first. */
+  readonly #counter: Int32Array;
+  readonly #keystream = new Uint8Array(16);
+  /** Bytes of `#keystream` already used; 16 means "none left". */
+  #used = 16;
+
+  constructor(key: Uint8Array, iv: Uint8Array) {
+    if (iv.length !== 16) throw new RangeError(`AES-CTR iv must be 16 bytes, got ${iv.length}`);
+    const schedule = expandEncryptionKey(key);
+    this.#rk = schedule.words;
+    this.#rounds = schedule.rounds;
+    this.#counter = Int32Array.of(readWordBE(iv, 0), readWordBE(iv, 4), readWordBE(iv, 8), readWordBE(iv, 12));
+  }
+
+  process(data: Uint8Array): Uint8Array {
+    const n = data.length;
+    const out = new Uint8Array(n);
+    const ks = this.#keystream;
+    let i = 0;
+    while (i < n && this.#used < 16) out[i] = data[i++]! ^ ks[this.#used++]!;
+    if (i === n) return out;
+    const rest = n - i;
+    const padded = (rest + 15) & ~15;
+    const wasm = loadAesWasm()!;
+    const buffer = reserveData(wasm, padded);
+    const memory = new Uint8Array(buffer);
+    const start = WASM_LAYOUT.data;
+    memory.set(i === 0 ? data : data.subarray(i), start);
+    memory.fill(0, start + rest, start + padded);
+    writeRoundKeys(buffer, this.#rk);
+    const counter = new Int32Array(buffer, WASM_LAYOUT.counter, 4);
+    counter.set(this.#counter);
+    wasm.ctr(padded, this.#rounds);
+    this.#counter.set(counter);
+    out.set(memory.subarray(start, start + rest), i);
+    if (padded !== rest) {
+      // Zeros XOR keystream = keystream: the block's bytes past `rest` are what the next call uses.
+      ks.set(memory.subarray(start + padded - 16, start + padded));
+      this.#used = 16 - (padded - rest);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Shared pieces of the generated AES WebAssembly module (ige-wasm-code.ts, ctr-wasm-code.ts):
+ * opcodes, LEB128, the memory layout, local slots and the T-table round code both functions use.
+ * WebAssembly binary format: https://webassembly.github.io/spec/core/binary/
+ *
+ * Memory layout (bytes): TE0 @0, TD0 @1024, SBOX @2048, INV_SBOX @2304, round keys @2560 (60 words),
+ * IGE iv @2816 (32 bytes), CTR counter @2848 (four native i32 words), data @4096 (processed in place).
+ */
+export const WASM_LAYOUT = { te: 0, td: 1024, sbox: 2048, invSbox: 2304, keys: 2560, iv: 2816, counter: 2848, data: 4096 } as const;
+
+// Opcodes used by the generators.
+export const GET = 0x20, SET = 0x21, CONST = 0x41, LOAD = 0x28, LOAD8 = 0x2d, STORE = 0x36, STORE8 = 0x3a;
+export const ADD = 0x6a, MUL = 0x6c, AND = 0x71, OR = 0x72, XOR = 0x73, SHL = 0x74, SHR_U = 0x76, ROTR = 0x78, LT_U = 0x49;
+export const BLOCK = 0x02, LOOP = 0x03, IF = 0x04, BR_IF = 0x0d, BR = 0x0c, END = 0x0b, EQZ = 0x45, VOID = 0x40;
+
+// Locals shared by every function: 0 n, 1 rounds (params); then i, k, last, s0-3, t0-2. Each
+// function adds its own locals from index 12 on.
+export const N = 0, ROUNDS = 1, I = 2, K = 3, LAST = 4, S = 5, T = 9, FIRST_FREE_LOCAL = 12;
+
+export function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+}
+
+function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const byte = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+export const i32 = (n: number): number[] => [CONST, ...sleb(n)];
+export const get = (l: number): number[] => [GET, l];
+export const set = (l: number): number[] => [SET, l];
+
+/** Byte `shift` of state word `local`, scaled to a table index in bytes (x4) when `scale`. */
+export function byteOf(local: number, shift: number, scale: boolean): number[] {
+  const out = get(local);
+  if (shift > 0) out.push(...i32(shift), SHR_U);
+  if (shift < 24) out.push(...i32(255), AND);
+  if (scale) out.push(...i32(2), SHL);
+  return out;
+}
+
+/** round key word (k + j) as a load at keys + k + 4j. */
+export function roundKey(j: number): number[] {
+  return [...get(K), LOAD, 2, ...uleb(WASM_LAYOUT.keys + 4 * j)];
+}
+
+/** Column j of the next state takes bytes from columns j, j+1, j+2, j+3 (encrypt) or j, j-1, j-2, j-3 (decrypt). */
+export function stateColumn(j: number, step: number, decrypt: boolean): number {
+  return S + ((j + (decrypt ? 4 - step : step)) % 4);
+}
+
+/** table[byte] rotated right by `rot` bits. */
+function lookup(table: number, local: number, shift: number, rot: number): number[] {
+  const out = [...byteOf(local, shift, true), LOAD, 2, ...uleb(table)];
+  if (rot > 0) out.push(...i32(rot), ROTR);
+  return out;
+}
+
+/**
+ * Rounds 1 .. rounds-1 on the state locals (already XORed with round key 0); leaves k at the last
+ * round key: for (k = 16; k < 16 * rounds; k += 16) one T-table round.
+ */
+export function fullRounds(decrypt: boolean): number[] {
+  const table = decrypt ? WASM_LAYOUT.td : WASM_LAYOUT.te;
+  const body: number[] = [...i32(16), ...set(K), BLOCK, VOID, LOOP, VOID, ...get(K), ...get(LAST), LT_U, EQZ, BR_IF, 1];
+  for (let j = 0; j < 4; j++) {
+    const col = (step: number): number => stateColumn(j, step, decrypt);
+    body.push(...lookup(table, col(0), 24, 0), ...lookup(table, col(1), 16, 8), XOR);
+    body.push(...lookup(table, col(2), 8, 16), XOR, ...lookup(table, col(3), 0, 24), XOR);
+    body.push(...roundKey(j), XOR, ...set(j < 3 ? T + j : S + 3));
+  }
+  for (let j = 0; j < 3; j++) body.push(...get(T + j), ...set(S + j));
+  body.push(...get(K), ...i32(16), ADD, ...set(K), BR, 0, END, END);
+  return body;
+}
+
+/** Output word j of the final round (S-box only, no MixColumns) XOR its round key, left on the stack. */
+export function finalRoundWord(j: number, decrypt: boolean): number[] {
+  const box = decrypt ? WASM_LAYOUT.invSbox : WASM_LAYOUT.sbox;
+  const sub = (step: number, shift: number): number[] => [
+    ...byteOf(stateColumn(j, step, decrypt), shift, false),
+    LOAD8,
+    0,
+    ...uleb(box),
+    ...(shift > 0 ? [...i32(shift), SHL] : []),
+  ];
+  return [...sub(0, 24), ...sub(1, 16), OR, ...sub(2, 8), OR, ...sub(3, 0), OR, ...roundKey(j), XOR];
+}
+
+/** A function body: `extraLocals` i32 locals after the two params, then the code. */
+export function functionCode(localCount: number, body: number[]): number[] {
+  const fn = [1, ...uleb(localCount - 2), 0x7f, ...body, END];
+  return [...uleb(fn.length), ...fn];
+}
+
+export function section(id: number, content: number[]): number[] {
+  return [id, ...uleb(content.length), ...content];
+}
+
+export function exportName(s: string): number[] {
+  return [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+}
