@@ -65,6 +65,14 @@ describe('SessionDriver over the in-memory pipe transport', () => {
     expect(dc).toEqual({ _: 'nearestDc', country: 'NL', thisDc: 2, nearestDc: 2 });
   });
 
+  it('ping() resolves with the round-trip time when the pong arrives', async () => {
+    const server = new PipeServer(new Harness('d-ping', { ms: 0, now: () => Date.now(), advance: () => undefined }));
+    const { driver } = await connectedDriver(server);
+    const rtts = await Promise.all([driver.ping(), driver.ping(), driver.ping()]);
+    expect(rtts).toHaveLength(3);
+    for (const rtt of rtts) expect(rtt).toBeGreaterThanOrEqual(0);
+  });
+
   it('rejects with RpcError, times out with rpc_drop_answer, and aborts', async () => {
     const harness = new Harness('d2', { ms: 0, now: () => Date.now(), advance: () => undefined });
     const server = new PipeServer(harness);
@@ -130,6 +138,7 @@ describe('SessionDriver over the in-memory pipe transport', () => {
     const server = new PipeServer(harness);
     const { driver, timers } = await connectedDriver(server, { pingIntervalMs: 10 });
     const pending = driver.invoke({ _: 'help.getNearestDc' });
+    await driver.ping(); // answered by the server core even while API handlers stall; its timer is cleared
     await new Promise((r) => setTimeout(r, 40)); // a few keep-alive pings go out
     expect(harness.serverEvents.some((e) => e.type === 'disconnect-delay')).toBe(true);
     await driver.close();

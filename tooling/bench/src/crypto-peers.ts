@@ -1,6 +1,7 @@
 // Peer implementations measured in the same run as mtkit: mtcute's NodeCryptoProvider (IGE in
 // @mtcute/wasm) and GramJS's IGE (@cryptography/aes via telegram/crypto/IGE). Node's aes-256-cbc
-// is the hardware ceiling for IGE encryption (same AES-NI work, no IGE chaining overhead).
+// is the hardware ceiling for IGE encryption (same AES-NI work, no IGE chaining overhead), and its
+// aes-256-ctr the ceiling for CTR streams.
 import { createCipheriv } from "node:crypto";
 import { createRequire } from "node:module";
 import { NodeCryptoProvider } from "@mtcute/node/utils.js";
@@ -44,4 +45,10 @@ export function nodeCbcCeiling(data: Uint8Array, key: Uint8Array, iv: Uint8Array
   const cipher = createCipheriv("aes-256-cbc", key, iv.subarray(0, 16));
   cipher.setAutoPadding(false);
   return cipher.update(data);
+}
+
+/** node:crypto's aes-256-ctr as a stream (`update` per chunk): the ceiling for CTR streams. */
+export function nodeCtrCeiling(key: Uint8Array, iv: Uint8Array): { process(data: Uint8Array): Uint8Array } {
+  const cipher = createCipheriv("aes-256-ctr", key, iv);
+  return { process: (data) => cipher.update(data) };
 }

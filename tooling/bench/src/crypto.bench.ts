@@ -1,5 +1,6 @@
 // Crypto benchmark: mtkit's portable and node providers vs mtcute and GramJS, same run.
 // Run: pnpm --filter @mtkit/bench run bench:crypto   (prints MB/s or µs and ratios)
+// BENCH_ONLY=ctr (or ige, hash, modpow, pq; comma-separated) runs only those sections.
 import {
   createNodeCrypto,
   createPortableCrypto,
@@ -9,7 +10,7 @@ import {
 } from "@mtkit/mtproto-crypto/node";
 import { loadVectors } from "@mtkit/test-vectors";
 import { measure } from "mitata";
-import { createMtcute, gramjsIge, type IgePeer, mtcuteIge, nodeCbcCeiling } from "./crypto-peers.js";
+import { createMtcute, gramjsIge, type IgePeer, mtcuteIge, nodeCbcCeiling, nodeCtrCeiling } from "./crypto-peers.js";
 
 const portable = createPortableCrypto();
 const portableJs = createPortableCrypto({ wasm: false });
@@ -28,6 +29,9 @@ const peers: Record<string, IgePeer> = {
   mtcute: mtcuteIge(mtcute),
   gramjs: gramjsIge(),
 };
+
+const only = process.env.BENCH_ONLY?.split(",");
+const section = (name: string): boolean => only === undefined || only.includes(name);
 
 const key = node.randomFill(new Uint8Array(32));
 const iv = node.randomFill(new Uint8Array(32));
@@ -64,7 +68,7 @@ function row(label: string, cells: string[]): void {
 }
 
 console.log(`node ${process.version}, ${process.arch}; provider "${node.name}"; MB/s (higher is better), ratio = mtkit node / peer`);
-for (const size of [1024, 64 * 1024, 512 * 1024]) {
+for (const size of section("ige") ? [1024, 64 * 1024, 512 * 1024] : []) {
   const data = node.randomFill(new Uint8Array(size));
   const label = size >= 1024 * 1024 ? `${size / 1048576} MiB` : `${size / 1024} KiB`;
   const cipher = peers["mtkit node"]!.encrypt(data, key, iv);
@@ -84,8 +88,27 @@ for (const size of [1024, 64 * 1024, 512 * 1024]) {
   }
 }
 
+// AES-256-CTR streams (obfuscated transports): one long-lived stream per contender, `process` per
+// chunk, as a connection uses it. node:crypto's own aes-256-ctr cipher (`update` per chunk) is the ceiling.
+for (const size of section("ctr") ? [1024, 64 * 1024] : []) {
+  const data = node.randomFill(new Uint8Array(size));
+  const label = `${size / 1024} KiB`;
+  const ctrIv = iv.subarray(0, 16);
+  const streams = {
+    "mtkit node": node.createAesCtr(key, ctrIv),
+    "mtkit portable": portable.createAesCtr(key, ctrIv),
+    "mtkit portable js": portableJs.createAesCtr(key, ctrIv),
+    mtcute: mtcute.createAesCtr(key, ctrIv),
+    "node:crypto ceiling": nodeCtrCeiling(key, ctrIv),
+  };
+  const times = await compare(Object.fromEntries(Object.entries(streams).map(([name, stream]) => [name, () => stream.process(data)])));
+  row(`AES-CTR stream ${label}`, Object.entries(times).map(([n, t]) => `${n} ${mbps(size, t)}`));
+  const ceiling = times["node:crypto ceiling"]!;
+  row(`  ratios`, [`node vs ceiling ${(ceiling / times["mtkit node"]!).toFixed(2)}x`, `node vs mtcute ${(times.mtcute! / times["mtkit node"]!).toFixed(2)}x`, `portable vs mtcute ${(times.mtcute! / times["mtkit portable"]!).toFixed(2)}x`]);
+}
+
 const kib = node.randomFill(new Uint8Array(1024));
-for (const [name, pick] of [["SHA-1", "sha1"], ["SHA-256", "sha256"]] as const) {
+for (const [name, pick] of section("hash") ? ([["SHA-1", "sha1"], ["SHA-256", "sha256"]] as const) : []) {
   const { ours, port, theirs } = (await compare({
     ours: () => node[pick](kib),
     port: () => portable[pick](kib),
@@ -94,28 +117,26 @@ for (const [name, pick] of [["SHA-1", "sha1"], ["SHA-256", "sha256"]] as const) 
   row(`${name} 1 KiB`, [`mtkit node ${mbps(1024, ours)}`, `portable ${mbps(1024, port)}`, `mtcute ${mbps(1024, theirs)}`]);
 }
 
-const exponent = node.randomFill(new Uint8Array(256));
-const e = BigInt(`0x${Buffer.from(exponent).toString("hex")}`);
-const { powNode, powPortable } = (await compare({
-  powNode: () => node.modPow(3n, e, TELEGRAM_DH_PRIME),
-  powPortable: () => portable.modPow(3n, e, TELEGRAM_DH_PRIME),
-})) as { powNode: number; powPortable: number };
-row(`modPow 2048-bit (ms)`, [`mtkit node ${(powNode / 1e6).toFixed(2)}`, `portable (BigInt) ${(powPortable / 1e6).toFixed(2)}`]);
-
-const { cases } = loadVectors("pq-factorization") as { cases: { pq: string; pq_bytes_be: string }[] };
-const pqTimes: number[] = [];
-const mtcuteTimes: number[] = [];
-for (const c of cases) {
-  const bytes = Uint8Array.from(Buffer.from(c.pq_bytes_be, "hex"));
-  const { ours, theirs } = (await compare({
-    ours: () => factorizePq(BigInt(c.pq)),
-    theirs: () => mtcute.factorizePQ(bytes),
-  })) as { ours: number; theirs: number };
-  pqTimes.push(ours);
-  mtcuteTimes.push(theirs);
+if (section("modpow")) {
+  const exponent = node.randomFill(new Uint8Array(256));  const e = BigInt(`0x${Buffer.from(exponent).toString("hex")}`);  const { powNode, powPortable } = (await compare({    powNode: () => node.modPow(3n, e, TELEGRAM_DH_PRIME),    powPortable: () => portable.modPow(3n, e, TELEGRAM_DH_PRIME),  })) as { powNode: number; powPortable: number };  row(`modPow 2048-bit (ms)`, [`mtkit node ${(powNode / 1e6).toFixed(2)}`, `portable (BigInt) ${(powPortable / 1e6).toFixed(2)}`]);
 }
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
-};
-row(`pq factorisation, median of vectors (ms)`, [`mtkit ${(median(pqTimes) / 1e6).toFixed(2)}`, `mtcute ${(median(mtcuteTimes) / 1e6).toFixed(2)}`, `max ${(Math.max(...pqTimes) / 1e6).toFixed(2)}`]);
+
+if (section("pq")) {
+  const { cases } = loadVectors("pq-factorization") as { cases: { pq: string; pq_bytes_be: string }[] };
+  const pqTimes: number[] = [];
+  const mtcuteTimes: number[] = [];
+  for (const c of cases) {
+    const bytes = Uint8Array.from(Buffer.from(c.pq_bytes_be, "hex"));
+    const { ours, theirs } = (await compare({
+      ours: () => factorizePq(BigInt(c.pq)),
+      theirs: () => mtcute.factorizePQ(bytes),
+    })) as { ours: number; theirs: number };
+    pqTimes.push(ours);
+    mtcuteTimes.push(theirs);
+  }
+  const median = (xs: number[]): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
+  };
+  row(`pq factorisation, median of vectors (ms)`, [`mtkit ${(median(pqTimes) / 1e6).toFixed(2)}`, `mtcute ${(median(mtcuteTimes) / 1e6).toFixed(2)}`, `max ${(Math.max(...pqTimes) / 1e6).toFixed(2)}`]);
+}

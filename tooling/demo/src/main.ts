@@ -31,7 +31,7 @@ await step("TCP connect (intermediate framing)", () => keyTransport.connect(addr
 const auth = await step(
   "create auth key (req_pq_multi .. dh_gen_ok)",
   () => createAuthKeyOverTransport(keyTransport, { env, rsaKeys: [parseRsaPublicKeyPem(server.publicKeyPem)], dcId: dc.id }),
-  (a) => `key id ${a.authKey.idLong.toString(16)}, time offset ${a.timeOffsetMs} ms`,
+  (a) => `auth_key_id ${BigInt.asUintN(64, a.authKey.idLong).toString(16)}, time offset ${a.timeOffsetMs} ms`,
 );
 await keyTransport.close();
 
@@ -66,6 +66,7 @@ const config = await step(
     }),
   (c) => `config: this_dc=${c.thisDc}, ${c.dcOptions.length} dc options`,
 );
+await step("ping", () => driver.ping(), (rtt) => `pong after ${rtt} ms`);
 const nearest = await step("help.getNearestDc", () => driver.invoke(query), (n) => `nearest dc ${n.nearestDc} (${n.country})`);
 await step("100 x help.getNearestDc in flight", () => Promise.all(Array.from({ length: 100 }, () => driver.invoke(query))), (r) => `${r.length} answers`);
 

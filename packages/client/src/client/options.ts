@@ -47,9 +47,9 @@ export interface TelegramClientOptions {
   readonly apiId: number;
   readonly apiHash: string;
   readonly storage: ClientStorage;
-  /** A fresh transport per connection. Default: TCP, obfuscated intermediate (Node). */
+  /** A fresh transport per connection. Required here; `@mtkit/client/node` defaults to TCP (obfuscated intermediate). */
   readonly transport?: (address: TransportAddress) => Transport;
-  /** Default: `createNodeCrypto()` in Node, the portable provider elsewhere. */
+  /** Default: the portable provider; `@mtkit/client/node` defaults to `createNodeCrypto()`. */
   readonly crypto?: CryptoProvider;
   /** Production-style DC list; the first one is the home DC until the server says otherwise. */
   readonly dcs?: readonly DcEndpointOption[];

@@ -1,8 +1,7 @@
-import { parseRsaPublicKeyPem, TELEGRAM_RSA_KEYS, type CryptoProvider, type RsaPublicKey } from "@mtkit/mtproto-crypto";
+import { createPortableCrypto, parseRsaPublicKeyPem, TELEGRAM_RSA_KEYS, type CryptoProvider, type RsaPublicKey } from "@mtkit/mtproto-crypto";
 import { RpcError as SessionRpcError, type SessionEnvironment } from "@mtkit/session";
 import type { TlObject } from "@mtkit/tl-core";
 import type { RawUser, RpcMethods, users_TypeUserFull } from "@mtkit/tl-core/api";
-import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
 import { RpcError } from "../errors/rpc-error.js";
 import { PeerCache } from "../peers/peer-cache.js";
 import { abortableSleep } from "../retry/abortable-sleep.js";
@@ -14,7 +13,6 @@ import type { ClientStorage } from "../storage/types.js";
 import { DcPool } from "./dc-pool.js";
 import { DcDirectory } from "./dc-directory.js";
 import { DcKeys } from "./dc-keys.js";
-import { defaultCrypto, defaultTransportFactory } from "./default-environment.js";
 import { wrapWithInitConnection } from "./init-connection.js";
 import { signInBot } from "./login/bot-login.js";
 import { checkPassword } from "./login/password-login.js";
@@ -253,9 +251,12 @@ export class TelegramClient {
   }
 
   async #start(): Promise<Running> {
-    const crypto = this.#options.crypto ?? (await defaultCrypto());
+    const newTransport = this.#options.transport;
+    if (newTransport === undefined) {
+      throw new TypeError("pass `transport` (e.g. createWebSocketTransport from @mtkit/transport-ws), or use TelegramClient from @mtkit/client/node (TCP by default)");
+    }
+    const crypto = this.#options.crypto ?? createPortableCrypto();
     this.#crypto = crypto;
-    const newTransport = this.#options.transport ?? (await defaultTransportFactory(crypto));
     const env: SessionEnvironment = { crypto, now: () => this.#now(), randomBytes: (n) => crypto.randomFill(new Uint8Array(n)) };
     const keys = new DcKeys({
       env,

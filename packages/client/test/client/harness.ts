@@ -5,7 +5,7 @@ import { createWebSocketTransport } from "@mtkit/transport-ws";
 // The slice is not re-exported from the test-server index yet (the lead wires it); its dist is.
 import { installAccountSlice, type AccountSlice, type AccountSliceOptions } from "../../../test-server/dist/slice/index.js";
 import { MemoryStorage } from "../../src/storage/memory/memory-storage.js";
-import { TelegramClient } from "../../src/client/telegram-client.js";
+import { TelegramClient } from "../../src/node/index.js";
 import type { ClientEvent, TelegramClientOptions } from "../../src/client/options.js";
 import type { ClientStorage } from "../../src/storage/types.js";
 

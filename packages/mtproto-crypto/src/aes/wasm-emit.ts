@@ -10,7 +10,7 @@ export const WASM_LAYOUT = { te: 0, td: 1024, sbox: 2048, invSbox: 2304, keys: 2
 
 // Opcodes used by the generators.
 export const GET = 0x20, SET = 0x21, CONST = 0x41, LOAD = 0x28, LOAD8 = 0x2d, STORE = 0x36, STORE8 = 0x3a;
-export const ADD = 0x6a, MUL = 0x6c, AND = 0x71, OR = 0x72, XOR = 0x73, SHL = 0x74, SHR_U = 0x76, ROTR = 0x78, LT_U = 0x49;
+export const ADD = 0x6a, MUL = 0x6c, AND = 0x71, OR = 0x72, XOR = 0x73, SHL = 0x74, SHR_U = 0x76, ROTL = 0x77, ROTR = 0x78, LT_U = 0x49;
 export const BLOCK = 0x02, LOOP = 0x03, IF = 0x04, BR_IF = 0x0d, BR = 0x0c, END = 0x0b, EQZ = 0x45, VOID = 0x40;
 
 // Locals shared by every function: 0 n, 1 rounds (params); then i, k, last, s0-3, t0-2. Each

@@ -3,6 +3,7 @@ import type { TlObject } from '@mtkit/tl-core';
 import type { AuthKey } from '@mtkit/mtproto-crypto';
 import { ClientSession, type ClientSessionOptions } from '../client/client-session.js';
 import type { ClientSessionEvent } from '../client/events.js';
+import { randomLong } from '../core/session-state.js';
 import { MessageRejectedError, SessionError } from '../errors.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { PendingRequests } from './pending-requests.js';
@@ -43,6 +44,7 @@ export class SessionDriver<Address = unknown> {
   private attempt = 0;
   private closed = false;
   private connected = false;
+  private readonly pingWaiters = new Map<bigint, { resolve: () => void; reject: (error: SessionError) => void }>();
 
   constructor(private readonly options: SessionDriverOptions<Address>) {
     this.session = new ClientSession(options);
@@ -88,6 +90,35 @@ export class SessionDriver<Address = unknown> {
     return promise;
   }
 
+  /**
+   * Sends an MTProto `ping` and resolves with the round-trip time in ms when its `pong` arrives
+   * (https://core.telegram.org/mtproto/service_messages#ping-messages-pingpong). Rejects with
+   * SessionError TIMEOUT after `timeoutMs` (default: the request timeout) or CLOSED on close().
+   */
+  ping(options: { readonly timeoutMs?: number } = {}): Promise<number> {
+    if (this.closed) return Promise.reject(new SessionError('CLOSED', 'driver closed'));
+    const pingId = randomLong(this.options.env);
+    const started = this.options.env.now();
+    return new Promise<number>((resolve, reject) => {
+      const timer = this.timers.setTimeout(() => {
+        this.pingWaiters.delete(pingId);
+        reject(new SessionError('TIMEOUT', 'no pong'));
+      }, options.timeoutMs ?? this.options.requestTimeoutMs ?? 60_000);
+      this.pingWaiters.set(pingId, {
+        resolve: () => {
+          this.timers.clearTimeout(timer);
+          resolve(this.options.env.now() - started);
+        },
+        reject: (error) => {
+          this.timers.clearTimeout(timer);
+          reject(error);
+        },
+      });
+      this.session.ping(pingId);
+      this.flush();
+    });
+  }
+
   /** Binds this driver's temporary key to `permKey` (https://core.telegram.org/api/pfs); resolves true. */
   bindTempAuthKey(permKey: AuthKey, expiresAt: number): Promise<boolean> {
     const requestId = this.session.bindTempAuthKey(permKey, expiresAt);
@@ -102,6 +133,8 @@ export class SessionDriver<Address = unknown> {
     this.unsubscribe?.();
     this.session.abandonAll();
     this.pending.rejectAll(new SessionError('CLOSED', 'driver closed'));
+    for (const waiter of this.pingWaiters.values()) waiter.reject(new SessionError('CLOSED', 'driver closed'));
+    this.pingWaiters.clear();
     await this.options.transport.close();
   }
 
@@ -162,6 +195,15 @@ export class SessionDriver<Address = unknown> {
         return;
       case 'flush-needed':
         return;
+      case 'pong': {
+        const waiter = this.pingWaiters.get(event.pingId);
+        if (waiter !== undefined) {
+          this.pingWaiters.delete(event.pingId);
+          waiter.resolve();
+        }
+        this.options.onEvent?.(event);
+        return;
+      }
       default:
         this.options.onEvent?.(event);
     }
