@@ -11,6 +11,13 @@
 export interface AesCtr {
   /** Encrypts or decrypts (the same operation) and returns a new array of the same length. */
   process(data: Uint8Array): Uint8Array;
+  /**
+   * Optional: the same transform written over `data` itself, continuing the same stream, for
+   * callers that own a freshly built buffer (a framed packet): saves an allocation and a copy.
+   * Present in the portable streams and the Node AES-NI stream, absent when node:crypto's own
+   * cipher runs (its `update` always allocates).
+   */
+  processInPlace?(data: Uint8Array): void;
 }
 
 export interface CryptoProvider {

@@ -1,10 +1,13 @@
 // AES-256-CTR streams as obfuscation uses them
 // (https://core.telegram.org/mtproto/mtproto-transports#transport-obfuscation): whatever the chunk
 // sizes, the stream must equal one-shot CTR, checked against @noble/ciphers as an independent reference.
+import { existsSync } from "node:fs";
 import { ctr } from "@noble/ciphers/aes.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AesCtr } from "../src/index.js";
+import { createNodeCrypto } from "../src/node.js";
+import { NativeAesCtr } from "../src/node/native-ctr.js";
 import { PROVIDERS } from "./providers.js";
 
 function processInChunks(stream: AesCtr, data: Uint8Array, splits: readonly number[]): Uint8Array {
@@ -39,6 +42,15 @@ describe.each(PROVIDERS)("AES-CTR streams ($name)", (crypto) => {
           const expected = ctr(key, iv).encrypt(data);
           expect(crypto.createAesCtr(key, iv).process(data)).toEqual(expected);
           expect(processInChunks(crypto.createAesCtr(key, iv), data, splits)).toEqual(expected);
+          const inPlace = crypto.createAesCtr(key, iv);
+          if (inPlace.processInPlace !== undefined) {
+            const buffer = Uint8Array.from(data);
+            // Mixed calls continue one stream: in place for the first part, a new array for the rest.
+            const cut = (splits[0] ?? 0) % (data.length + 1);
+            inPlace.processInPlace(buffer.subarray(0, cut));
+            buffer.set(inPlace.process(buffer.subarray(cut)), cut);
+            expect(buffer).toEqual(expected);
+          }
         },
       ),
       { numRuns: 150 },
@@ -69,8 +81,26 @@ describe.each(PROVIDERS)("AES-CTR streams ($name)", (crypto) => {
     for (const s of [0, 1]) expect(outputs[s]).toEqual(ctr(keys[s]!, ivs[s]!).encrypt(data));
   });
 
+  it("a 16-byte key gives AES-128-CTR", () => {
+    const key = new Uint8Array(16).map((_, i) => 9 * i);
+    const iv = new Uint8Array(16).fill(0xff);
+    const data = new Uint8Array(77).map((_, i) => i);
+    expect(processInChunks(crypto.createAesCtr(key, iv), data, [5, 40])).toEqual(ctr(key, iv).encrypt(data));
+  });
+
   it("rejects an iv that is not 16 bytes and returns a fresh array for empty input", () => {
     expect(() => crypto.createAesCtr(new Uint8Array(32), new Uint8Array(15))).toThrow(RangeError);
     expect(crypto.createAesCtr(new Uint8Array(32), new Uint8Array(16)).process(new Uint8Array(0))).toHaveLength(0);
   });
+});
+
+it("every portable stream can work in place", () => {
+  for (const crypto of PROVIDERS.filter((p) => p.name.startsWith("portable"))) {
+    expect("processInPlace" in crypto.createAesCtr(new Uint8Array(32), new Uint8Array(16))).toBe(true);
+  }
+});
+
+it.skipIf(!existsSync(new URL("../dist/native/mtkit_aes.node", import.meta.url)))("the node provider streams CTR through the AES-NI addon when built", () => {
+  expect(createNodeCrypto().createAesCtr(new Uint8Array(32), new Uint8Array(16))).toBeInstanceOf(NativeAesCtr);
+  expect(createNodeCrypto({ native: false }).createAesCtr(new Uint8Array(32), new Uint8Array(16))).not.toBeInstanceOf(NativeAesCtr);
 });

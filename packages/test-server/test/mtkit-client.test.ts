@@ -62,6 +62,7 @@ describe("session features through the mtkit client", () => {
       await expect(driver.invoke({ _: "updates.getState" })).rejects.toThrow(/AUTH_KEY_PERM_EMPTY/);
       await expect(driver.bindTempAuthKey(perm.authKey, temp.expiresAt!)).resolves.toBe(true);
       await expect(driver.invoke({ _: "updates.getState" })).resolves.toMatchObject({ _: "updates.state" });
+      await expect(driver.invoke({ _: "updates.getDifference", pts: 1, date: 0, qts: 0 })).resolves.toMatchObject({ _: "updates.differenceEmpty" });
       const record = server.dc(1).keys.get(temp.authKey.idLong);
       expect(record?.boundPermKeyId).toBe(perm.authKey.idLong);
     } finally {
@@ -128,6 +129,30 @@ describe("dh_gen_retry through the mtkit client", () => {
       const driver = await openDriver(server, await createKey(server));
       try {
         await expect(driver.invoke({ _: "help.getNearestDc" })).resolves.toMatchObject({ thisDc: 1 });
+      } finally {
+        await driver.close();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("handler registry", () => {
+  it("answers 500 for a crashing handler, 400 for a missing one, and lets a fallback take over", async () => {
+    const errors: unknown[] = [];
+    const server = await TestServer.start({ rsaKey: sharedKey, onError: (error) => errors.push(error) });
+    try {
+      server.handle("help.getNearestDc", () => {
+        throw new Error("boom");
+      });
+      const driver = await openDriver(server, await createKey(server));
+      try {
+        await expect(driver.invoke({ _: "help.getNearestDc" })).rejects.toThrow(/INTERNAL_SERVER_ERROR/);
+        expect(errors).toContainEqual(new Error("boom"));
+        await expect(driver.invoke({ _: "help.getAppConfig", hash: 0 })).rejects.toThrow(/METHOD_NOT_IMPLEMENTED/);
+        server.fallback((request) => (request._ === "help.getAppConfig" ? { _: "help.appConfigNotModified" } : undefined));
+        await expect(driver.invoke({ _: "help.getAppConfig", hash: 0 })).resolves.toEqual({ _: "help.appConfigNotModified" });
       } finally {
         await driver.close();
       }

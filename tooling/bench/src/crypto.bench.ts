@@ -118,7 +118,13 @@ for (const [name, pick] of section("hash") ? ([["SHA-1", "sha1"], ["SHA-256", "s
 }
 
 if (section("modpow")) {
-  const exponent = node.randomFill(new Uint8Array(256));  const e = BigInt(`0x${Buffer.from(exponent).toString("hex")}`);  const { powNode, powPortable } = (await compare({    powNode: () => node.modPow(3n, e, TELEGRAM_DH_PRIME),    powPortable: () => portable.modPow(3n, e, TELEGRAM_DH_PRIME),  })) as { powNode: number; powPortable: number };  row(`modPow 2048-bit (ms)`, [`mtkit node ${(powNode / 1e6).toFixed(2)}`, `portable (BigInt) ${(powPortable / 1e6).toFixed(2)}`]);
+  const exponent = node.randomFill(new Uint8Array(256));
+  const e = BigInt(`0x${Buffer.from(exponent).toString("hex")}`);
+  const { powNode, powPortable } = (await compare({
+    powNode: () => node.modPow(3n, e, TELEGRAM_DH_PRIME),
+    powPortable: () => portable.modPow(3n, e, TELEGRAM_DH_PRIME),
+  })) as { powNode: number; powPortable: number };
+  row(`modPow 2048-bit (ms)`, [`mtkit node ${(powNode / 1e6).toFixed(2)}`, `portable (BigInt) ${(powPortable / 1e6).toFixed(2)}`]);
 }
 
 if (section("pq")) {

@@ -31,7 +31,9 @@ export class DcKeys {
   permanent(address: TransportAddress): Promise<UsableKey> {
     let pending = this.#pending.get(address.dcId);
     if (pending === undefined) {
-      pending = this.#loadOrCreate(address);
+      // The permanent key belongs to the DC, not to its media endpoint: never mark its handshake media.
+      const dcAddress: TransportAddress = { dcId: address.dcId, host: address.host, port: address.port };
+      pending = this.#loadOrCreate(address.testMode === true ? { ...dcAddress, testMode: true } : dcAddress);
       this.#pending.set(address.dcId, pending);
       // A failed attempt must not stick: the next caller tries again.
       pending.catch(() => this.#pending.delete(address.dcId));

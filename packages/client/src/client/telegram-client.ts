@@ -285,9 +285,20 @@ export class TelegramClient {
         if (event.type === "update") void this.#ingest(event.update);
       },
     });
-    const running: Running = { lifetime: new ClientLifetime(), pool, homeDcId };
+    const lifetime = new ClientLifetime();
+    this.prepareLifetimeSignal(lifetime.signal);
+    const running: Running = { lifetime, pool, homeDcId };
     this.#running = running;
     return running;
+  }
+
+  /**
+   * Every concurrent call listens to the lifetime signal while it runs (removed when it ends).
+   * The Node entry lifts Node's 10-listener warning here; browsers have no such limit.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a hook for subclasses
+  protected prepareLifetimeSignal(_signal: AbortSignal): void {
+    // Nothing to do outside Node.
   }
 
   #rsaKeys(): readonly RsaPublicKey[] {

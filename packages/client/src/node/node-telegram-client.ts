@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import { createTcpTransport } from "@mtkit/transport-tcp";
 import { TelegramClient as PortableTelegramClient } from "../client/telegram-client.js";
@@ -17,5 +18,10 @@ export class TelegramClient extends PortableTelegramClient {
       crypto,
       transport: options.transport ?? (() => createTcpTransport({ crypto, protocol: "intermediate", obfuscation: true })),
     });
+  }
+
+  /** Hundreds of concurrent calls each listen to this signal until they finish: not a leak. */
+  protected override prepareLifetimeSignal(signal: AbortSignal): void {
+    setMaxListeners(0, signal);
   }
 }

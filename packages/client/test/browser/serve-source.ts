@@ -1,6 +1,7 @@
 // A tiny HTTP server for the Chromium test: serves an empty page and this package's TypeScript
 // sources transpiled one file at a time (imports already end in `.js`), so the browser runs the
 // current source without a bundler and without depending on `dist/`.
+import { readFileSync, realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,6 +9,40 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const PACKAGES = fileURLToPath(new URL("../../../", import.meta.url));
+
+/**
+ * The main entry now imports the session, TL and crypto packages (TelegramClient), so the page
+ * gets an import map to their built `dist/` and to their two third-party ESM dependencies.
+ * Files are served read-only under `/fs/` from the workspace's packages folder only.
+ */
+function importMap(): string {
+  const dist = (pkg: string, file: string): string => `/fs/${pkg}/dist/${file}`;
+  const fflateDir = realpathSync(`${PACKAGES}session/node_modules/fflate`);
+  const fflate = JSON.parse(readFileSync(`${fflateDir}/package.json`, "utf8")) as { module: string };
+  const noble = realpathSync(`${PACKAGES}mtproto-crypto/node_modules/@noble/hashes`);
+  return JSON.stringify({
+    imports: {
+      "@mtkit/session": dist("session", "index.js"),
+      "@mtkit/tl-core": dist("tl-core", "index.js"),
+      "@mtkit/tl-core/api": dist("tl-core", "api.js"),
+      "@mtkit/tl-core/mtproto": dist("tl-core", "mtproto.js"),
+      "@mtkit/mtproto-crypto": dist("mtproto-crypto", "index.js"),
+      fflate: `/abs${fflateDir}/${fflate.module.replace(/^\.\//, "")}`,
+      "@noble/hashes/": `/abs${noble}/`,
+    },
+  });
+}
+
+/** Only .js files of the workspace packages' dist folders and of the two mapped dependencies. */
+async function serveFile(path: string): Promise<string | null> {
+  if (path.includes("..") || !path.endsWith(".js")) return null;
+  let file: string | undefined;
+  if (path.startsWith("/fs/")) file = `${PACKAGES}${path.slice(4)}`;
+  else if (path.startsWith("/abs/") && (path.includes("/fflate") || path.includes("/@noble/hashes"))) file = path.slice(4);
+  if (file === undefined) return null;
+  return readFile(file, "utf8").catch(() => null);
+}
 
 const transpiled = new Map<string, string | null>();
 
@@ -30,7 +65,7 @@ async function transpileOnce(urlPath: string): Promise<string | null> {
  * The page exposes the modules under test as `window.mtkit` and sets its title to `ready`. Loading
  * the main entry here also proves it has no Node-only import.
  */
-const PAGE = `<!doctype html><title>loading</title><script type="module">
+const page = (): string => `<!doctype html><title>loading</title><script type="importmap">${importMap()}</script><script type="module">
 import * as idb from "/src/storage/idb/index.js";
 import * as conformance from "/src/storage/conformance/index.js";
 import * as main from "/src/index.js";
@@ -42,10 +77,10 @@ export async function serveSource(): Promise<{ url: string; close: () => Promise
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (path === "/") {
-      response.writeHead(200, { "content-type": "text/html" }).end(PAGE);
+      response.writeHead(200, { "content-type": "text/html" }).end(page());
       return;
     }
-    void transpile(path).then((code) => {
+    void (path.startsWith("/src/") ? transpile(path) : serveFile(path)).then((code) => {
       if (code === null) response.writeHead(404).end();
       else response.writeHead(200, { "content-type": "text/javascript" }).end(code);
     });

@@ -130,6 +130,31 @@ describe("DC migration", () => {
   });
 });
 
+describe("home DC moves", () => {
+  it("NETWORK_MIGRATE_2 moves the home DC and repeats the call there", async () => {
+    const { client, events, storage } = makeClient(h.server);
+    await client.connect();
+    h.server.faults.migrate("help.getNearestDc", 2, "NETWORK");
+    const nearest = await client.invoke({ _: "help.getNearestDc" });
+    expect(nearest.thisDc).toBe(2);
+    expect(client.homeDcId).toBe(2);
+    expect(await storage.session.getHomeDc()).toMatchObject({ id: 2, port: h.server.endpoints[1]!.port });
+    expect(events.find((e) => e.type === "migrate")).toMatchObject({ scope: "home", toDc: 2 });
+    await client.disconnect();
+  });
+
+  it("a media connection is separate from the main one and makes its own temp key", async () => {
+    const { client, events } = makeClient(h.server);
+    await client.connect();
+    const before = h.server.dc(1).connectionCount;
+    await client.invoke({ _: "help.getNearestDc" }, { media: true });
+    expect(h.server.dc(1).connectionCount).toBe(before + 1);
+    // main: perm + temp; media: its own temp, the same perm key
+    expect(events.filter((e) => e.type === "auth_key_created").map((e) => (e.type === "auth_key_created" ? e.temporary : null))).toEqual([false, true, true]);
+    await client.disconnect();
+  });
+});
+
 describe("peers", () => {
   it("resolves @username through contacts.resolveUsername, then from the cache; getFullUser accepts it", async () => {
     const { client } = makeClient(h.server);

@@ -30,12 +30,22 @@ export class WasmAesCtr implements AesCtr {
   }
 
   process(data: Uint8Array): Uint8Array {
+    const out = new Uint8Array(data.length);
+    this.#xor(data, out);
+    return out;
+  }
+
+  processInPlace(data: Uint8Array): void {
+    this.#xor(data, data);
+  }
+
+  /** out = data XOR keystream; `out` may be `data` (each byte is read before it is written). */
+  #xor(data: Uint8Array, out: Uint8Array): void {
     const n = data.length;
-    const out = new Uint8Array(n);
     const ks = this.#keystream;
     let i = 0;
     while (i < n && this.#used < 16) out[i] = data[i++]! ^ ks[this.#used++]!;
-    if (i === n) return out;
+    if (i === n) return;
     const rest = n - i;
     const padded = (rest + 15) & ~15;
     const wasm = loadAesWasm()!;
@@ -55,6 +65,5 @@ export class WasmAesCtr implements AesCtr {
       ks.set(memory.subarray(start + padded - 16, start + padded));
       this.#used = 16 - (padded - rest);
     }
-    return out;
   }
 }

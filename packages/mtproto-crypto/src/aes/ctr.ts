@@ -34,12 +34,22 @@ export class JsAesCtr implements AesCtr {
   }
 
   process(data: Uint8Array): Uint8Array {
+    const out = new Uint8Array(data.length);
+    this.#xor(data, out);
+    return out;
+  }
+
+  processInPlace(data: Uint8Array): void {
+    this.#xor(data, data);
+  }
+
+  /** out = data XOR keystream; `out` may be `data` (each byte is read before it is written). */
+  #xor(data: Uint8Array, out: Uint8Array): void {
     const n = data.length;
-    const out = new Uint8Array(n);
     const ks = this.#keystream;
     let i = 0;
     while (i < n && this.#used < 16) out[i] = data[i++]! ^ ks[this.#used++]!;
-    if (i === n) return out;
+    if (i === n) return;
     const rk = this.#rk;
     const last = this.#last;
     const counter = this.#counter;
@@ -90,6 +100,5 @@ export class JsAesCtr implements AesCtr {
     counter[1] = c1;
     counter[2] = c2;
     counter[3] = c3;
-    return out;
   }
 }

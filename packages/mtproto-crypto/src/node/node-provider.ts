@@ -1,7 +1,7 @@
 /**
  * The Node provider: node:crypto (OpenSSL, AES-NI) wherever it beats JS. Hashes, HMAC, PBKDF2,
- * CTR and modPow are native. AES-256-IGE runs in the optional AES-NI addon when it is built
- * (native-aes.ts); otherwise encryption goes through one aes-256-cbc pass (node-ige.ts) and
+ * CTR and modPow are native. AES-256-IGE and AES-256-CTR run in the optional AES-NI addon when it is
+ * built (native-aes.ts, native-ctr.ts), CTR otherwise in one node:crypto cipher per stream; otherwise encryption goes through one aes-256-cbc pass (node-ige.ts) and
  * decryption through the shared T-table AES (WebAssembly, else JS), because OpenSSL has no IGE
  * and IGE decryption cannot be batched into one native call.
  */
@@ -12,6 +12,7 @@ import type { AesCtr, CryptoProvider } from "../provider.js";
 import { aesIgeEncryptNode } from "./node-ige.js";
 import { modPowNode } from "./node-modpow.js";
 import { loadNativeAes, type NativeAes } from "./native-aes.js";
+import { NativeAesCtr } from "./native-ctr.js";
 
 export interface NodeCryptoOptions {
   /** Use the AES-NI addon when it is available (default true). */
@@ -26,10 +27,17 @@ function hash(algorithm: string): (data: Uint8Array) => Uint8Array {
   return (data) => view(createHash(algorithm).update(data).digest());
 }
 
+/** One node:crypto cipher per stream, `update` per chunk: OpenSSL keeps the counter and partial block. */
 function createNodeAesCtr(key: Uint8Array, iv: Uint8Array): AesCtr {
   if (iv.length !== 16) throw new RangeError(`AES-CTR iv must be 16 bytes, got ${iv.length}`);
   const cipher = createCipheriv(`aes-${key.length * 8}-ctr`, key, iv);
   return { process: (data) => view(cipher.update(data)) };
+}
+
+function aesCtrFactory(addon: NativeAes | undefined): (key: Uint8Array, iv: Uint8Array) => AesCtr {
+  const ctrXor = addon?.ctrXor;
+  if (ctrXor === undefined) return createNodeAesCtr;
+  return (key, iv) => (key.length === 32 ? new NativeAesCtr(ctrXor, key, iv) : createNodeAesCtr(key, iv));
 }
 
 type Ige = (data: Uint8Array, key: Uint8Array, iv: Uint8Array) => Uint8Array;
@@ -58,7 +66,7 @@ export function createNodeCrypto(options: NodeCryptoOptions = {}): CryptoProvide
     pbkdf2Sha512: (password, salt, iterations, length) => view(pbkdf2Sync(password, salt, iterations, length, "sha512")),
     aesIgeEncrypt: addon ? nativeIge(addon.igeEncrypt, aesIgeEncryptNode) : aesIgeEncryptNode,
     aesIgeDecrypt: addon ? nativeIge(addon.igeDecrypt, decryptFallback) : decryptFallback,
-    createAesCtr: createNodeAesCtr,
+    createAesCtr: aesCtrFactory(addon),
     modPow: modPowNode,
     randomFill: (out) => randomFillSync(out),
   };

@@ -57,7 +57,11 @@ export function buildConfig(endpoints: readonly DcEndpoint[], thisDc: number, no
   };
 }
 
-/** help.getConfig, help.getNearestDc and updates.getState: what every client calls on connect. */
+/**
+ * help.getConfig, help.getNearestDc, updates.getState and updates.getDifference: what clients call on
+ * connect and after new_session_created (https://core.telegram.org/api/updates). The update state is
+ * static (pts 1, nothing missed) until a handler overrides these.
+ */
 export function registerBuiltins(handlers: HandlerRegistry, options: BuiltinOptions): void {
   handlers.set("help.getConfig", (_request, ctx) => buildConfig(options.endpoints(), ctx.dcId, options.nowSeconds()));
   handlers.set("help.getNearestDc", (_request, ctx) => ({
@@ -74,4 +78,5 @@ export function registerBuiltins(handlers: HandlerRegistry, options: BuiltinOpti
     seq: 0,
     unreadCount: 0,
   }));
+  handlers.set("updates.getDifference", () => ({ _: "updates.differenceEmpty" as const, date: options.nowSeconds(), seq: 0 }));
 }

@@ -3,6 +3,7 @@ import { ByteQueue } from "./byte-queue.js";
 import { concatBytes } from "./bytes.js";
 import type { PacketConnection } from "./connection.js";
 import type { TransportCrypto } from "./crypto.js";
+import { encryptOwned } from "./encrypt-owned.js";
 import { TransportError } from "./errors.js";
 import { protocolTag, type Frame, type FrameCodec, type FramingProtocol } from "./frame.js";
 import { OutputQueue } from "./output.js";
@@ -83,7 +84,7 @@ export class ClientConnection implements PacketConnection {
       return;
     }
     const framed = this.codec.encodePacket(packet, ask);
-    const encrypted = this.encryptor === undefined ? framed : this.encryptor.process(framed);
+    const encrypted = this.encryptor === undefined ? framed : encryptOwned(this.encryptor, framed);
     if (this.handshake !== undefined) this.handshake.pending.push(encrypted);
     else this.output.push(this.tls === undefined ? encrypted : this.tls.writer.wrap(encrypted));
   }

@@ -38,7 +38,11 @@ export interface FrameCodec {
   readonly role: Role;
   /** False for `full`, which has no quick-ack flag. */
   readonly supportsQuickAck: boolean;
-  /** Frames one packet. `quickAck` asks the server for a quick ack (client role, not `full`). */
+  /**
+   * Frames one packet. `quickAck` asks the server for a quick ack (client role, not `full`).
+   * Like `encodeQuickAck` and `encodeStatus`, returns a new buffer the caller owns: obfuscated
+   * connections encrypt it in place.
+   */
   encodePacket(packet: Uint8Array, quickAck?: boolean): Uint8Array;
   /**
    * The same bytes as parts that reference `packet` instead of copying it (header, packet, trailer).

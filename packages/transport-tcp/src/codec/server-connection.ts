@@ -3,6 +3,7 @@ import { ByteQueue } from "./byte-queue.js";
 import { concatBytes } from "./bytes.js";
 import type { ConnectionInfo, ServerPacketConnection } from "./connection.js";
 import type { TransportCrypto } from "./crypto.js";
+import { encryptOwned } from "./encrypt-owned.js";
 import { TransportError } from "./errors.js";
 import type { Frame, FrameCodec } from "./frame.js";
 import { OutputQueue } from "./output.js";
@@ -103,7 +104,7 @@ export class ServerConnection implements ServerPacketConnection {
   }
 
   private write(framed: Uint8Array): void {
-    const encrypted = this.encryptor === undefined ? framed : this.encryptor.process(framed);
+    const encrypted = this.encryptor === undefined ? framed : encryptOwned(this.encryptor, framed);
     this.output.push(this.tls === undefined ? encrypted : this.tls.writer.wrap(encrypted));
   }
 
