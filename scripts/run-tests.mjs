@@ -1,0 +1,15 @@
+// The README's test command: generate, build, typecheck, lint and every test (browser tests
+// included) through turbo, then the one closing line CI reads, summed from vitest's JSON reports.
+// `--continue` lets every task run even when one fails, so a single run shows every failure.
+import { spawnSync } from "node:child_process";
+
+const tasks = ["generate", "build", "typecheck", "lint", "test", "test:browser"];
+const turbo = spawnSync(
+  "pnpm",
+  ["exec", "turbo", "run", ...tasks, "--continue", "--concurrency=2", "--output-logs=errors-only"],
+  { stdio: "inherit", env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" } },
+);
+if (turbo.status !== 0) console.log("turbo reported failed tasks (see above)");
+// Printed last: its final line is "tests: N passed, N failed".
+const summary = spawnSync(process.execPath, ["scripts/test-summary.mjs"], { stdio: "inherit" });
+process.exitCode = turbo.status === 0 && summary.status === 0 ? 0 : 1;
