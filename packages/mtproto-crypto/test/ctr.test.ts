@@ -6,6 +6,7 @@ import { ctr } from "@noble/ciphers/aes.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { AesCtr } from "../src/index.js";
+import { buildAesWasm } from "../src/aes/ige-wasm-code.js";
 import { createNodeCrypto } from "../src/node.js";
 import { NativeAesCtr } from "../src/node/native-ctr.js";
 import { PROVIDERS } from "./providers.js";
@@ -92,6 +93,10 @@ describe.each(PROVIDERS)("AES-CTR streams ($name)", (crypto) => {
     expect(() => crypto.createAesCtr(new Uint8Array(32), new Uint8Array(15))).toThrow(RangeError);
     expect(crypto.createAesCtr(new Uint8Array(32), new Uint8Array(16)).process(new Uint8Array(0))).toHaveLength(0);
   });
+});
+
+it("the generated AES module stays under the 4 KiB browsers compile synchronously on the main thread", () => {
+  expect(buildAesWasm().length).toBeLessThan(4096);
 });
 
 it("every portable stream can work in place", () => {

@@ -78,7 +78,24 @@ export class DcConnection {
     const draining = [...this.#draining].map((a) => a.driver.close());
     this.#draining.clear();
     await Promise.all(draining);
-    if (active !== undefined) await active.then((a) => a.driver.close(), () => undefined);
+    if (active === undefined) return;
+    const opened = await active.catch(() => undefined);
+    if (opened === undefined) return;
+    await this.#saveSalt(opened);
+    await opened.driver.close();
+  }
+
+  /** The salt in use goes back to storage, so the next run does not start with a bad_server_salt round trip. */
+  async #saveSalt(active: Active): Promise<void> {
+    if (this.deps.pfs?.persist === false) return;
+    const salt = active.driver.session.state.salts.current;
+    if (salt === 0n) return;
+    const nowSeconds = Math.floor(this.deps.env.now() / 1000);
+    try {
+      await this.deps.storage.salts.set(this.dcId, [{ salt, validSince: nowSeconds, validUntil: nowSeconds + 1800 }]);
+    } catch {
+      // A closed storage only costs that round trip.
+    }
   }
 
   #ready(): Promise<Active> {
@@ -113,7 +130,7 @@ export class DcConnection {
     // A stored temp key was bound before it was stored, so it is usable as is.
     const stored = pfs.persist ? await storage.authKeys.getTemp(this.dcId, nowSeconds + pfs.renewBeforeSeconds) : null;
     if (stored !== null) {
-      const active = await this.#open(createAuthKey(this.deps.env.crypto, stored.key), undefined, 0, stored.expiresAt);
+      const active = await this.#open(createAuthKey(this.deps.env.crypto, stored.key), perm.serverSalt, 0, stored.expiresAt);
       this.#scheduleRenewal(stored.expiresAt);
       return active;
     }

@@ -2,6 +2,7 @@ import type { SessionEnvironment } from "@mtkit/session";
 import type { TlObject } from "@mtkit/tl-core";
 import type { TypeConfig } from "@mtkit/tl-core/api";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
+import { CancelledError } from "../retry/cancelled-error.js";
 import type { ClientStorage } from "../storage/types.js";
 import { DcConnection } from "./dc-connection.js";
 import type { DcDirectory } from "./dc-directory.js";
@@ -27,10 +28,13 @@ export interface DcPoolDeps {
  */
 export class DcPool {
   readonly #connections = new Map<string, DcConnection>();
+  #closed = false;
 
   constructor(private readonly deps: DcPoolDeps) {}
 
   connection(dcId: number, media: boolean): DcConnection {
+    // After close() nothing may open again: that would outlive disconnect().
+    if (this.#closed) throw new CancelledError("DISCONNECTED", "the client was disconnected");
     const key = `${dcId}:${media ? "media" : "main"}`;
     let connection = this.#connections.get(key);
     if (connection === undefined) {
@@ -55,6 +59,7 @@ export class DcPool {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     const all = [...this.#connections.values()];
     this.#connections.clear();
     await Promise.all(all.map((connection) => connection.close()));

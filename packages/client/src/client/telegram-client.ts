@@ -109,6 +109,8 @@ export class TelegramClient {
 
   /** Stops every timer, retry loop and socket. Pending requests reject with `CancelledError("DISCONNECTED")`. */
   async disconnect(): Promise<void> {
+    // A connect() still starting would otherwise set up its connections after we returned.
+    await this.#connecting?.catch(() => undefined);
     const running = this.#running;
     this.#running = undefined;
     if (running === undefined) return;

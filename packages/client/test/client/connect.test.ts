@@ -1,7 +1,8 @@
+import { createAuthKey } from "@mtkit/mtproto-crypto";
 import { LAYER } from "@mtkit/tl-core/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryStorage } from "../../src/storage/memory/memory-storage.js";
-import { countEvents, makeClient, startHarness, type Harness } from "./harness.js";
+import { countEvents, crypto, makeClient, startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -33,6 +34,8 @@ describe("TelegramClient connect / invoke", () => {
     await first.client.connect();
     await first.client.disconnect();
     expect(countEvents(first.events, "auth_key_created")).toBe(2);
+    // disconnect() wrote the salt in use back, for the next run's first message
+    expect(await storage.salts.get(1)).toHaveLength(1);
     const keysBefore = h.server.authKeyIds(1).length;
     const second = makeClient(h.server, { storage });
     await second.client.connect();
@@ -47,6 +50,20 @@ describe("TelegramClient connect / invoke", () => {
     await client.connect();
     expect(countEvents(events, "auth_key_created")).toBe(1);
     expect(countEvents(events, "temp_key_bound")).toBe(0);
+    await client.disconnect();
+  });
+
+  it("-404 on the temporary key (the server forgot it): a new temp key is made and bound, the call completes", async () => {
+    const { client, events, storage } = makeClient(h.server);
+    await client.connect();
+    const stored = await storage.authKeys.getTemp(1, 0);
+    const tempId = createAuthKey(crypto, stored!.key).idLong;
+    expect(h.server.dc(1).keys.get(tempId)?.expiresAt).toBe(stored!.expiresAt);
+    h.server.rejectKey(tempId);
+    const nearest = await client.invoke({ _: "help.getNearestDc" });
+    expect(nearest.thisDc).toBe(1);
+    expect(countEvents(events, "temp_key_bound")).toBe(2);
+    expect((await storage.authKeys.getTemp(1, 0))?.key).not.toEqual(stored?.key);
     await client.disconnect();
   });
 

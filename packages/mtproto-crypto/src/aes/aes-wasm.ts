@@ -22,7 +22,7 @@ export function loadAesWasm(): AesWasmExports | undefined {
   if (instance === undefined) {
     instance = null;
     try {
-      // Synchronous compile is fine for a module this small (well under browsers' 4 KiB main-thread limit).
+      // Synchronous compile is fine for a module this small (under browsers' 4 KiB main-thread limit, see test/ctr.test.ts).
       const module = new WebAssembly.Module(buildAesWasm());
       const exports = new WebAssembly.Instance(module, {}).exports as unknown as AesWasmExports;
       const memory = new Uint8Array(exports.memory.buffer);

@@ -102,7 +102,7 @@ export function finalRoundWord(j: number, decrypt: boolean): number[] {
   return [...sub(0, 24), ...sub(1, 16), OR, ...sub(2, 8), OR, ...sub(3, 0), OR, ...roundKey(j), XOR];
 }
 
-/** A function body: `extraLocals` i32 locals after the two params, then the code. */
+/** A function entry of the code section: `localCount` i32 locals in all (the two params included), then the body. */
 export function functionCode(localCount: number, body: number[]): number[] {
   const fn = [1, ...uleb(localCount - 2), 0x7f, ...body, END];
   return [...uleb(fn.length), ...fn];
