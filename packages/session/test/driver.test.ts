@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import type { TypeConfig, TypeNearestDc } from '@mtkit/tl-core/api';
 import { apiRegistry } from '@mtkit/tl-core/api';
-import { createAuthKeyOverTransport, RpcError, SessionDriver, SessionError, type DriverTimers, type HandshakeResult } from '../src/index.js';
+import { createAuthKeyOverTransport, RpcError, SessionDriver, SessionError, type DriverTimers, type HandshakeResult, type ResultOf } from '../src/index.js';
 import { crypto, seededRandom } from './helpers/env.js';
 import { serverRsaKey } from './helpers/handshake.js';
 import { Harness } from './helpers/harness.js';
@@ -56,6 +57,14 @@ async function connectedDriver(server: PipeServer, extra: Partial<ConstructorPar
   await driver.connect();
   return { driver, key, timers };
 }
+
+describe('ResultOf', () => {
+  it('types a method by its result and a wrapper (invokeWithLayer, initConnection) by its query', () => {
+    expectTypeOf<ResultOf<{ _: 'help.getNearestDc' }>>().toEqualTypeOf<TypeNearestDc>();
+    interface Wrapped { _: 'invokeWithLayer'; layer: 228; query: { _: 'initConnection'; apiId: 1; query: { _: 'help.getConfig' } } }
+    expectTypeOf<ResultOf<Wrapped>>().toEqualTypeOf<TypeConfig>();
+  });
+});
 
 describe('SessionDriver over the in-memory pipe transport', () => {
   it('creates a key, then resolves a typed result', async () => {

@@ -104,7 +104,13 @@ export class TelegramClient {
       this.#connecting = undefined;
     });
     const running = await this.#connecting;
-    await running.pool.connection(running.homeDcId, false).invoke({ _: "help.getNearestDc" }, {});
+    try {
+      await running.pool.connection(running.homeDcId, false).invoke({ _: "help.getNearestDc" }, {});
+    } catch (error) {
+      // disconnect() while we were connecting: say so, not "driver closed".
+      if (running.lifetime.ended) throw new CancelledError("DISCONNECTED", error);
+      throw error;
+    }
   }
 
   /** Stops every timer, retry loop and socket. Pending requests reject with `CancelledError("DISCONNECTED")`. */

@@ -67,6 +67,18 @@ describe("TelegramClient connect / invoke", () => {
     await client.disconnect();
   });
 
+  it("disconnect() during connect() leaves no connection open", async () => {
+    const { client } = makeClient(h.server, { storage: new MemoryStorage() });
+    const before = h.server.dc(1).connectionCount;
+    const connecting = client.connect().catch((error: unknown) => error);
+    await client.disconnect();
+    const outcome = await connecting;
+    expect(outcome === undefined || (outcome as { code?: string }).code === "DISCONNECTED").toBe(true);
+    await client.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.server.dc(1).connectionCount).toBe(before);
+  });
+
   it("rejects invoke after disconnect with CancelledError", async () => {
     const { client } = makeClient(h.server);
     await client.connect();

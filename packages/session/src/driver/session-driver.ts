@@ -10,7 +10,20 @@ import { PendingRequests } from './pending-requests.js';
 import { realTimers, type DriverTimers, type DriverTransport, type DriverTransportEvent } from './transport.js';
 
 /** The result type of a request object, from the API's `RpcMethods` map. */
-export type ResultOf<R> = R extends { readonly _: infer K } ? (K extends keyof RpcMethods ? RpcMethods[K]['result'] : unknown) : unknown;
+/**
+ * The result type of a request. Wrapper methods whose result is their generic `!X` query
+ * (invokeWithLayer, initConnection, invokeWithoutUpdates, invokeAfterMsg, ...) resolve to the
+ * result of the wrapped `query`, so `invoke(invokeWithLayer(initConnection(help.getConfig)))` is a Config.
+ */
+export type ResultOf<R> = R extends { readonly _: infer K }
+  ? K extends keyof RpcMethods
+    ? unknown extends RpcMethods[K]['result']
+      ? R extends { readonly query: infer Q }
+        ? ResultOf<Q>
+        : unknown
+      : RpcMethods[K]['result']
+    : unknown
+  : unknown;
 
 export interface SessionDriverOptions<Address> extends ClientSessionOptions {
   readonly transport: DriverTransport<Address>;
@@ -68,7 +81,7 @@ export class SessionDriver<Address = unknown> {
   }
 
   /** Sends `request` and resolves with its typed result; rejects with RpcError or SessionError. */
-  invoke<R extends TlObject>(request: R, options: { readonly signal?: AbortSignal; readonly timeoutMs?: number } = {}): Promise<ResultOf<R>> {
+  invoke<const R extends TlObject>(request: R, options: { readonly signal?: AbortSignal; readonly timeoutMs?: number } = {}): Promise<ResultOf<R>> {
     if (this.closed) return Promise.reject(new SessionError('CLOSED', 'driver closed'));
     if (options.signal?.aborted === true) return Promise.reject(new SessionError('ABORTED', 'request aborted', options.signal.reason));
     return this.track<ResultOf<R>>(this.session.invoke(request), options);
