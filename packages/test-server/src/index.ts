@@ -15,3 +15,4 @@ export {
   ServerKeyError,
   type ServerRsaKey,
 } from "./server/rsa-key.js";
+export * from "./slice/index.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { concatBytes } from "../src/codec/bytes.js";
+import { concatAll, concatBytes } from "@mtkit/mtproto-crypto/bytes";
 import type { FramingProtocol, Role } from "../src/codec/frame.js";
 import { createFrameCodec } from "../src/framing/create.js";
 import { testCrypto } from "./helpers/crypto.js";
@@ -16,7 +16,7 @@ describe.each(protocols)("%s framing", (protocol) => {
       fc.assert(
         fc.property(fc.array(mtprotoPacket, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 12 }), (packets, cuts) => {
           const sender = codec(protocol, from);
-          const wire = concatBytes(packets.map((p) => sender.encodePacket(p)));
+          const wire = concatAll(packets.map((p) => sender.encodePacket(p)));
           const whole = payloads(codec(protocol, to).decode(wire));
           const bytewise = codec(protocol, to);
           const byByte = payloads(Array.from(wire).flatMap((b) => bytewise.decode(Uint8Array.of(b))));
@@ -62,7 +62,7 @@ describe("quick acks", () => {
 
   it("padded intermediate also reads the short -1 | token | pad answer", () => {
     const payload = Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0x04, 0x03, 0x02, 0x81, 9, 9);
-    const wire = concatBytes([Uint8Array.of(payload.length, 0, 0, 0), payload]);
+    const wire = concatBytes(Uint8Array.of(payload.length, 0, 0, 0), payload);
     expect(codec("padded", "client").decode(wire)).toEqual([{ kind: "quickAck", token: 0x81020304 }]);
   });
 });

@@ -1,6 +1,6 @@
 // Runs every benchmark suite in this package, one after another, in one process.
 // Each suite prints ops/s or MB/s and the ratio to mtcute and GramJS measured in the same run.
-const suites: string[] = ["./tl.bench.js", "./crypto.bench.js", "./transport.bench.js"];
+const suites: string[] = ["./tl.bench.js", "./crypto.bench.js", "./transport.bench.js", "./rpc.bench.js"];
 for (const suite of suites) {
   await import(suite);
 }

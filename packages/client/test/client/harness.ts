@@ -1,9 +1,7 @@
 // A real TestServer (2 DCs, TCP + WebSocket) with the account slice, and clients pointed at it.
-import { TestServer } from "@mtkit/test-server";
+import { installAccountSlice, TestServer, type AccountSlice, type AccountSliceOptions } from "@mtkit/test-server";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import { createWebSocketTransport } from "@mtkit/transport-ws";
-// The slice is not re-exported from the test-server index yet (the lead wires it); its dist is.
-import { installAccountSlice, type AccountSlice, type AccountSliceOptions } from "../../../test-server/dist/slice/index.js";
 import { MemoryStorage } from "../../src/storage/memory/memory-storage.js";
 import { TelegramClient } from "../../src/node/index.js";
 import type { ClientEvent, TelegramClientOptions } from "../../src/client/options.js";

@@ -1,6 +1,16 @@
-/** Small byte-array helpers shared by the protocol functions. */
+/**
+ * Byte helpers for fixed binary layouts, shared by every mtkit package through the
+ * `@mtkit/mtproto-crypto/bytes` subpath (no `node:` imports: browsers use it too).
+ * Little-endian throughout, as MTProto is. TL objects themselves go through @mtkit/tl-core.
+ */
 
+/** Concatenates the parts into one new array. */
 export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+  return concatAll(parts);
+}
+
+/** `concatBytes` for a list the caller already holds (no spread on hot paths). */
+export function concatAll(parts: readonly Uint8Array[]): Uint8Array {
   let length = 0;
   for (const p of parts) length += p.length;
   const out = new Uint8Array(length);
@@ -27,34 +37,46 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
+/** A reversed copy. */
 export function reversed(b: Uint8Array): Uint8Array {
   return b.slice().reverse();
 }
 
+// 32-bit accessors use plain byte arithmetic: constructor-id peeks run for every message, and a
+// DataView per call showed up in profiles.
 export function readInt32LE(b: Uint8Array, offset: number): number {
   return b[offset]! | (b[offset + 1]! << 8) | (b[offset + 2]! << 16) | (b[offset + 3]! << 24);
 }
 
+export function readUint32LE(b: Uint8Array, offset: number): number {
+  return readInt32LE(b, offset) >>> 0;
+}
+
+/** Writes the low 32 bits of `value` (signed or unsigned). */
 export function writeInt32LE(b: Uint8Array, offset: number, value: number): void {
-  b[offset] = value;
-  b[offset + 1] = value >>> 8;
-  b[offset + 2] = value >>> 16;
-  b[offset + 3] = value >>> 24;
+  b[offset] = value & 0xff;
+  b[offset + 1] = (value >>> 8) & 0xff;
+  b[offset + 2] = (value >>> 16) & 0xff;
+  b[offset + 3] = (value >>> 24) & 0xff;
+}
+
+export const writeUint32LE = writeInt32LE;
+
+function view(b: Uint8Array): DataView {
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
 }
 
 /** TL `long`: signed 64-bit little-endian. */
 export function readInt64LE(b: Uint8Array, offset: number): bigint {
-  let v = 0n;
-  for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(b[offset + i]!);
-  return BigInt.asIntN(64, v);
+  return view(b).getBigInt64(offset, true);
+}
+
+export function writeInt64LE(b: Uint8Array, offset: number, value: bigint): void {
+  view(b).setBigInt64(offset, BigInt.asIntN(64, value), true);
 }
 
 export function int64ToBytesLE(value: bigint): Uint8Array {
-  let v = BigInt.asUintN(64, value);
   const out = new Uint8Array(8);
-  for (let i = 0; i < 8; i++) {
-    out[i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
+  writeInt64LE(out, 0, value);
   return out;
 }

@@ -11,7 +11,7 @@ import { handleNewSessionCreated } from './handlers/new-session-created.js';
 import { handlePong } from './handlers/pong.js';
 import { handleRpcResult } from './handlers/rpc-result.js';
 import type { ServiceObject } from '../tl/types.js';
-import { readInt32LE, readInt64LE, readUint32LE } from '../util/bytes.js';
+import { readInt32LE, readInt64LE, readUint32LE } from '@mtkit/mtproto-crypto/bytes';
 import type { ClientHandlerContext } from './client-context.js';
 import { decodeContainer, MSG_CONTAINER_ID } from '../core/container.js';
 import { GZIP_PACKED_ID } from '../core/gzip.js';

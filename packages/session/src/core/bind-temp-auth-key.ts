@@ -1,6 +1,6 @@
 import { encryptMessageV1, type AuthKey, type CryptoProvider } from '@mtkit/mtproto-crypto';
 import type { SessionCodec } from '../tl/codec.js';
-import { concatBytes, writeInt32LE, writeInt64LE } from '../util/bytes.js';
+import { concatBytes, writeInt32LE, writeInt64LE } from '@mtkit/mtproto-crypto/bytes';
 
 /**
  * auth.bindTempAuthKey (https://core.telegram.org/method/auth.bindTempAuthKey): the binding

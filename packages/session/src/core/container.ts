@@ -1,5 +1,5 @@
 import { MessageRejectedError } from '../errors.js';
-import { readInt32LE, readInt64LE, readUint32LE, writeInt32LE, writeInt64LE } from '../util/bytes.js';
+import { readInt32LE, readInt64LE, readUint32LE, writeInt32LE, writeInt64LE } from '@mtkit/mtproto-crypto/bytes';
 
 /**
  * msg_container#73f1f8dc messages:vector<message> (parsed by hand, like every implementation):

@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'fflate';
 import { MessageRejectedError } from '../errors.js';
-import { readUint32LE } from '../util/bytes.js';
+import { readUint32LE } from '@mtkit/mtproto-crypto/bytes';
 
 /**
  * gzip_packed#3072cfa1 packed_data:bytes = Object: https://core.telegram.org/mtproto/service_messages#packed-object

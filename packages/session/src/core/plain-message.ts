@@ -1,5 +1,5 @@
 import { MessageRejectedError } from '../errors.js';
-import { readInt32LE, readInt64LE, writeInt32LE, writeInt64LE } from '../util/bytes.js';
+import { readInt32LE, readInt64LE, writeInt32LE, writeInt64LE } from '@mtkit/mtproto-crypto/bytes';
 
 /**
  * Unencrypted messages (auth-key creation only): https://core.telegram.org/mtproto/description#unencrypted-message

@@ -1,5 +1,5 @@
 import { MessageRejectedError } from '../errors.js';
-import { readInt64LE, readUint32LE } from '../util/bytes.js';
+import { readInt64LE, readUint32LE } from '@mtkit/mtproto-crypto/bytes';
 import type { SessionCodec } from '../tl/codec.js';
 import { GZIP_PACKED_ID, gzipInflateBounded } from './gzip.js';
 import { RPC_RESULT_ID } from './ids.js';

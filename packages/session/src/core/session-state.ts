@@ -1,5 +1,5 @@
 import type { SessionCodec } from '../tl/codec.js';
-import { readInt64LE } from '../util/bytes.js';
+import { readInt64LE } from '@mtkit/mtproto-crypto/bytes';
 import { AckQueue } from './ack-queue.js';
 import type { AuthKey, CryptoProvider } from '@mtkit/mtproto-crypto';
 import { MsgIdClock, type MsgIdRole } from './msg-id-clock.js';

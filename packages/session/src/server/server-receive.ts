@@ -4,7 +4,7 @@ import { MSG_COPY_ID, MSGS_ACK_ID } from '../core/ids.js';
 import { MsgIdClock } from '../core/msg-id-clock.js';
 import { unpackGzip } from '../core/rpc-result.js';
 import { MessageRejectedError } from '../errors.js';
-import { readInt32LE, readInt64LE, readUint32LE } from '../util/bytes.js';
+import { readInt32LE, readInt64LE, readUint32LE } from '@mtkit/mtproto-crypto/bytes';
 import { serveBindTempAuthKey, type BindRequest } from './handlers/bind-temp-auth-key.js';
 import { serveDestroyAuthKey } from './handlers/destroy-auth-key.js';
 import { serveDestroySession } from './handlers/destroy-session.js';
@@ -52,6 +52,13 @@ function acceptMessage(ctx: ServerHandlerContext, msgId: bigint, seqNo: number, 
   // Telegram tolerates an odd msgs_ack (mtcute sends them), so we do too; other parity errors get 34/35.
   if (mustBeEven && seqNo % 2 === 1 && id !== MSGS_ACK_ID) return badMsg(34);
   if (!mustBeEven && !EITHER_PARITY.has(id) && seqNo % 2 === 0) return badMsg(35);
+  // Containers, acks and the either-parity messages are left out of the order check: clients number
+  // them differently (a container may take its seq_no before or after its items), and Telegram
+  // tolerates the same messages above.
+  const ordered = id !== MSG_CONTAINER_ID && id !== MSGS_ACK_ID && !EITHER_PARITY.has(id);
+  const orderError = ordered ? session.seqNoOrder.check(msgId, seqNo) : undefined;
+  if (orderError !== undefined) return badMsg(orderError);
+  if (ordered) session.seqNoOrder.record(msgId, seqNo);
   session.state.replay.record(msgId);
   if (seqNo % 2 === 1 && id !== MSGS_ACK_ID) session.state.acks.push(msgId);
   return true;

@@ -8,10 +8,11 @@ import { SessionState, type SessionEnvironment } from '../core/session-state.js'
 import { maybeGzip } from '../core/gzip-packed.js';
 import type { SessionCodec } from '../tl/codec.js';
 import type { AnyTlObject, MtprotoObject, ServiceObject } from '../tl/types.js';
-import { concatBytes, writeInt32LE, writeInt64LE } from '../util/bytes.js';
+import { concatBytes, writeInt32LE, writeInt64LE } from '@mtkit/mtproto-crypto/bytes';
 import type { ServerAuthKeyRecord } from './key-store.js';
 import type { ServerConnection } from './server-connection.js';
 import type { ServerSaltSchedule } from '../core/server-salts.js';
+import { SeqNoOrder } from './seq-no-order.js';
 
 /** Answers kept until the client acknowledges them, so a resent request is answered from cache. */
 const MAX_CACHED_ANSWERS = 1024;
@@ -29,6 +30,8 @@ export class ServerSession {
   private readonly answerIds = new Map<bigint, bigint>();
   /** Requests handed to the application and not answered yet. */
   readonly running = new Set<bigint>();
+  /** The newest accepted client message, for the seq_no order checks (32 / 33). */
+  readonly seqNoOrder = new SeqNoOrder();
   /**
    * The connection the client used last (a ServerConnection); answers and updates go out there.
    * Undefined once that connection closed: queued messages wait for the client to come back.

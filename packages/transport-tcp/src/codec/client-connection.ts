@@ -1,6 +1,6 @@
 import type { AesCtr } from "@mtkit/mtproto-crypto";
 import { ByteQueue } from "./byte-queue.js";
-import { concatBytes } from "./bytes.js";
+import { concatAll } from "@mtkit/mtproto-crypto/bytes";
 import type { PacketConnection } from "./connection.js";
 import type { TransportCrypto } from "./crypto.js";
 import { encryptOwned } from "./encrypt-owned.js";
@@ -96,10 +96,10 @@ export class ClientConnection implements PacketConnection {
       hs.received.push(bytes);
       if (!consumeServerHello(hs.crypto, hs.received, hs.key, hs.clientRandom)) return [];
       this.handshake = undefined;
-      this.output.push(this.tls!.writer.wrap(concatBytes(hs.pending)));
+      this.output.push(this.tls!.writer.wrap(concatAll(hs.pending)));
       incoming = hs.received.takeAll();
     }
-    const streamed = this.tls === undefined ? incoming : concatBytes(this.tls.reader.unwrap(incoming));
+    const streamed = this.tls === undefined ? incoming : concatAll(this.tls.reader.unwrap(incoming));
     const plain = this.decryptor === undefined ? streamed : this.decryptor.process(streamed);
     return this.codec.decode(plain);
   }

@@ -1,5 +1,5 @@
 import type { FramingProtocol } from "./frame.js";
-import { readUint32LE } from "./bytes.js";
+import { readUint32LE } from "@mtkit/mtproto-crypto/bytes";
 
 /**
  * Recognises the unobfuscated transports from a connection's first (up to 8) bytes:

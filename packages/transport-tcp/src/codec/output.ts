@@ -1,4 +1,4 @@
-import { concatBytes } from "./bytes.js";
+import { concatAll } from "@mtkit/mtproto-crypto/bytes";
 
 /** Bytes waiting to be written to the carrier, drained in one piece or as the queued parts. */
 export class OutputQueue {
@@ -11,7 +11,7 @@ export class OutputQueue {
   /** Everything queued since the last call, or undefined when nothing is pending. */
   take(): Uint8Array | undefined {
     if (this.parts.length === 0) return undefined;
-    const out = this.parts.length === 1 ? this.parts[0]! : concatBytes(this.parts);
+    const out = this.parts.length === 1 ? this.parts[0]! : concatAll(this.parts);
     this.parts = [];
     return out;
   }

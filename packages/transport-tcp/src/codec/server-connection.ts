@@ -1,6 +1,6 @@
 import type { AesCtr } from "@mtkit/mtproto-crypto";
 import { ByteQueue } from "./byte-queue.js";
-import { concatBytes } from "./bytes.js";
+import { concatAll } from "@mtkit/mtproto-crypto/bytes";
 import type { ConnectionInfo, ServerPacketConnection } from "./connection.js";
 import type { TransportCrypto } from "./crypto.js";
 import { encryptOwned } from "./encrypt-owned.js";
@@ -57,7 +57,7 @@ export class ServerConnection implements ServerPacketConnection {
 
   receive(bytes: Uint8Array): Frame[] {
     if (this.codec !== undefined) {
-      const streamed = this.tls === undefined ? bytes : concatBytes(this.tls.reader.unwrap(bytes));
+      const streamed = this.tls === undefined ? bytes : concatAll(this.tls.reader.unwrap(bytes));
       return this.codec.decode(this.decryptor === undefined ? streamed : this.decryptor.process(streamed));
     }
     let records = bytes;
@@ -72,7 +72,7 @@ export class ServerConnection implements ServerPacketConnection {
     }
     const tls = this.tls!;
     // The obfuscation header arrives inside the first records, encrypted with the matched secret.
-    this.pending.push(concatBytes(tls.reader.unwrap(records)));
+    this.pending.push(concatAll(tls.reader.unwrap(records)));
     if (!this.detectObfuscated([tls.secretIndex])) return [];
     return this.codec!.decode(this.pending.takeAll());
   }

@@ -1,4 +1,4 @@
-import { readInt32LE, writeUint32LE } from "./bytes.js";
+import { readInt32LE, writeUint32LE } from "@mtkit/mtproto-crypto/bytes";
 import { TransportStatusError } from "./errors.js";
 import type { Frame } from "./frame.js";
 

@@ -1,4 +1,4 @@
-import { bytesEqual, readUint32LE } from "../codec/bytes.js";
+import { bytesEqual, readUint32LE } from "@mtkit/mtproto-crypto/bytes";
 import type { TransportCrypto } from "../codec/crypto.js";
 import { TransportError } from "../codec/errors.js";
 import { HELLO_RANDOM_OFFSET } from "./client-hello.js";

@@ -1,4 +1,4 @@
-import { readUint32LE, writeUint32LE } from "../codec/bytes.js";
+import { readUint32LE, writeUint32LE } from "@mtkit/mtproto-crypto/bytes";
 import type { TransportCrypto } from "../codec/crypto.js";
 import { greaseValues } from "./grease.js";
 import { HelloBuilder } from "./hello-builder.js";

@@ -1,4 +1,4 @@
-import { bytesEqual, concatBytes } from "../codec/bytes.js";
+import { bytesEqual, concatBytes } from "@mtkit/mtproto-crypto/bytes";
 import type { TransportCrypto } from "../codec/crypto.js";
 import { ByteQueue } from "../codec/byte-queue.js";
 import { TransportError } from "../codec/errors.js";
@@ -25,9 +25,9 @@ export function buildServerHello(crypto: TransportCrypto, secretKey: Uint8Array,
   b.put(0x00, 0x2b, 0x00, 0x02, 0x03, 0x04); // supported_versions: TLS 1.3
   b.end().end().end();
   const fakeCertificateLength = 1024 + (crypto.randomFill(new Uint8Array(1))[0]! << 4);
-  const appRecord = concatBytes([Uint8Array.of(0x17, 0x03, 0x03, fakeCertificateLength >>> 8, fakeCertificateLength & 0xff), crypto.randomFill(new Uint8Array(fakeCertificateLength))]);
-  const answer = concatBytes([b.finish(), CHANGE_CIPHER_SPEC, appRecord]);
-  answer.set(crypto.hmacSha256(secretKey, concatBytes([clientRandom, answer])), HELLO_RANDOM_OFFSET);
+  const appRecord = concatBytes(Uint8Array.of(0x17, 0x03, 0x03, fakeCertificateLength >>> 8, fakeCertificateLength & 0xff), crypto.randomFill(new Uint8Array(fakeCertificateLength)));
+  const answer = concatBytes(b.finish(), CHANGE_CIPHER_SPEC, appRecord);
+  answer.set(crypto.hmacSha256(secretKey, concatBytes(clientRandom, answer)), HELLO_RANDOM_OFFSET);
   return answer;
 }
 
@@ -38,7 +38,7 @@ export function buildServerHello(crypto: TransportCrypto, secretKey: Uint8Array,
  */
 export function consumeServerHello(crypto: TransportCrypto, queue: ByteQueue, secretKey: Uint8Array, clientRandom: Uint8Array): boolean {
   let offset = 0;
-  for (const prefix of [Uint8Array.of(0x16, 0x03, 0x03), concatBytes([CHANGE_CIPHER_SPEC, Uint8Array.of(0x17, 0x03, 0x03)])]) {
+  for (const prefix of [Uint8Array.of(0x16, 0x03, 0x03), concatBytes(CHANGE_CIPHER_SPEC, Uint8Array.of(0x17, 0x03, 0x03))]) {
     if (queue.length < offset + prefix.length + 2) return false;
     if (!bytesEqual(queue.peek(prefix.length, offset), prefix)) {
       throw new TransportError("TLS_HANDSHAKE", "fake-TLS server answer does not start like a ServerHello");
@@ -51,7 +51,7 @@ export function consumeServerHello(crypto: TransportCrypto, queue: ByteQueue, se
   const answer = queue.take(offset);
   const received = answer.slice(HELLO_RANDOM_OFFSET, HELLO_RANDOM_OFFSET + 32);
   answer.fill(0, HELLO_RANDOM_OFFSET, HELLO_RANDOM_OFFSET + 32);
-  const expected = crypto.hmacSha256(secretKey, concatBytes([clientRandom, answer]));
+  const expected = crypto.hmacSha256(secretKey, concatBytes(clientRandom, answer));
   if (!bytesEqual(received, expected)) throw new TransportError("TLS_HANDSHAKE", "fake-TLS ServerHello HMAC mismatch: wrong secret or not an MTProxy");
   return true;
 }

@@ -1,5 +1,5 @@
 import { ByteQueue } from "../codec/byte-queue.js";
-import { readUint32LE, writeUint32LE } from "../codec/bytes.js";
+import { readUint32LE, writeUint32LE } from "@mtkit/mtproto-crypto/bytes";
 import { crc32 } from "../codec/crc32.js";
 import { TransportError } from "../codec/errors.js";
 import { DEFAULT_MAX_PACKET_LENGTH, type Frame, type FrameCodec, type FrameCodecOptions, type Role } from "../codec/frame.js";

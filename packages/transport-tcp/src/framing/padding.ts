@@ -1,4 +1,4 @@
-import { readUint32LE } from "../codec/bytes.js";
+import { readUint32LE } from "@mtkit/mtproto-crypto/bytes";
 
 /**
  * Padded intermediate appends 0..15 random bytes after each MTProto message; the receiver drops

@@ -1,4 +1,4 @@
-import { readUint32LE } from "../codec/bytes.js";
+import { readUint32LE } from "@mtkit/mtproto-crypto/bytes";
 import type { TransportCrypto } from "../codec/crypto.js";
 import type { FramingProtocol } from "../codec/frame.js";
 import { obfuscationCiphers, type ObfuscationCiphers } from "./keys.js";

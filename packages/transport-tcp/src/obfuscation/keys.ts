@@ -1,5 +1,5 @@
 import type { AesCtr } from "@mtkit/mtproto-crypto";
-import { concatBytes, reversed } from "../codec/bytes.js";
+import { concatBytes, reversed } from "@mtkit/mtproto-crypto/bytes";
 import type { TransportCrypto } from "../codec/crypto.js";
 
 /** Both AES-256-CTR streams of one side of an obfuscated connection. */
@@ -22,7 +22,7 @@ export interface ObfuscationKeyMaterial {
  */
 export function obfuscationKeys(crypto: TransportCrypto, init: Uint8Array, secretKey?: Uint8Array): { forward: ObfuscationKeyMaterial; backward: ObfuscationKeyMaterial } {
   const rev = reversed(init.subarray(8, 56));
-  const mix = (key: Uint8Array): Uint8Array => (secretKey === undefined ? key : crypto.sha256(concatBytes([key, secretKey])));
+  const mix = (key: Uint8Array): Uint8Array => (secretKey === undefined ? key : crypto.sha256(concatBytes(key, secretKey)));
   return {
     forward: { key: mix(init.slice(8, 40)), iv: init.slice(40, 56) },
     backward: { key: mix(rev.slice(0, 32)), iv: rev.slice(32, 48) },

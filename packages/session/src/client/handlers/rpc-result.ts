@@ -2,7 +2,7 @@ import { RpcError } from '../../errors.js';
 import type { ClientHandlerContext } from '../client-context.js';
 import { RPC_ERROR_ID } from '../../core/ids.js';
 import { splitRpcResult } from '../../core/rpc-result.js';
-import { readUint32LE } from '../../util/bytes.js';
+import { readUint32LE } from '@mtkit/mtproto-crypto/bytes';
 import type { RpcErrorObject } from '../../tl/types.js';
 
 /**

@@ -1,7 +1,7 @@
 import { decryptMessageV1 } from '@mtkit/mtproto-crypto';
 import type { RawBindAuthKeyInner } from '@mtkit/tl-core/mtproto';
 import { BIND_INNER_LENGTH } from '../../core/bind-temp-auth-key.js';
-import { readInt32LE, readInt64LE } from '../../util/bytes.js';
+import { readInt32LE, readInt64LE } from '@mtkit/mtproto-crypto/bytes';
 import type { ServerHandlerContext } from '../server-context.js';
 
 export interface BindRequest {
