@@ -62,6 +62,29 @@ describe('server role: checks on client messages', () => {
     expect(rawSend(h, client, { msgId: now + 1200n, seqNo: 5, body: ping }).map((o) => o._)).toContain('pong');
   });
 
+  it('answers 32 / 33 when seq_no goes against msg_id order, and accepts a late older message', () => {
+    // Seq nos above the setup's (help.getNearestDc took 1) so the first ping fits the order.
+    const { h, client, now } = setup('order');
+    const ping = { _: 'ping', pingId: 1n };
+    const answered = (objects: Obj[]): boolean => objects.some((o) => o._ === 'pong');
+    expect(answered(rawSend(h, client, { msgId: now + 400n, seqNo: 11, body: ping }))).toBe(true);
+    // Newer msg_id, lower seq_no; newer msg_id, the same odd seq_no: too low.
+    expect(badMsg(rawSend(h, client, { msgId: now + 800n, seqNo: 9, body: ping }))).toBe(32);
+    expect(badMsg(rawSend(h, client, { msgId: now + 804n, seqNo: 11, body: ping }))).toBe(32);
+    // Older msg_id, higher seq_no; older msg_id, the same odd seq_no: too high.
+    expect(badMsg(rawSend(h, client, { msgId: now + 200n, seqNo: 13, body: ping }))).toBe(33);
+    expect(badMsg(rawSend(h, client, { msgId: now + 204n, seqNo: 11, body: ping }))).toBe(33);
+    // An older message with a lower seq_no arriving late is in order, and so are the next ones.
+    expect(answered(rawSend(h, client, { msgId: now + 208n, seqNo: 9, body: ping }))).toBe(true);
+    expect(answered(rawSend(h, client, { msgId: now + 1200n, seqNo: 13, body: ping }))).toBe(true);
+    // Two not-content-related messages may share an even seq_no.
+    const stateInfo = { _: 'msgs_state_info', reqMsgId: 1n, info: new Uint8Array(1) };
+    expect(badMsg(rawSend(h, client, { msgId: now + 1600n, seqNo: 14, body: stateInfo }))).toBeUndefined();
+    expect(badMsg(rawSend(h, client, { msgId: now + 2000n, seqNo: 14, body: stateInfo }))).toBeUndefined();
+    // Rejected messages are not recorded: the next in-order message is still accepted.
+    expect(answered(rawSend(h, client, { msgId: now + 2400n, seqNo: 15, body: ping }))).toBe(true);
+  });
+
   it('answers a wrong salt with bad_server_salt carrying the current salt', () => {
     const { h, client, now } = setup('salt');
     const objects = rawSend(h, client, { msgId: now + 400n, seqNo: 1, salt: 12345n, body: { _: 'ping', pingId: 1n } });
@@ -72,7 +95,7 @@ describe('server role: checks on client messages', () => {
 
   it('ignores a replayed request but re-sends its cached answer', () => {
     const { h, client, now } = setup('dup');
-    const request = { msgId: now + 400n, seqNo: 1, body: { _: 'help.getNearestDc' } };
+    const request = { msgId: now + 400n, seqNo: 101, body: { _: 'help.getNearestDc' } };
     const first = rawSend(h, client, request);
     const again = rawSend(h, client, request);
     expect(first.filter((o) => o._ === 'rpc_result')).toHaveLength(1);
@@ -83,8 +106,8 @@ describe('server role: checks on client messages', () => {
   it('answers msgs_state_req with one status byte per id', () => {
     const { h, client, now } = setup('state');
     const known = now + 400n;
-    rawSend(h, client, { msgId: known, seqNo: 1, body: { _: 'ping', pingId: 1n } });
-    const objects = rawSend(h, client, { msgId: now + 800n, seqNo: 3, body: { _: 'msgs_state_req', msgIds: [known, 4n] } });
+    rawSend(h, client, { msgId: known, seqNo: 101, body: { _: 'ping', pingId: 1n } });
+    const objects = rawSend(h, client, { msgId: now + 800n, seqNo: 102, body: { _: 'msgs_state_req', msgIds: [known, 4n] } });
     const info = objects.find((o) => o._ === 'msgs_state_info')!;
     expect([...(info.info as Uint8Array)]).toEqual([4, 1]);
   });
@@ -98,7 +121,7 @@ describe('server role: msg_copy', () => {
     const view = new DataView(copy.buffer);
     view.setUint32(0, 0xe06046b2, true);
     view.setBigInt64(4, now + 400n, true);
-    view.setInt32(12, 1, true);
+    view.setInt32(12, 101, true);
     view.setInt32(16, inner.length, true);
     copy.set(inner, 20);
     const objects = rawSend(h, client, { msgId: now + 800n, seqNo: 2, body: copy });

@@ -3,6 +3,6 @@ export async function step<T>(name: string, run: () => Promise<T> | T, describe:
   const started = performance.now();
   const value = await run();
   const ms = (performance.now() - started).toFixed(1).padStart(7);
-  console.log(`  ${ms} ms  ${name.padEnd(44)} ${describe(value)}`);
+  console.log(`  ${ms} ms  ${name.padEnd(54)} ${describe(value)}`);
   return value;
 }
