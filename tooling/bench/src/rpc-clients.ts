@@ -62,9 +62,14 @@ export const connectMtkit: ConnectClient = async (server) => {
 };
 
 /** mtcute 0.30.3: BaseTelegramClient, MemoryStorage, TcpTransport (intermediate). */
+// One provider for every mtcute client (as an app with several clients would share it): a provider
+// per client would put one WebAssembly instance per client into the memory figure.
+const mtcuteCrypto = new NodeCryptoProvider();
+const mtcuteKeys = new Set<string>();
+
 export const connectMtcute: ConnectClient = async (server) => {
-  const mtcuteCrypto = new NodeCryptoProvider();
-  addPublicKey(mtcuteCrypto, server.publicKeyPem);
+  if (!mtcuteKeys.has(server.publicKeyPem)) addPublicKey(mtcuteCrypto, server.publicKeyPem);
+  mtcuteKeys.add(server.publicKeyPem);
   const endpoint = server.endpoints[0]!;
   const dc = { id: endpoint.id, ipAddress: "127.0.0.1", port: endpoint.port };
   const client = new BaseTelegramClient({

@@ -63,7 +63,7 @@ export async function clientDemo(): Promise<void> {
     const me = await step(
       "user: start() with phone, code and 2FA password",
       () => alice.start({ phone: PHONE, code: () => slice.lastCode(PHONE) ?? "", password: PASSWORD }),
-      (user) => `logged in as ${user._ === "user" ? `${user.firstName ?? ""} (@${user.username ?? ""})` : user._}, home DC ${alice.homeDcId}`,
+      (user) => `logged in as ${user.firstName ?? ""} (@${user.username ?? ""}), home DC ${alice.homeDcId}`,
     );
     flush(log);
     await step("user: resolve @demo_bot", () => alice.resolvePeer("@demo_bot"), (peer) => peer._);
@@ -78,14 +78,14 @@ export async function clientDemo(): Promise<void> {
     await step("second run: same SQLite session, connect() + getMe()", async () => {
       await again.connect();
       return again.getMe();
-    }, (user) => `${user._ === "user" ? user.firstName ?? "" : user._}, same user id: ${String(user.id === me.id)}`);
+    }, (user) => `${user.firstName ?? ""}, same user id: ${String(user.id === me.id)}`);
     flush(log);
     console.log(`             · new auth keys on the server: ${server.authKeyIds().length - keysBefore} (the stored keys were reused)`);
     await again.disconnect();
     await second.close();
 
     const bot = newClient(server, new MemoryStorage(), log);
-    await step("bot: start() with a bot token", () => bot.start({ botToken: BOT_TOKEN }), (user) => `logged in as ${user._ === "user" ? `@${user.username ?? ""}` : user._}, home DC ${bot.homeDcId}`);
+    await step("bot: start() with a bot token", () => bot.start({ botToken: BOT_TOKEN }), (user) => `logged in as @${user.username ?? ""}, home DC ${bot.homeDcId}`);
     flush(log);
     await bot.disconnect();
   } finally {
