@@ -57,6 +57,7 @@ export class SessionDriver<Address = unknown> {
   private attempt = 0;
   private closed = false;
   private connected = false;
+  private flushScheduled = false;
   private readonly pingWaiters = new Map<bigint, { resolve: () => void; reject: (error: SessionError) => void }>();
 
   constructor(private readonly options: SessionDriverOptions<Address>) {
@@ -99,8 +100,22 @@ export class SessionDriver<Address = unknown> {
         },
       });
     });
-    this.flush();
+    this.scheduleFlush();
     return promise;
+  }
+
+  /**
+   * Flushes once at the end of the current tick, so every request queued in the same tick goes out
+   * packed in one msg_container (https://core.telegram.org/mtproto/service_messages#containers)
+   * instead of one encrypted packet each.
+   */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    queueMicrotask(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
   }
 
   /**
@@ -128,7 +143,7 @@ export class SessionDriver<Address = unknown> {
         },
       });
       this.session.ping(pingId);
-      this.flush();
+      this.scheduleFlush();
     });
   }
 
