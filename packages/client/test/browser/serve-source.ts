@@ -28,6 +28,7 @@ function importMap(): string {
       "@mtkit/tl-core/api": dist("tl-core", "api.js"),
       "@mtkit/tl-core/mtproto": dist("tl-core", "mtproto.js"),
       "@mtkit/mtproto-crypto": dist("mtproto-crypto", "index.js"),
+      "@mtkit/mtproto-crypto/bytes": dist("mtproto-crypto", "bytes.js"),
       fflate: `/abs${fflateDir}/${fflate.module.replace(/^\.\//, "")}`,
       "@noble/hashes/": `/abs${noble}/`,
     },
