@@ -36,15 +36,17 @@ export class PeerCache {
 
   /** Stores every peer found in `response`; returns how many records changed. */
   ingest(response: unknown): Promise<number> {
-    const run = this.#ingestQueue.then(() => this.#ingestNow(response));
+    const found = collectPeerObjects(response);
+    // Most answers carry no peers: settle them at once instead of queueing behind other ingests, so
+    // answers that arrived together resolve together (and the next requests share one container).
+    if (found.peers.length === 0) return Promise.resolve(0);
+    const run = this.#ingestQueue.then(() => this.#ingestNow(found));
     this.#ingestQueue = run.catch(() => undefined);
     return run;
   }
 
-  async #ingestNow(response: unknown): Promise<number> {
+  async #ingestNow({ peers, sightings }: ReturnType<typeof collectPeerObjects>): Promise<number> {
     const now = this.#options.now();
-    const { peers, sightings } = collectPeerObjects(response);
-    if (peers.length === 0) return 0;
     const parsed = peers.map((object) => peerRecordFromTl(object, now));
     // One read for the whole response, not one per peer.
     const stored = await this.#repository.getMany(parsed);
