@@ -6,22 +6,20 @@
  * spends that rest, then runs whole blocks in wasm. A trailing partial block is run padded with
  * zeros, so the bytes past the data come out as the keystream that the next call starts with.
  */
-import type { AesCtr } from "../provider.js";
+import { BufferedCtr } from "./buffered-ctr.js";
 import { expandEncryptionKey } from "./aes-key.js";
 import { loadAesWasm, reserveData, writeRoundKeys } from "./aes-wasm.js";
 import { WASM_LAYOUT } from "./ige-wasm-code.js";
 import { readWordBE } from "./words.js";
 
-export class WasmAesCtr implements AesCtr {
+export class WasmAesCtr extends BufferedCtr {
   readonly #rk: Int32Array;
   readonly #rounds: number;
   /** The big-endian 128-bit counter as four words, most significant first. */
   readonly #counter: Int32Array;
-  readonly #keystream = new Uint8Array(16);
-  /** Bytes of `#keystream` already used; 16 means "none left". */
-  #used = 16;
 
   constructor(key: Uint8Array, iv: Uint8Array) {
+    super();
     if (iv.length !== 16) throw new RangeError(`AES-CTR iv must be 16 bytes, got ${iv.length}`);
     const schedule = expandEncryptionKey(key);
     this.#rk = schedule.words;
@@ -29,23 +27,10 @@ export class WasmAesCtr implements AesCtr {
     this.#counter = Int32Array.of(readWordBE(iv, 0), readWordBE(iv, 4), readWordBE(iv, 8), readWordBE(iv, 12));
   }
 
-  process(data: Uint8Array): Uint8Array {
-    const out = new Uint8Array(data.length);
-    this.#xor(data, out);
-    return out;
-  }
-
-  processInPlace(data: Uint8Array): void {
-    this.#xor(data, data);
-  }
-
-  /** out = data XOR keystream; `out` may be `data` (each byte is read before it is written). */
-  #xor(data: Uint8Array, out: Uint8Array): void {
+  protected xorBlocks(data: Uint8Array, out: Uint8Array, from: number): void {
     const n = data.length;
-    const ks = this.#keystream;
-    let i = 0;
-    while (i < n && this.#used < 16) out[i] = data[i++]! ^ ks[this.#used++]!;
-    if (i === n) return;
+    const ks = this.keystream;
+    const i = from;
     const rest = n - i;
     const padded = (rest + 15) & ~15;
     const wasm = loadAesWasm()!;
@@ -63,7 +48,7 @@ export class WasmAesCtr implements AesCtr {
     if (padded !== rest) {
       // Zeros XOR keystream = keystream: the block's bytes past `rest` are what the next call uses.
       ks.set(memory.subarray(start + padded - 16, start + padded));
-      this.#used = 16 - (padded - rest);
+      this.used = 16 - (padded - rest);
     }
   }
 }

@@ -7,7 +7,7 @@
  * and the unused tail of the last block is kept for the next call. Rounds are inlined and the
  * counter lives in locals during a call, as in ige.ts (V8 keeps them in registers).
  */
-import type { AesCtr } from "../provider.js";
+import { BufferedCtr } from "./buffered-ctr.js";
 import { SBOX, TE0 } from "./aes-tables.js";
 import { expandEncryptionKey } from "./aes-key.js";
 import { readWordBE, ror16, ror24, ror8, writeWordBE } from "./words.js";
@@ -16,16 +16,14 @@ function lastRound(a: number, b: number, c: number, d: number, k: number): numbe
   return ((SBOX[a >>> 24]! << 24) | (SBOX[(b >>> 16) & 255]! << 16) | (SBOX[(c >>> 8) & 255]! << 8) | SBOX[d & 255]!) ^ k;
 }
 
-export class JsAesCtr implements AesCtr {
+export class JsAesCtr extends BufferedCtr {
   readonly #rk: Int32Array;
   readonly #last: number;
   /** The counter as four big-endian words, most significant first. */
   readonly #counter: Int32Array;
-  readonly #keystream = new Uint8Array(16);
-  /** Bytes of `#keystream` already used; 16 means "none left". */
-  #used = 16;
 
   constructor(key: Uint8Array, iv: Uint8Array) {
+    super();
     if (iv.length !== 16) throw new RangeError(`AES-CTR iv must be 16 bytes, got ${iv.length}`);
     const schedule = expandEncryptionKey(key);
     this.#rk = schedule.words;
@@ -33,23 +31,10 @@ export class JsAesCtr implements AesCtr {
     this.#counter = Int32Array.of(readWordBE(iv, 0), readWordBE(iv, 4), readWordBE(iv, 8), readWordBE(iv, 12));
   }
 
-  process(data: Uint8Array): Uint8Array {
-    const out = new Uint8Array(data.length);
-    this.#xor(data, out);
-    return out;
-  }
-
-  processInPlace(data: Uint8Array): void {
-    this.#xor(data, data);
-  }
-
-  /** out = data XOR keystream; `out` may be `data` (each byte is read before it is written). */
-  #xor(data: Uint8Array, out: Uint8Array): void {
+  protected xorBlocks(data: Uint8Array, out: Uint8Array, from: number): void {
     const n = data.length;
-    const ks = this.#keystream;
-    let i = 0;
-    while (i < n && this.#used < 16) out[i] = data[i++]! ^ ks[this.#used++]!;
-    if (i === n) return;
+    const ks = this.keystream;
+    let i = from;
     const rk = this.#rk;
     const last = this.#last;
     const counter = this.#counter;
@@ -93,7 +78,7 @@ export class JsAesCtr implements AesCtr {
           out[i + used] = data[i + used]! ^ ks[used]!;
           used++;
         }
-        this.#used = used;
+        this.used = used;
       }
     }
     counter[0] = c0;

@@ -6,20 +6,18 @@
  * addon call into preallocated output costs a fraction of it. The stream keeps the key, the
  * big-endian counter and the unused rest of the last keystream block, so calls continue one stream.
  */
-import type { AesCtr } from "../provider.js";
+import { BufferedCtr } from "../aes/buffered-ctr.js";
 import type { NativeAes } from "./native-aes.js";
 
 type CtrXor = NonNullable<NativeAes["ctrXor"]>;
 
-export class NativeAesCtr implements AesCtr {
+export class NativeAesCtr extends BufferedCtr {
   readonly #ctrXor: CtrXor;
   readonly #key: Uint8Array;
   readonly #counter: Uint8Array;
-  readonly #keystream = new Uint8Array(16);
-  /** Bytes of `#keystream` already used; 16 means "none left". */
-  #used = 16;
 
   constructor(ctrXor: CtrXor, key: Uint8Array, iv: Uint8Array) {
+    super();
     if (key.length !== 32) throw new RangeError(`the AES-NI CTR stream needs a 32-byte key, got ${key.length}`);
     if (iv.length !== 16) throw new RangeError(`AES-CTR iv must be 16 bytes, got ${iv.length}`);
     this.#ctrXor = ctrXor;
@@ -27,26 +25,13 @@ export class NativeAesCtr implements AesCtr {
     this.#counter = Uint8Array.from(iv);
   }
 
-  process(data: Uint8Array): Uint8Array {
-    const out = new Uint8Array(data.length);
-    this.#xor(data, out);
-    return out;
-  }
-
-  processInPlace(data: Uint8Array): void {
-    this.#xor(data, data);
-  }
-
-  /** out = data XOR keystream; `out` may be `data` (each byte is read before it is written). */
-  #xor(data: Uint8Array, out: Uint8Array): void {
+  protected xorBlocks(data: Uint8Array, out: Uint8Array, from: number): void {
     const n = data.length;
-    const ks = this.#keystream;
-    let i = 0;
-    while (i < n && this.#used < 16) out[i] = data[i++]! ^ ks[this.#used++]!;
-    if (i === n) return;
+    const ks = this.keystream;
+    const i = from;
     const rest = n - i;
     this.#ctrXor(i === 0 ? data : data.subarray(i), i === 0 ? out : out.subarray(i), this.#key, this.#counter, ks);
     // A trailing partial block left its keystream in `ks`; the bytes past the data are still unused.
-    if (rest % 16 !== 0) this.#used = rest % 16;
+    if (rest % 16 !== 0) this.used = rest % 16;
   }
 }
