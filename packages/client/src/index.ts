@@ -45,7 +45,8 @@ export { markPeerId, unmarkPeerId } from "./peers/marked-peer-id.js";
 export { inputPeerFromRecord, toInputChannel, toInputUser } from "./peers/input-peer.js";
 export type * from "./peers/tl-peer-types.js";
 
-export { TelegramClient, type InvokeOptions } from "./client/telegram-client.js";
+export { TelegramClient } from "./client/telegram-client.js";
+export type { InvokeOptions } from "./client/request-runner.js";
 export {
   DEFAULT_DEVICE_INFO,
   type ClientEvent,

@@ -71,6 +71,25 @@ describe('ReplayWindow', () => {
     expect(() => { window.checkReplay(15n); }).toThrow(MessageRejectedError);
   });
 
+  it('keeps exactly the newest ids over many evictions, with out-of-order arrivals', () => {
+    const window = new ReplayWindow({ size: 4 });
+    // Ids arrive nearly sorted: every third pair is swapped.
+    const ids: bigint[] = [];
+    for (let i = 1; i <= 50; i++) ids.push(BigInt(i * 10));
+    for (let i = 0; i + 1 < ids.length; i += 3) [ids[i], ids[i + 1]] = [ids[i + 1]!, ids[i]!];
+    for (const id of ids) {
+      window.checkReplay(id);
+      window.record(id);
+    }
+    for (const id of [470n, 480n, 490n, 500n]) expect(window.has(id)).toBe(true);
+    expect(window.has(460n)).toBe(false);
+    expect(() => { window.checkReplay(465n); }).toThrow(expect.objectContaining({ code: 'MSG_ID_TOO_OLD' }));
+    expect(() => { window.checkReplay(490n); }).toThrow(expect.objectContaining({ code: 'MSG_ID_DUPLICATE' }));
+    window.checkReplay(475n); // inside the window and new
+    window.clear();
+    window.checkReplay(5n);
+  });
+
   it('enforces the 30 s / 300 s time window', () => {
     const window = new ReplayWindow();
     const now = 1_700_000_000;

@@ -22,6 +22,11 @@ export interface DcConnectionDeps {
   readonly onSessionEvent: (event: unknown) => void;
 }
 
+interface RequestOptions {
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+}
+
 interface Active {
   readonly driver: SessionDriver<TransportAddress>;
   initialized: boolean;
@@ -38,6 +43,8 @@ interface Active {
  */
 export class DcConnection {
   #active: Promise<Active> | undefined;
+  /** `#active` once it has resolved: the hot path reads it without awaiting. */
+  #opened: Active | undefined;
   #renewTimer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
   /** Replaced (renewed) connections still finishing their requests. */
@@ -49,24 +56,36 @@ export class DcConnection {
     return this.deps.address.dcId;
   }
 
-  async invoke(request: TlObject, options: { readonly signal?: AbortSignal; readonly timeoutMs?: number }): Promise<unknown> {
-    for (let attempt = 0; ; attempt++) {
-      const active = await this.#ready();
-      const wrap = !active.initialized;
-      active.inFlight++;
-      try {
-        const result = await active.driver.invoke(wrap ? this.deps.wrapInit(request) : request, options);
-        if (wrap) active.initialized = true;
-        return result;
-      } catch (error) {
-        // -404: the server forgot the key we run on (an expired temp key, a wiped server). Start over once.
-        if (!(error instanceof SessionError && error.code === "AUTH_KEY_UNKNOWN") || attempt > 0 || this.#closed) throw error;
-        await this.#discard(active);
-      } finally {
-        active.inFlight--;
-        if (active.inFlight === 0) active.onIdle?.();
-      }
+  async invoke(request: TlObject, options: RequestOptions): Promise<unknown> {
+    return this.#send(await this.#ready(), request, options, 0);
+  }
+
+  /**
+   * Sends at once when the driver is open and its session already ran initConnection, else returns
+   * undefined (the caller then takes `invoke`). Saves the hot path an await and a promise per call.
+   */
+  invokeIfReady(request: TlObject, options: RequestOptions | undefined): Promise<unknown> | undefined {
+    const active = this.#opened;
+    if (active === undefined || !active.initialized || this.#closed) return undefined;
+    return this.#send(active, request, options ?? {}, 0);
+  }
+
+  async #send(active: Active, request: TlObject, options: RequestOptions, attempt: number): Promise<unknown> {
+    const wrap = !active.initialized;
+    active.inFlight++;
+    try {
+      const result = await active.driver.invoke(wrap ? this.deps.wrapInit(request) : request, options);
+      if (wrap) active.initialized = true;
+      return result;
+    } catch (error) {
+      // -404: the server forgot the key we run on (an expired temp key, a wiped server). Start over once.
+      if (!(error instanceof SessionError && error.code === "AUTH_KEY_UNKNOWN") || attempt > 0 || this.#closed) throw error;
+      await this.#discard(active);
+    } finally {
+      active.inFlight--;
+      if (active.inFlight === 0) active.onIdle?.();
     }
+    return this.#send(await this.#ready(), request, options, attempt + 1);
   }
 
   async close(): Promise<void> {
@@ -75,6 +94,7 @@ export class DcConnection {
     this.#renewTimer = undefined;
     const active = this.#active;
     this.#active = undefined;
+    this.#opened = undefined;
     const draining = [...this.#draining].map((a) => a.driver.close());
     this.#draining.clear();
     await Promise.all(draining);
@@ -87,7 +107,9 @@ export class DcConnection {
 
   /** The salt in use goes back to storage, so the next run does not start with a bad_server_salt round trip. */
   async #saveSalt(active: Active): Promise<void> {
-    if (this.deps.pfs?.persist === false) return;
+    // Salts are stored per DC and belong to the main connection's key; a media connection runs on
+    // a temp key of its own, whose salt would overwrite it.
+    if (this.deps.pfs?.persist === false || this.deps.address.media === true) return;
     const salt = active.driver.session.state.salts.current;
     if (salt === 0n) return;
     const nowSeconds = Math.floor(this.deps.env.now() / 1000);
@@ -103,9 +125,14 @@ export class DcConnection {
     if (this.#active === undefined) {
       const starting = this.#start();
       this.#active = starting;
-      starting.catch(() => {
-        if (this.#active === starting) this.#active = undefined;
-      });
+      starting.then(
+        (active) => {
+          if (this.#active === starting) this.#opened = active;
+        },
+        () => {
+          if (this.#active === starting) this.#active = undefined;
+        },
+      );
     }
     return this.#active;
   }
@@ -115,10 +142,11 @@ export class DcConnection {
       await this.deps.storage.authKeys.setPermanent(this.dcId, null);
       this.deps.keys.forget(this.dcId);
     } else if (this.deps.pfs.persist) {
-      await this.deps.storage.authKeys.setTemp(this.dcId, null);
+      await this.deps.storage.authKeys.setTemp(this.dcId, null, this.deps.address.media === true ? "media" : "main");
     }
     if (this.#renewTimer !== undefined) clearTimeout(this.#renewTimer);
     this.#active = undefined;
+    this.#opened = undefined;
     await active.driver.close();
   }
 
@@ -128,7 +156,8 @@ export class DcConnection {
     if (pfs === undefined) return this.#open(perm.authKey, perm.serverSalt, perm.timeOffsetMs, undefined);
     const nowSeconds = Math.floor(this.deps.env.now() / 1000);
     // A stored temp key was bound before it was stored, so it is usable as is.
-    const stored = pfs.persist ? await storage.authKeys.getTemp(this.dcId, nowSeconds + pfs.renewBeforeSeconds) : null;
+    const slot = address.media === true ? "media" : "main";
+    const stored = pfs.persist ? await storage.authKeys.getTemp(this.dcId, nowSeconds + pfs.renewBeforeSeconds, slot) : null;
     if (stored !== null) {
       const active = await this.#open(createAuthKey(this.deps.env.crypto, stored.key), perm.serverSalt, 0, stored.expiresAt);
       this.#scheduleRenewal(stored.expiresAt);
@@ -148,7 +177,8 @@ export class DcConnection {
       await active.driver.close();
       throw error;
     }
-    if (pfs.persist) await this.deps.storage.authKeys.setTemp(this.dcId, { key: temp.authKey.key, expiresAt });
+    const slot = this.deps.address.media === true ? "media" : "main";
+    if (pfs.persist) await this.deps.storage.authKeys.setTemp(this.dcId, { key: temp.authKey.key, expiresAt }, slot);
     this.deps.onBound(expiresAt);
     this.#scheduleRenewal(expiresAt);
     return active;
@@ -197,6 +227,7 @@ export class DcConnection {
         return;
       }
       this.#active = Promise.resolve(next);
+      this.#opened = next;
       const old = await previous;
       if (old !== undefined) this.#drainThenClose(old);
     } catch {

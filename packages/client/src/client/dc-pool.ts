@@ -27,7 +27,8 @@ export interface DcPoolDeps {
  * separate media connection per DC for file traffic (https://core.telegram.org/api/files).
  */
 export class DcPool {
-  readonly #connections = new Map<string, DcConnection>();
+  /** By `connectionKey(dcId, media)`. */
+  readonly #connections = new Map<number, DcConnection>();
   #closed = false;
 
   constructor(private readonly deps: DcPoolDeps) {}
@@ -35,7 +36,7 @@ export class DcPool {
   connection(dcId: number, media: boolean): DcConnection {
     // After close() nothing may open again: that would outlive disconnect().
     if (this.#closed) throw new CancelledError("DISCONNECTED", "the client was disconnected");
-    const key = `${dcId}:${media ? "media" : "main"}`;
+    const key = connectionKey(dcId, media);
     let connection = this.#connections.get(key);
     if (connection === undefined) {
       const dc = this.deps.directory.get(dcId, media);
@@ -44,6 +45,11 @@ export class DcPool {
       this.#connections.set(key, connection);
     }
     return connection;
+  }
+
+  /** The connection if it was opened already (the hot path: no address lookup, no creation). */
+  readyConnection(dcId: number, media: boolean): DcConnection | undefined {
+    return this.#connections.get(connectionKey(dcId, media));
   }
 
   /** The DC's address, asking `homeDcId` for help.getConfig when the DC is not known yet. */
@@ -74,8 +80,8 @@ export class DcPool {
       keys: deps.keys,
       newTransport: deps.newTransport,
       wrapInit: deps.wrapInit,
-      // Storage holds one temp key per DC: the main connection's. Media connections make their own each run.
-      pfs: pfsSettings(deps.pfs, !media),
+      // Storage holds one temp key per (DC, connection kind), so media connections reuse theirs across runs too.
+      pfs: pfsSettings(deps.pfs, true),
       requestTimeoutMs: deps.requestTimeoutMs,
       pingIntervalMs: deps.pingIntervalMs,
       onBound: (expiresAt) => {
@@ -87,6 +93,11 @@ export class DcPool {
       },
     });
   }
+}
+
+/** A number, not a string: this runs on every request. */
+function connectionKey(dcId: number, media: boolean): number {
+  return dcId * 2 + (media ? 1 : 0);
 }
 
 function pfsSettings(pfs: boolean | PfsOptions, persist: boolean): { lifetimeSeconds: number; renewBeforeSeconds: number; persist: boolean } | undefined {

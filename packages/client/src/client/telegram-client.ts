@@ -1,16 +1,12 @@
 import { createPortableCrypto, parseRsaPublicKeyPem, TELEGRAM_RSA_KEYS, type CryptoProvider, type RsaPublicKey } from "@mtkit/mtproto-crypto";
-import { RpcError as SessionRpcError, type SessionEnvironment } from "@mtkit/session";
-import type { TlObject } from "@mtkit/tl-core";
 import type { RawUser, RpcMethods, users_TypeUserFull } from "@mtkit/tl-core/api";
-import { RpcError } from "../errors/rpc-error.js";
 import { PeerCache } from "../peers/peer-cache.js";
-import { abortableSleep } from "../retry/abortable-sleep.js";
-import { ClientLifetime } from "../retry/client-lifetime.js";
 import { CancelledError } from "../retry/cancelled-error.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
-import { runWithRetry } from "../retry/run-with-retry.js";
 import type { ClientStorage } from "../storage/types.js";
+import type { SessionEnvironment } from "@mtkit/session";
 import { DcPool } from "./dc-pool.js";
+import { disconnectedIfEnded, RequestRunner, type InvokeOptions } from "./request-runner.js";
 import { DcDirectory } from "./dc-directory.js";
 import { DcKeys } from "./dc-keys.js";
 import { wrapWithInitConnection } from "./init-connection.js";
@@ -21,25 +17,6 @@ import { start, type StartParams } from "./login/start.js";
 import type { PeerRef } from "../peers/parse-peer-ref.js";
 import type { TlInputPeer } from "../peers/tl-peer-types.js";
 import { DEFAULT_DEVICE_INFO, type ClientEvent, type DeviceInfo, type TelegramClientOptions } from "./options.js";
-
-export interface InvokeOptions {
-  /** Run on this DC instead of the home DC. */
-  readonly dcId?: number;
-  /** Use the DC's media connection (files). */
-  readonly media?: boolean;
-  /** Per-attempt timeout in ms. */
-  readonly timeout?: number;
-  readonly signal?: AbortSignal;
-}
-
-/** At most this many *_MIGRATE hops per request: a loop between DCs is a server bug, not a reason to spin. */
-const MAX_MIGRATIONS = 3;
-
-interface Running {
-  readonly lifetime: ClientLifetime;
-  readonly pool: DcPool;
-  homeDcId: number;
-}
 
 /**
  * The Telegram client: typed `invoke` over one connection per DC, with initConnection, FLOOD_WAIT
@@ -52,9 +29,8 @@ export class TelegramClient {
   readonly #device: DeviceInfo;
   readonly #directory: DcDirectory;
   readonly #policy: RetryPolicy;
-  readonly #authorizedDcs = new Map<number, Promise<void>>();
-  #running: Running | undefined;
-  #connecting: Promise<Running> | undefined;
+  #running: RequestRunner | undefined;
+  #connecting: Promise<RequestRunner> | undefined;
   #crypto: CryptoProvider | undefined;
 
   constructor(options: TelegramClientOptions) {
@@ -108,8 +84,7 @@ export class TelegramClient {
       await running.pool.connection(running.homeDcId, false).invoke({ _: "help.getNearestDc" }, {});
     } catch (error) {
       // disconnect() while we were connecting: say so, not "driver closed".
-      if (running.lifetime.ended) throw new CancelledError("DISCONNECTED", error);
-      throw error;
+      throw disconnectedIfEnded(running, error);
     }
   }
 
@@ -120,47 +95,16 @@ export class TelegramClient {
     const running = this.#running;
     this.#running = undefined;
     if (running === undefined) return;
-    running.lifetime.end();
-    await running.pool.close();
-    this.#authorizedDcs.clear();
+    await running.close();
   }
 
   /**
    * Calls an API method, typed by the generated `RpcMethods` map. Flood waits under the threshold
    * and 5xx are retried, *_MIGRATE_X followed; every user and chat in the answer goes to `peers`.
    */
-  async invoke<M extends keyof RpcMethods>(request: RpcMethods[M]["request"] & { readonly _: M }, options: InvokeOptions = {}): Promise<RpcMethods[M]["result"]> {
-    const running = this.#require();
-    let dcId = options.dcId;
-    for (let hop = 0; ; hop++) {
-      const target = dcId ?? running.homeDcId;
-      try {
-        const result = await runWithRetry((signal) => this.#attempt(running, target, request, options, signal), {
-          policy: this.#policy,
-          sleep: abortableSleep,
-          random: this.#options.random ?? Math.random,
-          lifetime: running.lifetime,
-          ...(options.signal === undefined ? {} : { signal: options.signal }),
-          method: request._,
-          onEvent: (event) => {
-            this.#emit(event);
-          },
-        });
-        await this.#ingest(result);
-        return result;
-      } catch (error) {
-        const verdict = error instanceof RpcError ? error.classification : undefined;
-        if (verdict?.kind !== "migrate" || hop >= MAX_MIGRATIONS) throw error;
-        this.#emit({ type: "migrate", error: (error as RpcError).rawMessage, fromDc: target, toDc: verdict.dcId, scope: verdict.scope });
-        if (verdict.scope === "home") {
-          await this.#moveHome(running, verdict.dcId);
-          dcId = undefined;
-        } else {
-          await this.#ensureAuthorized(verdict.dcId);
-          dcId = verdict.dcId;
-        }
-      }
-    }
+  invoke<M extends keyof RpcMethods>(request: RpcMethods[M]["request"] & { readonly _: M }, options: InvokeOptions = {}): Promise<RpcMethods[M]["result"]> {
+    if (this.#running === undefined) return Promise.reject(new CancelledError("DISCONNECTED", "call connect() first"));
+    return this.#running.run(request, options);
   }
 
   // ---- login (https://core.telegram.org/api/auth) -----------------------------------------------
@@ -219,46 +163,7 @@ export class TelegramClient {
     return this.invoke({ _: "users.getFullUser", id });
   }
 
-  /**
-   * Makes DC `dcId` accept this account: auth.exportAuthorization on the home DC, then
-   * auth.importAuthorization there, once per DC (https://core.telegram.org/api/datacenter).
-   */
-  async #ensureAuthorized(dcId: number): Promise<void> {
-    const running = this.#require();
-    if (dcId === running.homeDcId) return;
-    let pending = this.#authorizedDcs.get(dcId);
-    if (pending === undefined) {
-      // Remembered per connect() only: a stale "already imported" after a logout or a new key would
-      // break every call to that DC, and one export/import per run is cheap.
-      pending = (async () => {
-        const exported = await this.invoke({ _: "auth.exportAuthorization", dcId });
-        await this.invoke({ _: "auth.importAuthorization", id: exported.id, bytes: exported.bytes }, { dcId });
-        this.#emit({ type: "authorization_imported", dcId });
-      })();
-      this.#authorizedDcs.set(dcId, pending);
-      pending.catch(() => this.#authorizedDcs.delete(dcId));
-    }
-    await pending;
-  }
-
-  async #moveHome(running: Running, dcId: number): Promise<void> {
-    const dc = await running.pool.address(dcId, running.homeDcId);
-    running.homeDcId = dcId;
-    await this.storage.session.setHomeDc({ id: dcId, ip: dc.host, port: dc.port });
-  }
-
-  async #attempt(running: Running, dcId: number, request: TlObject, options: InvokeOptions, signal: AbortSignal): Promise<unknown> {
-    await running.pool.address(dcId, running.homeDcId);
-    const connection = running.pool.connection(dcId, options.media === true);
-    try {
-      return await connection.invoke(request, { signal, ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }) });
-    } catch (error) {
-      if (error instanceof SessionRpcError) throw new RpcError(error.errorCode, error.errorMessage, request._);
-      throw error;
-    }
-  }
-
-  async #start(): Promise<Running> {
+  async #start(): Promise<RequestRunner> {
     const newTransport = this.#options.transport;
     if (newTransport === undefined) {
       throw new TypeError("pass `transport` (e.g. createWebSocketTransport from @mtkit/transport-ws), or use TelegramClient from @mtkit/client/node (TCP by default)");
@@ -293,9 +198,18 @@ export class TelegramClient {
         if (event.type === "update") void this.#ingest(event.update);
       },
     });
-    const lifetime = new ClientLifetime();
-    this.prepareLifetimeSignal(lifetime.signal);
-    const running: Running = { lifetime, pool, homeDcId };
+    const running = new RequestRunner({
+      pool,
+      homeDcId,
+      policy: this.#policy,
+      random: this.#options.random ?? Math.random,
+      emit: (event) => {
+        this.#emit(event);
+      },
+      ingest: (response) => this.#ingest(response),
+      onHomeMoved: (id, ip, port) => this.storage.session.setHomeDc({ id, ip, port }),
+    });
+    this.prepareLifetimeSignal(running.lifetime.signal);
     this.#running = running;
     return running;
   }
@@ -315,7 +229,7 @@ export class TelegramClient {
     return TELEGRAM_RSA_KEYS;
   }
 
-  #require(): Running {
+  #require(): RequestRunner {
     if (this.#running === undefined) throw new CancelledError("DISCONNECTED", "call connect() first");
     return this.#running;
   }

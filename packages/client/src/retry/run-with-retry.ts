@@ -35,6 +35,11 @@ export interface RetryRunOptions {
   readonly signal?: AbortSignal;
   readonly method?: string;
   readonly onEvent?: (event: RetryEvent) => void;
+  /**
+   * The first attempt already ran (outside this runner, on the caller's fast path) and failed with
+   * this error: decide about it first, so its FLOOD_WAIT is honoured before the next attempt.
+   */
+  readonly firstFailure?: { readonly error: unknown };
 }
 
 /** Rejects when `signal` fires, so an attempt that ignores its signal still cannot hold us. */
@@ -72,29 +77,35 @@ export async function runWithRetry<T>(attempt: (signal: AbortSignal) => Promise<
 
 async function retryLoop<T>(attempt: (signal: AbortSignal) => Promise<T>, options: RetryRunOptions, signal: AbortSignal): Promise<T> {
   let state = INITIAL_RETRY_STATE;
+  let failure = options.firstFailure;
   for (let retry = 1; ; retry++) {
-    throwIfCancelled(signal);
-    try {
-      return await raceWithSignal(attempt(signal), signal);
-    } catch (error) {
+    if (failure === undefined) {
       throwIfCancelled(signal);
-      const decision = decideRetry(error, state, options.policy, options.random);
-      if (decision.action === "throw") {
-        if (error instanceof RpcError && (decision.reason === "flood_over_threshold" || decision.reason === "retries_exhausted")) {
-          options.onEvent?.({ type: "give_up", reason: decision.reason, method: options.method, error });
-        }
-        throw error;
+      try {
+        return await raceWithSignal(attempt(signal), signal);
+      } catch (error) {
+        failure = { error };
       }
-      options.onEvent?.({
-        type: "wait",
-        cause: decision.cause,
-        method: options.method,
-        error: error as RpcError,
-        delayMs: decision.delayMs,
-        retry,
-      });
-      await raceWithSignal(options.sleep(decision.delayMs, signal), signal);
-      state = decision.next;
     }
+    const { error } = failure;
+    failure = undefined;
+    throwIfCancelled(signal);
+    const decision = decideRetry(error, state, options.policy, options.random);
+    if (decision.action === "throw") {
+      if (error instanceof RpcError && (decision.reason === "flood_over_threshold" || decision.reason === "retries_exhausted")) {
+        options.onEvent?.({ type: "give_up", reason: decision.reason, method: options.method, error });
+      }
+      throw error;
+    }
+    options.onEvent?.({
+      type: "wait",
+      cause: decision.cause,
+      method: options.method,
+      error: error as RpcError,
+      delayMs: decision.delayMs,
+      retry,
+    });
+    await raceWithSignal(options.sleep(decision.delayMs, signal), signal);
+    state = decision.next;
   }
 }

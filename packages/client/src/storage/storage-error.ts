@@ -1,3 +1,5 @@
+import type { TempKeySlot } from "./types.js";
+
 /** A storage problem the caller can act on. */
 export class StorageError extends Error {
   override readonly name = "StorageError";
@@ -41,5 +43,12 @@ export function checkAuthKey(key: Uint8Array): void {
 export function checkDcId(dcId: number): void {
   if (!Number.isInteger(dcId) || dcId <= 0 || dcId > 0xffff) {
     throw new StorageError("BAD_VALUE", `a DC id is a positive 16-bit integer, got ${dcId}`);
+  }
+}
+
+/** Checked at runtime too: a slot typo from plain JavaScript must not create a third key nobody reads. */
+export function checkTempKeySlot(slot: unknown): asserts slot is TempKeySlot {
+  if (slot !== "main" && slot !== "media") {
+    throw new StorageError("BAD_VALUE", `a temp key slot is "main" or "media", got ${String(slot)}`);
   }
 }

@@ -22,17 +22,29 @@ export interface TempAuthKey {
 }
 
 /**
+ * Which connection to a DC a temporary key belongs to. The client keeps a main connection and a
+ * media (file) connection per DC (https://core.telegram.org/api/files); each runs on its own
+ * temporary key bound to the DC's one permanent key (https://core.telegram.org/api/pfs), so each
+ * has its own slot and neither overwrites the other's key.
+ */
+export type TempKeySlot = "main" | "media";
+
+/**
  * Auth keys per DC. Writes must be durable when the promise resolves: a lost key means a new login,
  * a key written twice by two processes means AUTH_KEY_DUPLICATED.
+ *
+ * The temp-key slot is a trailing optional argument (default `"main"`) so that code written before
+ * slots existed keeps compiling and keeps reading and writing the main connection's key.
  */
 export interface AuthKeysRepository {
   getPermanent(dcId: number): Promise<Uint8Array | null>;
   /** `null` deletes (logout, AUTH_KEY_UNREGISTERED). */
   setPermanent(dcId: number, key: Uint8Array | null): Promise<void>;
-  /** Returns null when absent or expired at `nowSeconds`. */
-  getTemp(dcId: number, nowSeconds: number): Promise<TempAuthKey | null>;
-  setTemp(dcId: number, key: TempAuthKey | null): Promise<void>;
-  /** Drops every key of every DC (logout). */
+  /** The key of one (DC, slot); null when absent or expired at `nowSeconds`. */
+  getTemp(dcId: number, nowSeconds: number, slot?: TempKeySlot): Promise<TempAuthKey | null>;
+  /** Writes or (with `null`) deletes the key of one (DC, slot); the other slot is untouched. */
+  setTemp(dcId: number, key: TempAuthKey | null, slot?: TempKeySlot): Promise<void>;
+  /** Drops every key of every DC and slot (logout). */
   clear(): Promise<void>;
 }
 

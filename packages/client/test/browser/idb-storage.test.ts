@@ -112,6 +112,55 @@ describe("IdbStorage in Chromium", () => {
     await page.close();
   });
 
+  it("opens a schema 1 database (one temp key per DC): its temp key moves to the main slot", async () => {
+    const page = await openPage();
+    const result = await page.evaluate(async () => {
+      // The previous release's layout: every store keyed by the DC id, temp keys included.
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open("mtkit:schema-1", 1);
+        request.onupgradeneeded = () => {
+          for (const name of ["auth_keys", "temp_auth_keys", "salts", "session_info", "update_state", "channel_pts", "kv"]) {
+            request.result.createObjectStore(name);
+          }
+          const peers = request.result.createObjectStore("peers");
+          peers.createIndex("by_username", "usernames", { multiEntry: true });
+          peers.createIndex("by_phone", "phone");
+          request.transaction!.objectStore("auth_keys").put(new Uint8Array(256).fill(1), 2);
+          request.transaction!.objectStore("temp_auth_keys").put({ key: new Uint8Array(256).fill(2), expiresAt: 5000 }, 2);
+          request.transaction!.objectStore("temp_auth_keys").put({ key: new Uint8Array(256).fill(3), expiresAt: 7000 }, 4);
+        };
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => {
+          reject(new Error("could not create the schema 1 database"));
+        };
+      });
+      const { IdbStorage, IDB_SCHEMA_VERSION } = globalThis.mtkit;
+      const first = (key: Uint8Array | undefined): number | undefined => key?.[0];
+      const upgraded = await IdbStorage.open("schema-1");
+      const main2 = await upgraded.authKeys.getTemp(2, 0);
+      const main4 = await upgraded.authKeys.getTemp(4, 0, "main");
+      const mediaBefore = await upgraded.authKeys.getTemp(2, 0, "media");
+      await upgraded.authKeys.setTemp(2, { key: new Uint8Array(256).fill(9), expiresAt: 9000 }, "media");
+      await upgraded.close();
+      const reopened = await IdbStorage.open("schema-1");
+      const after = [await reopened.authKeys.getTemp(2, 0, "main"), await reopened.authKeys.getTemp(2, 0, "media")];
+      const permanent = await reopened.authKeys.getPermanent(2);
+      await reopened.close();
+      return {
+        version: IDB_SCHEMA_VERSION,
+        main: [first(main2?.key), main2?.expiresAt, first(main4?.key), main4?.expiresAt],
+        mediaBefore,
+        after: after.map((t) => [first(t?.key), t?.expiresAt]),
+        permanent: first(permanent ?? undefined),
+      };
+    });
+    expect(result).toEqual({ version: 2, main: [2, 5000, 3, 7000], mediaBefore: null, after: [[2, 5000], [9, 9000]], permanent: 1 });
+    await page.close();
+  });
+
   it("refuses a database written by a newer schema, and releases the lock", async () => {
     const page = await openPage();
     const result = await page.evaluate(async () => {

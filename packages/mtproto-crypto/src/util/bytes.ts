@@ -62,17 +62,35 @@ export function writeInt32LE(b: Uint8Array, offset: number, value: number): void
 
 export const writeUint32LE = writeInt32LE;
 
-function view(b: Uint8Array): DataView {
-  return new DataView(b.buffer, b.byteOffset, b.byteLength);
+// 64-bit fields go through one 8-byte scratch word instead of a DataView per call: msg_ids, salts
+// and session ids are read and written several times per message, and a DataView allocation each
+// time showed up in profiles. BigInt64Array uses the host's byte order, so big-endian hosts keep
+// the DataView path.
+const scratchBytes = new Uint8Array(8);
+const scratchWord = new BigInt64Array(scratchBytes.buffer);
+const hostIsLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function checkInt64Range(b: Uint8Array, offset: number): void {
+  if (!(offset >= 0 && offset + 8 <= b.length)) throw new RangeError(`offset ${offset} is outside the ${b.length}-byte buffer`);
 }
 
 /** TL `long`: signed 64-bit little-endian. */
 export function readInt64LE(b: Uint8Array, offset: number): bigint {
-  return view(b).getBigInt64(offset, true);
+  checkInt64Range(b, offset);
+  if (!hostIsLittleEndian) return new DataView(b.buffer, b.byteOffset, b.byteLength).getBigInt64(offset, true);
+  for (let i = 0; i < 8; i++) scratchBytes[i] = b[offset + i]!;
+  return scratchWord[0]!;
 }
 
 export function writeInt64LE(b: Uint8Array, offset: number, value: bigint): void {
-  view(b).setBigInt64(offset, BigInt.asIntN(64, value), true);
+  checkInt64Range(b, offset);
+  if (!hostIsLittleEndian) {
+    new DataView(b.buffer, b.byteOffset, b.byteLength).setBigInt64(offset, BigInt.asIntN(64, value), true);
+    return;
+  }
+  // Assigning to a BigInt64Array wraps modulo 2^64, like BigInt.asIntN(64, value).
+  scratchWord[0] = value;
+  for (let i = 0; i < 8; i++) b[offset + i] = scratchBytes[i]!;
 }
 
 export function int64ToBytesLE(value: bigint): Uint8Array {

@@ -221,5 +221,5 @@ export class ClientSession implements ClientHandlerContext {
 }
 
 function newMessage(body: Uint8Array, requestId: number | undefined, method: string | undefined, contentRelated: boolean): OutgoingMessage {
-  return newOutgoing(body, { ...(requestId === undefined ? {} : { requestId }), ...(method === undefined ? {} : { method }), contentRelated });
+  return newOutgoing(body, { requestId, method, contentRelated });
 }

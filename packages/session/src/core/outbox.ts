@@ -33,8 +33,8 @@ export interface OutgoingMessage {
 export function newOutgoing(
   body: Uint8Array,
   options: {
-    requestId?: number;
-    method?: string;
+    requestId?: number | undefined;
+    method?: string | undefined;
     contentRelated: boolean;
     isResponse?: boolean;
     rebuild?: (msgId: bigint) => Uint8Array;

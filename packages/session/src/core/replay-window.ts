@@ -15,7 +15,13 @@ export interface ReplayWindowOptions {
 
 export class ReplayWindow {
   private readonly ids = new Set<bigint>();
-  private readonly order: bigint[] = [];
+  /**
+   * Remembered ids in ascending order from `head` on; slots before `head` are evicted ones, dropped
+   * in bulk now and then. Eviction is the oldest (smallest) id, so it is `head++`, not a shift of
+   * the whole array per message.
+   */
+  private order: bigint[] = [];
+  private head = 0;
   private readonly size: number;
   private readonly maxFutureSeconds: number;
   private readonly maxPastSeconds: number;
@@ -31,7 +37,7 @@ export class ReplayWindow {
   /** Checks the id against duplicates and the window floor; does not record it. */
   checkReplay(msgId: bigint): void {
     if (this.ids.has(msgId)) throw new MessageRejectedError('MSG_ID_DUPLICATE', 'msg_id seen before', msgId);
-    if (this.order.length >= this.size && msgId <= this.floor) {
+    if (this.ids.size >= this.size && msgId <= this.floor) {
       throw new MessageRejectedError('MSG_ID_TOO_OLD', 'msg_id below the replay window', msgId);
     }
   }
@@ -55,20 +61,25 @@ export class ReplayWindow {
   record(msgId: bigint): void {
     if (this.ids.has(msgId)) return;
     this.ids.add(msgId);
-    // Keep `order` sorted so the floor is the smallest remembered id; arrivals are nearly sorted.
-    let i = this.order.length;
-    while (i > 0 && this.order[i - 1]! > msgId) i--;
-    this.order.splice(i, 0, msgId);
-    while (this.order.length > this.size) {
-      const evicted = this.order.shift()!;
-      this.ids.delete(evicted);
+    // Keep the live part sorted so the floor is the smallest remembered id; arrivals are nearly
+    // sorted, so the insertion point is found within the last few slots.
+    const order = this.order;
+    let i = order.length;
+    while (i > this.head && order[i - 1]! > msgId) i--;
+    if (i === order.length) order.push(msgId);
+    else order.splice(i, 0, msgId);
+    while (this.ids.size > this.size) this.ids.delete(order[this.head++]!);
+    if (this.head >= this.size) {
+      this.order = order.slice(this.head);
+      this.head = 0;
     }
-    this.floor = this.order[0]!;
+    this.floor = this.order[this.head]!;
   }
 
   clear(): void {
     this.ids.clear();
-    this.order.length = 0;
+    this.order = [];
+    this.head = 0;
     this.floor = -1n;
   }
 }

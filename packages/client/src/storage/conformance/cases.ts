@@ -1,5 +1,6 @@
 import type { ClientStorage, PeerRecord } from "../types.js";
 import { bytes, expectEqual, expectRejects } from "./expect.js";
+import { tempKeySlotCases } from "./temp-key-cases.js";
 
 export interface StorageConformanceCase {
   readonly name: string;
@@ -50,6 +51,7 @@ export const storageConformanceCases: readonly StorageConformanceCase[] = [
       expectEqual([await s.authKeys.getTemp(1, 0), await s.authKeys.getPermanent(1)], [null, null], "cleared");
     },
   },
+  ...tempKeySlotCases,
   {
     name: "server salts: replaced per DC, signed 64-bit",
     async run(s) {

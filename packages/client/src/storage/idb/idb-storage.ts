@@ -1,4 +1,4 @@
-import { checkAuthKey, checkDcId, StorageError } from "../storage-error.js";
+import { checkAuthKey, checkDcId, checkTempKeySlot, StorageError } from "../storage-error.js";
 import type {
   AuthKeysRepository,
   ClientStorage,
@@ -15,7 +15,7 @@ import type {
   UpdateStateRepository,
 } from "../types.js";
 import { inTransaction, promisifyRequest } from "./idb-helpers.js";
-import { lockSession, openSessionIdb, STORES } from "./open-idb.js";
+import { lockSession, openSessionIdb, STORES, tempKeyId } from "./open-idb.js";
 
 /**
  * The browser storage: one IndexedDB database per session name, locked with the Web Locks API
@@ -52,14 +52,16 @@ export class IdbStorage implements ClientStorage {
         if (key !== null) checkAuthKey(key);
         return put(STORES.authKeys, dcId, key === null ? null : key.slice(), "strict");
       }),
-      getTemp: async (dcId, now) => {
-        const temp = await get<TempAuthKey>(STORES.tempAuthKeys, dcId);
+      getTemp: async (dcId, now, slot = "main") => {
+        const temp = await get<TempAuthKey>(STORES.tempAuthKeys, tempKeyId(dcId, slot));
         return temp === null || temp.expiresAt <= now ? null : temp;
       },
-      setTemp: (dcId, temp) => this.#checked(() => {
+      setTemp: (dcId, temp, slot = "main") => this.#checked(() => {
         checkDcId(dcId);
+        checkTempKeySlot(slot);
         if (temp !== null) checkAuthKey(temp.key);
-        return put(STORES.tempAuthKeys, dcId, temp === null ? null : { key: temp.key.slice(), expiresAt: temp.expiresAt }, "strict");
+        const value = temp === null ? null : { key: temp.key.slice(), expiresAt: temp.expiresAt };
+        return put(STORES.tempAuthKeys, tempKeyId(dcId, slot), value, "strict");
       }),
       clear: () => this.#tx([STORES.authKeys, STORES.tempAuthKeys], "readwrite", (tx) => {
         tx.objectStore(STORES.authKeys).clear();

@@ -1,8 +1,9 @@
 import { SessionLockedError, StorageError } from "../storage-error.js";
+import type { TempKeySlot } from "../types.js";
 import { promisifyRequest } from "./idb-helpers.js";
 
 /** Schema versions, applied by `onupgradeneeded`; only ever append. */
-export const IDB_SCHEMA_VERSION = 1;
+export const IDB_SCHEMA_VERSION = 2;
 
 export const STORES = {
   authKeys: "auth_keys",
@@ -15,7 +16,10 @@ export const STORES = {
   kv: "kv",
 } as const;
 
-function upgrade(db: IDBDatabase, from: number): void {
+/** Version 2 keys temp keys by `[dcId, slot]` (an array key); version 1 keyed them by `dcId` alone. */
+export const tempKeyId = (dcId: number, slot: TempKeySlot): [number, TempKeySlot] => [dcId, slot];
+
+function upgrade(db: IDBDatabase, tx: IDBTransaction, from: number): void {
   if (from < 1) {
     for (const name of [STORES.authKeys, STORES.tempAuthKeys, STORES.salts, STORES.session, STORES.updates, STORES.channelPts, STORES.kv]) {
       db.createObjectStore(name);
@@ -25,12 +29,32 @@ function upgrade(db: IDBDatabase, from: number): void {
     peers.createIndex("by_username", "usernames", { multiEntry: true });
     peers.createIndex("by_phone", "phone");
   }
+  if (from === 1) moveTempKeysToMainSlot(tx.objectStore(STORES.tempAuthKeys));
+}
+
+/**
+ * Version 1 held one temp key per DC, the main connection's (https://core.telegram.org/api/pfs):
+ * each moves to its DC's "main" slot. Runs inside the versionchange transaction, so the database
+ * opens only once the move is complete (or not at all).
+ */
+function moveTempKeysToMainSlot(store: IDBObjectStore): void {
+  const cursorRequest = store.openCursor();
+  cursorRequest.onsuccess = () => {
+    const cursor = cursorRequest.result;
+    if (cursor === null) return;
+    if (typeof cursor.key === "number") {
+      store.put(cursor.value, tempKeyId(cursor.key, "main"));
+      cursor.delete();
+    }
+    cursor.continue();
+  };
 }
 
 export async function openSessionIdb(name: string): Promise<IDBDatabase> {
   const request = indexedDB.open(`mtkit:${name}`, IDB_SCHEMA_VERSION);
   request.onupgradeneeded = (event) => {
-    upgrade(request.result, event.oldVersion);
+    // The versionchange transaction is set while this event runs.
+    upgrade(request.result, request.transaction!, event.oldVersion);
   };
   try {
     return await promisifyRequest(request);

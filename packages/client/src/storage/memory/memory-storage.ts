@@ -1,4 +1,4 @@
-import { checkAuthKey, checkDcId, StorageError } from "../storage-error.js";
+import { checkAuthKey, checkDcId, checkTempKeySlot, StorageError } from "../storage-error.js";
 import type {
   ClientStorage,
   DcAddress,
@@ -7,10 +7,12 @@ import type {
   SelfInfo,
   ServerSalt,
   TempAuthKey,
+  TempKeySlot,
   UpdateState,
 } from "../types.js";
 
 const peerKey = (kind: PeerKind, id: bigint): string => `${kind}:${id}`;
+const tempKey = (dcId: number, slot: TempKeySlot): string => `${dcId}:${slot}`;
 
 /**
  * Everything in maps; gone when the process exits. The default for tests and short-lived scripts.
@@ -19,7 +21,7 @@ const peerKey = (kind: PeerKind, id: bigint): string => `${kind}:${id}`;
 export class MemoryStorage implements ClientStorage {
   #closed = false;
   readonly #permanent = new Map<number, Uint8Array>();
-  readonly #temp = new Map<number, TempAuthKey>();
+  readonly #temp = new Map<string, TempAuthKey>();
   readonly #salts = new Map<number, readonly ServerSalt[]>();
   #homeDc: DcAddress | null = null;
   #self: SelfInfo | null = null;
@@ -45,18 +47,19 @@ export class MemoryStorage implements ClientStorage {
           this.#permanent.set(dcId, key.slice());
         }
       }),
-    getTemp: (dcId: number, nowSeconds: number): Promise<TempAuthKey | null> =>
+    getTemp: (dcId: number, nowSeconds: number, slot: TempKeySlot = "main"): Promise<TempAuthKey | null> =>
       this.#run(() => {
-        const temp = this.#temp.get(dcId);
+        const temp = this.#temp.get(tempKey(dcId, slot));
         return temp === undefined || temp.expiresAt <= nowSeconds ? null : { key: temp.key.slice(), expiresAt: temp.expiresAt };
       }),
-    setTemp: (dcId: number, temp: TempAuthKey | null): Promise<void> =>
+    setTemp: (dcId: number, temp: TempAuthKey | null, slot: TempKeySlot = "main"): Promise<void> =>
       this.#run(() => {
         checkDcId(dcId);
-        if (temp === null) this.#temp.delete(dcId);
+        checkTempKeySlot(slot);
+        if (temp === null) this.#temp.delete(tempKey(dcId, slot));
         else {
           checkAuthKey(temp.key);
-          this.#temp.set(dcId, { key: temp.key.slice(), expiresAt: temp.expiresAt });
+          this.#temp.set(tempKey(dcId, slot), { key: temp.key.slice(), expiresAt: temp.expiresAt });
         }
       }),
     clear: (): Promise<void> =>

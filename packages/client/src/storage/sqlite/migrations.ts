@@ -30,4 +30,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE channel_pts (channel_id INTEGER PRIMARY KEY, pts INTEGER NOT NULL) STRICT;
   CREATE TABLE kv (key TEXT PRIMARY KEY, value BLOB NOT NULL) STRICT;
   `,
+  // 2: one temp key per (DC, connection kind): the media connection keeps its own bound key too
+  // (https://core.telegram.org/api/pfs). SQLite cannot change a primary key in place, so the table
+  // is rebuilt; the key version 1 held was the main connection's and moves to the "main" slot.
+  `
+  CREATE TABLE temp_auth_keys_by_slot (
+    dc_id INTEGER NOT NULL, slot TEXT NOT NULL CHECK (slot IN ('main', 'media')),
+    key BLOB NOT NULL, expires_at INTEGER NOT NULL,
+    PRIMARY KEY (dc_id, slot)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO temp_auth_keys_by_slot (dc_id, slot, key, expires_at)
+    SELECT dc_id, 'main', key, expires_at FROM temp_auth_keys;
+  DROP TABLE temp_auth_keys;
+  ALTER TABLE temp_auth_keys_by_slot RENAME TO temp_auth_keys;
+  `,
 ];

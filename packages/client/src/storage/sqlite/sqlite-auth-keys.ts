@@ -1,21 +1,21 @@
 import type Database from "better-sqlite3";
-import { checkAuthKey, checkDcId } from "../storage-error.js";
-import type { AuthKeysRepository, TempAuthKey } from "../types.js";
+import { checkAuthKey, checkDcId, checkTempKeySlot } from "../storage-error.js";
+import type { AuthKeysRepository, TempAuthKey, TempKeySlot } from "../types.js";
 
 const toBytes = (blob: Buffer): Uint8Array => new Uint8Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 
-/** Auth keys in two tables. Each write is its own fsynced commit: durable when the promise resolves. */
+/** Auth keys in two tables (temp keys per DC and slot). Each write is its own fsynced commit: durable when the promise resolves. */
 export function sqliteAuthKeys(db: Database.Database): AuthKeysRepository {
   const getPermanent = db.prepare<[number], { key: Buffer }>("SELECT key FROM auth_keys WHERE dc_id = ?");
   const putPermanent = db.prepare<[number, Uint8Array]>("INSERT OR REPLACE INTO auth_keys (dc_id, key) VALUES (?, ?)");
   const deletePermanent = db.prepare<[number]>("DELETE FROM auth_keys WHERE dc_id = ?");
-  const getTemp = db.prepare<[number], { key: Buffer; expires_at: bigint }>(
-    "SELECT key, expires_at FROM temp_auth_keys WHERE dc_id = ?",
+  const getTemp = db.prepare<[number, TempKeySlot], { key: Buffer; expires_at: bigint }>(
+    "SELECT key, expires_at FROM temp_auth_keys WHERE dc_id = ? AND slot = ?",
   );
-  const putTemp = db.prepare<[number, Uint8Array, number]>(
-    "INSERT OR REPLACE INTO temp_auth_keys (dc_id, key, expires_at) VALUES (?, ?, ?)",
+  const putTemp = db.prepare<[number, TempKeySlot, Uint8Array, number]>(
+    "INSERT OR REPLACE INTO temp_auth_keys (dc_id, slot, key, expires_at) VALUES (?, ?, ?, ?)",
   );
-  const deleteTemp = db.prepare<[number]>("DELETE FROM temp_auth_keys WHERE dc_id = ?");
+  const deleteTemp = db.prepare<[number, TempKeySlot]>("DELETE FROM temp_auth_keys WHERE dc_id = ? AND slot = ?");
   const clear = db.transaction(() => {
     db.exec("DELETE FROM auth_keys; DELETE FROM temp_auth_keys;");
   });
@@ -33,17 +33,18 @@ export function sqliteAuthKeys(db: Database.Database): AuthKeysRepository {
         putPermanent.run(dcId, key);
       }
     }),
-    getTemp: (dcId, nowSeconds) => Promise.resolve().then((): TempAuthKey | null => {
-      const row = getTemp.get(dcId);
+    getTemp: (dcId, nowSeconds, slot = "main") => Promise.resolve().then((): TempAuthKey | null => {
+      const row = getTemp.get(dcId, slot);
       if (row === undefined || Number(row.expires_at) <= nowSeconds) return null;
       return { key: toBytes(row.key), expiresAt: Number(row.expires_at) };
     }),
-    setTemp: (dcId, temp) => Promise.resolve().then(() => {
+    setTemp: (dcId, temp, slot = "main") => Promise.resolve().then(() => {
       checkDcId(dcId);
-      if (temp === null) deleteTemp.run(dcId);
+      checkTempKeySlot(slot);
+      if (temp === null) deleteTemp.run(dcId, slot);
       else {
         checkAuthKey(temp.key);
-        putTemp.run(dcId, temp.key, temp.expiresAt);
+        putTemp.run(dcId, slot, temp.key, temp.expiresAt);
       }
     }),
     clear: () => Promise.resolve().then(() => {
