@@ -50,12 +50,13 @@ export type { InvokeOptions } from "./client/request-runner.js";
 export {
   DEFAULT_DEVICE_INFO,
   type ClientEvent,
-  type ClientLogger,
   type DcEndpointOption,
   type DeviceInfo,
   type PfsOptions,
   type TelegramClientOptions,
 } from "./client/options.js";
+export { createConsoleLogger, LOG_LEVELS, type ClientLogger, type ConsoleLoggerOptions, type LogLevel } from "./logging/logger.js";
+export { describeClientEvent } from "./logging/describe-event.js";
 export { wrapWithInitConnection } from "./client/init-connection.js";
 export { SignUpRequiredError } from "./client/login/authorization.js";
 export { PasswordLoginError } from "./client/login/password-login.js";

@@ -1,5 +1,5 @@
 import { createAuthKey, type AuthKey } from "@mtkit/mtproto-crypto";
-import { SessionDriver, SessionError, type SessionEnvironment } from "@mtkit/session";
+import { SessionDriver, SessionError, type SessionDriverEvent, type SessionEnvironment } from "@mtkit/session";
 import type { TlObject } from "@mtkit/tl-core";
 import { apiRegistry } from "@mtkit/tl-core/api";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
@@ -18,8 +18,9 @@ export interface DcConnectionDeps {
   readonly pfs: { readonly lifetimeSeconds: number; readonly renewBeforeSeconds: number; readonly persist: boolean } | undefined;
   readonly requestTimeoutMs: number;
   readonly pingIntervalMs: number;
+  readonly deadConnectionTimeoutMs: number | undefined;
   readonly onBound: (expiresAt: number) => void;
-  readonly onSessionEvent: (event: unknown) => void;
+  readonly onSessionEvent: (event: SessionDriverEvent) => void;
 }
 
 interface RequestOptions {
@@ -86,6 +87,13 @@ export class DcConnection {
       if (active.inFlight === 0) active.onIdle?.();
     }
     return this.#send(await this.#ready(), request, options, attempt + 1);
+  }
+
+  /** Drops the socket and connects again now; a connection not opened yet has nothing to do. */
+  async reconnect(reason: string): Promise<void> {
+    const opened = this.#opened;
+    if (opened === undefined || this.#closed) return;
+    await opened.driver.reconnect(reason);
   }
 
   async close(): Promise<void> {
@@ -195,6 +203,7 @@ export class DcConnection {
       timeOffsetMs,
       requestTimeoutMs: this.deps.requestTimeoutMs,
       pingIntervalMs: this.deps.pingIntervalMs,
+      ...(this.deps.deadConnectionTimeoutMs === undefined ? {} : { deadConnectionTimeoutMs: this.deps.deadConnectionTimeoutMs }),
       onEvent: (event) => {
         if (event.type === "new-session") active.initialized = false;
         this.deps.onSessionEvent(event);

@@ -1,4 +1,4 @@
-import type { SessionEnvironment } from "@mtkit/session";
+import type { SessionDriverEvent, SessionEnvironment } from "@mtkit/session";
 import type { TlObject } from "@mtkit/tl-core";
 import type { TypeConfig } from "@mtkit/tl-core/api";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
@@ -19,6 +19,7 @@ export interface DcPoolDeps {
   readonly pfs: boolean | PfsOptions;
   readonly requestTimeoutMs: number;
   readonly pingIntervalMs: number;
+  readonly deadConnectionTimeoutMs: number | undefined;
   readonly emit: (event: ClientEvent) => void;
 }
 
@@ -64,6 +65,11 @@ export class DcPool {
     return dc;
   }
 
+  /** Every open connection drops its socket and connects again (see `TelegramClient.reconnect`). */
+  async reconnectAll(reason: string): Promise<void> {
+    await Promise.all([...this.#connections.values()].map((connection) => connection.reconnect(reason)));
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     const all = [...this.#connections.values()];
@@ -84,14 +90,34 @@ export class DcPool {
       pfs: pfsSettings(deps.pfs, true),
       requestTimeoutMs: deps.requestTimeoutMs,
       pingIntervalMs: deps.pingIntervalMs,
+      deadConnectionTimeoutMs: deps.deadConnectionTimeoutMs,
       onBound: (expiresAt) => {
         deps.emit({ type: "temp_key_bound", dcId, expiresAt });
       },
       onSessionEvent: (event) => {
-        const e = event as { readonly type: string; readonly update?: unknown };
-        if (e.type === "update") deps.emit({ type: "update", dcId, update: e.update });
+        const client = clientEventOf(event, dcId, media);
+        if (client !== undefined) deps.emit(client);
       },
     });
+  }
+}
+
+/** The session events the client reports (the rest are the session layer's own business). */
+function clientEventOf(event: SessionDriverEvent, dcId: number, media: boolean): ClientEvent | undefined {
+  switch (event.type) {
+    case "update":
+      return { type: "update", dcId, update: event.update };
+    case "connection-dead":
+      return { type: "connection_lost", dcId, media, reason: `nothing arrived for ${event.silentMs} ms` };
+    case "reconnecting":
+      // "dead" was reported as connection_lost just before; other reasons come from reconnect().
+      return event.reason === "dead" ? undefined : { type: "connection_lost", dcId, media, reason: event.reason };
+    case "connection-suspect":
+      return { type: "connection_suspect", dcId, media, lateMs: event.lateMs };
+    case "rejected":
+      return { type: "packet_rejected", dcId, media, code: event.error.code };
+    default:
+      return undefined;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CryptoProvider, RsaPublicKey } from "@mtkit/mtproto-crypto";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
+import type { ClientLogger } from "../logging/logger.js";
 import type { RetryEvent } from "../retry/run-with-retry.js";
 import type { ClientStorage } from "../storage/types.js";
 
@@ -20,11 +21,6 @@ export interface DeviceInfo {
   readonly langCode: string;
 }
 
-export interface ClientLogger {
-  debug(message: string, data?: unknown): void;
-  info(message: string, data?: unknown): void;
-  warn(message: string, data?: unknown): void;
-}
 
 /** Things the client did on its own, reported so nothing is silent. */
 export type ClientEvent =
@@ -33,7 +29,13 @@ export type ClientEvent =
   | { readonly type: "temp_key_bound"; readonly dcId: number; readonly expiresAt: number }
   | { readonly type: "migrate"; readonly error: string; readonly fromDc: number; readonly toDc: number; readonly scope: "home" | "request" }
   | { readonly type: "authorization_imported"; readonly dcId: number }
-  | { readonly type: "update"; readonly dcId: number; readonly update: unknown };
+  | { readonly type: "update"; readonly dcId: number; readonly update: unknown }
+  /** The connection went silent (`dead`: nothing arrived in time) or the app asked for a reconnect; requests are resent. */
+  | { readonly type: "connection_lost"; readonly dcId: number; readonly media: boolean; readonly reason: string }
+  /** Timers fired late (the machine slept, the clock jumped): the connection is being checked with a ping. */
+  | { readonly type: "connection_suspect"; readonly dcId: number; readonly media: boolean; readonly lateMs: number }
+  /** An incoming packet failed a security check and was dropped (https://core.telegram.org/mtproto/security_guidelines). */
+  | { readonly type: "packet_rejected"; readonly dcId: number; readonly media: boolean; readonly code: string };
 
 /** Perfect forward secrecy (https://core.telegram.org/api/pfs). */
 export interface PfsOptions {
@@ -57,6 +59,7 @@ export interface TelegramClientOptions {
   readonly testServer?: { readonly endpoints: readonly DcEndpointOption[]; readonly publicKeyPem: string };
   /** Server RSA keys to trust. Default: Telegram's, or the test server's. */
   readonly rsaKeys?: readonly RsaPublicKey[];
+  /** Where the client reports what it did on its own; e.g. `createConsoleLogger({ level: "info" })` or `console`. */
   readonly logger?: ClientLogger;
   readonly onEvent?: (event: ClientEvent) => void;
   readonly deviceInfo?: Partial<DeviceInfo>;
@@ -68,6 +71,11 @@ export interface TelegramClientOptions {
   readonly requestTimeoutMs?: number;
   /** Keep-alive period (ms). Default 60 000. */
   readonly pingIntervalMs?: number;
+  /**
+   * A connection from which nothing arrives this long after a ping (or while requests wait) is
+   * declared dead and replaced; unanswered requests are resent with their msg_id. Default 15 000.
+   */
+  readonly deadConnectionTimeoutMs?: number;
   /** Clock (ms) and randomness for the session layer; injected by tests. */
   readonly now?: () => number;
   readonly random?: () => number;

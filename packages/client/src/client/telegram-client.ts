@@ -16,6 +16,7 @@ import { sendCode, signIn, signUp, type SentCode } from "./login/phone-login.js"
 import { start, type StartParams } from "./login/start.js";
 import type { PeerRef } from "../peers/parse-peer-ref.js";
 import type { TlInputPeer } from "../peers/tl-peer-types.js";
+import { describeClientEvent } from "../logging/describe-event.js";
 import { DEFAULT_DEVICE_INFO, type ClientEvent, type DeviceInfo, type TelegramClientOptions } from "./options.js";
 
 /**
@@ -96,6 +97,15 @@ export class TelegramClient {
     this.#running = undefined;
     if (running === undefined) return;
     await running.close();
+  }
+
+  /**
+   * Replaces every open connection now (pending requests are resent with their msg_id, so none runs
+   * twice). Call it when the app knows the network changed: a browser `online` event, a new network
+   * interface, a resume from sleep. Dead connections are also found on their own (`deadConnectionTimeoutMs`).
+   */
+  async reconnect(reason = "requested"): Promise<void> {
+    await this.#running?.pool.reconnectAll(reason);
   }
 
   /**
@@ -193,6 +203,7 @@ export class TelegramClient {
       pfs: this.#options.pfs ?? true,
       requestTimeoutMs: this.#options.requestTimeoutMs ?? 60_000,
       pingIntervalMs: this.#options.pingIntervalMs ?? 60_000,
+      deadConnectionTimeoutMs: this.#options.deadConnectionTimeoutMs,
       emit: (event) => {
         this.#emit(event);
         if (event.type === "update") void this.#ingest(event.update);
@@ -242,15 +253,16 @@ export class TelegramClient {
     try {
       await this.peers.ingest(response);
     } catch (error) {
-      this.#options.logger?.warn("peer cache could not ingest a response", error);
+      this.#options.logger?.error("peer cache could not store the users and chats of an answer", error);
     }
   }
 
   #emit(event: ClientEvent): void {
     const logger = this.#options.logger;
-    if (event.type === "wait") logger?.warn(`${event.method ?? "request"}: ${event.error.rawMessage}, retrying in ${event.delayMs} ms`);
-    else if (event.type === "give_up") logger?.warn(`${event.method ?? "request"}: ${event.error.rawMessage}, not retried (${event.reason})`);
-    else if (event.type !== "update") logger?.debug(event.type, event);
+    if (logger !== undefined) {
+      const line = describeClientEvent(event);
+      if (line !== undefined) logger[line.level](line.message, event);
+    }
     this.#options.onEvent?.(event);
   }
 }

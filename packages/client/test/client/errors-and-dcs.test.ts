@@ -171,3 +171,24 @@ describe("peers", () => {
     await client.disconnect();
   });
 });
+
+describe("logger", () => {
+  it("reports what the client did on its own: new keys (info) and flood waits (warn)", async () => {
+    const lines: [string, string][] = [];
+    const logger = {
+      error: (message: string): void => void lines.push(["error", message]),
+      warn: (message: string): void => void lines.push(["warn", message]),
+      info: (message: string): void => void lines.push(["info", message]),
+      debug: (message: string): void => void lines.push(["debug", message]),
+    };
+    const { client } = makeClient(h.server, { logger, floodSleepThreshold: 5 });
+    await client.connect();
+    h.server.faults.floodWait("help.getNearestDc", 1);
+    await client.invoke({ _: "help.getNearestDc" });
+    await client.disconnect();
+    expect(lines).toContainEqual(["info", "DC 1: new permanent auth key"]);
+    expect(lines).toContainEqual(["info", "DC 1: new temporary auth key"]);
+    expect(lines).toContainEqual(["warn", "help.getNearestDc: FLOOD_WAIT_1, retrying in 1000 ms"]);
+    expect(lines.filter(([level]) => level === "debug").some(([, message]) => message.startsWith("DC 1: temporary key bound until"))).toBe(true);
+  });
+});
