@@ -35,7 +35,10 @@ export { MemoryKeyStore, type ServerKeyStore, type ServerAuthKeyRecord } from '.
 export type { ServerEvent } from './server/server-events.js';
 
 // Driver (client role, real I/O)
-export { SessionDriver, type SessionDriverOptions, type ResultOf } from './driver/session-driver.js';
+export { SessionDriver, type SessionDriverOptions } from './driver/session-driver.js';
+export type { ResultOf } from './driver/result-of.js';
+export type { SessionDriverEvent, DriverConnectionEvent } from './driver/driver-events.js';
+export { LivenessMonitor, type LivenessAction, type LivenessDecision, type LivenessSettings } from './driver/liveness-monitor.js';
 export { createAuthKeyOverTransport } from './driver/create-auth-key.js';
 export type { DriverTransport, DriverTransportEvent, DriverTimers } from './driver/transport.js';
 export { backoffDelay, type BackoffOptions } from './driver/backoff.js';

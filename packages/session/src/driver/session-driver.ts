@@ -1,29 +1,19 @@
-import type { RpcMethods } from '@mtkit/tl-core/api';
 import type { TlObject } from '@mtkit/tl-core';
 import type { AuthKey } from '@mtkit/mtproto-crypto';
 import { ClientSession, type ClientSessionOptions } from '../client/client-session.js';
 import type { ClientSessionEvent } from '../client/events.js';
 import { randomLong } from '../core/session-state.js';
 import { MessageRejectedError, SessionError } from '../errors.js';
-import { backoffDelay, type BackoffOptions } from './backoff.js';
+import type { BackoffOptions } from './backoff.js';
+import { ConnectionKeeper } from './connection-keeper.js';
+import { ConnectionWatchdog } from './connection-watchdog.js';
+import type { SessionDriverEvent } from './driver-events.js';
 import { PendingRequests } from './pending-requests.js';
+import { PingWaiters } from './ping-waiters.js';
+import type { ResultOf } from './result-of.js';
 import { realTimers, type DriverTimers, type DriverTransport, type DriverTransportEvent } from './transport.js';
 
-/** The result type of a request object, from the API's `RpcMethods` map. */
-/**
- * The result type of a request. Wrapper methods whose result is their generic `!X` query
- * (invokeWithLayer, initConnection, invokeWithoutUpdates, invokeAfterMsg, ...) resolve to the
- * result of the wrapped `query`, so `invoke(invokeWithLayer(initConnection(help.getConfig)))` is a Config.
- */
-export type ResultOf<R> = R extends { readonly _: infer K }
-  ? K extends keyof RpcMethods
-    ? unknown extends RpcMethods[K]['result']
-      ? R extends { readonly query: infer Q }
-        ? ResultOf<Q>
-        : unknown
-      : RpcMethods[K]['result']
-    : unknown
-  : unknown;
+export type { ResultOf } from './result-of.js';
 
 export interface SessionDriverOptions<Address> extends ClientSessionOptions {
   readonly transport: DriverTransport<Address>;
@@ -32,13 +22,19 @@ export interface SessionDriverOptions<Address> extends ClientSessionOptions {
   readonly requestTimeoutMs?: number;
   /** Keep-alive ping_delay_disconnect period (ms), default 60 s; the server drops us 75 s after the last. */
   readonly pingIntervalMs?: number;
+  /**
+   * Silence after a ping (ms) that means the connection is dead although the socket looks open
+   * (sleep, NAT entry dropped, network switch): the driver then reconnects at once. Default 15 s.
+   * While requests wait and nothing arrives, a ping goes out after a third of this.
+   */
+  readonly deadConnectionTimeoutMs?: number;
   readonly disconnectDelaySeconds?: number;
   /** How long acks may wait for other traffic before going out alone (ms). */
   readonly ackDelayMs?: number;
   readonly backoff?: BackoffOptions;
   readonly timers?: DriverTimers;
-  /** Updates, new_session_created, -404 ... everything not tied to one request. */
-  readonly onEvent?: (event: ClientSessionEvent | { readonly type: 'auth-key-unknown' } | { readonly type: 'rejected'; readonly error: MessageRejectedError }) => void;
+  /** Updates, new_session_created, -404, liveness ... everything not tied to one request. */
+  readonly onEvent?: (event: SessionDriverEvent) => void;
 }
 
 /**
@@ -50,35 +46,75 @@ export class SessionDriver<Address = unknown> {
   readonly session: ClientSession;
   private readonly pending: PendingRequests;
   private readonly timers: DriverTimers;
-  private unsubscribe: (() => void) | undefined;
-  private pingTimer: unknown;
+  private readonly watchdog: ConnectionWatchdog;
+  private readonly link: ConnectionKeeper<Address>;
   private ackTimer: unknown;
-  private reconnectTimer: unknown;
-  private attempt = 0;
   private closed = false;
-  private connected = false;
   private flushScheduled = false;
-  private readonly pingWaiters = new Map<bigint, { resolve: () => void; reject: (error: SessionError) => void }>();
+  private readonly pingWaiters: PingWaiters;
 
   constructor(private readonly options: SessionDriverOptions<Address>) {
     this.session = new ClientSession(options);
     this.timers = options.timers ?? realTimers;
     this.pending = new PendingRequests(this.timers);
+    this.pingWaiters = new PingWaiters(this.timers, () => options.env.now());
+    this.watchdog = new ConnectionWatchdog(
+      { pingIntervalMs: options.pingIntervalMs ?? 60_000, deadConnectionTimeoutMs: options.deadConnectionTimeoutMs ?? 15_000 },
+      {
+        now: () => options.env.now(),
+        timers: this.timers,
+        busy: () => this.pending.size > 0 || this.pingWaiters.size > 0,
+        ping: (reason) => {
+          this.sendKeepAlive(reason === 'keep-alive');
+        },
+        suspect: (lateMs) => options.onEvent?.({ type: 'connection-suspect', lateMs }),
+        dead: (silentMs) => {
+          options.onEvent?.({ type: 'connection-dead', silentMs });
+          void this.link.restart('dead').catch(() => undefined);
+        },
+      },
+    );
+    this.link = new ConnectionKeeper(
+      {
+        transport: options.transport,
+        address: options.address,
+        timers: this.timers,
+        random01: () => (options.env.randomBytes(1)[0] ?? 0) / 255,
+        backoff: options.backoff,
+      },
+      {
+        onEvent: (event) => {
+          this.onTransportEvent(event);
+        },
+        onUp: () => {
+          // A new connection: resend every unanswered request with its original msg_id.
+          this.session.reconnected();
+          this.watchdog.start();
+          this.flush();
+        },
+        onDown: () => {
+          this.watchdog.stop();
+        },
+        onRestart: (reason) => options.onEvent?.({ type: 'reconnecting', reason }),
+      },
+    );
   }
 
-  /** Connects the transport and starts the keep-alive. */
-  async connect(): Promise<void> {
-    if (this.closed) throw new SessionError('CLOSED', 'driver closed');
-    this.unsubscribe?.();
-    this.unsubscribe = this.options.transport.subscribe((event) => {
-      this.onTransportEvent(event);
-    });
-    await this.options.transport.connect(this.options.address);
-    this.connected = true;
-    this.attempt = 0;
-    this.session.reconnected();
-    this.schedulePing();
-    this.flush();
+  /** Connects the transport and starts the keep-alive and the dead-connection watchdog. */
+  connect(): Promise<void> {
+    if (this.closed) return Promise.reject(new SessionError('CLOSED', 'driver closed'));
+    return this.link.connect();
+  }
+
+  /**
+   * Drops the transport and connects again now, for an app that knows the network changed (the
+   * browser's `online` event, a new network interface). Pending requests survive and go out again
+   * with their original msg_id, so none runs twice. Resolves when the new connection is up, or when
+   * that first attempt failed and the usual backoff took over; rejects with CLOSED after close().
+   */
+  reconnect(reason = 'requested'): Promise<void> {
+    if (this.closed) return Promise.reject(new SessionError('CLOSED', 'driver closed'));
+    return this.link.restart(reason);
   }
 
   /** Sends `request` and resolves with its typed result; rejects with RpcError or SessionError. */
@@ -126,25 +162,10 @@ export class SessionDriver<Address = unknown> {
   ping(options: { readonly timeoutMs?: number } = {}): Promise<number> {
     if (this.closed) return Promise.reject(new SessionError('CLOSED', 'driver closed'));
     const pingId = randomLong(this.options.env);
-    const started = this.options.env.now();
-    return new Promise<number>((resolve, reject) => {
-      const timer = this.timers.setTimeout(() => {
-        this.pingWaiters.delete(pingId);
-        reject(new SessionError('TIMEOUT', 'no pong'));
-      }, options.timeoutMs ?? this.options.requestTimeoutMs ?? 60_000);
-      this.pingWaiters.set(pingId, {
-        resolve: () => {
-          this.timers.clearTimeout(timer);
-          resolve(this.options.env.now() - started);
-        },
-        reject: (error) => {
-          this.timers.clearTimeout(timer);
-          reject(error);
-        },
-      });
-      this.session.ping(pingId);
-      this.scheduleFlush();
-    });
+    const rtt = this.pingWaiters.add(pingId, options.timeoutMs ?? this.options.requestTimeoutMs ?? 60_000);
+    this.session.ping(pingId);
+    this.scheduleFlush();
+    return rtt;
   }
 
   /** Binds this driver's temporary key to `permKey` (https://core.telegram.org/api/pfs); resolves true. */
@@ -157,17 +178,16 @@ export class SessionDriver<Address = unknown> {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const t of [this.pingTimer, this.ackTimer, this.reconnectTimer]) if (t !== undefined) this.timers.clearTimeout(t);
-    this.unsubscribe?.();
+    this.watchdog.stop();
+    if (this.ackTimer !== undefined) this.timers.clearTimeout(this.ackTimer);
     this.session.abandonAll();
     this.pending.rejectAll(new SessionError('CLOSED', 'driver closed'));
-    for (const waiter of this.pingWaiters.values()) waiter.reject(new SessionError('CLOSED', 'driver closed'));
-    this.pingWaiters.clear();
-    await this.options.transport.close();
+    this.pingWaiters.rejectAll(new SessionError('CLOSED', 'driver closed'));
+    await this.link.close();
   }
 
   private flush(): void {
-    if (!this.connected || this.closed) return;
+    if (!this.link.connected || this.closed) return;
     if (this.ackTimer !== undefined) {
       this.timers.clearTimeout(this.ackTimer);
       this.ackTimer = undefined;
@@ -179,12 +199,14 @@ export class SessionDriver<Address = unknown> {
 
   private onTransportEvent(event: DriverTransportEvent): void {
     if (this.closed) return;
+    // Anything from the server is life; checked by the watchdog's one timer, not per packet.
+    this.watchdog.received();
     if (event.type === 'packet') this.onPacket(event.packet);
     else if (event.type === 'status' && event.error.status === -404) {
       this.options.onEvent?.({ type: 'auth-key-unknown' });
       this.pending.rejectAll(new SessionError('AUTH_KEY_UNKNOWN', 'the server does not know this auth key (-404)'));
       this.session.abandonAll();
-    } else if (event.type === 'close') this.onDisconnect();
+    }
   }
 
   private onPacket(packet: Uint8Array): void {
@@ -223,46 +245,22 @@ export class SessionDriver<Address = unknown> {
         return;
       case 'flush-needed':
         return;
-      case 'pong': {
-        const waiter = this.pingWaiters.get(event.pingId);
-        if (waiter !== undefined) {
-          this.pingWaiters.delete(event.pingId);
-          waiter.resolve();
-        }
+      case 'pong':
+        this.pingWaiters.resolve(event.pingId);
         this.options.onEvent?.(event);
         return;
-      }
       default:
         this.options.onEvent?.(event);
     }
   }
 
-  private schedulePing(): void {
-    if (this.pingTimer !== undefined) this.timers.clearTimeout(this.pingTimer);
-    this.pingTimer = this.timers.setTimeout(() => {
-      this.pingTimer = undefined;
-      if (this.closed || !this.connected) return;
-      this.session.pingDelayDisconnect(this.options.disconnectDelaySeconds ?? 75);
-      // Fetch salts ahead of time so a salt change never costs a bad_server_salt round trip.
-      const state = this.session.state;
-      if (state.salts.coverageSeconds(state.clock.serverNowSeconds()) < 1800) this.session.getFutureSalts(32);
-      this.flush();
-      this.schedulePing();
-    }, this.options.pingIntervalMs ?? 60_000);
-  }
-
-  private onDisconnect(): void {
-    this.connected = false;
-    if (this.closed) return;
-    if (this.pingTimer !== undefined) this.timers.clearTimeout(this.pingTimer);
-    this.pingTimer = undefined;
-    const random01 = (this.options.env.randomBytes(1)[0] ?? 0) / 255;
-    const delay = backoffDelay(this.attempt++, random01, this.options.backoff);
-    this.reconnectTimer = this.timers.setTimeout(() => {
-      this.reconnectTimer = undefined;
-      this.connect().catch(() => {
-        this.onDisconnect();
-      });
-    }, delay);
+  /** ping_delay_disconnect (https://core.telegram.org/mtproto/service_messages#deferred-connection-closure--ping). */
+  private sendKeepAlive(keepAlive: boolean): void {
+    if (this.closed || !this.link.connected) return;
+    this.session.pingDelayDisconnect(this.options.disconnectDelaySeconds ?? 75);
+    // Fetch salts ahead of time so a salt change never costs a bad_server_salt round trip.
+    const state = this.session.state;
+    if (keepAlive && state.salts.coverageSeconds(state.clock.serverNowSeconds()) < 1800) this.session.getFutureSalts(32);
+    this.flush();
   }
 }

@@ -21,6 +21,8 @@ interface ArmedFault {
 export class FaultKnobs {
   private readonly methodFaults = new Map<string, ArmedFault[]>();
   private dropAfterPackets: number | undefined;
+  private blackholeAfterPackets: number | undefined;
+  private silenceGeneration = 0;
   private dhRetries = 0;
 
   /** Arms `fault` for calls of `method` (`"*"` = any method). */
@@ -64,6 +66,36 @@ export class FaultKnobs {
   }
 
   /**
+   * The next connection accepted (by any DC) goes silent from packet `packets + 1` on: it still reads
+   * and runs everything (requests execute, their answers are cached), but sends nothing back, and it
+   * stays open. What a client sees after its NAT entry vanished or the laptop slept: a socket that
+   * looks open and never answers. 3 lets a handshake finish and silences the first encrypted message.
+   */
+  blackholeNextConnectionAfter(packets: number): void {
+    this.blackholeAfterPackets = packets;
+  }
+
+  /** Consumed by the server when it accepts a connection. */
+  takeBlackholeAfterPackets(): number | undefined {
+    const packets = this.blackholeAfterPackets;
+    this.blackholeAfterPackets = undefined;
+    return packets;
+  }
+
+  /**
+   * Every connection open now (any DC) goes silent, as with `blackholeNextConnectionAfter`, from
+   * now on. Connections accepted later behave, so a client that reconnects gets answers again.
+   */
+  silenceConnections(): void {
+    this.silenceGeneration++;
+  }
+
+  /** Bumped by `silenceConnections()`: a connection accepted at an older generation is silent. */
+  get silencedGeneration(): number {
+    return this.silenceGeneration;
+  }
+
+  /**
    * The next `connections` handshakes answer their first set_client_DH_params with dh_gen_retry,
    * so the client must send a new g_b with retry_id = aux_hash (https://core.telegram.org/mtproto/auth_key).
    */
@@ -82,6 +114,7 @@ export class FaultKnobs {
   clear(): void {
     this.methodFaults.clear();
     this.dropAfterPackets = undefined;
+    this.blackholeAfterPackets = undefined;
     this.dhRetries = 0;
   }
 

@@ -144,10 +144,14 @@ export class DcServer {
       apiRegistry,
       forceDhRetry: this.options.faults.takeDhGenRetry(),
     });
+    const { faults } = this.options;
+    const generation = faults.silencedGeneration;
     serveConnection(
       {
         core,
-        dropAfterPackets: this.options.faults.takeDropAfterPackets(),
+        dropAfterPackets: faults.takeDropAfterPackets(),
+        blackholeAfterPackets: faults.takeBlackholeAfterPackets(),
+        silencedSinceAccept: () => faults.silencedGeneration !== generation,
         attach: (session, handle) => {
           this.sessionLinks.set(session, handle);
         },

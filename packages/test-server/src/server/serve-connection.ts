@@ -11,6 +11,10 @@ export interface ConnectionDeps {
   readonly core: ServerConnection;
   /** Fault knob: close the connection when packet `dropAfterPackets + 1` arrives, unprocessed. */
   readonly dropAfterPackets: number | undefined;
+  /** Fault knob: from packet `blackholeAfterPackets + 1` on, read and run everything but send nothing. */
+  readonly blackholeAfterPackets: number | undefined;
+  /** Fault knob: true once every connection open at this moment was silenced. */
+  readonly silencedSinceAccept: () => boolean;
   /** The session now talks through this connection (its later answers go here). */
   attach(session: ServerSession, link: LinkHandle): void;
   request(session: ServerSession, reqMsgId: bigint, request: TlObject): void;
@@ -27,11 +31,15 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
   let disconnectTimer: ReturnType<typeof setTimeout> | undefined;
   // Set at once: nothing more goes out after a close we asked for, even before the socket is gone.
   let closing = false;
+  // A blackholed connection: what it would send is lost on the way (a dead NAT entry), it never closes.
+  let blackholed = false;
+  const silent = (): boolean => blackholed || deps.silencedSinceAccept();
   const handle: LinkHandle = {
     get open() {
       return !closing && !link.closed;
     },
     send: (out) => {
+      if (silent()) return;
       for (const packet of out) link.send(packet).catch(() => undefined); // lost with the connection
     },
     close: () => {
@@ -45,11 +53,11 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
         handle.send([event.packet]);
         break;
       case "auth-key-unknown":
-        link.sendStatus(AUTH_KEY_NOT_FOUND).catch(() => undefined);
+        if (!silent()) link.sendStatus(AUTH_KEY_NOT_FOUND).catch(() => undefined);
         break;
       case "handshake-failed":
         deps.onError(event.error);
-        link.sendStatus(AUTH_KEY_NOT_FOUND).catch(() => undefined);
+        if (!silent()) link.sendStatus(AUTH_KEY_NOT_FOUND).catch(() => undefined);
         break;
       case "rejected":
         deps.onError(event.error); // dropped without an answer (security guidelines)
@@ -64,7 +72,7 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
       case "disconnect-delay":
         clearTimeout(disconnectTimer);
         disconnectTimer = setTimeout(() => {
-          handle.close();
+          if (!silent()) handle.close(); // a blackhole keeps the socket open: the client must notice by itself
         }, event.seconds * 1000);
         disconnectTimer.unref();
         break;
@@ -84,13 +92,14 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
       handle.close();
       return;
     }
+    if (deps.blackholeAfterPackets !== undefined && packets > deps.blackholeAfterPackets) blackholed = true;
     try {
       for (const serverEvent of deps.core.receive(event.packet)) onEvent(serverEvent);
       for (const session of deps.core.sessions) deps.attach(session, handle);
       if (handle.open) handle.send(deps.core.flush());
     } catch (error) {
       deps.onError(error);
-      link.sendStatus(AUTH_KEY_NOT_FOUND).catch(() => undefined);
+      if (!silent()) link.sendStatus(AUTH_KEY_NOT_FOUND).catch(() => undefined);
     }
   });
 }

@@ -51,7 +51,11 @@ export type ClientEvent = Parameters<NonNullable<SessionDriverOptions<DcAddress>
 export async function openDriver(
   server: TestServer,
   auth: HandshakeResult,
-  options: MtkitClientOptions & { readonly onEvent?: (event: ClientEvent) => void; readonly pingIntervalMs?: number } = {},
+  options: MtkitClientOptions & {
+    readonly onEvent?: (event: ClientEvent) => void;
+    readonly pingIntervalMs?: number;
+    readonly deadConnectionTimeoutMs?: number;
+  } = {},
 ): Promise<SessionDriver<DcAddress>> {
   const endpoint = server.endpoints[0]!;
   const driver = new SessionDriver({
@@ -66,6 +70,7 @@ export async function openDriver(
     backoff: { initialMs: 20, maxMs: 200 },
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
     ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
+    ...(options.deadConnectionTimeoutMs === undefined ? {} : { deadConnectionTimeoutMs: options.deadConnectionTimeoutMs }),
   });
   await driver.connect();
   return driver;

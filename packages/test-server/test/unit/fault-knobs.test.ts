@@ -31,4 +31,17 @@ describe("FaultKnobs", () => {
     expect(knobs.takeDropAfterPackets()).toBe(3);
     expect(knobs.takeDropAfterPackets()).toBeUndefined();
   });
+
+  it("blackholes one connection only, and silencing bumps a generation that older connections compare against", () => {
+    const knobs = new FaultKnobs();
+    knobs.blackholeNextConnectionAfter(2);
+    expect(knobs.takeBlackholeAfterPackets()).toBe(2);
+    expect(knobs.takeBlackholeAfterPackets()).toBeUndefined();
+    const acceptedAt = knobs.silencedGeneration;
+    knobs.silenceConnections();
+    expect(knobs.silencedGeneration).not.toBe(acceptedAt);
+    knobs.blackholeNextConnectionAfter(1);
+    knobs.clear();
+    expect(knobs.takeBlackholeAfterPackets()).toBeUndefined();
+  });
 });

@@ -1,0 +1,18 @@
+import type { ClientSessionEvent } from '../client/events.js';
+import type { MessageRejectedError } from '../errors.js';
+
+/** Events of the connection itself, next to the session's own. */
+export type DriverConnectionEvent =
+  /** The server answered a packet with transport error -404: it does not know the auth key. */
+  | { readonly type: 'auth-key-unknown' }
+  /** An incoming packet failed a check and was dropped. */
+  | { readonly type: 'rejected'; readonly error: MessageRejectedError }
+  /** Nothing arrived for `silentMs` although a ping was due an answer: the driver reconnects now. */
+  | { readonly type: 'connection-dead'; readonly silentMs: number }
+  /** A timer fired `lateMs` late (the machine slept, or the clock jumped): the driver pings with a short deadline. */
+  | { readonly type: 'connection-suspect'; readonly lateMs: number }
+  /** The driver drops the transport and connects again now: `dead`, or the reason given to `reconnect()`. */
+  | { readonly type: 'reconnecting'; readonly reason: string };
+
+/** Everything `SessionDriverOptions.onEvent` receives: updates, new_session_created, -404, liveness ... */
+export type SessionDriverEvent = ClientSessionEvent | DriverConnectionEvent;
