@@ -1,31 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiRegistry } from '@mtkit/tl-core/api';
-import { createAuthKeyOverTransport, SessionDriver, type DriverTimers, type SessionDriverEvent, type SessionDriverOptions } from '../src/index.js';
+import { createAuthKeyOverTransport, SessionDriver, type SessionDriverEvent, type SessionDriverOptions } from '../src/index.js';
 import { crypto, seededRandom } from './helpers/env.js';
+import { countingTimers } from './helpers/counting-timers.js';
 import { serverRsaKey } from './helpers/handshake.js';
 import { Harness } from './helpers/harness.js';
 import { ManualTimers } from './helpers/manual-timers.js';
 import { TcpSessionServer } from './helpers/tcp-session-server.js';
-
-/** Real timers, counted, so a test can check that close() leaves none behind. */
-function countingTimers(): DriverTimers & { readonly active: Set<unknown> } {
-  const active = new Set<unknown>();
-  return {
-    active,
-    setTimeout(callback, ms) {
-      const handle = setTimeout(() => {
-        active.delete(handle);
-        callback();
-      }, ms);
-      active.add(handle);
-      return handle;
-    },
-    clearTimeout(handle) {
-      active.delete(handle);
-      clearTimeout(handle as ReturnType<typeof setTimeout>);
-    },
-  };
-}
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

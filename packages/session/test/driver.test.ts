@@ -1,33 +1,14 @@
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import type { TypeConfig, TypeNearestDc } from '@mtkit/tl-core/api';
 import { apiRegistry } from '@mtkit/tl-core/api';
-import { createAuthKeyOverTransport, RpcError, SessionDriver, SessionError, type DriverTimers, type HandshakeResult, type ResultOf } from '../src/index.js';
+import { createAuthKeyOverTransport, RpcError, SessionDriver, SessionError, type HandshakeResult, type ResultOf } from '../src/index.js';
 import { crypto, seededRandom } from './helpers/env.js';
+import { countingTimers } from './helpers/counting-timers.js';
 import { serverRsaKey } from './helpers/handshake.js';
 import { Harness } from './helpers/harness.js';
 import { PipeServer } from './helpers/pipe-server.js';
 
 const address = { dcId: 2, host: 'pipe', port: 0 };
-
-/** Real timers, counted, so a test can check that close() leaves none behind. */
-function countingTimers(): DriverTimers & { readonly active: Set<unknown> } {
-  const active = new Set<unknown>();
-  return {
-    active,
-    setTimeout(callback, ms) {
-      const handle = setTimeout(() => {
-        active.delete(handle);
-        callback();
-      }, ms);
-      active.add(handle);
-      return handle;
-    },
-    clearTimeout(handle) {
-      active.delete(handle);
-      clearTimeout(handle as ReturnType<typeof setTimeout>);
-    },
-  };
-}
 
 const drivers: SessionDriver[] = [];
 afterEach(async () => {
