@@ -15,11 +15,17 @@ export interface LoadResult {
 
 const CALL_TIMEOUT_MS = 20_000;
 
-/** Rejects when `promise` takes longer than CALL_TIMEOUT_MS, so a stuck peer cannot hang the run. */
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
+/** Thrown when a bounded step of the benchmark takes too long. */
+export class BenchTimeoutError extends Error {
+  override readonly name = "BenchTimeoutError";
+  readonly code = "BENCH_TIMEOUT";
+}
+
+/** Rejects when `promise` takes longer than `ms`, so a stuck client cannot hang the run. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => { reject(new Error(`no answer within ${CALL_TIMEOUT_MS} ms`)); }, CALL_TIMEOUT_MS);
+    timer = setTimeout(() => { reject(new BenchTimeoutError(`${what}: not done within ${ms} ms`)); }, ms);
   });
   return Promise.race([promise, timeout]).finally(() => { clearTimeout(timer); });
 }
@@ -43,7 +49,7 @@ export async function runLoad(client: BenchClient, inFlight: number, durationMs:
       sent++;
       const begin = performance.now();
       try {
-        await withTimeout(client.getNearestDc());
+        await withTimeout(client.getNearestDc(), CALL_TIMEOUT_MS, "help.getNearestDc");
       } catch (cause) {
         error ??= cause instanceof Error ? cause.message : String(cause);
         return;
@@ -63,13 +69,17 @@ export async function runLoad(client: BenchClient, inFlight: number, durationMs:
   };
 }
 
-/** Median wall time of `runs` sequential runs of `fn`. */
-export async function medianMs(runs: number, fn: () => Promise<unknown>): Promise<number> {
+/**
+ * Median time from a fresh client to its first answer, over `runs` sequential clients. Closing
+ * each client is bounded too but not timed.
+ */
+export async function handshakeMedianMs(runs: number, connect: () => Promise<Pick<BenchClient, "close">>, stepTimeoutMs: number): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const begin = performance.now();
-    await fn();
+    const client = await withTimeout(connect(), stepTimeoutMs, `handshake ${i + 1} of ${runs}`);
     times.push(performance.now() - begin);
+    await withTimeout(client.close(), stepTimeoutMs, `close after handshake ${i + 1} of ${runs}`);
   }
   times.sort((a, b) => a - b);
   return percentile(times, 0.5);
@@ -79,24 +89,43 @@ export async function medianMs(runs: number, fn: () => Promise<unknown>): Promis
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 
+const SETTLE_ROUNDS = 4;
+const SETTLE_PAUSE_MS = 100;
+
+/** Heap + external after full collections; the pauses let freed ArrayBuffer backing stores go. */
 async function settledBytes(): Promise<number> {
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < SETTLE_ROUNDS; i++) {
     gc();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS));
   }
   const usage = process.memoryUsage();
   return usage.heapUsed + usage.external;
 }
 
+export interface IdleMemory {
+  /** (heap + external) growth while connecting the clients, / count: the table figure. */
+  readonly growthBytes: number;
+  /** (heap + external) released when they are closed and dropped, / count. */
+  readonly heldBytes: number;
+}
+
 /**
- * Connects `count` clients one after another and returns (heap + external delta) / count in bytes,
- * plus the clients so the caller closes them. The in-process server's state for each connection is
- * included in the delta (the same server code for every client library).
+ * Connects `count` clients one after another into `clients`, measures, then closes and drops them
+ * and measures again. `growthBytes` is what K more idle clients cost; run it once the library's
+ * code is warm, or compiled code and feedback of its first clients count as client state.
+ * `heldBytes` is what closing them gives back (less than the growth for a library that keeps
+ * closed clients reachable). On failure the caller closes what is left in `clients`.
  */
-export async function idleBytesPerClient(count: number, connect: () => Promise<BenchClient>): Promise<{ bytes: number; clients: BenchClient[] }> {
+export async function idleBytesPerClient(
+  count: number,
+  connect: () => Promise<BenchClient>,
+  clients: BenchClient[],
+  stepTimeoutMs: number,
+): Promise<IdleMemory> {
   const before = await settledBytes();
-  const clients: BenchClient[] = [];
-  for (let i = 0; i < count; i++) clients.push(await connect());
-  const after = await settledBytes();
-  return { bytes: (after - before) / count, clients };
+  for (let i = 0; i < count; i++) clients.push(await withTimeout(connect(), stepTimeoutMs, `client ${i + 1} of ${count}`));
+  const idle = await settledBytes();
+  await withTimeout(Promise.all(clients.splice(0).map((c) => c.close())), stepTimeoutMs, "closing idle clients");
+  const closed = await settledBytes();
+  return { heldBytes: (idle - closed) / count, growthBytes: (idle - before) / count };
 }

@@ -1,77 +1,107 @@
-// RPC benchmark: mtkit (SessionDriver over transport-tcp), mtcute 0.30.3 and GramJS 2.26.22 against
-// ONE in-process @mtkit/test-server over loopback TCP, in the same run: handshake time, throughput and
-// p50/p99 latency of help.getNearestDc with 1, 100 and 1,000 requests in flight, idle memory per client.
-// Run: pnpm --filter @mtkit/bench run bench:rpc
-import { TestServer } from "@mtkit/test-server";
-import { connectGramJs, connectMtcute, connectMtkit, mtkitCreateKey, type BenchClient, type ConnectClient } from "./rpc-clients.js";
-import { idleBytesPerClient, medianMs, runLoad, type LoadResult } from "./rpc-measure.js";
+// RPC benchmark: mtkit's TelegramClient (@mtkit/client/node), the SessionDriver under it, mtcute
+// 0.30.3 and GramJS 2.26.22 against the same @mtkit/test-server over loopback TCP, in the same run:
+// handshake time, throughput and p50/p99 latency of help.getNearestDc with 1, 100 and 1,000 requests
+// in flight, idle memory per client. Every phase is bounded (rpc-progress.ts) and logs to stderr.
+// Run: pnpm --filter @mtkit/bench run bench:rpc [-- --in-process] [-- --quick]
+import { pathToFileURL } from "node:url";
+import { connectMtkitClientPfs, mtkitCreateKey, type BenchClient, type ConnectClient } from "./rpc-clients.js";
+import { COLUMNS } from "./rpc-columns.js";
+import { handshakeMedianMs, idleBytesPerClient, runLoad, withTimeout, type IdleMemory, type LoadResult } from "./rpc-measure.js";
+import { exitWatchdog, failures, phase, progress } from "./rpc-progress.js";
+import { startBenchServer } from "./rpc-server.js";
+import { MTKIT_CLIENT, printRpcTable } from "./rpc-table.js";
 
-const HANDSHAKES = 10;
+// --quick: a smoke run of every phase in a few seconds (figures too short to quote).
+const quick = process.argv.includes("--quick");
+const inProcess = process.argv.includes("--in-process");
+const HANDSHAKES = quick ? 2 : 10;
 const IN_FLIGHT = [1, 100, 1000] as const;
-const LOAD_MS = 2000;
-const ROUNDS = 2;
+const LOAD_MS = quick ? 300 : 2000;
+const WARM_UP_MS = quick ? 200 : 1000;
+const ROUNDS = quick ? 1 : 2;
 const MAX_CALLS = 200_000;
-const IDLE_CLIENTS = 20;
+const IDLE_CLIENTS = quick ? 3 : 20;
+/** One connect or close; the load phases get their duration plus the per-call timeout. */
+const STEP_TIMEOUT_MS = 15_000;
+const LOAD_BUDGET_MS = LOAD_MS + 25_000;
 
-const clients: [string, ConnectClient][] = [["mtkit", connectMtkit], ["mtcute", connectMtcute], ["GramJS", connectGramJs]];
-const server = await TestServer.start({ dcs: 1 });
-console.log(`node ${process.version}, ${process.arch}; one in-process TestServer, loopback TCP; help.getNearestDc`);
+const columns = COLUMNS;
 
-const handshake = new Map<string, number>();
+const server = await withTimeout(startBenchServer(inProcess), 60_000, "starting the test server");
+console.log(`node ${process.version}, ${process.arch}; TestServer ${server.where} (1 DC), loopback TCP; help.getNearestDc`);
+const handshakeMs = new Map<string, number>();
 const load = new Map<string, LoadResult>();
-const memory = new Map<string, number>();
+const idleMemory = new Map<string, IdleMemory>();
+let pfsHandshakeMs: number | undefined;
+// Every client ever connected, so a phase that timed out still gets its clients closed.
 const open: BenchClient[] = [];
+const track = (connect: ConnectClient) => async (): Promise<BenchClient> => {
+  const client = await connect(server);
+  open.push(client);
+  const close = (): Promise<void> => {
+    const at = open.indexOf(client);
+    if (at >= 0) open.splice(at, 1);
+    return client.close();
+  };
+  return { getNearestDc: client.getNearestDc, close };
+};
+const closeAll = async (): Promise<void> => {
+  await withTimeout(Promise.allSettled(open.splice(0).map((c) => c.close())), STEP_TIMEOUT_MS, "closing clients").catch((e: unknown) => { failures.push(String(e)); });
+};
+
 try {
-  const keyOnly = await medianMs(HANDSHAKES, () => mtkitCreateKey(server));
-  console.log(`mtkit auth key only (req_pq_multi .. dh_gen_ok, own connection): median ${keyOnly.toFixed(1)} ms`);
-  for (const [name, connect] of clients) {
-    handshake.set(name, await medianMs(HANDSHAKES, async () => { await (await connect(server)).close(); }));
+  const keyOnly = await phase("mtkit auth key only", HANDSHAKES * STEP_TIMEOUT_MS, () =>
+    handshakeMedianMs(HANDSHAKES, async () => { await mtkitCreateKey(server); return { close: () => Promise.resolve() }; }, STEP_TIMEOUT_MS));
+  if (keyOnly !== undefined) console.log(`mtkit auth key only (req_pq_multi .. dh_gen_ok, own connection): median ${keyOnly.toFixed(1)} ms`);
+  for (const [name, connect] of columns) {
+    const ms = await phase(`handshake ${name}`, HANDSHAKES * 2 * STEP_TIMEOUT_MS, () => handshakeMedianMs(HANDSHAKES, track(connect), STEP_TIMEOUT_MS));
+    if (ms !== undefined) handshakeMs.set(name, ms);
   }
+  pfsHandshakeMs = await phase(`handshake ${MTKIT_CLIENT} with PFS`, HANDSHAKES * 2 * STEP_TIMEOUT_MS, () => handshakeMedianMs(HANDSHAKES, track(connectMtkitClientPfs), STEP_TIMEOUT_MS));
+  await closeAll();
+
   // One client per library, all warmed up before any figure is taken, so the order does not favour
-  // a library that runs against an already optimised server. Each level runs ROUNDS times per
-  // library, interleaved; the round with the highest throughput is kept.
+  // a library. Each level runs ROUNDS times per library, interleaved; the fastest round is kept.
   const connected = new Map<string, BenchClient>();
-  for (const [name, connect] of clients) {
-    const client = await connect(server);
-    open.push(client);
-    connected.set(name, client);
-    await runLoad(client, 100, 1000, MAX_CALLS);
+  for (const [name, connect] of columns) {
+    const client = await phase(`connect + warm up ${name}`, STEP_TIMEOUT_MS + LOAD_BUDGET_MS, async () => {
+      const fresh = await withTimeout(track(connect)(), STEP_TIMEOUT_MS, "connect");
+      await runLoad(fresh, 100, WARM_UP_MS, MAX_CALLS);
+      return fresh;
+    });
+    if (client !== undefined) connected.set(name, client);
   }
   for (const inFlight of IN_FLIGHT) {
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 1; round <= ROUNDS; round++) {
       for (const [name, client] of connected) {
-        const result = await runLoad(client, inFlight, LOAD_MS, MAX_CALLS);
+        const result = await phase(`${name}: ${inFlight} in flight, round ${round}`, LOAD_BUDGET_MS, () => runLoad(client, inFlight, LOAD_MS, MAX_CALLS));
+        if (result === undefined) continue;
+        if (result.error !== undefined) failures.push(`${name} with ${inFlight} in flight: ${result.error} after ${result.completed} answers`);
         const key = `${name}/${inFlight}`;
-        if (result.error !== undefined) console.log(`${name} with ${inFlight} in flight: ${result.error} after ${result.completed} answers`);
         if ((load.get(key)?.callsPerSecond ?? -1) < result.callsPerSecond) load.set(key, result);
       }
     }
   }
-  await Promise.all(open.splice(0).map((c) => c.close()));
-  for (const [name, connect] of clients) {
-    const idle = await idleBytesPerClient(IDLE_CLIENTS, () => connect(server));
-    memory.set(name, idle.bytes);
-    await Promise.all(idle.clients.map((c) => c.close()));
+  await closeAll();
+
+  // Last, in this process: by now every library's code is compiled and optimised, so the growth
+  // is client state, not one-time costs (README: why not a fresh process per library).
+  for (const [name, connect] of columns) {
+    const memory = await phase(`idle memory ${name}, ${IDLE_CLIENTS} clients`, (IDLE_CLIENTS + 1) * STEP_TIMEOUT_MS, () => idleBytesPerClient(IDLE_CLIENTS, () => connect(server), open, STEP_TIMEOUT_MS));
+    if (memory !== undefined) idleMemory.set(name, memory);
+    await closeAll();
   }
 } finally {
-  await Promise.allSettled(open.map((c) => c.close()));
-  await server.close();
+  await closeAll();
+  await withTimeout(server.close(), STEP_TIMEOUT_MS, "stopping the test server").catch((e: unknown) => { failures.push(String(e)); });
 }
 
-const ratio = (mine: number | undefined, theirs: number | undefined): string =>
-  mine === undefined || theirs === undefined ? "n/a" : (mine / theirs).toFixed(2);
-const row = (label: string, value: (name: string) => number | undefined, digits: number): void => {
-  const [mtkit, mtcute, gramjs] = clients.map(([name]) => value(name));
-  const cell = (v: number | undefined): string => (v === undefined ? "n/a" : v.toFixed(digits)).padStart(10);
-  console.log(`${label.padEnd(32)}${cell(mtkit)}${cell(mtcute)}${cell(gramjs)}${ratio(mtkit, mtcute).padStart(10)}${ratio(mtkit, gramjs).padStart(10)}`);
-};
-console.log(`\n${"".padEnd(32)}${"mtkit".padStart(10)}${"mtcute".padStart(10)}${"GramJS".padStart(10)}${"/mtcute".padStart(10)}${"/GramJS".padStart(10)}`);
-row(`handshake, median of ${HANDSHAKES} (ms)`, (n) => handshake.get(n), 1);
-for (const inFlight of IN_FLIGHT) {
-  row(`${inFlight} in flight: calls/s`, (n) => load.get(`${n}/${inFlight}`)?.callsPerSecond, 0);
-  row(`${inFlight} in flight: p50 (ms)`, (n) => load.get(`${n}/${inFlight}`)?.p50Ms, 2);
-  row(`${inFlight} in flight: p99 (ms)`, (n) => load.get(`${n}/${inFlight}`)?.p99Ms, 2);
-}
-row(`idle memory/client, K=${IDLE_CLIENTS} (KiB)`, (n) => { const b = memory.get(n); return b === undefined ? undefined : b / 1024; }, 1);
-console.log("handshake = fresh client to first help.getNearestDc answer (TCP connect, new auth key, initConnection).");
-console.log("memory = (heap + external) delta / K after gc, including the in-process server's state for each connection.");
+printRpcTable({ columns: columns.map(([name]) => name), handshakeMs, pfsHandshakeMs, load, idleMemory }, HANDSHAKES, IDLE_CLIENTS, IN_FLIGHT);
+const held = columns.map(([name]) => `${name} ${((idleMemory.get(name)?.heldBytes ?? Number.NaN) / 1024).toFixed(1)}`).join(", ");
+console.log(`idle KiB/client: (heap + external) growth after gc for K more idle clients, measured last (code warm);`);
+console.log(`  ${inProcess ? "includes the in-process server's state per connection" : "client state only (the server runs in its own process)"}.`);
+console.log(`  released when those K are closed, KiB/client: ${held} (GramJS keeps closed clients reachable).`);
+for (const failure of failures) console.log(`FAILED ${failure}`);
+progress("rpc benchmark done");
+// Run on its own (not from run-all.ts, which has its own watchdog): never linger after the table.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) exitWatchdog(5000);
