@@ -19,10 +19,12 @@ export interface BenchClient {
 export type ConnectClient = (server: BenchServer) => Promise<BenchClient>;
 
 const API_HASH = "0".repeat(32);
+const crypto = createNodeCrypto();
 
 /**
- * mtkit TelegramClient from @mtkit/client/node, as an app would make it. `pfs: false` because
- * mtcute and GramJS do not use PFS by default, so all three do the same handshake work.
+ * mtkit TelegramClient from @mtkit/client/node, as an app would make it, with the work made equal to
+ * mtcute's defaults: `pfs: false` (neither peer uses PFS by default) and plain intermediate framing
+ * (mtcute's TcpTransport; our Node default adds obfuscation, i.e. AES-CTR over every byte).
  */
 export const connectMtkitClient: ConnectClient = (server) => connectTelegramClient(server, false);
 
@@ -30,7 +32,15 @@ export const connectMtkitClient: ConnectClient = (server) => connectTelegramClie
 export const connectMtkitClientPfs: ConnectClient = (server) => connectTelegramClient(server, true);
 
 async function connectTelegramClient(server: BenchServer, pfs: boolean): Promise<BenchClient> {
-  const client = new TelegramClient({ apiId: 1, apiHash: API_HASH, storage: new MemoryStorage(), testServer: server, pfs });
+  const client = new TelegramClient({
+    apiId: 1,
+    apiHash: API_HASH,
+    storage: new MemoryStorage(),
+    testServer: server,
+    pfs,
+    crypto,
+    transport: () => createTcpTransport({ crypto, protocol: "intermediate" }),
+  });
   const getNearestDc = (): Promise<unknown> => client.invoke({ _: "help.getNearestDc" });
   try {
     await client.connect();
@@ -42,7 +52,6 @@ async function connectTelegramClient(server: BenchServer, pfs: boolean): Promise
   return { getNearestDc, close: () => client.disconnect() };
 }
 
-const crypto = createNodeCrypto();
 const env: SessionEnvironment = { crypto, now: Date.now, randomBytes: (n) => crypto.randomFill(new Uint8Array(n)) };
 
 /** mtkit only: auth-key creation alone (its own TCP connection), for the handshake-only figure. */

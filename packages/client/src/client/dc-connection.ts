@@ -28,6 +28,8 @@ interface RequestOptions {
   readonly timeoutMs?: number;
 }
 
+const NO_OPTIONS: RequestOptions = {};
+
 interface Active {
   readonly driver: SessionDriver<TransportAddress>;
   initialized: boolean;
@@ -68,24 +70,43 @@ export class DcConnection {
   invokeIfReady(request: TlObject, options: RequestOptions | undefined): Promise<unknown> | undefined {
     const active = this.#opened;
     if (active === undefined || !active.initialized || this.#closed) return undefined;
-    return this.#send(active, request, options ?? {}, 0);
+    active.inFlight++;
+    return active.driver.invoke(request, options ?? NO_OPTIONS).then(
+      (result) => {
+        this.#settled(active);
+        return result;
+      },
+      (error: unknown) => {
+        this.#settled(active);
+        return this.#afterFailure(active, request, options ?? NO_OPTIONS, error, 0);
+      },
+    );
   }
 
   async #send(active: Active, request: TlObject, options: RequestOptions, attempt: number): Promise<unknown> {
     const wrap = !active.initialized;
     active.inFlight++;
+    let result: unknown;
     try {
-      const result = await active.driver.invoke(wrap ? this.deps.wrapInit(request) : request, options);
-      if (wrap) active.initialized = true;
-      return result;
+      result = await active.driver.invoke(wrap ? this.deps.wrapInit(request) : request, options);
     } catch (error) {
-      // -404: the server forgot the key we run on (an expired temp key, a wiped server). Start over once.
-      if (!(error instanceof SessionError && error.code === "AUTH_KEY_UNKNOWN") || attempt > 0 || this.#closed) throw error;
-      await this.#discard(active);
-    } finally {
-      active.inFlight--;
-      if (active.inFlight === 0) active.onIdle?.();
+      this.#settled(active);
+      return this.#afterFailure(active, request, options, error, attempt);
     }
+    this.#settled(active);
+    if (wrap) active.initialized = true;
+    return result;
+  }
+
+  #settled(active: Active): void {
+    active.inFlight--;
+    if (active.inFlight === 0) active.onIdle?.();
+  }
+
+  /** -404: the server forgot the key we run on (an expired temp key, a wiped server). Start over once. */
+  async #afterFailure(active: Active, request: TlObject, options: RequestOptions, error: unknown, attempt: number): Promise<unknown> {
+    if (!(error instanceof SessionError && error.code === "AUTH_KEY_UNKNOWN") || attempt > 0 || this.#closed) throw error;
+    await this.#discard(active);
     return this.#send(await this.#ready(), request, options, attempt + 1);
   }
 

@@ -26,8 +26,8 @@ export interface RequestRunnerDeps {
   readonly policy: RetryPolicy;
   readonly random: () => number;
   readonly emit: (event: ClientEvent) => void;
-  /** Feeds the peer cache; resolves once the answer's users and chats are stored. */
-  readonly ingest: (response: unknown) => Promise<void>;
+  /** Feeds the peer cache; resolves once the answer's users and chats are stored, undefined when it names none. */
+  readonly ingest: (response: unknown) => Promise<void> | undefined;
   /** The home DC moved (PHONE_/USER_/NETWORK_MIGRATE_X): remember it. */
   readonly onHomeMoved: (dcId: number, host: string, port: number) => Promise<void>;
 }
@@ -62,14 +62,35 @@ export class RequestRunner {
     return this.deps.pool;
   }
 
-  async run(request: TlObject, options: InvokeOptions): Promise<unknown> {
+  run(request: TlObject, options: InvokeOptions): Promise<unknown> {
+    if (options.signal === undefined) {
+      const target = options.dcId ?? this.#homeDcId;
+      const timeoutMs = options.timeout;
+      const sent = this.deps.pool.readyConnection(target, options.media === true)?.invokeIfReady(request, timeoutMs === undefined ? undefined : { timeoutMs });
+      if (sent !== undefined) {
+        return sent.then(
+          (result) => this.#finish(result),
+          (error: unknown) => this.#runSlow(request, options, { error: toClientError(error, request._) }),
+        );
+      }
+    }
+    return this.#runSlow(request, options, undefined);
+  }
+
+  /** The answer's users and chats go to the peer cache before the caller sees it. */
+  #finish(result: unknown): unknown {
+    const ingesting = this.deps.ingest(result);
+    return ingesting === undefined ? result : ingesting.then(() => result);
+  }
+
+  /** Retries, *_MIGRATE hops and caller signals; `firstFailure` is the short path's failed first attempt. */
+  async #runSlow(request: TlObject, options: InvokeOptions, firstFailure: { readonly error: unknown } | undefined): Promise<unknown> {
     let dcId = options.dcId;
     for (let hop = 0; ; hop++) {
       const target = dcId ?? this.#homeDcId;
       try {
-        const result = await this.#runOn(target, request, options);
-        await this.deps.ingest(result);
-        return result;
+        const result = await this.#retry(target, request, options, hop === 0 ? firstFailure : undefined);
+        return await this.#finish(result);
       } catch (error) {
         const verdict = error instanceof RpcError ? error.classification : undefined;
         if (verdict?.kind !== "migrate" || hop >= MAX_MIGRATIONS) throw error;
@@ -113,16 +134,6 @@ export class RequestRunner {
       pending.catch(() => this.#authorizedDcs.delete(dcId));
     }
     await pending;
-  }
-
-  #runOn(dcId: number, request: TlObject, options: InvokeOptions): Promise<unknown> {
-    if (options.signal === undefined) {
-      const ready = this.deps.pool.readyConnection(dcId, options.media === true);
-      const timeoutMs = options.timeout;
-      const sent = ready?.invokeIfReady(request, timeoutMs === undefined ? undefined : { timeoutMs });
-      if (sent !== undefined) return sent.catch((error: unknown) => this.#retry(dcId, request, options, { error: toClientError(error, request._) }));
-    }
-    return this.#retry(dcId, request, options, undefined);
   }
 
   #retry(dcId: number, request: TlObject, options: InvokeOptions, firstFailure: { readonly error: unknown } | undefined): Promise<unknown> {

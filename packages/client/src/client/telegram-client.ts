@@ -249,12 +249,14 @@ export class TelegramClient {
     return (this.#options.now ?? Date.now)();
   }
 
-  async #ingest(response: unknown): Promise<void> {
-    try {
-      await this.peers.ingest(response);
-    } catch (error) {
-      this.#options.logger?.error("peer cache could not store the users and chats of an answer", error);
-    }
+  /** Undefined when the response names no peers (the hot path then skips an await). */
+  #ingest(response: unknown): Promise<void> | undefined {
+    return this.peers.ingestIfAny(response)?.then(
+      () => undefined,
+      (error: unknown) => {
+        this.#options.logger?.error("peer cache could not store the users and chats of an answer", error);
+      },
+    );
   }
 
   #emit(event: ClientEvent): void {

@@ -36,10 +36,20 @@ export class PeerCache {
 
   /** Stores every peer found in `response`; returns how many records changed. */
   ingest(response: unknown): Promise<number> {
+    return this.ingestIfAny(response) ?? Promise.resolve(0);
+  }
+
+  /**
+   * Like `ingest`, but returns undefined (synchronously, no promise) when the response carries no
+   * user, chat or channel: most answers, and the client's hot path skips an await for them.
+   */
+  ingestIfAny(response: unknown): Promise<number> | undefined {
+    // Scalars, byte strings and bare constructors (nearestDc, boolTrue) hold no peers: skip the walk.
+    if (typeof response !== "object" || response === null) return undefined;
     const found = collectPeerObjects(response);
-    // Most answers carry no peers: settle them at once instead of queueing behind other ingests, so
-    // answers that arrived together resolve together (and the next requests share one container).
-    if (found.peers.length === 0) return Promise.resolve(0);
+    // Settled at once instead of queued behind other ingests, so answers that arrived together
+    // resolve together (and the next requests share one container).
+    if (found.peers.length === 0) return undefined;
     const run = this.#ingestQueue.then(() => this.#ingestNow(found));
     this.#ingestQueue = run.catch(() => undefined);
     return run;
