@@ -6,7 +6,8 @@
 import { pathToFileURL } from "node:url";
 import { connectMtkitClientPfs, mtkitCreateKey, type BenchClient, type ConnectClient } from "./rpc-clients.js";
 import { COLUMNS } from "./rpc-columns.js";
-import { handshakeMedianMs, idleBytesPerClient, runLoad, withTimeout, type IdleMemory, type LoadResult } from "./rpc-measure.js";
+import { runIsolatedLoad } from "./rpc-isolated-load.js";
+import { handshakeMedianMs, idleBytesPerClient, withTimeout, type IdleMemory, type LoadResult } from "./rpc-measure.js";
 import { exitWatchdog, failures, phase, progress } from "./rpc-progress.js";
 import { startBenchServer } from "./rpc-server.js";
 import { MTKIT_CLIENT, printRpcTable } from "./rpc-table.js";
@@ -24,6 +25,8 @@ const IDLE_CLIENTS = quick ? 3 : 20;
 /** One connect or close; the load phases get their duration plus the per-call timeout. */
 const STEP_TIMEOUT_MS = 15_000;
 const LOAD_BUDGET_MS = LOAD_MS + 25_000;
+/** A load process: start-up, connect, warm-up, every level, close. */
+const LOAD_PROCESS_BUDGET_MS = 30_000 + IN_FLIGHT.length * LOAD_BUDGET_MS;
 
 const columns = COLUMNS;
 
@@ -60,29 +63,20 @@ try {
   pfsHandshakeMs = await phase(`handshake ${MTKIT_CLIENT} with PFS`, HANDSHAKES * 2 * STEP_TIMEOUT_MS, () => handshakeMedianMs(HANDSHAKES, track(connectMtkitClientPfs), STEP_TIMEOUT_MS));
   await closeAll();
 
-  // One client per library, all warmed up before any figure is taken, so the order does not favour
-  // a library. Each level runs ROUNDS times per library, interleaved; the fastest round is kept.
-  const connected = new Map<string, BenchClient>();
-  for (const [name, connect] of columns) {
-    const client = await phase(`connect + warm up ${name}`, STEP_TIMEOUT_MS + LOAD_BUDGET_MS, async () => {
-      const fresh = await withTimeout(track(connect)(), STEP_TIMEOUT_MS, "connect");
-      await runLoad(fresh, 100, WARM_UP_MS, MAX_CALLS);
-      return fresh;
-    });
-    if (client !== undefined) connected.set(name, client);
-  }
-  for (const inFlight of IN_FLIGHT) {
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const [name, client] of connected) {
-        const result = await phase(`${name}: ${inFlight} in flight, round ${round}`, LOAD_BUDGET_MS, () => runLoad(client, inFlight, LOAD_MS, MAX_CALLS));
-        if (result === undefined) continue;
+  // Load: each library in a fresh process of its own (rpc-load-worker.ts), ROUNDS times, the rounds
+  // interleaved across libraries so that machine noise spreads evenly; the fastest round is kept.
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const [name] of columns) {
+      const results = await phase(`${name}: load at ${IN_FLIGHT.join("/")} in flight, round ${round}`, LOAD_PROCESS_BUDGET_MS, () =>
+        runIsolatedLoad(name, server, { inFlight: IN_FLIGHT, loadMs: LOAD_MS, warmUpMs: WARM_UP_MS, maxCalls: MAX_CALLS, budgetMs: LOAD_PROCESS_BUDGET_MS }));
+      if (results === undefined) continue;
+      for (const [inFlight, result] of results) {
         if (result.error !== undefined) failures.push(`${name} with ${inFlight} in flight: ${result.error} after ${result.completed} answers`);
         const key = `${name}/${inFlight}`;
         if ((load.get(key)?.callsPerSecond ?? -1) < result.callsPerSecond) load.set(key, result);
       }
     }
   }
-  await closeAll();
 
   // Last, in this process: by now every library's code is compiled and optimised, so the growth
   // is client state, not one-time costs (README: why not a fresh process per library).
