@@ -88,4 +88,31 @@ describe("TelegramClient connect / invoke", () => {
     await client.disconnect();
     await expect(client.invoke({ _: "help.getNearestDc" })).rejects.toMatchObject({ code: "DISCONNECTED" });
   });
+
+  it("disconnect() while calls are in flight on a ready connection: each rejects with DISCONNECTED, none hangs", async () => {
+    const { client } = makeClient(h.server);
+    await client.connect();
+    h.server.faults.delay("help.getCountriesList", 5_000, 3);
+    // Ready connection, no signal: these take the short path straight to the driver.
+    const calls = [1, 2, 3].map(() => client.invoke({ _: "help.getCountriesList", langCode: "en", hash: 0 }).catch((error: unknown) => error));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await client.disconnect();
+    for (const outcome of await Promise.all(calls)) expect(outcome).toMatchObject({ name: "CancelledError", code: "DISCONNECTED" });
+    h.server.faults.clear();
+  });
+
+  it("a caller's AbortSignal cancels a call with ABORTED; the client keeps working", async () => {
+    const { client } = makeClient(h.server);
+    await client.connect();
+    h.server.faults.delay("help.getCountriesList", 5_000, 1);
+    const controller = new AbortController();
+    const call = client.invoke({ _: "help.getCountriesList", langCode: "en", hash: 0 }, { signal: controller.signal }).catch((error: unknown) => error);
+    setTimeout(() => {
+      controller.abort(new Error("user left"));
+    }, 50);
+    expect(await call).toMatchObject({ name: "CancelledError", code: "ABORTED" });
+    await expect(client.invoke({ _: "help.getNearestDc" })).resolves.toMatchObject({ _: "nearestDc" });
+    await client.disconnect();
+    h.server.faults.clear();
+  });
 });
