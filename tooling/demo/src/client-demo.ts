@@ -1,11 +1,12 @@
 // Part 2 of the demo, the client: a test server with three DCs and the account slice; a user whose
 // account lives on DC 2 logs in from DC 1 with a code and a 2FA password (so PHONE_MIGRATE_2 really
-// happens), a bot logs in, the session goes to SQLite and a second run reuses it with no handshake.
+// happens), a bot logs in, the session goes to SQLite and a second run reuses it with no handshake,
+// then survives a connection that goes silent mid-call.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SqliteStorage, TelegramClient, type ClientEvent, type ClientStorage } from "@mtkit/client/node";
-import { MemoryStorage } from "@mtkit/client";
+import { SqliteStorage, TelegramClient, type ClientStorage } from "@mtkit/client/node";
+import { describeClientEvent, MemoryStorage } from "@mtkit/client";
 import { installAccountSlice, TestServer } from "@mtkit/test-server";
 import { step } from "./step.js";
 
@@ -13,31 +14,19 @@ const PHONE = "+15550100";
 const PASSWORD = "correct horse battery staple";
 const BOT_TOKEN = "4242:demo-bot-token";
 
-function describeEvent(event: ClientEvent): string | undefined {
-  switch (event.type) {
-    case "auth_key_created":
-      return `new ${event.temporary ? "temporary" : "permanent"} auth key on DC ${event.dcId}`;
-    case "temp_key_bound":
-      return `temporary key bound on DC ${event.dcId} (PFS)`;
-    case "migrate":
-      return `${event.error}: DC ${event.fromDc} -> DC ${event.toDc} (${event.scope})`;
-    case "authorization_imported":
-      return `authorization imported on DC ${event.dcId}`;
-    default:
-      return undefined;
-  }
-}
-
 function newClient(server: TestServer, storage: ClientStorage, log: string[]): TelegramClient {
   return new TelegramClient({
+    // Short, so the "connection goes silent" step below finishes in about two seconds (default 15 s).
+    deadConnectionTimeoutMs: 1500,
     apiId: 1,
     apiHash: "0123456789abcdef0123456789abcdef",
     storage,
     testServer: server,
     deviceInfo: { deviceModel: "mtkit demo" },
+    // The same lines a `logger` would get.
     onEvent: (event) => {
-      const text = describeEvent(event);
-      if (text !== undefined) log.push(text);
+      const line = describeClientEvent(event);
+      if (line !== undefined) log.push(line.message);
     },
   });
 }
@@ -81,6 +70,18 @@ export async function clientDemo(): Promise<void> {
     }, (user) => `${user.firstName ?? ""}, same user id: ${String(user.id === me.id)}`);
     flush(log);
     console.log(`             · new auth keys on the server: ${server.authKeyIds().length - keysBefore} (the stored keys were reused)`);
+    let runs = 0;
+    server.handle("help.getCountriesList", () => {
+      runs++;
+      return { _: "help.countriesListNotModified" as const };
+    });
+    await step("the connection goes silent mid-call (sleep, NAT)", async () => {
+      // The server keeps the socket open and reads, but answers nothing: what a dropped NAT entry or
+      // a laptop waking up looks like. The watchdog pings, gets no pong, reconnects and resends.
+      server.faults.silenceConnections();
+      return again.invoke({ _: "help.getCountriesList", langCode: "en", hash: 0 });
+    }, () => `answered; the server ran it ${runs} time(s)`);
+    flush(log);
     await again.disconnect();
     await second.close();
 
