@@ -139,7 +139,7 @@ export class ClientSession implements ClientHandlerContext {
     for (const top of packMessages(queued, state.clock, state.seq)) {
       for (const m of top.items) state.outbox.markSent(m);
       if (top.isContainer) {
-        state.outbox.markContainer(top.msgId, top.items.map((m) => m.msgId!));
+        state.outbox.markContainer(top.msgId, top.items);
         state.outbox.rememberId(top.msgId);
       }
       const envelope = { salt, sessionId: state.sessionId, msgId: top.msgId, seqNo: top.seqNo, body: top.body };

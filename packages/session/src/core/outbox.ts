@@ -61,8 +61,13 @@ export class Outbox {
   private readonly queue: OutgoingMessage[] = [];
   /** Sent, unanswered messages by their current msg_id. */
   private readonly sent = new Map<bigint, OutgoingMessage>();
-  /** Container msg_id -> the msgIds it carried. */
-  private readonly containers = new Map<bigint, bigint[]>();
+  /**
+   * Container msg_id -> the msgIds it carried and how many of its requests are still unanswered.
+   * A notice about a container only matters while something in it waits for an answer, so an entry
+   * goes when its last request completes (at 100 requests per container, keeping 1024 containers
+   * regardless held ~100k ids).
+   */
+  private readonly containers = new Map<bigint, { readonly ids: bigint[]; open: number }>();
   /** Recently sent ids nobody waits for (acks, answers), bounded. */
   private readonly recent = new Set<bigint>();
 
@@ -75,7 +80,7 @@ export class Outbox {
     // The old id stays mapped: if the server did get it after all, its answer still lands here.
     if (message.msgId !== undefined && !keepId) message.previousIds.push(message.msgId);
     if (!keepId) message.msgId = undefined;
-    message.containerId = undefined;
+    this.leaveContainer(message);
     if (!this.queue.includes(message)) this.queue.unshift(message);
   }
 
@@ -102,8 +107,23 @@ export class Outbox {
     }
   }
 
-  markContainer(containerId: bigint, msgIds: bigint[]): void {
-    this.containers.set(containerId, msgIds);
+  /** Remembers what a container carried, if any of it waits for an answer. */
+  markContainer(containerId: bigint, items: readonly OutgoingMessage[]): void {
+    let open = 0;
+    for (const m of items) if (m.requestId !== undefined) open++;
+    // Acks and other messages nobody waits for are never resent, so a notice about a container of
+    // only those needs nothing from us (its id is in `recent` for isKnown()).
+    if (open > 0) this.containers.set(containerId, { ids: items.map((m) => m.msgId!), open });
+  }
+
+  /** The message no longer travels in its container (answered or resent). */
+  private leaveContainer(message: OutgoingMessage): void {
+    const containerId = message.containerId;
+    if (containerId === undefined) return;
+    message.containerId = undefined;
+    if (message.requestId === undefined) return;
+    const entry = this.containers.get(containerId);
+    if (entry !== undefined && --entry.open <= 0) this.containers.delete(containerId);
   }
 
   get(msgId: bigint): OutgoingMessage | undefined {
@@ -114,7 +134,7 @@ export class Outbox {
   resolve(msgId: bigint): OutgoingMessage[] {
     const single = this.sent.get(msgId);
     if (single !== undefined) return [single];
-    const ids = this.containers.get(msgId);
+    const ids = this.containers.get(msgId)?.ids;
     if (ids === undefined) return [];
     const out: OutgoingMessage[] = [];
     for (const id of ids) {
@@ -132,6 +152,7 @@ export class Outbox {
   complete(msgId: bigint): OutgoingMessage | undefined {
     const m = this.sent.get(msgId);
     if (m === undefined) return undefined;
+    this.leaveContainer(m);
     this.sent.delete(msgId);
     if (m.msgId !== undefined) this.sent.delete(m.msgId);
     for (const id of m.previousIds) this.sent.delete(id);
