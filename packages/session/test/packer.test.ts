@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeContainer, MAX_CONTAINER_BYTES, MsgIdClock, SeqNoCounter } from '../src/index.js';
-import { newOutgoing } from '../src/core/outbox.js';
+import { newOutgoing, Outbox } from '../src/core/outbox.js';
 import { packMessages } from '../src/core/packer.js';
 import { maybeGzip } from '../src/core/gzip-packed.js';
 import { SessionCodec } from '../src/tl/codec.js';
@@ -50,5 +50,26 @@ describe('packing outgoing messages', () => {
     const packed = maybeGzip(body(4000), codec);
     expect(packed.length).toBeLessThan(400);
     expect(new DataView(packed.buffer, packed.byteOffset).getUint32(0, true)).toBe(0x3072cfa1);
+  });
+});
+
+describe('container bookkeeping in the outbox', () => {
+  it('a notice about a container reaches its unanswered requests; answered ones, and finally the container, are forgotten', () => {
+    const outbox = new Outbox();
+    const clock = new MsgIdClock(testClock().now);
+    const seq = new SeqNoCounter();
+    const requests = [1, 2].map((requestId) => newOutgoing(new Uint8Array(8), { requestId, contentRelated: true }));
+    const ack = newOutgoing(new Uint8Array(8), { contentRelated: false });
+    const [top] = packMessages([...requests, ack], clock, seq);
+    expect(top?.isContainer).toBe(true);
+    for (const m of top!.items) outbox.markSent(m);
+    outbox.markContainer(top!.msgId, top!.items);
+    expect(outbox.resolve(top!.msgId).map((m) => m.requestId)).toEqual([1, 2]);
+    outbox.complete(requests[0]!.msgId!);
+    expect(outbox.resolve(top!.msgId).map((m) => m.requestId)).toEqual([2]);
+    // Resent (e.g. after bad_server_salt): it leaves the container, which then holds nothing to wait for.
+    outbox.requeue(requests[1]!, false);
+    expect(outbox.resolve(top!.msgId)).toEqual([]);
+    expect(requests[1]!.containerId).toBeUndefined();
   });
 });
