@@ -30,7 +30,13 @@ export type { ClientSessionEvent } from './client/events.js';
 // Server role
 export { ServerConnection, type ServerConnectionOptions } from './server/server-connection.js';
 export { ServerSession } from './server/server-session.js';
-export { ServerSessionStore } from './server/session-store.js';
+export {
+  ServerSessionStore,
+  type ServerSessionStoreOptions,
+  DEFAULT_MAX_SESSIONS,
+  DEFAULT_MAX_SESSIONS_PER_KEY,
+} from './server/session-store.js';
+export { AnswerCache, type AnswerCacheLimits, DEFAULT_MAX_CACHED_ANSWERS, DEFAULT_MAX_CACHED_ANSWER_BYTES } from './server/answer-cache.js';
 export { MemoryKeyStore, type ServerKeyStore, type ServerAuthKeyRecord } from './server/key-store.js';
 export type { ServerEvent } from './server/server-events.js';
 

@@ -72,7 +72,7 @@ describe('client reactions to server notices', () => {
     h.conn.flush(); // the answer is lost on the way
     const message = client.state.outbox.findByRequestId(requestId)!;
     // The server tells us it answered; the answer's msg_id is the cached rpc_result's.
-    const answerId = [...(server as unknown as { answerIds: Map<bigint, bigint> }).answerIds.keys()].at(-1)!;
+    const answerId = [...(server.answers as unknown as { sentIds: Map<bigint, bigint> }).sentIds.keys()].at(-1)!;
     server.queueService({ _: 'msg_detailed_info', msgId: message.msgId!, answerMsgId: answerId, bytes: 40, status: 0 }, false, false);
     deliver(h, client);
     expect(h.pump(client)).toContainEqual(expect.objectContaining({ type: 'result', requestId }));

@@ -1,49 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiRegistry } from '@mtkit/tl-core/api';
-import { decodeContainer, SessionCodec, type ClientSession } from '../src/index.js';
-import { openMessage, sealMessage } from '../src/core/message-cipher.js';
-import { crypto } from './helpers/env.js';
-import { Harness } from './helpers/harness.js';
-
-const codec = new SessionCodec(apiRegistry);
-const TWO_32 = 2n ** 32n;
-type Obj = { _: string } & Record<string, unknown>;
-
-/** Every object the server sent in these packets (containers unpacked). */
-function serverObjects(client: ClientSession, packets: Uint8Array[]): Obj[] {
-  return packets.flatMap((packet) => {
-    const { body } = openMessage(crypto, client.state.authKey, packet, 'server');
-    const bodies = new DataView(body.buffer, body.byteOffset).getUint32(0, true) === 0x73f1f8dc ? decodeContainer(body).map((i) => i.body) : [body];
-    return bodies.map((b) => {
-      try {
-        return codec.decode(b) as Obj;
-      } catch {
-        return { _: 'raw' };
-      }
-    });
-  });
-}
-
-/** Sends one hand-made client message (any msg_id / seq_no / salt) to the server. */
-function rawSend(h: Harness, client: ClientSession, fields: { msgId: bigint; seqNo: number; salt?: bigint; body: Obj | Uint8Array }): Obj[] {
-  const plaintext = {
-    salt: fields.salt ?? client.state.salts.current,
-    sessionId: client.state.sessionId,
-    msgId: fields.msgId,
-    seqNo: fields.seqNo,
-    body: fields.body instanceof Uint8Array ? fields.body : codec.encode(fields.body),
-  };
-  h.deliverToServer(sealMessage(crypto, client.state.authKey, plaintext, 'client'));
-  return serverObjects(client, h.conn.flush());
-}
-
-function setup(seed: string): { h: Harness; client: ClientSession; now: bigint } {
-  const h = new Harness(seed);
-  const client = h.client(h.handshake(`${seed}-c`));
-  client.invoke({ _: 'help.getNearestDc' });
-  h.pump(client);
-  return { h, client, now: BigInt(Math.floor(h.clock.ms / 1000)) * TWO_32 };
-}
+import { codec, rawSend, serverSetup as setup, TWO_32, type Obj } from './helpers/server-wire.js';
 
 const badMsg = (objects: Obj[]): unknown => objects.find((o) => o._ === 'bad_msg_notification')?.errorCode;
 

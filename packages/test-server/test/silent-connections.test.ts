@@ -1,22 +1,18 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { TestServer } from "../src/index.js";
 import { createKey, openDriver, type ClientEvent } from "./helpers/mtkit-client.js";
-
-const nearest = (dcId: number) => ({ _: "nearestDc" as const, country: "ZZ", thisDc: dcId, nearestDc: dcId });
+import { countNearestDcRuns } from "./helpers/nearest-dc.js";
 
 describe("silent connections (blackhole knobs), seen through mtkit's session driver", () => {
   let server: TestServer;
-  let calls = 0;
+  let counter: { readonly runs: number };
   beforeAll(async () => {
     server = await TestServer.start();
+    counter = countNearestDcRuns(server);
   });
   afterEach(() => {
     server.faults.clear();
-    calls = 0;
-    server.handle("help.getNearestDc", (_request, ctx) => {
-      calls++;
-      return nearest(ctx.dcId);
-    });
+    counter = countNearestDcRuns(server);
   });
   afterAll(async () => {
     await server.close();
@@ -27,15 +23,13 @@ describe("silent connections (blackhole knobs), seen through mtkit's session dri
     const driver = await openDriver(server, await createKey(server), { deadConnectionTimeoutMs: 600, onEvent: (event) => events.push(event) });
     try {
       await driver.invoke({ _: "help.getNearestDc" });
-      let runs = 0;
-      server.handle("help.getNearestDc", (_request, ctx) => {
-        runs++;
-        server.faults.silenceConnections(); // this answer, and everything after it on this connection, is lost
-        return nearest(ctx.dcId);
+      // This answer, and everything after it on this connection, is lost.
+      const silenced = countNearestDcRuns(server, () => {
+        server.faults.silenceConnections();
       });
       const answer = await driver.invoke({ _: "help.getNearestDc" });
       expect(answer).toMatchObject({ _: "nearestDc", thisDc: 1 });
-      expect(runs).toBe(1); // the resend on the new connection was answered from the session's cache
+      expect(silenced.runs).toBe(1); // the resend on the new connection was answered from the session's cache
       expect(events.map((event) => event.type)).toContain("connection-dead");
     } finally {
       await driver.close();
@@ -50,7 +44,7 @@ describe("silent connections (blackhole knobs), seen through mtkit's session dri
     try {
       await expect(driver.invoke({ _: "help.getNearestDc" })).resolves.toMatchObject({ _: "nearestDc" });
       await expect(driver.invoke({ _: "help.getNearestDc" })).resolves.toMatchObject({ _: "nearestDc" });
-      expect(calls).toBe(2);
+      expect(counter.runs).toBe(2);
       expect(events.map((event) => event.type)).toContain("connection-dead");
     } finally {
       await driver.close();

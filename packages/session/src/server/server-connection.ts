@@ -62,7 +62,12 @@ export class ServerConnection {
 
   /** The sessions this connection carries (usually one); a session follows its client to a new connection. */
   get sessions(): readonly ServerSession[] {
-    return [...this.active].filter((s) => s.attachedTo === this);
+    const attached: ServerSession[] = [];
+    for (const session of this.active) {
+      if (session.attachedTo === this) attached.push(session);
+      else this.active.delete(session); // moved to another connection, or forgotten by the store
+    }
+    return attached;
   }
 
   /** Call when the transport closed: the sessions keep their queued answers for the next connection. */
@@ -117,6 +122,7 @@ export class ServerConnection {
     const authKeyId = readInt64LE(packet, 0);
     const record = options.keys.get(authKeyId);
     if (record === undefined) {
+      options.sessions.deleteKey(authKeyId); // a destroyed or expired key's sessions are of no use any more
       this.events.push({ type: 'auth-key-unknown', authKeyId });
       return;
     }
@@ -131,8 +137,9 @@ export class ServerConnection {
     let session = options.sessions.get(authKeyId, message.sessionId);
     const isNew = session === undefined;
     if (session === undefined) {
-      session = new ServerSession(options.env, this.codec, record, message.sessionId, options.salts);
-      options.sessions.add(session);
+      session = new ServerSession(options.env, this.codec, record, message.sessionId, options.salts, options.sessions.answerLimits);
+      session.startAbove(options.sessions.msgIdFloor);
+      for (const evicted of options.sessions.add(session)) this.events.push({ type: 'session-evicted', session: evicted });
     }
     this.active.add(session);
     session.attachedTo = this;

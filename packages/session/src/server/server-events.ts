@@ -24,6 +24,11 @@ export type ServerEvent =
   | { readonly type: 'handshake-failed'; readonly error: Error }
   /** A client session appeared (new_session_created was queued). */
   | { readonly type: 'session-created'; readonly session: ServerSession }
+  /**
+   * The session store's bounds made it forget this session (least recently used); its client's
+   * next message opens a new session. https://core.telegram.org/mtproto/service_messages#new-session-creation-notification
+   */
+  | { readonly type: 'session-evicted'; readonly session: ServerSession }
   /** ping_delay_disconnect: close the connection if nothing arrives for `seconds`. */
   | { readonly type: 'disconnect-delay'; readonly seconds: number }
   /** A temporary key was bound to a permanent one (auth.bindTempAuthKey succeeded). */

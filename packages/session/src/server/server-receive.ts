@@ -9,6 +9,7 @@ import { serveBindTempAuthKey, type BindRequest } from './handlers/bind-temp-aut
 import { serveDestroyAuthKey } from './handlers/destroy-auth-key.js';
 import { serveDestroySession } from './handlers/destroy-session.js';
 import { serveGetFutureSalts } from './handlers/get-future-salts.js';
+import { serveHttpWait } from './handlers/http-wait.js';
 import { serveMsgResendReq } from './handlers/msg-resend-req.js';
 import { serveMsgsAck } from './handlers/msgs-ack.js';
 import { serveMsgsStateReq } from './handlers/msgs-state-req.js';
@@ -19,12 +20,20 @@ import { isAllowedForKey } from './temp-key-policy.js';
 import type { ServiceObject } from '../tl/types.js';
 
 /** Client messages that must be even (not content-related): anything else we receive is a query. */
-const NOT_CONTENT_RELATED = new Set([MSGS_ACK_ID, MSG_CONTAINER_ID, 0x9299359f /* http_wait */, 0x04deb57d /* msgs_state_info */]);
+const NOT_CONTENT_RELATED = new Set([MSGS_ACK_ID, MSG_CONTAINER_ID, 0x04deb57d /* msgs_state_info */]);
 /**
  * Service messages whose content-relatedness clients disagree on (the spec does not say); either
- * parity is accepted so independent clients are not pushed into session resets.
+ * parity is accepted so independent clients are not pushed into session resets. http_wait is one:
+ * it must never fail (see handlers/http-wait.ts).
  */
-const EITHER_PARITY = new Set([GZIP_PACKED_ID, MSG_COPY_ID, 0xda69fb52 /* msgs_state_req */, 0x7d861a08 /* msg_resend_req */, 0x8cc0d131 /* msgs_all_info */]);
+const EITHER_PARITY = new Set([
+  GZIP_PACKED_ID,
+  MSG_COPY_ID,
+  0xda69fb52 /* msgs_state_req */,
+  0x7d861a08 /* msg_resend_req */,
+  0x8cc0d131 /* msgs_all_info */,
+  0x9299359f /* http_wait */,
+]);
 
 /**
  * The checks a server makes before acting on a client message, answered with
@@ -129,7 +138,9 @@ function dispatch(ctx: ServerHandlerContext, msgId: bigint, body: Uint8Array): v
       serveDestroySession(ctx, service, msgId);
       return;
     case 'msgs_state_info':
+      return;
     case 'http_wait':
+      serveHttpWait(ctx);
       return;
     case 'destroy_auth_key':
       serveDestroyAuthKey(ctx, msgId);

@@ -13,9 +13,7 @@ import type { ServerAuthKeyRecord } from './key-store.js';
 import type { ServerConnection } from './server-connection.js';
 import type { ServerSaltSchedule } from '../core/server-salts.js';
 import { SeqNoOrder } from './seq-no-order.js';
-
-/** Answers kept until the client acknowledges them, so a resent request is answered from cache. */
-const MAX_CACHED_ANSWERS = 1024;
+import { AnswerCache, type AnswerCacheLimits } from './answer-cache.js';
 
 /**
  * The server role of one MTProto session (one auth key + the client's session_id). It outlives
@@ -24,10 +22,14 @@ const MAX_CACHED_ANSWERS = 1024;
  */
 export class ServerSession {
   readonly state: SessionState;
-  /** req_msg_id -> the rpc_result body sent (or to send) for it. */
-  private readonly answers = new Map<bigint, Uint8Array>();
-  /** msg_id of a sent rpc_result -> its req_msg_id (acks free the cache). */
-  private readonly answerIds = new Map<bigint, bigint>();
+  /** Answers not acknowledged yet, for resends (bounded; see AnswerCacheLimits). */
+  readonly answers: AnswerCache;
+  /** Queued answer messages -> their req_msg_id, until flush gives them a msg_id. */
+  private readonly pendingAnswers = new Map<object, bigint>();
+  /** http_wait asked for everything pending, acks included, to go out now. */
+  private flushRequested = false;
+  private isClosed = false;
+  private highestSentMsgId = 0n;
   /** Requests handed to the application and not answered yet. */
   readonly running = new Set<bigint>();
   /** The newest accepted client message, for the seq_no order checks (32 / 33). */
@@ -44,8 +46,53 @@ export class ServerSession {
     readonly keyRecord: ServerAuthKeyRecord,
     sessionId: bigint,
     readonly salts: ServerSaltSchedule,
+    answerLimits: AnswerCacheLimits = {},
   ) {
     this.state = new SessionState(env, codec, keyRecord.authKey, 'server', { sessionId, timeOffsetMs: 0 });
+    this.answers = new AnswerCache(answerLimits);
+  }
+
+  /**
+   * True once the server forgot this session (evicted by the session store's bounds, or
+   * destroy_session): it sends nothing more, and the client's next message with its session_id
+   * opens a new session (new_session_created), https://core.telegram.org/mtproto/service_messages#new-session-creation-notification
+   */
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /** Forgets everything this session holds; later results and updates for it are dropped. */
+  close(): void {
+    this.isClosed = true;
+    this.attachedTo = undefined;
+    this.answers.clear();
+    this.pendingAnswers.clear();
+    this.running.clear();
+    this.state.outbox.clear();
+    this.state.acks.clear();
+    this.flushRequested = false;
+  }
+
+  /** The highest msg_id this session sent (0n before its first packet). */
+  get lastMsgId(): bigint {
+    return this.highestSentMsgId;
+  }
+
+  /**
+   * Makes this session's msg_ids start above `msgId`: a forgotten session with the same session_id
+   * may have used ids up to it in the current millisecond, and the client drops a repeated server
+   * msg_id (https://core.telegram.org/mtproto/security_guidelines#checking-msg-id). The clock runs
+   * ahead by at most that difference, far inside the 30 s the client tolerates.
+   */
+  startAbove(msgId: bigint): void {
+    const ms = Number(msgId >> 32n) * 1000 + Math.ceil((Number(msgId & 0xffffffffn) * 1000) / 2 ** 32);
+    const clock = this.state.clock;
+    if (ms >= clock.serverNowMs()) clock.setOffsetMs(clock.timeOffsetMs + ms + 1 - clock.serverNowMs());
+  }
+
+  /** http_wait: send what is pending now, even acks that would otherwise wait for more traffic. */
+  requestFlush(): void {
+    if (!this.isClosed) this.flushRequested = true;
   }
 
   get sessionId(): bigint {
@@ -69,11 +116,6 @@ export class ServerSession {
     writeInt64LE(header, 4, reqMsgId);
     const body = concatBytes(header, maybeGzip(result, this.state.codec));
     this.answers.set(reqMsgId, body);
-    while (this.answers.size > MAX_CACHED_ANSWERS) {
-      const oldest = this.answers.keys().next();
-      if (oldest.done === true) break;
-      this.answers.delete(oldest.value);
-    }
     this.queueAnswer(reqMsgId, body);
   }
 
@@ -88,6 +130,7 @@ export class ServerSession {
 
   /** Queues a service message (pong, future_salts, bad_msg_notification, ...). */
   queue(body: Uint8Array, contentRelated: boolean, isResponse: boolean): void {
+    if (this.isClosed) return;
     this.state.outbox.enqueue(newOutgoing(body, { contentRelated, isResponse }));
   }
 
@@ -105,7 +148,7 @@ export class ServerSession {
 
   /** Resends the answer that went out as message `answerMsgId` (msg_resend_req names our ids). */
   resendByAnswerId(answerMsgId: bigint): boolean {
-    const reqMsgId = this.answerIds.get(answerMsgId);
+    const reqMsgId = this.answers.requestOf(answerMsgId);
     return reqMsgId !== undefined && this.resendAnswer(reqMsgId);
   }
 
@@ -115,36 +158,29 @@ export class ServerSession {
 
   /** Forgets a cached answer (rpc_drop_answer); returns its size if there was one. */
   dropAnswer(reqMsgId: bigint): number | undefined {
-    const body = this.answers.get(reqMsgId);
-    this.answers.delete(reqMsgId);
-    return body?.length;
+    return this.answers.drop(reqMsgId);
   }
 
   /** The client acknowledged these of our messages: cached answers can go. */
   acknowledge(msgIds: readonly bigint[]): void {
-    for (const id of msgIds) {
-      const req = this.answerIds.get(id);
-      if (req === undefined) continue;
-      this.answerIds.delete(id);
-      this.answers.delete(req);
-    }
+    this.answers.acknowledge(msgIds);
   }
 
   private queueAnswer(reqMsgId: bigint, body: Uint8Array): void {
+    if (this.isClosed) return;
     const message = newOutgoing(body, { contentRelated: true, isResponse: true });
     this.state.outbox.enqueue(message);
     this.pendingAnswers.set(message, reqMsgId);
   }
 
-  private readonly pendingAnswers = new Map<object, bigint>();
-
   get wantsFlush(): boolean {
-    return this.state.outbox.queuedCount > 0 || this.state.acks.shouldFlush;
+    return this.state.outbox.queuedCount > 0 || this.state.acks.shouldFlush || (this.flushRequested && this.state.acks.size > 0);
   }
 
   /** Encrypts everything queued (plus acks) into packets for the current connection. */
   flush(): Uint8Array[] {
     const { state } = this;
+    this.flushRequested = false;
     const queued = state.outbox.takeQueued();
     const acks = state.acks.take();
     if (acks.length > 0) queued.push(newOutgoing(encodeMsgsAck(state.codec, acks), { contentRelated: false }));
@@ -156,16 +192,12 @@ export class ServerSession {
         const req = this.pendingAnswers.get(m);
         if (req !== undefined && m.msgId !== undefined) {
           this.pendingAnswers.delete(m);
-          this.answerIds.set(m.msgId, req);
+          this.answers.recordSent(m.msgId, req);
         }
       }
+      if (top.msgId > this.highestSentMsgId) this.highestSentMsgId = top.msgId;
       const envelope = { salt, sessionId: state.sessionId, msgId: top.msgId, seqNo: top.seqNo, body: top.body };
       packets.push(sealMessage(state.env.crypto, state.authKey, envelope, 'server'));
-    }
-    while (this.answerIds.size > MAX_CACHED_ANSWERS) {
-      const oldest = this.answerIds.keys().next();
-      if (oldest.done === true) break;
-      this.answerIds.delete(oldest.value);
     }
     return packets;
   }

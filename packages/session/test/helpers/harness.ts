@@ -6,6 +6,7 @@ import {
   ServerConnection,
   ServerSaltSchedule,
   ServerSessionStore,
+  type ServerSessionStoreOptions,
   type ClientSessionEvent,
   type HandshakeResult,
   type ServerEvent,
@@ -24,7 +25,7 @@ export class Harness {
   readonly clock: TestClock;
   readonly serverEnv;
   readonly keys;
-  readonly sessions = new ServerSessionStore();
+  readonly sessions: ServerSessionStore;
   readonly salts;
   conn: ServerConnection;
   readonly serverEvents: ServerEvent[] = [];
@@ -35,8 +36,9 @@ export class Harness {
     if (request._ === 'help.getNearestDc') session.sendResult(reqMsgId, { _: 'nearestDc', country: 'NL', thisDc: 2, nearestDc: 2 });
   };
 
-  constructor(seed = 'h', clock = testClock()) {
+  constructor(seed = 'h', clock = testClock(), storeOptions: ServerSessionStoreOptions = {}) {
     this.clock = clock;
+    this.sessions = new ServerSessionStore(storeOptions);
     this.serverEnv = testEnv(`${seed}-server`, clock);
     this.keys = new MemoryKeyStore(() => Math.floor(clock.ms / 1000));
     let n = 1000n;

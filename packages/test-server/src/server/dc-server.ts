@@ -1,5 +1,5 @@
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
-import { ServerConnection, ServerSessionStore, type ServerSession, type SessionEnvironment } from "@mtkit/session";
+import { ServerConnection, ServerSessionStore, type ServerSession, type ServerSessionStoreOptions, type SessionEnvironment } from "@mtkit/session";
 import { apiRegistry } from "@mtkit/tl-core/api";
 import { TcpTransportServer } from "@mtkit/transport-tcp";
 import { WebSocketTransportServer } from "@mtkit/transport-ws";
@@ -31,6 +31,8 @@ export interface DcServerOptions {
   readonly faults: FaultKnobs;
   readonly nowMs: () => number;
   readonly saltPeriodSeconds: number;
+  /** Bounds of the session store (sessions per key and in total, cached answers per session). */
+  readonly sessionLimits: ServerSessionStoreOptions;
   readonly onError: (error: unknown) => void;
 }
 
@@ -38,10 +40,8 @@ export interface DcServerOptions {
 export class DcServer {
   readonly keys: DcKeyStore;
   readonly salts: KnobSaltSchedule;
-  private readonly sessionStore = new ServerSessionStore();
-  private readonly liveSessions = new Set<ServerSession>();
+  private readonly sessionStore: ServerSessionStore;
   private readonly sessionLinks = new WeakMap<ServerSession, LinkHandle>();
-  private readonly keyInfos = new Map<bigint, KeyInfo>();
   private readonly links = new Set<ServerConnectionLink>();
   private readonly env: SessionEnvironment;
   private readonly dispatcher: DispatcherDeps;
@@ -52,12 +52,13 @@ export class DcServer {
     const { crypto } = options;
     this.env = { crypto, now: options.nowMs, randomBytes: (length) => crypto.randomFill(new Uint8Array(length)) };
     this.keys = new DcKeyStore(() => Math.floor(options.nowMs() / 1000));
+    this.sessionStore = new ServerSessionStore(options.sessionLimits);
     this.salts = new KnobSaltSchedule(() => new DataView(this.env.randomBytes(8).buffer).getBigInt64(0, true), options.saltPeriodSeconds);
     this.dispatcher = {
       dcId: options.id,
       handlers: options.handlers,
       faults: options.faults,
-      keyInfo: (id) => this.keyInfo(id),
+      keyInfo: (id) => this.keys.info(id),
       deliver: (session) => {
         this.deliver(session);
       },
@@ -78,12 +79,16 @@ export class DcServer {
     return { id: this.options.id, host: this.options.advertisedHost, port: this.tcp?.port ?? 0, wsPort: this.ws?.port };
   }
 
-  /** Client sessions seen on this DC (they outlive connections). */
+  /**
+   * Client sessions this DC holds (they outlive connections), least recently used first. The session
+   * store bounds them (`sessionLimits`); sessions of keys that are gone are dropped here.
+   */
   get sessions(): readonly ServerSession[] {
-    for (const session of this.liveSessions) {
-      if (this.keys.get(session.keyRecord.authKey.idLong) === undefined) this.liveSessions.delete(session);
+    for (const session of this.sessionStore.values()) {
+      const keyId = session.keyRecord.authKey.idLong;
+      if (this.keys.get(keyId) === undefined) this.sessionStore.deleteKey(keyId);
     }
-    return [...this.liveSessions];
+    return this.sessionStore.values();
   }
 
   /** Open client connections (TCP and WebSocket). */
@@ -93,12 +98,7 @@ export class DcServer {
 
   /** Layer and client app announced on an auth key. */
   keyInfo(authKeyId: bigint): KeyInfo {
-    let info = this.keyInfos.get(authKeyId);
-    if (info === undefined) {
-      info = { layer: undefined, client: undefined };
-      this.keyInfos.set(authKeyId, info);
-    }
-    return info;
+    return this.keys.info(authKeyId);
   }
 
   async listen(): Promise<void> {
@@ -157,9 +157,6 @@ export class DcServer {
         },
         request: (session, reqMsgId, request) => {
           dispatchRequest(this.dispatcher, session, reqMsgId, request);
-        },
-        sessionCreated: (session) => {
-          this.liveSessions.add(session);
         },
         onError: this.options.onError,
       },

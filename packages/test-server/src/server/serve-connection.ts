@@ -18,7 +18,6 @@ export interface ConnectionDeps {
   /** The session now talks through this connection (its later answers go here). */
   attach(session: ServerSession, link: LinkHandle): void;
   request(session: ServerSession, reqMsgId: bigint, request: TlObject): void;
-  sessionCreated(session: ServerSession): void;
   onError(error: unknown): void;
 }
 
@@ -61,9 +60,6 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
         break;
       case "rejected":
         deps.onError(event.error); // dropped without an answer (security guidelines)
-        break;
-      case "session-created":
-        deps.sessionCreated(event.session);
         break;
       case "request":
         deps.attach(event.session, handle);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
+import type { ServerSessionStoreOptions } from "@mtkit/session";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import type { TypeUpdates } from "@mtkit/tl-core/api";
 import { encodeResult } from "../api/rpc-dispatcher.js";
@@ -29,6 +30,12 @@ export interface TestServerOptions {
   readonly secrets?: readonly string[];
   /** Salt rotation period in seconds. Default 3600. */
   readonly saltPeriodSeconds?: number;
+  /**
+   * Bounds per DC on what clients can make the server hold: `maxSessionsPerKey` (default 64),
+   * `maxSessions` (default 10 000), `answers: { maxAnswers, maxBytes }` cached per session (1024, 8 MiB).
+   * Past them the least recently used session is forgotten; its client gets new_session_created.
+   */
+  readonly sessionLimits?: ServerSessionStoreOptions;
   /** Clock in ms (tests). Default Date.now. */
   readonly now?: () => number;
   readonly crypto?: CryptoProvider;
@@ -76,6 +83,7 @@ export class TestServer {
           faults: server.faults,
           nowMs,
           saltPeriodSeconds: options.saltPeriodSeconds ?? 3600,
+          sessionLimits: options.sessionLimits ?? {},
           onError: options.onError ?? (() => undefined),
         }),
       );
