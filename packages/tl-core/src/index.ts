@@ -28,7 +28,8 @@ export {
   writeObject,
   writeString,
 } from "./runtime/element-writers.js";
-export type { TlObject, TlReadFn, TlRegistry, TlResultEntry, TlWriterEntry } from "./runtime/types.js";
+export { ANY_TYPE } from "./runtime/types.js";
+export type { TlObject, TlReadFn, TlReaderEntry, TlRegistry, TlResultEntry, TlWriterEntry } from "./runtime/types.js";
 export { combineRegistries, resultMethodOf } from "./runtime/registry.js";
 export { decodeObject, decodeResult, encodeObject, sizeOfObject } from "./runtime/codec.js";
 export * from "./parser/index.js";

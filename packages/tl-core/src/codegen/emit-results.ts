@@ -12,7 +12,9 @@ function elementReader(model: CodegenModel, type: TlTypeRef): string {
     return names[type.name]!;
   }
   if (type.kind === "bare") return `R.${fnName("r", bareConstructor(model, type).name)}`;
-  if (type.kind === "vector") return `(r: TlReader) => ${readExpr(model, type).replace(/\br_/g, "R.r_")}`;
+  // Elements of boxed types are checked like fields; only the result itself stays unchecked, as the
+  // server may send rpc_error or gzip_packed in its place.
+  if (type.kind === "vector" || type.kind === "boxed") return `(r: TlReader) => ${readExpr(model, type).replace(/\br_/g, "R.r_")}`;
   return "readObject";
 }
 
@@ -41,8 +43,10 @@ export function emitResults(model: CodegenModel): string {
     "void [readInt, readLong, readDouble, readString, readBytes, readInt128, readInt256, readBool, readObject, readBoolResult, readVectorResult, R];",
     "const resultMap = new Map<string, TlResultEntry>();",
   ];
-  for (const m of model.methods) out.push(`resultMap.set(${JSON.stringify(m.name)}, ${resultEntry(model, m)});`);
-  out.push("export const results: ReadonlyMap<string, TlResultEntry> = resultMap;");
+  const entries = model.methods.map((m) => `resultMap.set(${JSON.stringify(m.name)}, ${resultEntry(model, m)});`);
+  // Casts of checked boxed elements name generated types; import them only when used.
+  if (entries.some((line) => line.includes(" as T."))) out.splice(3, 0, 'import type * as T from "./types.js";');
+  out.push(...entries, "export const results: ReadonlyMap<string, TlResultEntry> = resultMap;");
   return `${out.join("\n")}\n`;
 }
 

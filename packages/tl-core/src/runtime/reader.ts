@@ -1,9 +1,9 @@
-import { TlError, hexId } from "./errors.js";
+import { TlError, constructorError, hexId } from "./errors.js";
+import { LITTLE_ENDIAN_HOST, readInt64LittleEndianHost } from "./int64.js";
 import { MAX_DEPTH } from "./limits.js";
 import { BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID } from "./ids.js";
-import type { TlRegistry } from "./types.js";
+import { ANY_TYPE, type TlRegistry } from "./types.js";
 import { decodeUtf8 } from "./utf8.js";
-
 
 export interface TlReaderOptions {
   /**
@@ -66,7 +66,8 @@ export class TlReader {
   }
 
   long(): bigint {
-    return this.view.getBigInt64(this.need(8, "long"), true);
+    const p = this.need(8, "long");
+    return LITTLE_ENDIAN_HOST ? readInt64LittleEndianHost(this.data, p) : this.view.getBigInt64(p, true);
   }
 
   double(): number {
@@ -127,42 +128,57 @@ export class TlReader {
     throw new TlError("UNEXPECTED_CONSTRUCTOR", at, "Bool (boolTrue or boolFalse)", `got ${hexId(id)}`);
   }
 
-  /** A boxed object of any type: constructor id, then its body. */
+  /** A boxed object of any type (`Object`, `!X`): constructor id, then its body. */
   object(): unknown {
+    return this.boxed(ANY_TYPE, undefined);
+  }
+
+  /**
+   * A boxed object whose constructor must belong to the declared type `typeId` / `typeName`
+   * (ANY_TYPE: no check). A wrong type is `UNEXPECTED_CONSTRUCTOR`: the schema says which
+   * constructors a field may hold (https://core.telegram.org/mtproto/serialize#boxed-and-bare-types).
+   */
+  boxed(typeId: number, typeName: string | undefined): unknown {
     const at = this.pos;
     const id = this.int();
-    const read = this.registry.readers.get(id);
-    if (read === undefined) {
-      if (id === VECTOR_ID) throw new TlError("UNTYPED_VECTOR", at, "a boxed object", "a bare Vector needs its element type");
-      throw new TlError("UNKNOWN_CONSTRUCTOR", at, "a known constructor id", `got ${hexId(id)}`);
+    const entry = this.registry.readers.get(id);
+    if (entry === undefined || (typeId !== ANY_TYPE && entry.type !== typeId)) {
+      throw constructorError(at, id, typeName, entry !== undefined);
     }
     if (++this.depth > MAX_DEPTH) throw new TlError("TOO_DEEP", at, `at most ${MAX_DEPTH} nested objects`);
-    const value = read(this);
+    const value = entry.read(this);
     this.depth--;
     return value;
   }
 
   /** Boxed `Vector<T>`: id 0x1cb5c415, count, elements. */
   vector<T>(readElement: (reader: TlReader) => T, minElementSize = 4): T[] {
-    const at = this.pos;
-    const id = this.int();
-    if (id !== VECTOR_ID) throw new TlError("UNEXPECTED_CONSTRUCTOR", at, "Vector (0x1cb5c415)", `got ${hexId(id)}`);
+    this.vectorId();
     return this.bareVector(readElement, minElementSize);
   }
 
-  /** Boxed `Vector<T>` of boxed objects; the common case, read without a per-element callback. */
+  /** Boxed `Vector<Object>` / `Vector<!X>`: boxed objects of any type. */
   objectVector(): unknown[] {
-    const at = this.pos;
-    const id = this.int();
-    if (id !== VECTOR_ID) throw new TlError("UNEXPECTED_CONSTRUCTOR", at, "Vector (0x1cb5c415)", `got ${hexId(id)}`);
+    return this.boxedVector(ANY_TYPE, undefined);
+  }
+
+  /** Boxed `Vector<T>` of boxed objects of type T (as `boxed`); the commonest shape, read without a per-element callback. */
+  boxedVector(typeId: number, typeName: string | undefined): unknown[] {
+    this.vectorId();
     const countAt = this.pos;
     const count = this.int();
     if (count < 0 || count * 4 > this.end - this.pos) {
       throw new TlError("BAD_LENGTH", countAt, "a vector count that fits in the bytes left", `count ${count}`);
     }
     const out = new Array<unknown>(count);
-    for (let i = 0; i < count; i++) out[i] = this.object();
+    for (let i = 0; i < count; i++) out[i] = this.boxed(typeId, typeName);
     return out;
+  }
+
+  private vectorId(): void {
+    const at = this.pos;
+    const id = this.int();
+    if (id !== VECTOR_ID) throw new TlError("UNEXPECTED_CONSTRUCTOR", at, "Vector (0x1cb5c415)", `got ${hexId(id)}`, id);
   }
 
   /** Bare `vector<T>`: count, elements. */

@@ -1,15 +1,15 @@
-import type { TlReadFn, TlRegistry, TlResultEntry, TlWriterEntry } from "./types.js";
+import type { TlReaderEntry, TlRegistry, TlResultEntry, TlWriterEntry } from "./types.js";
 
 /**
  * One registry that reads and writes everything the given ones do, e.g. MTProto + API so a single
  * reader decodes an `rpc_result` whose result is an API object. Later registries win on conflicts.
  */
 export function combineRegistries(...registries: readonly TlRegistry[]): TlRegistry {
-  const readers = new Map<number, TlReadFn>();
+  const readers = new Map<number, TlReaderEntry>();
   const writers = new Map<string, TlWriterEntry>();
   const results = new Map<string, TlResultEntry>();
   for (const registry of registries) {
-    for (const [id, read] of registry.readers) readers.set(id, read);
+    for (const [id, entry] of registry.readers) readers.set(id, entry);
     for (const [name, entry] of registry.writers) writers.set(name, entry);
     for (const [name, entry] of registry.results) results.set(name, entry);
   }

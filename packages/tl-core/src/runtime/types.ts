@@ -9,6 +9,19 @@ export interface TlObject {
 /** Reads the body of one constructor (its id has already been consumed). */
 export type TlReadFn = (reader: TlReader) => unknown;
 
+/** `typeId` meaning "any boxed type": never the id of a type (codegen checks), and the type of methods. */
+export const ANY_TYPE = 0;
+
+/**
+ * How the registry reads one constructor id: the body reader and the id of the boxed type the
+ * constructor belongs to (see codegen/type-ids.ts; ANY_TYPE for methods, which belong to no type).
+ * Generated readers compare `type` with the declared type of a field, one integer compare per object.
+ */
+export interface TlReaderEntry {
+  readonly read: TlReadFn;
+  readonly type: number;
+}
+
 /** Writes one constructor: `id` goes first when boxed, then `write` puts the body. */
 export interface TlWriterEntry {
   readonly id: number;
@@ -21,8 +34,8 @@ export type TlResultEntry = TlReadFn | { readonly genericField: string };
 
 /** Everything the runtime needs to read and write one or more schemas. */
 export interface TlRegistry {
-  /** Body readers keyed by signed 32-bit constructor id (constructors and methods). */
-  readonly readers: ReadonlyMap<number, TlReadFn>;
+  /** Body readers and result types keyed by signed 32-bit constructor id (constructors and methods). */
+  readonly readers: ReadonlyMap<number, TlReaderEntry>;
   /** Writers keyed by constructor or method name (`_`). */
   readonly writers: ReadonlyMap<string, TlWriterEntry>;
   /** Result readers keyed by method name. */
