@@ -41,15 +41,19 @@ async function connectTelegramClient(server: BenchServer, pfs: boolean): Promise
     crypto,
     transport: () => createTcpTransport({ crypto, protocol: "intermediate" }),
   });
-  const getNearestDc = (): Promise<unknown> => client.invoke({ _: "help.getNearestDc" });
+  return startBenchClient(() => client.connect(), () => client.invoke({ _: "help.getNearestDc" }), () => client.disconnect());
+}
+
+/** Connects, makes the first call (so the handshake is done), and closes the client again if either fails. */
+export async function startBenchClient(connect: () => Promise<unknown>, getNearestDc: () => Promise<unknown>, close: () => Promise<void>): Promise<BenchClient> {
   try {
-    await client.connect();
+    await connect();
     await getNearestDc();
   } catch (error) {
-    await client.disconnect();
+    await close();
     throw error;
   }
-  return { getNearestDc, close: () => client.disconnect() };
+  return { getNearestDc, close };
 }
 
 const env: SessionEnvironment = { crypto, now: Date.now, randomBytes: (n) => crypto.randomFill(new Uint8Array(n)) };

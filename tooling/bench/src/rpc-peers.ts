@@ -5,7 +5,7 @@ import { createPublicKey } from "node:crypto";
 import { createRequire } from "node:module";
 import { BaseTelegramClient, MemoryStorage, TcpTransport } from "@mtcute/node";
 import { addPublicKey, NodeCryptoProvider } from "@mtcute/node/utils.js";
-import type { ConnectClient } from "./rpc-clients.js";
+import { startBenchClient, type ConnectClient } from "./rpc-clients.js";
 
 const API_HASH = "0".repeat(32);
 
@@ -30,15 +30,7 @@ export const connectMtcute: ConnectClient = async (server) => {
     disableUpdates: true,
     logLevel: 0,
   });
-  const getNearestDc = (): Promise<unknown> => client.call({ _: "help.getNearestDc" });
-  try {
-    await client.connect();
-    await getNearestDc();
-  } catch (error) {
-    await client.destroy();
-    throw error;
-  }
-  return { getNearestDc, close: () => client.destroy() };
+  return startBenchClient(() => client.connect(), () => client.call({ _: "help.getNearestDc" }), () => client.destroy());
 };
 
 // GramJS is CommonJS; load it through require as its docs do.
@@ -72,13 +64,5 @@ export const connectGramJs: ConnectClient = async (server) => {
     connectionRetries: 1,
     baseLogger: new logger.Logger(logger.LogLevel.NONE),
   });
-  const getNearestDc = (): Promise<unknown> => client.invoke(new telegram.Api.help.GetNearestDc());
-  try {
-    await client.connect();
-    await getNearestDc();
-  } catch (error) {
-    await client.destroy();
-    throw error;
-  }
-  return { getNearestDc, close: () => client.destroy() };
+  return startBenchClient(() => client.connect(), () => client.invoke(new telegram.Api.help.GetNearestDc()), () => client.destroy());
 };
