@@ -19,7 +19,7 @@ const HANDSHAKES = quick ? 2 : 10;
 const IN_FLIGHT = [1, 100, 1000] as const;
 const LOAD_MS = quick ? 300 : 2000;
 const WARM_UP_MS = quick ? 200 : 1000;
-const ROUNDS = quick ? 1 : 2;
+const ROUNDS = quick ? 1 : 3;
 const MAX_CALLS = 200_000;
 const IDLE_CLIENTS = quick ? 3 : 20;
 /** One connect or close; the load phases get their duration plus the per-call timeout. */

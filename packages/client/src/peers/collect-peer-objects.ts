@@ -7,9 +7,9 @@ const MAX_DEPTH = 32;
 
 export interface CollectedPeers {
   /** Every user, chat and channel object, in document order. */
-  readonly peers: TlPeerObject[];
+  readonly peers: readonly TlPeerObject[];
   /** "kind:id" -> the last message that names that peer as sender or forward source. */
-  readonly sightings: Map<string, MinPeerContext>;
+  readonly sightings: ReadonlyMap<string, MinPeerContext>;
 }
 
 function peerOf(value: unknown): { kind: PeerKind; id: bigint } | null {
@@ -36,27 +36,37 @@ function noteSightings(message: Record<string, unknown>, sightings: Map<string, 
   }
 }
 
+/** What one walk found; allocated only when it finds something (most answers name no peer). */
+interface Found {
+  peers: TlPeerObject[] | undefined;
+  sightings: Map<string, MinPeerContext> | undefined;
+}
+
+function visit(value: unknown, depth: number, found: Found): void {
+  if (depth > MAX_DEPTH || typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) visit(item, depth + 1, found);
+    return;
+  }
+  if (isTlPeerObject(value)) {
+    (found.peers ??= []).push(value);
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  if (object._ === "message" || object._ === "messageService") noteSightings(object, (found.sightings ??= new Map<string, MinPeerContext>()));
+  for (const key in object) visit(object[key], depth + 1, found);
+}
+
+const NO_PEERS: readonly TlPeerObject[] = [];
+const NO_SIGHTINGS: ReadonlyMap<string, MinPeerContext> = new Map();
+
 /**
  * Finds every user, chat and channel object in an API response (`users`/`chats` vectors of
  * messages.*, updates*, contacts.resolvedPeer, ... and any nested one), plus message contexts.
+ * Runs on every answer, so a walk that finds nothing allocates nothing but its small state.
  */
 export function collectPeerObjects(response: unknown): CollectedPeers {
-  const peers: TlPeerObject[] = [];
-  const sightings = new Map<string, MinPeerContext>();
-  const visit = (value: unknown, depth: number): void => {
-    if (depth > MAX_DEPTH || typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return;
-    if (Array.isArray(value)) {
-      for (const item of value as unknown[]) visit(item, depth + 1);
-      return;
-    }
-    if (isTlPeerObject(value)) {
-      peers.push(value);
-      return;
-    }
-    const object = value as Record<string, unknown>;
-    if (object._ === "message" || object._ === "messageService") noteSightings(object, sightings);
-    for (const key in object) visit(object[key], depth + 1);
-  };
-  visit(response, 0);
-  return { peers, sightings };
+  const found: Found = { peers: undefined, sightings: undefined };
+  visit(response, 0, found);
+  return { peers: found.peers ?? NO_PEERS, sightings: found.sightings ?? NO_SIGHTINGS };
 }
