@@ -5,6 +5,13 @@
  * bytes, which start on a block boundary, to the implementation.
  */
 import type { AesCtr } from "../provider.js";
+import { readWordBE } from "./words.js";
+
+/** The 16-byte CTR iv as the counter both software streams keep: four big-endian words, most significant first. */
+export function counterWordsFromIv(iv: Uint8Array): Int32Array {
+  if (iv.length !== 16) throw new RangeError(`AES-CTR iv must be 16 bytes, got ${iv.length}`);
+  return Int32Array.of(readWordBE(iv, 0), readWordBE(iv, 4), readWordBE(iv, 8), readWordBE(iv, 12));
+}
 
 export abstract class BufferedCtr implements AesCtr {
   /** The last keystream block. */

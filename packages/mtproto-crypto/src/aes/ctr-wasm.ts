@@ -6,11 +6,10 @@
  * spends that rest, then runs whole blocks in wasm. A trailing partial block is run padded with
  * zeros, so the bytes past the data come out as the keystream that the next call starts with.
  */
-import { BufferedCtr } from "./buffered-ctr.js";
+import { BufferedCtr, counterWordsFromIv } from "./buffered-ctr.js";
 import { expandEncryptionKey } from "./aes-key.js";
 import { loadAesWasm, reserveData, writeRoundKeys } from "./aes-wasm.js";
 import { WASM_LAYOUT } from "./ige-wasm-code.js";
-import { readWordBE } from "./words.js";
 
 export class WasmAesCtr extends BufferedCtr {
   readonly #rk: Int32Array;
@@ -20,11 +19,10 @@ export class WasmAesCtr extends BufferedCtr {
 
   constructor(key: Uint8Array, iv: Uint8Array) {
     super();
-    if (iv.length !== 16) throw new RangeError(`AES-CTR iv must be 16 bytes, got ${iv.length}`);
     const schedule = expandEncryptionKey(key);
     this.#rk = schedule.words;
     this.#rounds = schedule.rounds;
-    this.#counter = Int32Array.of(readWordBE(iv, 0), readWordBE(iv, 4), readWordBE(iv, 8), readWordBE(iv, 12));
+    this.#counter = counterWordsFromIv(iv);
   }
 
   protected xorBlocks(data: Uint8Array, out: Uint8Array, from: number): void {

@@ -7,7 +7,7 @@
  * and the unused tail of the last block is kept for the next call. Rounds are inlined and the
  * counter lives in locals during a call, as in ige.ts (V8 keeps them in registers).
  */
-import { BufferedCtr } from "./buffered-ctr.js";
+import { BufferedCtr, counterWordsFromIv } from "./buffered-ctr.js";
 import { SBOX, TE0 } from "./aes-tables.js";
 import { expandEncryptionKey } from "./aes-key.js";
 import { readWordBE, ror16, ror24, ror8, writeWordBE } from "./words.js";
@@ -24,11 +24,10 @@ export class JsAesCtr extends BufferedCtr {
 
   constructor(key: Uint8Array, iv: Uint8Array) {
     super();
-    if (iv.length !== 16) throw new RangeError(`AES-CTR iv must be 16 bytes, got ${iv.length}`);
     const schedule = expandEncryptionKey(key);
     this.#rk = schedule.words;
     this.#last = 4 * schedule.rounds;
-    this.#counter = Int32Array.of(readWordBE(iv, 0), readWordBE(iv, 4), readWordBE(iv, 8), readWordBE(iv, 12));
+    this.#counter = counterWordsFromIv(iv);
   }
 
   protected xorBlocks(data: Uint8Array, out: Uint8Array, from: number): void {
