@@ -12,33 +12,52 @@ export interface PrimalityTools {
   randomFill(out: Uint8Array): Uint8Array;
 }
 
-export function isProbablePrime(n: bigint, tools: PrimalityTools, rounds = 40): boolean {
+/** Trial division by `primes`: a verdict when it decides (n is one of them, or a multiple), else undefined. */
+export function trialDivision(n: bigint, primes: readonly bigint[]): boolean | undefined {
   if (n < 2n) return false;
-  for (const p of SMALL_PRIMES) {
+  for (const p of primes) {
     if (n === p) return true;
     if (n % p === 0n) return false;
   }
+  return undefined;
+}
+
+/** The odd part d and the exponent s of n - 1 = d * 2^s, for an odd n > 2. */
+export interface OddDecomposition {
+  readonly d: bigint;
+  readonly s: number;
+}
+
+export function decomposePredecessor(n: bigint): OddDecomposition {
   let d = n - 1n;
   let s = 0;
   while ((d & 1n) === 0n) {
     d >>= 1n;
     s++;
   }
+  return { d, s };
+}
+
+/** One Miller-Rabin round: true when base `a` proves n composite. */
+export function witnessesComposite(a: bigint, n: bigint, { d, s }: OddDecomposition, modPow: PrimalityTools["modPow"]): boolean {
+  let x = modPow(a, d, n);
+  if (x === 1n || x === n - 1n) return false;
+  for (let i = 1; i < s; i++) {
+    x = (x * x) % n;
+    if (x === n - 1n) return false;
+  }
+  return true;
+}
+
+export function isProbablePrime(n: bigint, tools: PrimalityTools, rounds = 40): boolean {
+  const decided = trialDivision(n, SMALL_PRIMES);
+  if (decided !== undefined) return decided;
+  const decomposition = decomposePredecessor(n);
   const byteLength = Math.ceil(bitLength(n) / 8) + 8;
   for (let round = 0; round < rounds; round++) {
     // Uniform enough in [2, n - 2]: 64 extra random bits make the modulo bias negligible.
     const a = 2n + (bigIntFromBytes(tools.randomFill(new Uint8Array(byteLength))) % (n - 3n));
-    let x = tools.modPow(a, d, n);
-    if (x === 1n || x === n - 1n) continue;
-    let composite = true;
-    for (let i = 1; i < s; i++) {
-      x = (x * x) % n;
-      if (x === n - 1n) {
-        composite = false;
-        break;
-      }
-    }
-    if (composite) return false;
+    if (witnessesComposite(a, n, decomposition, (base, exp, mod) => tools.modPow(base, exp, mod))) return false;
   }
   return true;
 }
