@@ -6,8 +6,14 @@ import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-
 import type { ClientStorage } from "../storage/types.js";
 import type { DcKeys } from "./dc-keys.js";
 
-export interface DcConnectionDeps {
-  readonly address: TransportAddress;
+/** PFS temporary keys (https://core.telegram.org/api/pfs); stored per DC and connection kind. */
+export interface PfsSettings {
+  readonly lifetimeSeconds: number;
+  readonly renewBeforeSeconds: number;
+}
+
+/** What every connection of a client shares; the pool adds each one's address and callbacks. */
+export interface ConnectionSettings {
   readonly env: SessionEnvironment;
   readonly storage: ClientStorage;
   readonly keys: DcKeys;
@@ -15,10 +21,14 @@ export interface DcConnectionDeps {
   /** invokeWithLayer + initConnection around the first request of each session. */
   readonly wrapInit: (query: TlObject) => TlObject;
   /** Undefined: run on the permanent key. */
-  readonly pfs: { readonly lifetimeSeconds: number; readonly renewBeforeSeconds: number; readonly persist: boolean } | undefined;
+  readonly pfs: PfsSettings | undefined;
   readonly requestTimeoutMs: number;
   readonly pingIntervalMs: number;
   readonly deadConnectionTimeoutMs: number | undefined;
+}
+
+export interface DcConnectionDeps extends ConnectionSettings {
+  readonly address: TransportAddress;
   readonly onBound: (expiresAt: number) => void;
   readonly onSessionEvent: (event: SessionDriverEvent) => void;
 }
@@ -138,7 +148,7 @@ export class DcConnection {
   async #saveSalt(active: Active): Promise<void> {
     // Salts are stored per DC and belong to the main connection's key; a media connection runs on
     // a temp key of its own, whose salt would overwrite it.
-    if (this.deps.pfs?.persist === false || this.deps.address.media === true) return;
+    if (this.deps.address.media === true) return;
     const salt = active.driver.session.state.salts.current;
     if (salt === 0n) return;
     const nowSeconds = Math.floor(this.deps.env.now() / 1000);
@@ -170,7 +180,7 @@ export class DcConnection {
     if (this.deps.pfs === undefined) {
       await this.deps.storage.authKeys.setPermanent(this.dcId, null);
       this.deps.keys.forget(this.dcId);
-    } else if (this.deps.pfs.persist) {
+    } else {
       await this.deps.storage.authKeys.setTemp(this.dcId, null, this.deps.address.media === true ? "media" : "main");
     }
     if (this.#renewTimer !== undefined) clearTimeout(this.#renewTimer);
@@ -186,7 +196,7 @@ export class DcConnection {
     const nowSeconds = Math.floor(this.deps.env.now() / 1000);
     // A stored temp key was bound before it was stored, so it is usable as is.
     const slot = address.media === true ? "media" : "main";
-    const stored = pfs.persist ? await storage.authKeys.getTemp(this.dcId, nowSeconds + pfs.renewBeforeSeconds, slot) : null;
+    const stored = await storage.authKeys.getTemp(this.dcId, nowSeconds + pfs.renewBeforeSeconds, slot);
     if (stored !== null) {
       const active = await this.#open(createAuthKey(this.deps.env.crypto, stored.key), perm.serverSalt, 0, stored.expiresAt);
       this.#scheduleRenewal(stored.expiresAt);
@@ -207,7 +217,7 @@ export class DcConnection {
       throw error;
     }
     const slot = this.deps.address.media === true ? "media" : "main";
-    if (pfs.persist) await this.deps.storage.authKeys.setTemp(this.dcId, { key: temp.authKey.key, expiresAt }, slot);
+    await this.deps.storage.authKeys.setTemp(this.dcId, { key: temp.authKey.key, expiresAt }, slot);
     this.deps.onBound(expiresAt);
     this.#scheduleRenewal(expiresAt);
     return active;

@@ -1,25 +1,14 @@
-import type { SessionDriverEvent, SessionEnvironment } from "@mtkit/session";
-import type { TlObject } from "@mtkit/tl-core";
+import type { SessionDriverEvent } from "@mtkit/session";
 import type { TypeConfig } from "@mtkit/tl-core/api";
-import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
 import { CancelledError } from "../retry/cancelled-error.js";
-import type { ClientStorage } from "../storage/types.js";
-import { DcConnection } from "./dc-connection.js";
+import { DcConnection, type ConnectionSettings, type PfsSettings } from "./dc-connection.js";
 import type { DcDirectory } from "./dc-directory.js";
-import type { DcKeys } from "./dc-keys.js";
 import type { ClientEvent, DcEndpointOption, PfsOptions } from "./options.js";
 
 export interface DcPoolDeps {
-  readonly env: SessionEnvironment;
-  readonly storage: ClientStorage;
-  readonly keys: DcKeys;
+  /** Shared by every connection the pool opens. */
+  readonly settings: ConnectionSettings;
   readonly directory: DcDirectory;
-  readonly newTransport: (address: TransportAddress) => Transport;
-  readonly wrapInit: (query: TlObject) => TlObject;
-  readonly pfs: boolean | PfsOptions;
-  readonly requestTimeoutMs: number;
-  readonly pingIntervalMs: number;
-  readonly deadConnectionTimeoutMs: number | undefined;
   readonly emit: (event: ClientEvent) => void;
 }
 
@@ -80,17 +69,8 @@ export class DcPool {
   #open(dcId: number, dc: DcEndpointOption, media: boolean): DcConnection {
     const { deps } = this;
     return new DcConnection({
+      ...deps.settings,
       address: { dcId, host: dc.host, port: dc.port, ...(media ? { media: true } : {}) },
-      env: deps.env,
-      storage: deps.storage,
-      keys: deps.keys,
-      newTransport: deps.newTransport,
-      wrapInit: deps.wrapInit,
-      // Storage holds one temp key per (DC, connection kind), so media connections reuse theirs across runs too.
-      pfs: pfsSettings(deps.pfs, true),
-      requestTimeoutMs: deps.requestTimeoutMs,
-      pingIntervalMs: deps.pingIntervalMs,
-      deadConnectionTimeoutMs: deps.deadConnectionTimeoutMs,
       onBound: (expiresAt) => {
         deps.emit({ type: "temp_key_bound", dcId, expiresAt });
       },
@@ -126,10 +106,11 @@ function connectionKey(dcId: number, media: boolean): number {
   return dcId * 2 + (media ? 1 : 0);
 }
 
-function pfsSettings(pfs: boolean | PfsOptions, persist: boolean): { lifetimeSeconds: number; renewBeforeSeconds: number; persist: boolean } | undefined {
+/** The client's `pfs` option as the connections use it; undefined runs on the permanent key. */
+export function pfsSettings(pfs: boolean | PfsOptions): PfsSettings | undefined {
   if (pfs === false) return undefined;
   const options = pfs === true ? {} : pfs;
   const lifetimeSeconds = options.tempKeyLifetimeSeconds ?? 86_400;
   const renewBeforeSeconds = Math.min(options.renewBeforeSeconds ?? 60, Math.floor(lifetimeSeconds / 2));
-  return { lifetimeSeconds, renewBeforeSeconds, persist };
+  return { lifetimeSeconds, renewBeforeSeconds };
 }

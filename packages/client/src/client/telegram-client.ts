@@ -5,7 +5,7 @@ import { CancelledError } from "../retry/cancelled-error.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
 import type { ClientStorage } from "../storage/types.js";
 import type { SessionEnvironment } from "@mtkit/session";
-import { DcPool } from "./dc-pool.js";
+import { DcPool, pfsSettings } from "./dc-pool.js";
 import { disconnectedIfEnded, RequestRunner, type InvokeOptions } from "./request-runner.js";
 import { DcDirectory } from "./dc-directory.js";
 import { DcKeys } from "./dc-keys.js";
@@ -194,16 +194,19 @@ export class TelegramClient {
     const seed = this.#options.dcs ?? this.#options.testServer?.endpoints ?? [];
     const homeDcId = home?.id ?? seed[0]!.id;
     const pool = new DcPool({
-      env,
-      storage: this.storage,
-      keys,
+      settings: {
+        env,
+        storage: this.storage,
+        keys,
+        newTransport,
+        wrapInit: (query) => wrapWithInitConnection(query, this.#options.apiId, this.#device),
+        // Storage holds one temp key per (DC, connection kind), so media connections reuse theirs across runs too.
+        pfs: pfsSettings(this.#options.pfs ?? true),
+        requestTimeoutMs: this.#options.requestTimeoutMs ?? 60_000,
+        pingIntervalMs: this.#options.pingIntervalMs ?? 60_000,
+        deadConnectionTimeoutMs: this.#options.deadConnectionTimeoutMs,
+      },
       directory: this.#directory,
-      newTransport,
-      wrapInit: (query) => wrapWithInitConnection(query, this.#options.apiId, this.#device),
-      pfs: this.#options.pfs ?? true,
-      requestTimeoutMs: this.#options.requestTimeoutMs ?? 60_000,
-      pingIntervalMs: this.#options.pingIntervalMs ?? 60_000,
-      deadConnectionTimeoutMs: this.#options.deadConnectionTimeoutMs,
       emit: (event) => {
         this.#emit(event);
         if (event.type === "update") void this.#ingest(event.update);
