@@ -55,7 +55,7 @@ export class ClientSession implements ClientHandlerContext {
   private enqueueRequest(body: Uint8Array, method: string | undefined, kind?: InternalKind): number {
     const requestId = this.nextRequestId++;
     if (kind !== undefined) this.internal.set(requestId, kind);
-    this.state.outbox.enqueue(newMessage(maybeGzip(body, this.state.codec), requestId, method, true));
+    this.state.outbox.enqueue(newMessage(maybeGzip(body, this.state.codec, this.state.env.gzip, method), requestId, method, true));
     return requestId;
   }
 

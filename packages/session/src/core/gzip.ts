@@ -18,6 +18,9 @@ export const GZIP_MAX_INFLATED = 16 * 1024 * 1024;
  */
 const INPUT_SLICE = 1024;
 
+/** A synchronous gzip compressor, e.g. `(data) => zlib.gzipSync(data)` from node:zlib. */
+export type GzipCompressor = (data: Uint8Array) => Uint8Array;
+
 /** The portable (pure JavaScript) gzip; the session uses it only where no native one is given. */
 export function gzipCompress(data: Uint8Array): Uint8Array {
   return gzipSync(data, { level: 6, mtime: 0 });

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
 import { ServerConnection, ServerSessionStore, type ServerSession, type ServerSessionStoreOptions, type SessionEnvironment } from "@mtkit/session";
 import { apiRegistry } from "@mtkit/tl-core/api";
@@ -57,7 +58,8 @@ export class DcServer {
 
   constructor(private readonly options: DcServerOptions) {
     const { crypto } = options;
-    this.env = { crypto, now: options.nowMs, randomBytes: (length) => crypto.randomFill(new Uint8Array(length)) };
+    // Answers are gzip_packed where that pays, with node:zlib (native) rather than the portable gzip.
+    this.env = { crypto, now: options.nowMs, randomBytes: (length) => crypto.randomFill(new Uint8Array(length)), gzip: (data) => gzipSync(data) };
     this.frameBufferBudget = new FrameBufferBudget(options.limits.frameBufferBytes);
     this.keys = new DcKeyStore(() => Math.floor(options.nowMs() / 1000));
     this.sessionStore = new ServerSessionStore(options.sessionLimits);
