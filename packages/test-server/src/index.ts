@@ -1,6 +1,8 @@
 // Public surface of @mtkit/test-server; see README.md.
 export { TestServer, type TestServerOptions } from "./server/test-server.js";
 export type { DcServer } from "./server/dc-server.js";
+export { DEFAULT_LISTENER_LIMITS, type ListenerLimits } from "./server/listener-limits.js";
+export type { LimitCounters, LimitReason } from "./server/limit-counters.js";
 export type { DcEndpoint } from "./api/topology.js";
 export { RpcError } from "./api/rpc-error.js";
 export type { RpcContext } from "./api/rpc-context.js";

@@ -82,7 +82,8 @@ export class TelegramClient {
     });
     const running = await this.#connecting;
     try {
-      await running.pool.connection(running.homeDcId, false).invoke({ _: "help.getNearestDc" }, {});
+      // Keys are made or loaded here; no round trip of our own: the user's first call carries initConnection.
+      await running.pool.connection(running.homeDcId, false).open();
     } catch (error) {
       // disconnect() while we were connecting: say so, not "driver closed".
       throw disconnectedIfEnded(running, error);
@@ -180,7 +181,13 @@ export class TelegramClient {
     }
     const crypto = this.#options.crypto ?? createPortableCrypto();
     this.#crypto = crypto;
-    const env: SessionEnvironment = { crypto, now: () => this.#now(), randomBytes: (n) => crypto.randomFill(new Uint8Array(n)) };
+    const { compression } = this.#options;
+    const env: SessionEnvironment = {
+      crypto,
+      now: () => this.#now(),
+      randomBytes: (n) => crypto.randomFill(new Uint8Array(n)),
+      ...(compression === false ? { gzip: false } : typeof compression === "function" ? { gzip: compression } : {}),
+    };
     const keys = new DcKeys({
       env,
       storage: this.storage,
