@@ -16,3 +16,4 @@ export {
   type ServerRsaKey,
 } from "./server/rsa-key.js";
 export * from "./slice/index.js";
+export * from "./files/index.js";
