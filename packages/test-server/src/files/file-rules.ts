@@ -18,10 +18,14 @@ export function isValidPartSize(size: number): boolean {
   return size > 0 && size % 1024 === 0 && MAX_PART_SIZE % size === 0;
 }
 
-/** Checks one saveFilePart / saveBigFilePart call before anything is stored. */
+/**
+ * Checks one saveFilePart / saveBigFilePart call before anything is stored. A streamed upload (size
+ * unknown while it runs) sends file_total_parts = -1 in every part but the last
+ * (https://core.telegram.org/api/files#streamed-uploads).
+ */
 export function checkPartCall(part: number, bytes: number, totalParts: number | undefined): void {
   if (part < 0 || part >= MAX_PARTS) throw new RpcError(400, "FILE_PART_INVALID");
-  if (totalParts !== undefined && (totalParts <= 0 || totalParts > MAX_PARTS || part >= totalParts)) {
+  if (totalParts !== undefined && totalParts !== -1 && (totalParts <= 0 || totalParts > MAX_PARTS || part >= totalParts)) {
     throw new RpcError(400, "FILE_PARTS_INVALID");
   }
   if (bytes === 0) throw new RpcError(400, "FILE_PART_EMPTY");

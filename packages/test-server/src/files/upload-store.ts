@@ -16,7 +16,8 @@ export interface UploadStoreOptions {
 interface PendingUpload {
   readonly key: string;
   readonly big: boolean;
-  readonly totalParts: number | undefined;
+  /** Known once a big-file part carried a count other than -1. */
+  totalParts: number | undefined;
   /** Part number -> bytes (memory) or their length (disk, the bytes are in a file). */
   readonly parts: Map<number, Uint8Array | number>;
   bytes: number;
@@ -50,20 +51,23 @@ export class UploadStore {
     checkPartCall(part, bytes.length, totalParts);
     const key = `${owner}:${fileId.toString()}`;
     let upload = this.#uploads.get(key);
-    if (upload !== undefined && (upload.big !== (totalParts !== undefined) || upload.totalParts !== totalParts)) {
-      throw new RpcError(400, "FILE_PARTS_INVALID");
+    const knownTotal = totalParts === -1 ? undefined : totalParts;
+    if (upload !== undefined) {
+      if (upload.big !== (totalParts !== undefined)) throw new RpcError(400, "FILE_PARTS_INVALID");
+      if (knownTotal !== undefined && upload.totalParts !== undefined && upload.totalParts !== knownTotal) throw new RpcError(400, "FILE_PARTS_INVALID");
     }
     // A non-last part of a big file must have a valid size; the last one may be shorter.
-    if (totalParts !== undefined && part < totalParts - 1 && !isValidPartSize(bytes.length)) {
+    if (knownTotal !== undefined && part < knownTotal - 1 && !isValidPartSize(bytes.length)) {
       throw new RpcError(400, "FILE_PART_SIZE_INVALID");
     }
     if (upload === undefined) {
-      upload = { key, big: totalParts !== undefined, totalParts, parts: new Map(), bytes: 0 };
+      upload = { key, big: totalParts !== undefined, totalParts: knownTotal, parts: new Map(), bytes: 0 };
       this.#evictIfFull();
     } else {
       this.#uploads.delete(key); // re-inserted below: most recently used last
     }
     this.#uploads.set(key, upload);
+    upload.totalParts ??= knownTotal;
     const previous = upload.parts.get(part);
     const previousLength = previous === undefined ? 0 : typeof previous === "number" ? previous : previous.length;
     if (this.#pendingBytes - previousLength + bytes.length > this.options.maxPendingBytes) {
