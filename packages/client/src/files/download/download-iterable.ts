@@ -15,6 +15,8 @@ export interface DownloadOptions {
   readonly partSize?: number;
   /** Requests in flight at once over the DC's media connection. Default 4. */
   readonly workers?: number;
+  /** Most bytes a file of unknown size may have before the server is called broken (ENDLESS_FILE). Default 4000 MiB. */
+  readonly maxSize?: number;
   readonly onProgress?: ProgressCallback;
   readonly signal?: AbortSignal;
 }
@@ -37,7 +39,8 @@ export async function* downloadAsIterable(client: FileClient, target: DownloadTa
   if (!Number.isSafeInteger(start) || start < 0 || (options.limit !== undefined && (!Number.isSafeInteger(options.limit) || options.limit < 0))) {
     throw new FileTransferError("BAD_RANGE", "offset and limit must be non-negative integers");
   }
-  const end = Math.min(size ?? Infinity, options.limit === undefined ? Infinity : start + options.limit, MAX_FILE_SIZE);
+  const maxSize = options.maxSize ?? MAX_FILE_SIZE;
+  const end = Math.min(size ?? Infinity, options.limit === undefined ? Infinity : start + options.limit, maxSize + partSize);
   const total = Math.min(size ?? Infinity, options.limit === undefined ? Infinity : start + options.limit) - start;
   const workers = Math.max(1, Math.floor(options.workers ?? 4));
   const fetcher = new PartFetcher(client, location, dcId);
@@ -60,6 +63,9 @@ export async function* downloadAsIterable(client: FileClient, target: DownloadTa
       const bytes = await head.bytes;
       concurrency = workers;
       checkLength(bytes.length, head.offset, partSize, size);
+      if (head.offset + bytes.length > maxSize) {
+        throw new FileTransferError("ENDLESS_FILE", `the server sent more than ${String(maxSize)} bytes (maxSize)`, head.offset);
+      }
       const from = Math.max(start, head.offset) - head.offset;
       const to = Math.min(end, head.offset + bytes.length) - head.offset;
       if (to > from) {
@@ -68,9 +74,6 @@ export async function* downloadAsIterable(client: FileClient, target: DownloadTa
         yield bytes.subarray(from, to);
       }
       if (bytes.length < partSize) break; // the end of the file
-      if (size === undefined && head.offset + partSize >= MAX_FILE_SIZE && options.limit === undefined) {
-        throw new FileTransferError("ENDLESS_FILE", `the server sent more than ${String(MAX_FILE_SIZE)} bytes, more than any Telegram file`);
-      }
     }
     if (size !== undefined && options.limit === undefined && start + done < size) {
       throw new FileTransferError("BAD_PART_LENGTH", `the file ended at ${String(start + done)} bytes, the document says ${String(size)}`);
