@@ -1,5 +1,6 @@
 import { RpcError } from "../errors/rpc-error.js";
 import { CancelledError } from "../retry/cancelled-error.js";
+import { FileTransferError } from "./file-transfer-error.js";
 
 /** Attempts per part for failures the client's retry policy does not cover (timeouts, lost connections). */
 export const PART_ATTEMPTS = 4;
@@ -13,7 +14,8 @@ export async function withPartRetries<T>(attempt: () => Promise<T>, signal: Abor
     try {
       return await attempt();
     } catch (error) {
-      if (signal.aborted || error instanceof RpcError || error instanceof CancelledError || tries >= PART_ATTEMPTS) throw error;
+      // A FileTransferError is a verdict on what the server sent (a tampered part, a wrong length): never retried away.
+      if (signal.aborted || error instanceof RpcError || error instanceof CancelledError || error instanceof FileTransferError || tries >= PART_ATTEMPTS) throw error;
     }
   }
 }
