@@ -74,21 +74,32 @@ export class DiskContent implements FileContent {
  * bench or a soak download gigabytes the server never holds.
  */
 export class SyntheticContent implements FileContent {
+  /** The pattern repeats every 256 bytes: one table of 1 MiB + 256 serves any read by copying. */
+  readonly #table: Uint8Array;
+
   constructor(
     readonly size: number,
     private readonly seed: number,
-  ) {}
+  ) {
+    this.#table = new Uint8Array(1024 * 1024 + 256);
+    for (let i = 0; i < this.#table.length; i++) this.#table[i] = syntheticByte(i, seed);
+  }
 
   read(offset: number, length: number): Uint8Array {
     const end = Math.min(this.size, offset + length);
     if (end <= offset) return new Uint8Array(0);
     const out = new Uint8Array(end - offset);
-    for (let i = 0; i < out.length; i++) out[i] = ((offset + i) * 7 + this.seed) & 0xff;
+    const table = this.#table;
+    const phase = offset % 256;
+    const span = table.length - 256;
+    for (let at = 0; at < out.length; at += span) {
+      out.set(table.subarray(phase, phase + Math.min(span, out.length - at)), at);
+    }
     return out;
   }
 
   dispose(): void {
-    // Nothing held.
+    // Nothing held beyond the table.
   }
 }
 
