@@ -48,11 +48,11 @@ export async function mtkitPeer(info: FilesServerInfo): Promise<FilePeer> {
   await client.connect();
   return {
     upload: async (path) => {
-      await client.uploadFile(path);
+      await client.uploadFile(path, process.env.W === undefined ? {} : { workers: Number(process.env.W) });
     },
     download: async () => {
       let bytes = 0;
-      for await (const chunk of client.downloadAsIterable({ location: location(info), dcId: 1, size: info.file.size })) bytes += chunk.length;
+      for await (const chunk of client.downloadAsIterable({ location: location(info), dcId: 1, size: info.file.size }, process.env.W === undefined ? {} : { workers: Number(process.env.W) })) bytes += chunk.length;
       return bytes;
     },
     close: () => client.disconnect(),

@@ -19,16 +19,16 @@ async function main(input: FilesWorkerInput): Promise<FilesWorkerOutput> {
   const peer = await make(input.server);
   try {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const idle = process.memoryUsage().rss;
+    const idle = process.memoryUsage.rss();
     let peak = idle;
     const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
+      peak = Math.max(peak, process.memoryUsage.rss());
     }, 10);
     const started = performance.now();
     const bytes = input.direction === "up" ? (await peer.upload(input.path, input.size), input.size) : await peer.download();
     const ms = performance.now() - started;
     clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
     return { ms, bytes, peakAboveIdle: peak - idle };
   } finally {
     await peer.close();

@@ -275,6 +275,9 @@ export class TelegramClient {
       emit: (event) => {
         this.#emit(event);
       },
+      prepareSignal: (signal) => {
+        this.prepareLifetimeSignal(signal);
+      },
     });
     this.#running = running;
     return running;

@@ -23,6 +23,7 @@ export interface FileHostDeps {
   readonly random: () => number;
   readonly lifetime: ClientLifetime;
   readonly emit: (event: RetryEvent) => void;
+  readonly prepareSignal: (signal: AbortSignal) => void;
 }
 
 /** The FileClient of one connect() span, and its CDN connections (closed with `close`). */
@@ -55,6 +56,7 @@ export function createFileHost(deps: FileHostDeps): FileHost {
         method: request._,
         onEvent: deps.emit,
       }),
+    prepareSignal: deps.prepareSignal,
     close: () => cdn.close(),
   };
 }

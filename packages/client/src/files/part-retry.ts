@@ -21,8 +21,9 @@ export async function withPartRetries<T>(attempt: () => Promise<T>, signal: Abor
 }
 
 /** A controller that also fires when the caller's signal does; `dispose` detaches it. */
-export function transferController(signal: AbortSignal | undefined): { readonly controller: AbortController; readonly dispose: () => void } {
+export function transferController(signal: AbortSignal | undefined, prepare?: (signal: AbortSignal) => void): { readonly controller: AbortController; readonly dispose: () => void } {
   const controller = new AbortController();
+  prepare?.(controller.signal);
   if (signal === undefined) return { controller, dispose: () => undefined };
   const onAbort = (): void => {
     controller.abort(new CancelledError("ABORTED", signal.reason));

@@ -80,15 +80,15 @@ describe("bad CDN answers", () => {
     const { client } = await loggedInClient(h, "tcp");
     const file = h.files.addFile(pattern(MIB), { dcId: 2, viaCdn: true });
     h.server.handle("upload.getFile", () => ({
-      _: "upload.fileCdnRedirect",
+      _: "upload.fileCdnRedirect" as const,
       dcId: 203,
       fileToken: new Uint8Array(16),
       encryptionKey: new Uint8Array(32),
       encryptionIv: new Uint8Array(16),
-      fileHashes: [{ _: "fileHash", offset: -131072n, limit: 131072, hash: new Uint8Array(32) }],
+      fileHashes: [{ _: "fileHash" as const, offset: -131072n, limit: 131072, hash: new Uint8Array(32) }],
     }));
     await expect(client.downloadAsBuffer(file.document)).rejects.toMatchObject({ code: "BAD_HASHES" });
-    h.server.handle("upload.getFile", () => ({ _: "upload.fileCdnRedirect", dcId: 203, fileToken: new Uint8Array(16), encryptionKey: new Uint8Array(5), encryptionIv: new Uint8Array(16), fileHashes: [] }));
+    h.server.handle("upload.getFile", () => ({ _: "upload.fileCdnRedirect" as const, dcId: 203, fileToken: new Uint8Array(16), encryptionKey: new Uint8Array(5), encryptionIv: new Uint8Array(16), fileHashes: [] }));
     await expect(client.downloadAsBuffer(file.document)).rejects.toMatchObject({ code: "BAD_REDIRECT" });
     h.server.handle("upload.getFile", () => {
       throw new RpcError(400, "LOCATION_INVALID");

@@ -113,7 +113,7 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
     const { client } = await loggedInClient(h, transport);
     h.server.faults.delay("upload.saveBigFilePart", 200, Infinity);
     const controller = new AbortController();
-    const up = client.uploadFile(pattern(12 * MIB), { signal: controller.signal, onProgress: () => controller.abort() });
+    const up = client.uploadFile(pattern(12 * MIB), { signal: controller.signal, onProgress: () => { controller.abort(); } });
     await expect(up).rejects.toBeInstanceOf(CancelledError);
     h.server.faults.clear();
     const file = h.files.addSyntheticFile(64 * MIB, { dcId: 2 });
@@ -144,14 +144,14 @@ describe("bad server answers are typed errors, nothing unverified is handed out,
     const file = h.files.addFile(pattern(3 * MIB), { dcId: 2 });
     const original = file.location;
     // Too long a part.
-    h.server.handle("upload.getFile", (request) => ({ _: "upload.file", type: { _: "storage.filePartial" }, mtime: 0, bytes: new Uint8Array(request.limit + 1) }));
+    h.server.handle("upload.getFile", (request) => ({ _: "upload.file" as const, type: { _: "storage.filePartial" as const }, mtime: 0, bytes: new Uint8Array(request.limit + 1) }));
     await expect(client.downloadAsBuffer(file.document)).rejects.toMatchObject({ code: "BAD_PART_LENGTH" });
     // A short part in the middle of a file of known size.
-    h.server.handle("upload.getFile", (request) => ({ _: "upload.file", type: { _: "storage.filePartial" }, mtime: 0, bytes: new Uint8Array(request.offset === 0n ? request.limit : 10) }));
+    h.server.handle("upload.getFile", (request) => ({ _: "upload.file" as const, type: { _: "storage.filePartial" as const }, mtime: 0, bytes: new Uint8Array(request.offset === 0n ? request.limit : 10) }));
     await expect(client.downloadAsBuffer(file.document)).rejects.toMatchObject({ code: "BAD_PART_LENGTH" });
     // Endless: always a full part, for a location of unknown size.
     const full = new Uint8Array(MIB);
-    h.server.handle("upload.getFile", () => ({ _: "upload.file", type: { _: "storage.filePartial" }, mtime: 0, bytes: full }));
+    h.server.handle("upload.getFile", () => ({ _: "upload.file" as const, type: { _: "storage.filePartial" as const }, mtime: 0, bytes: full }));
     await expect(client.downloadAsBuffer({ location: original, dcId: 2 }, { maxSize: 8 * MIB })).rejects.toMatchObject({ code: "ENDLESS_FILE" });
     await expect(client.downloadAsBuffer(file.document, { offset: -1 })).rejects.toMatchObject({ code: "BAD_RANGE" });
     // A server that throws for a bad location gets its error through.

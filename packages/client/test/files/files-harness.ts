@@ -56,7 +56,7 @@ export async function toDocument(client: TelegramClient, uploaded: UploadedFile)
 }
 
 /** Deterministic bytes that differ at every offset within 256 and between seeds. */
-export function pattern(size: number, seed = 1): Uint8Array {
+export function pattern(size: number, seed = 1): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(size);
   for (let i = 0; i < size; i++) out[i] = (i * 31 + seed + (i >> 8)) & 0xff;
   return out;

@@ -94,7 +94,7 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
     const file = h.files.addFile(bytes, { dcId: 2 });
     const reader = client.downloadAsStream(file.document, { partSize: 256 * KIB }).getReader();
     const parts: Uint8Array[] = [];
-    for (let r = await reader.read(); r.done !== true; r = await reader.read()) parts.push(r.value);
+    for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value);
     expect(Buffer.compare(Buffer.concat(parts), bytes)).toBe(0);
     // Resume: an unaligned offset and a limit.
     const slice = await client.downloadAsBuffer(file.document, { offset: MIB + 777, limit: MIB + 3 });

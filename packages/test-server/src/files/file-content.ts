@@ -70,40 +70,62 @@ export class DiskContent implements FileContent {
 }
 
 /**
- * A file whose bytes are computed from their offset (byte i = (i * 7 + seed) mod 256): lets a
- * bench or a soak download gigabytes the server never holds.
+ * A file whose bytes are computed from their offset: a 1 MiB block of xorshift noise (seeded)
+ * repeated, so it is as incompressible as real media and a bench or a soak can download gigabytes
+ * the server never holds. `syntheticByte(i, seed)` says what byte i is.
  */
 export class SyntheticContent implements FileContent {
-  /** The pattern repeats every 256 bytes: one table of 1 MiB + 256 serves any read by copying. */
-  readonly #table: Uint8Array;
+  readonly #block: Uint8Array;
 
   constructor(
     readonly size: number,
-    private readonly seed: number,
+    seed: number,
   ) {
-    this.#table = new Uint8Array(1024 * 1024 + 256);
-    for (let i = 0; i < this.#table.length; i++) this.#table[i] = syntheticByte(i, seed);
+    this.#block = syntheticBlock(seed);
   }
 
   read(offset: number, length: number): Uint8Array {
     const end = Math.min(this.size, offset + length);
     if (end <= offset) return new Uint8Array(0);
     const out = new Uint8Array(end - offset);
-    const table = this.#table;
-    const phase = offset % 256;
-    const span = table.length - 256;
-    for (let at = 0; at < out.length; at += span) {
-      out.set(table.subarray(phase, phase + Math.min(span, out.length - at)), at);
+    const block = this.#block;
+    for (let at = 0; at < out.length; ) {
+      const from = (offset + at) % SYNTHETIC_BLOCK;
+      const take = Math.min(SYNTHETIC_BLOCK - from, out.length - at);
+      out.set(block.subarray(from, from + take), at);
+      at += take;
     }
     return out;
   }
 
   dispose(): void {
-    // Nothing held beyond the table.
+    // Nothing held beyond the block.
   }
+}
+
+const SYNTHETIC_BLOCK = 1024 * 1024;
+const blocks = new Map<number, Uint8Array>();
+
+/** The repeating block of a seed (xorshift32, never all zero). */
+function syntheticBlock(seed: number): Uint8Array {
+  let block = blocks.get(seed);
+  if (block === undefined) {
+    block = new Uint8Array(SYNTHETIC_BLOCK);
+    let x = (seed * 2654435761 + 1) >>> 0 || 1;
+    for (let i = 0; i < block.length; i++) {
+      x ^= x << 13;
+      x >>>= 0;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      x >>>= 0;
+      block[i] = x & 0xff;
+    }
+    blocks.set(seed, block);
+  }
+  return block;
 }
 
 /** The byte a SyntheticContent of `seed` has at `index` (for tests that check what they got). */
 export function syntheticByte(index: number, seed: number): number {
-  return (index * 7 + seed) & 0xff;
+  return syntheticBlock(seed)[index % SYNTHETIC_BLOCK]!;
 }

@@ -1,6 +1,6 @@
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
-import type { TypeDocument, TypeInputFileLocation } from "@mtkit/tl-core/api";
+import type { RawDocument, TypeInputFileLocation } from "@mtkit/tl-core/api";
 import type { TestServer } from "../server/test-server.js";
 import { registerCdnHandlers, registerCdnMasterHandlers } from "./cdn/cdn-handlers.js";
 import { CdnState, type CdnFaults } from "./cdn/cdn-state.js";
@@ -34,7 +34,7 @@ export interface FilesOptions {
 /** Where a stored file can be downloaded from, as a client names it. */
 export interface FileHandle {
   readonly file: StoredFile;
-  readonly document: TypeDocument;
+  readonly document: RawDocument;
   readonly location: TypeInputFileLocation & { readonly _: "inputDocumentFileLocation" };
 }
 
@@ -42,7 +42,7 @@ export interface FileHandle {
 export interface FilesSlice {
   /** Stores `bytes` as a document on `dcId` (default: the first DC). */
   addFile(bytes: Uint8Array, options?: { readonly dcId?: number; readonly name?: string; readonly mimeType?: string; readonly viaCdn?: boolean }): FileHandle;
-  /** A file of `size` bytes computed from their offsets (byte i = (i * 7 + seed) & 255), never held. */
+  /** A file of `size` bytes computed from their offsets (incompressible noise, `syntheticByte(i, seed)`), never held. */
   addSyntheticFile(size: number, options?: { readonly dcId?: number; readonly seed?: number; readonly viaCdn?: boolean }): FileHandle;
   /** The document and location of a stored file, with its current reference. */
   handle(file: StoredFile): FileHandle;

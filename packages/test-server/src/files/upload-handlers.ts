@@ -1,4 +1,4 @@
-import type { TypeDocument, TypeInputFile, TypeInputMedia, TypeMessageMedia } from "@mtkit/tl-core/api";
+import type { RawDocument, TypeInputFile, TypeInputMedia, TypeMessageMedia } from "@mtkit/tl-core/api";
 import type { RpcContext } from "../api/rpc-context.js";
 import { RpcError } from "../api/rpc-error.js";
 import type { TestServer } from "../server/test-server.js";
@@ -50,7 +50,7 @@ function md5Hex(deps: FilesDeps, content: FileContent): string {
 }
 
 /** The TL document of a stored file, with its current file reference. */
-export function documentOf(file: StoredFile): TypeDocument {
+export function documentOf(file: StoredFile): RawDocument {
   return {
     _: "document",
     id: file.id,

@@ -44,7 +44,7 @@ export async function* downloadAsIterable(client: FileClient, target: DownloadTa
   const total = Math.min(size ?? Infinity, options.limit === undefined ? Infinity : start + options.limit) - start;
   const workers = Math.max(1, Math.floor(options.workers ?? 4));
   const fetcher = new PartFetcher(client, location, dcId);
-  const { controller, dispose } = transferController(options.signal);
+  const { controller, dispose } = transferController(options.signal, (signal) => client.prepareSignal?.(signal));
   const inFlight: InFlight[] = [];
   let nextOffset = start - (start % partSize);
   let concurrency = 1;

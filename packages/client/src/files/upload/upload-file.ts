@@ -11,7 +11,7 @@ export interface UploadFileOptions {
   readonly mimeType?: string;
   /** Bytes per part: a multiple of 1 KiB dividing 512 KiB. Default 512 KiB. */
   readonly partSize?: number;
-  /** Parts in flight at once over the DC's media connection. Default 8. */
+  /** Parts in flight at once over the DC's media connection. Default 4. */
   readonly workers?: number;
   /** Size of a stream source, when known (used for progress and the small/big choice). */
   readonly size?: number;
@@ -44,12 +44,12 @@ interface Plan {
 export async function uploadFile(client: FileClient, source: UploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
   const partSize = options.partSize ?? MAX_UPLOAD_PART;
   if (!isValidUploadPartSize(partSize)) throw new FileTransferError("BAD_PART_SIZE", `${String(partSize)} is not a multiple of 1 KiB dividing 512 KiB`);
-  const workers = Math.max(1, Math.floor(options.workers ?? 8));
+  const workers = Math.max(1, Math.floor(options.workers ?? 4));
   const input = byteChunksOf(source, partSize, options.size);
   const fileName = options.fileName ?? input.name ?? "file";
   const mimeType = options.mimeType ?? "application/octet-stream";
   const parts = numberedParts(input.chunks, partSize);
-  const { controller, dispose } = transferController(options.signal);
+  const { controller, dispose } = transferController(options.signal, (signal) => client.prepareSignal?.(signal));
   const fileId = randomFileId(client);
   try {
     const plan = await planUpload(parts, input.size, partSize);
