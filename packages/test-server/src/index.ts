@@ -24,3 +24,4 @@ export { WorldError } from "./world/world-error.js";
 export { MemoryWorldStore } from "./store/memory-store.js";
 export type { RowKey, ScanOptions, Table, WorldStore } from "./store/world-store.js";
 export { UpdateFaults, type UpdateFaultKind } from "./faults/update-faults.js";
+export * from "./files/index.js";
