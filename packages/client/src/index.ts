@@ -62,3 +62,4 @@ export { SignUpRequiredError } from "./client/login/authorization.js";
 export { PasswordLoginError } from "./client/login/password-login.js";
 export type { SentCode } from "./client/login/phone-login.js";
 export type { StartParams } from "./client/login/start.js";
+export * from "./files/index.js";
