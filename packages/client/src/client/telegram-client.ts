@@ -17,6 +17,12 @@ import { start, type StartParams } from "./login/start.js";
 import type { PeerRef } from "../peers/parse-peer-ref.js";
 import type { TlInputPeer } from "../peers/tl-peer-types.js";
 import { describeClientEvent } from "../logging/describe-event.js";
+import type { UpdateDispatcher } from "../events/update-dispatcher.js";
+import type { ClientContext } from "../messages/context.js";
+import { FeatureWiring } from "./feature-wiring.js";
+import { HighLevelMethods } from "./high-level-methods.js";
+import { completeAuthorization } from "./login/authorization.js";
+import type { QrLoginHost } from "./login/qr-login.js";
 import { DEFAULT_DEVICE_INFO, type ClientEvent, type DeviceInfo, type TelegramClientOptions } from "./options.js";
 import { createFileHost, type FileHost } from "../files/file-host.js";
 import { uploadFile, type UploadedFile, type UploadFileOptions } from "../files/upload/upload-file.js";
@@ -30,7 +36,7 @@ import type { DownloadTarget } from "../files/download/download-target.js";
  * The Telegram client: typed `invoke` over one connection per DC, with initConnection, FLOOD_WAIT
  * and 5xx retries, *_MIGRATE handling, PFS and a peer cache fed by every response.
  */
-export class TelegramClient {
+export class TelegramClient extends HighLevelMethods {
   readonly storage: ClientStorage;
   readonly peers: PeerCache;
   readonly #options: TelegramClientOptions;
@@ -41,8 +47,10 @@ export class TelegramClient {
   #connecting: Promise<RequestRunner> | undefined;
   #crypto: CryptoProvider | undefined;
   #files: FileHost | undefined;
+  readonly #features: FeatureWiring;
 
   constructor(options: TelegramClientOptions) {
+    super();
     const seed = options.dcs ?? options.testServer?.endpoints ?? [];
     if (seed.length === 0) throw new TypeError("TelegramClient needs `dcs` or `testServer`");
     this.#options = options;
@@ -57,6 +65,30 @@ export class TelegramClient {
         resolvePhone: (phone, signal) => this.invoke({ _: "contacts.resolvePhone", phone }, signal === undefined ? {} : { signal }),
       },
     });
+    this.#features = new FeatureWiring({
+      apiId: options.apiId,
+      apiHash: options.apiHash,
+      invoke: this.invoke.bind(this),
+      peers: this.peers,
+      storage: options.storage,
+      now: () => this.#now(),
+      onUpdateError: options.onUpdateError,
+      moveHome: (dcId) => this.#require().moveHome(dcId),
+      authorized: (authorization) => completeAuthorization(this, authorization, ""),
+      checkPassword: (password) => this.checkPassword(password),
+    });
+  }
+
+  protected get context(): ClientContext {
+    return this.#features.context;
+  }
+
+  protected get dispatcher(): UpdateDispatcher {
+    return this.#features.dispatcher;
+  }
+
+  protected qrHost(): QrLoginHost {
+    return this.#features.qrHost();
   }
 
   get apiId(): number {
@@ -253,7 +285,10 @@ export class TelegramClient {
       directory: this.#directory,
       emit: (event) => {
         this.#emit(event);
-        if (event.type === "update") void this.#ingest(event.update);
+        if (event.type === "update") {
+          void this.#ingest(event.update);
+          this.#features.onPush(event.update);
+        }
       },
     });
     const running = new RequestRunner({

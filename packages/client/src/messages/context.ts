@@ -1,10 +1,10 @@
-import type { RpcMethods } from "@mtkit/tl-core/api";
 import type { InvokeOptions } from "../client/request-runner.js";
+import type { TelegramClient } from "../client/telegram-client.js";
 import type { PeerCache } from "../peers/peer-cache.js";
 import type { Sleep } from "../retry/abortable-sleep.js";
 
-/** `TelegramClient.invoke`'s shape: any API method, typed by the generated `RpcMethods`. */
-export type Invoke = <M extends keyof RpcMethods>(request: RpcMethods[M]["request"] & { readonly _: M }, options?: InvokeOptions) => Promise<RpcMethods[M]["result"]>;
+/** `TelegramClient.invoke`: any API method, typed by the generated `RpcMethods` (a type-only import). */
+export type Invoke = TelegramClient["invoke"];
 
 /**
  * What the high-level methods (messages/, chats/) need from a client: every one of them is a
