@@ -1,4 +1,5 @@
 import type { auth_TypeAuthorization, TypeUser } from "@mtkit/tl-core/api";
+import { fetchMissingPeers } from "../events/fetch-missing-peers.js";
 import { batchFromPush } from "../events/push-passthrough.js";
 import { UpdateDispatcher, type UpdateErrorHandler } from "../events/update-dispatcher.js";
 import type { SelfRef } from "../events/filter.js";
@@ -41,6 +42,7 @@ export class FeatureWiring {
       self: () => this.#self(),
       ingest: async (batch) => {
         await deps.peers.ingest({ users: batch.users, chats: batch.chats });
+        await fetchMissingPeers(this.context, batch);
       },
       ...(deps.onUpdateError === undefined ? {} : { onError: deps.onUpdateError }),
     });
