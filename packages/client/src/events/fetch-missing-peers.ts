@@ -16,8 +16,9 @@ export async function fetchMissingPeers(ctx: Pick<ClientContext, "invoke" | "pee
     const message = update.message;
     if (message._ === "messageEmpty") continue;
     const peers: TypePeer[] = message.fromId === undefined ? [message.peerId] : [message.peerId, message.fromId];
-    const known = await Promise.all(peers.map((peer) => (peer._ === "peerChat" ? true : ctx.peers.get(peer).then((record) => record !== null))));
-    if (known.includes(false)) ids.push(message.id);
+    // Basic groups need no access hash; users and channels do.
+    const records = await Promise.all(peers.filter((peer) => peer._ !== "peerChat").map((peer) => ctx.peers.get(peer)));
+    if (records.includes(null)) ids.push(message.id);
   }
   if (ids.length === 0) return;
   await ctx.invoke({ _: "messages.getMessages", id: ids.map((id) => ({ _: "inputMessageID" as const, id })) });
