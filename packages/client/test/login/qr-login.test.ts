@@ -67,7 +67,7 @@ describe.each(["tcp", "ws"] as const)("loginWithQr over %s", (transport) => {
 
     server.handle("auth.exportLoginToken", () => ({ _: "auth.loginToken", expires: now() + 60, token: new Uint8Array([1]) }));
     const controller = new AbortController();
-    const login = client.loginWithQr({ onToken: () => void setTimeout(() => controller.abort(), 20), signal: controller.signal });
+    const login = client.loginWithQr({ onToken: () => void setTimeout(() => { controller.abort(); }, 20), signal: controller.signal });
     await expect(login).rejects.toThrow();
     await client.disconnect();
   });
