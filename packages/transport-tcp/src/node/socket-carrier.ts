@@ -54,6 +54,12 @@ export class SocketCarrier implements ByteCarrier {
 
   close(): void {
     if (this.socket.destroyed) return;
+    // Nothing was ever written: there is nothing a graceful FIN would deliver, so free the socket
+    // now (a server closing slowloris connections must not hold each one two more seconds).
+    if (this.socket.bytesWritten === 0) {
+      this.socket.destroy();
+      return;
+    }
     this.socket.end();
     // Nothing read after our close is used: stop reading, so a peer that keeps sending (a flood
     // closed by a server limit) costs no more memory while the FIN exchange runs.
