@@ -87,6 +87,8 @@ function clientEventOf(event: SessionDriverEvent, dcId: number, media: boolean):
   switch (event.type) {
     case "update":
       return { type: "update", dcId, update: event.update };
+    case "new-session":
+      return { type: "new_session", dcId, media };
     case "connection-dead":
       return { type: "connection_lost", dcId, media, reason: `nothing arrived for ${event.silentMs} ms` };
     case "reconnecting":

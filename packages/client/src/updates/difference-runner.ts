@@ -5,10 +5,12 @@ import type { CoreOutput } from "./update-batch.js";
 import type { UpdatesCore } from "./updates-core.js";
 import { UpdatesError, type UpdateBoxKey } from "./updates-problem.js";
 
-type UpdatesMethod = "updates.getState" | "updates.getDifference" | "updates.getChannelDifference";
-
 /** The three calls the engine makes, typed like `TelegramClient.invoke`. */
-export type UpdatesInvoke = <M extends UpdatesMethod>(request: RpcMethods[M]["request"] & { readonly _: M }) => Promise<RpcMethods[M]["result"]>;
+export interface UpdatesInvoke {
+  (request: RpcMethods["updates.getState"]["request"]): Promise<RpcMethods["updates.getState"]["result"]>;
+  (request: RpcMethods["updates.getDifference"]["request"]): Promise<RpcMethods["updates.getDifference"]["result"]>;
+  (request: RpcMethods["updates.getChannelDifference"]["request"]): Promise<RpcMethods["updates.getChannelDifference"]["result"]>;
+}
 
 export interface DifferenceLimits {
   /** Answers in one fetch before it stops (the state so far is saved; the next fetch goes on). */

@@ -29,10 +29,10 @@ export interface UpdatesEngineDeps {
 export class UpdatesEngine {
   readonly #deps: UpdatesEngineDeps;
   readonly #options: UpdatesOptions;
-  readonly #core: UpdatesCore;
+  #core: UpdatesCore;
   readonly #sinks: UpdateSink[] = [];
   readonly #timers: UpdatesTimers;
-  readonly #runner: RunnerContext;
+  #runner: RunnerContext;
   #self: bigint | undefined;
   #chain: Promise<void> = Promise.resolve();
   #loading: Promise<void> | undefined;
@@ -44,11 +44,7 @@ export class UpdatesEngine {
     this.#deps = deps;
     this.#options = options;
     if (options.sink !== undefined) this.#sinks.push(options.sink);
-    this.#core = new UpdatesCore({
-      maxPending: options.maxPending ?? DEFAULT_UPDATES_OPTIONS.maxPending,
-      gapWaitMs: options.gapWaitMs ?? DEFAULT_UPDATES_OPTIONS.gapWaitMs,
-      selfId: () => this.#self,
-    });
+    this.#core = this.#newCore();
     this.#timers = new UpdatesTimers({
       now: deps.now,
       idleMs: options.idleTimeoutMs ?? DEFAULT_UPDATES_OPTIONS.idleTimeoutMs,
@@ -119,6 +115,7 @@ export class UpdatesEngine {
 
   /** Called by the client once connected as a logged-in user (and after a login). */
   async start(): Promise<void> {
+    if (this.#options.enabled === false) return;
     if ((await this.#deps.storage.session.getSelf()) === null) return;
     this.#running = true;
     try {
@@ -138,8 +135,19 @@ export class UpdatesEngine {
     await this.flush();
   }
 
+  /** Logout: stops, and forgets the state in memory and in storage (the next account starts fresh). */
+  async forget(): Promise<void> {
+    await this.stop();
+    const channels = await this.#deps.storage.updates.listChannelPts();
+    for (const [channelId] of channels) await this.#deps.storage.updates.setChannelPts(channelId, null);
+    await this.#deps.storage.updates.set(null);
+    this.#core = this.#newCore();
+    this.#runner = { ...this.#runner, core: this.#core };
+  }
+
   /** An object the server pushed (undefined: it could not be decoded). */
   observePush(object: unknown): void {
+    if (this.#options.enabled === false) return;
     this.#timers.touch();
     if (isUpdatesObject(object)) this.#handle(this.#core.ingest(object, this.#deps.now()));
     else if (object === undefined) this.#handle(this.#core.unreadable("a pushed object could not be decoded; fetching the difference"));
@@ -149,7 +157,7 @@ export class UpdatesEngine {
   /** The result of any call: `Updates` and messages.affected* move the boxes. */
   observeResult(result: unknown, request: unknown): void {
     const found = resultUpdates(result, request);
-    if (found === undefined) return;
+    if (found === undefined || this.#options.enabled === false) return;
     const now = this.#deps.now();
     this.#handle(found.kind === "updates" ? this.#core.ingest(found.updates, now) : this.#core.ingestAffected(found.pts, found.count, found.channelId, now));
   }
@@ -157,6 +165,14 @@ export class UpdatesEngine {
   /** The connection started a new session, or reconnected: what was sent meanwhile may be lost. */
   onConnectionEvent(reason: "new_session" | "reconnect"): void {
     if (this.#running && this.#core.ready) void this.#fetchCommon(reason).catch(ignore);
+  }
+
+  #newCore(): UpdatesCore {
+    return new UpdatesCore({
+      maxPending: this.#options.maxPending ?? DEFAULT_UPDATES_OPTIONS.maxPending,
+      gapWaitMs: this.#options.gapWaitMs ?? DEFAULT_UPDATES_OPTIONS.gapWaitMs,
+      selfId: () => this.#self,
+    });
   }
 
   #load(): Promise<void> {

@@ -2,6 +2,8 @@ import type { UpdateSink } from "./update-sink.js";
 
 /** `TelegramClient` option `updates` (https://core.telegram.org/api/updates). */
 export interface UpdatesOptions {
+  /** false: no state is loaded, saved or fetched; pushes still reach `onEvent` as `update` events. Default true. */
+  readonly enabled?: boolean;
   /** Fetch what was missed (getDifference from the saved state) each time the client connects. Default true. */
   readonly catchUp?: boolean;
   /** Where updates go; more can be added with `client.updates.addSink`. */

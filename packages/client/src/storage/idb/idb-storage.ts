@@ -109,7 +109,7 @@ export class IdbStorage implements ClientStorage {
         const store = tx.objectStore(STORES.channelPts);
         // Both lists come back in key order, so they line up.
         const [keys, values] = await Promise.all([promisifyRequest(store.getAllKeys()), promisifyRequest(store.getAll())]);
-        return keys.map((key, index) => [BigInt(String(key)), values[index] as number] as const);
+        return keys.map((key, index) => [BigInt(key as string), values[index] as number] as const);
       }),
     };
     this.kv = {

@@ -92,7 +92,7 @@ export function sqliteUpdateState(db: Database.Database): UpdateStateRepository 
       if (pts === null) removeChannel.run(channelId);
       else upsertChannel.run(channelId, pts);
     }),
-    listChannelPts: () => later(() => selectChannels.all().map((row) => [BigInt(row.channel_id), Number(row.pts)] as const)),
+    listChannelPts: () => later(() => selectChannels.all().map((row) => [row.channel_id, Number(row.pts)] as const)),
   };
 }
 
