@@ -11,6 +11,8 @@ export interface KeeperHooks {
   readonly onDown: () => void;
   /** A forced reconnect starts (`reason`: `dead`, or what `restart()` was given). */
   readonly onRestart: (reason: string) => void;
+  /** The network or the server closed the connection (not us); a reconnect is scheduled. */
+  readonly onDropped?: () => void;
 }
 
 export interface KeeperOptions<Address> {
@@ -115,6 +117,7 @@ export class ConnectionKeeper<Address> {
     if (this.closed || this.dropping || !this.connected) return;
     this.connected = false;
     this.hooks.onDown();
+    this.hooks.onDropped?.();
     this.scheduleReconnect();
   }
 

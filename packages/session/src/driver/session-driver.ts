@@ -96,6 +96,7 @@ export class SessionDriver<Address = unknown> {
           this.watchdog.stop();
         },
         onRestart: (reason) => options.onEvent?.({ type: 'reconnecting', reason }),
+        onDropped: () => options.onEvent?.({ type: 'connection-dropped' }),
       },
     );
   }
