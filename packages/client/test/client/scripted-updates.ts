@@ -4,7 +4,7 @@
 // The real world (accounts, chats, fan-out) is the test server's own; this is only the part of
 // https://core.telegram.org/api/updates the engine's gap paths need.
 import type { TestServer } from "@mtkit/test-server";
-import type { RawChannel, RawMessage, TypeUpdates, updates_TypeChannelDifference, updates_TypeDifference } from "@mtkit/tl-core/api";
+import type { RawChannel, RawMessage, TypeUpdate, TypeUpdates, updates_TypeChannelDifference, updates_TypeDifference } from "@mtkit/tl-core/api";
 
 export const PEER_USER = 777n;
 export const CHANNEL_HASH = 4242n;
@@ -98,4 +98,10 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** The text of a new message, else the constructor name. */
+export function textOf(update: TypeUpdate): string {
+  if ((update._ === "updateNewMessage" || update._ === "updateNewChannelMessage") && update.message._ === "message") return update.message.message;
+  return update._;
 }

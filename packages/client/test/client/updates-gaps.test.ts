@@ -1,11 +1,10 @@
 // The updates engine against the test server: pushes over real sockets, gaps filled by waiting or
 // by getDifference / getChannelDifference answered by the server's typed handlers.
-import type { TypeUpdate } from "@mtkit/tl-core/api";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ClientEvent } from "../../src/client/options.js";
 import type { DeliveredUpdates } from "../../src/updates/update-sink.js";
 import { makeClient, startHarness, type Harness } from "./harness.js";
-import { ScriptedUpdates, until } from "./scripted-updates.js";
+import { ScriptedUpdates, textOf, until } from "./scripted-updates.js";
 
 let h: Harness;
 let box: ScriptedUpdates;
@@ -18,11 +17,6 @@ afterAll(async () => {
 beforeEach(() => {
   box = new ScriptedUpdates(h.server);
 });
-
-export function textOf(update: TypeUpdate): string {
-  if ((update._ === "updateNewMessage" || update._ === "updateNewChannelMessage") && update.message._ === "message") return update.message.message;
-  return update._;
-}
 
 async function loggedIn(transport: "tcp" | "ws", extra: Parameters<typeof makeClient>[1] = {}) {
   const batches: DeliveredUpdates[] = [];
