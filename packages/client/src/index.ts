@@ -71,3 +71,4 @@ export { UpdatesError, type UpdateBoxKey, type UpdatesProblem, type UpdatesProbl
 export { UpdatesCore, type UpdatesCoreOptions } from "./updates/updates-core.js";
 export type { CoreOutput, TooLongNotice, UpdateBatch, UpdatesCommit, UpdatesNeed } from "./updates/update-batch.js";
 export { checkPts, checkSeq, type BoxVerdict } from "./updates/box-check.js";
+export * from "./files/index.js";

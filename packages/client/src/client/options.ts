@@ -1,4 +1,5 @@
 import type { CryptoProvider, RsaPublicKey } from "@mtkit/mtproto-crypto";
+import type { GzipCompressor } from "@mtkit/session";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
 import type { ClientLogger } from "../logging/logger.js";
 import type { RetryEvent } from "../retry/run-with-retry.js";
@@ -36,7 +37,10 @@ export type ClientEvent =
   | { readonly type: "new_session"; readonly dcId: number; readonly media: boolean }
   /** The updates engine: fetches, TooLong (refetch what you show), problems (https://core.telegram.org/api/updates). */
   | UpdatesEvent
-  /** The connection went silent (`dead`: nothing arrived in time) or the app asked for a reconnect; requests are resent. */
+  /**
+   * The connection went silent (`dead`: nothing arrived in time), closed with an error (`reason` says
+   * which, e.g. a packet over the maximum) or the app asked for a reconnect; requests are resent.
+   */
   | { readonly type: "connection_lost"; readonly dcId: number; readonly media: boolean; readonly reason: string }
   /** Timers fired late (the machine slept, the clock jumped): the connection is being checked with a ping. */
   | { readonly type: "connection_suspect"; readonly dcId: number; readonly media: boolean; readonly lateMs: number }
@@ -84,6 +88,12 @@ export interface TelegramClientOptions {
   readonly deadConnectionTimeoutMs?: number;
   /** The updates engine (`client.updates`): catch-up on connect, the sink, gap timing. */
   readonly updates?: UpdatesOptions;
+  /**
+   * gzip_packed for outgoing requests where it pays (never file parts): `false` turns it off, a
+   * function is the compressor to use (the platform's native one). Default: the portable compressor;
+   * `@mtkit/client/node` defaults to node:zlib.
+   */
+  readonly compression?: boolean | GzipCompressor;
   /** Clock (ms) and randomness for the session layer; injected by tests. */
   readonly now?: () => number;
   readonly random?: () => number;

@@ -19,6 +19,13 @@ import type { TlInputPeer } from "../peers/tl-peer-types.js";
 import { describeClientEvent } from "../logging/describe-event.js";
 import { DEFAULT_DEVICE_INFO, type ClientEvent, type DeviceInfo, type TelegramClientOptions } from "./options.js";
 import { UpdatesEngine } from "../updates/updates-engine.js";
+import { createFileHost, type FileHost } from "../files/file-host.js";
+import { uploadFile, type UploadedFile, type UploadFileOptions } from "../files/upload/upload-file.js";
+import type { UploadSource } from "../files/upload/upload-source.js";
+import { downloadAsIterable, type DownloadOptions } from "../files/download/download-iterable.js";
+import { downloadAsStream } from "../files/download/download-stream.js";
+import { downloadAsBuffer } from "../files/download/download-buffer.js";
+import type { DownloadTarget } from "../files/download/download-target.js";
 
 /**
  * The Telegram client: typed `invoke` over one connection per DC, with initConnection, FLOOD_WAIT
@@ -36,6 +43,7 @@ export class TelegramClient {
   #running: RequestRunner | undefined;
   #connecting: Promise<RequestRunner> | undefined;
   #crypto: CryptoProvider | undefined;
+  #files: FileHost | undefined;
 
   constructor(options: TelegramClientOptions) {
     const seed = options.dcs ?? options.testServer?.endpoints ?? [];
@@ -97,7 +105,8 @@ export class TelegramClient {
     });
     const running = await this.#connecting;
     try {
-      await running.pool.connection(running.homeDcId, false).invoke({ _: "help.getNearestDc" }, {});
+      // Keys are made or loaded here; no round trip of our own: the user's first call carries initConnection.
+      await running.pool.connection(running.homeDcId, false).open();
     } catch (error) {
       // disconnect() while we were connecting: say so, not "driver closed".
       throw disconnectedIfEnded(running, error);
@@ -111,6 +120,9 @@ export class TelegramClient {
     await this.#connecting?.catch(() => undefined);
     const running = this.#running;
     this.#running = undefined;
+    const files = this.#files;
+    this.#files = undefined;
+    await files?.close();
     if (running === undefined) return;
     await running.close();
     // What was received is delivered and its state saved before disconnect() returns.
@@ -172,6 +184,32 @@ export class TelegramClient {
     await this.storage.session.setHomeDc(null);
   }
 
+  // ---- files (https://core.telegram.org/api/files) ----------------------------------------------
+
+  /** Uploads in parallel parts over the media connection; the result goes to messages.sendMedia. */
+  async uploadFile(source: UploadSource, options?: UploadFileOptions): Promise<UploadedFile> {
+    return uploadFile(this.fileClient(), source, options);
+  }
+
+  /** The file's bytes in order; parts in parallel, FILE_MIGRATE and CDN redirects followed. */
+  downloadAsIterable(target: DownloadTarget, options?: DownloadOptions): AsyncGenerator<Uint8Array, void, undefined> {
+    return downloadAsIterable(this.fileClient(), target, options);
+  }
+
+  downloadAsStream(target: DownloadTarget, options?: DownloadOptions): ReadableStream<Uint8Array> {
+    return downloadAsStream(this.fileClient(), target, options);
+  }
+
+  async downloadAsBuffer(target: DownloadTarget, options?: DownloadOptions & { readonly maxBytes?: number }): Promise<Uint8Array> {
+    return downloadAsBuffer(this.fileClient(), target, options);
+  }
+
+  /** What the transfers run on (after `connect()`). */
+  protected fileClient(): FileHost {
+    if (this.#files === undefined) throw new CancelledError("DISCONNECTED", "call connect() first");
+    return this.#files;
+  }
+
   // ---- peers ------------------------------------------------------------------------------------
 
   /** The logged-in user (users.getUsers([inputUserSelf])); 401 AUTH_KEY_UNREGISTERED when not logged in. */
@@ -199,7 +237,13 @@ export class TelegramClient {
     }
     const crypto = this.#options.crypto ?? createPortableCrypto();
     this.#crypto = crypto;
-    const env: SessionEnvironment = { crypto, now: () => this.#now(), randomBytes: (n) => crypto.randomFill(new Uint8Array(n)) };
+    const { compression } = this.#options;
+    const env: SessionEnvironment = {
+      crypto,
+      now: () => this.#now(),
+      randomBytes: (n) => crypto.randomFill(new Uint8Array(n)),
+      ...(compression === false ? { gzip: false } : typeof compression === "function" ? { gzip: compression } : {}),
+    };
     const keys = new DcKeys({
       env,
       storage: this.storage,
@@ -251,6 +295,24 @@ export class TelegramClient {
       onHomeMoved: (id, ip, port) => this.storage.session.setHomeDc({ id, ip, port }),
     });
     this.prepareLifetimeSignal(running.lifetime.signal);
+    this.#files = createFileHost({
+      crypto,
+      env,
+      homeDcId: () => running.homeDcId,
+      invoke: (request, options) => running.run(request, options),
+      newTransport,
+      wrapInit: (query) => wrapWithInitConnection(query, this.#options.apiId, this.#device),
+      requestTimeoutMs: this.#options.requestTimeoutMs ?? 60_000,
+      policy: this.#policy,
+      random: this.#options.random ?? Math.random,
+      lifetime: running.lifetime,
+      emit: (event) => {
+        this.#emit(event);
+      },
+      prepareSignal: (signal) => {
+        this.prepareLifetimeSignal(signal);
+      },
+    });
     this.#running = running;
     return running;
   }

@@ -58,6 +58,8 @@ export interface FrameCodec {
    * The codec takes ownership of `bytes`: payloads may be views into it, so do not reuse the buffer.
    */
   decode(bytes: Uint8Array): Frame[];
+  /** Bytes received but not yet returned as a frame (a partial frame), for memory budgets. */
+  readonly bufferedLength: number;
 }
 
 /** 2 MiB: one 512 KiB upload part or 1 MiB download plus MTProto overhead fits with room to spare. */

@@ -28,6 +28,11 @@ export class FullCodec implements FrameCodec {
 
   /** `quickAck` is ignored: the full transport has no way to ask for one. */
   encodePacket(packet: Uint8Array): Uint8Array {
+    // decode() refuses lengths that are not a multiple of 4 (every MTProto packet is), so encode
+    // refuses to produce them rather than send a frame the peer must drop.
+    if (packet.length % 4 !== 0) {
+      throw new TransportError("INVALID_ARGUMENT", `full transport packets are a multiple of 4 bytes, got ${packet.length}`, { length: packet.length });
+    }
     if (packet.length > this.maxPacketLength) {
       throw new TransportError("PACKET_TOO_LONG", `packet of ${packet.length} bytes exceeds ${this.maxPacketLength}`, { length: packet.length });
     }
@@ -47,6 +52,10 @@ export class FullCodec implements FrameCodec {
 
   encodeStatus(status: number): Uint8Array {
     return this.encodePacket(statusPayload(status));
+  }
+
+  get bufferedLength(): number {
+    return this.queue.length;
   }
 
   decode(bytes: Uint8Array): Frame[] {

@@ -62,6 +62,10 @@ export class IntermediateCodec implements FrameCodec {
     return this.encodePacket(statusPayload(status));
   }
 
+  get bufferedLength(): number {
+    return this.queue.length;
+  }
+
   decode(bytes: Uint8Array): Frame[] {
     this.queue.push(bytes);
     const frames: Frame[] = [];
