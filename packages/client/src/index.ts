@@ -62,6 +62,15 @@ export { SignUpRequiredError } from "./client/login/authorization.js";
 export { PasswordLoginError } from "./client/login/password-login.js";
 export type { SentCode } from "./client/login/phone-login.js";
 export type { StartParams } from "./client/login/start.js";
+
+export { UpdatesEngine, type UpdatesEngineDeps } from "./updates/updates-engine.js";
+export { DEFAULT_UPDATES_OPTIONS, type UpdatesOptions } from "./updates/updates-options.js";
+export type { DeliveredUpdates, UpdateSink } from "./updates/update-sink.js";
+export type { UpdatesEvent, UpdatesFetchReason } from "./updates/updates-events.js";
+export { UpdatesError, type UpdateBoxKey, type UpdatesProblem, type UpdatesProblemCode } from "./updates/updates-problem.js";
+export { UpdatesCore, type UpdatesCoreOptions } from "./updates/updates-core.js";
+export type { CoreOutput, TooLongNotice, UpdateBatch, UpdatesCommit, UpdatesNeed } from "./updates/update-batch.js";
+export { checkPts, checkSeq, type BoxVerdict } from "./updates/box-check.js";
 export * from "./files/index.js";
 
 // What users call: messages, chats, formatting, events (TelegramClient delegates to these functions).

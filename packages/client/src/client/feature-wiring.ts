@@ -1,6 +1,5 @@
 import type { auth_TypeAuthorization, TypeUser } from "@mtkit/tl-core/api";
 import { fetchMissingPeers } from "../events/fetch-missing-peers.js";
-import { batchFromPush } from "../events/push-passthrough.js";
 import { UpdateDispatcher, type UpdateErrorHandler } from "../events/update-dispatcher.js";
 import type { SelfRef } from "../events/filter.js";
 import { webCryptoRandomId, type ClientContext, type Invoke } from "../messages/context.js";
@@ -25,7 +24,7 @@ export interface FeatureWiringDeps {
 
 /**
  * What the high-level methods run on, built once per client: the feature context, the update
- * dispatcher and the QR-login host. Pushed updates reach the dispatcher (and QR login's waiters)
+ * dispatcher (the updates engine's sink) and the QR-login host. QR login's waiters hear pushes
  * through `onPush`.
  */
 export class FeatureWiring {
@@ -33,7 +32,6 @@ export class FeatureWiring {
   readonly dispatcher: UpdateDispatcher;
   readonly #deps: FeatureWiringDeps;
   readonly #loginTokenWaiters = new Set<() => void>();
-  #delivery: Promise<void> = Promise.resolve();
 
   constructor(deps: FeatureWiringDeps) {
     this.#deps = deps;
@@ -48,16 +46,14 @@ export class FeatureWiring {
     });
   }
 
-  /** A pushed Updates object: QR login's updateLoginToken, and (INTERIM, until the updates engine is wired) the dispatcher. */
+  /**
+   * A pushed Updates object, seen before the updates engine orders it: wakes QR login's waiters on
+   * updateLoginToken. Updates reach the dispatcher only through the engine (its sink), in order and once.
+   */
   onPush(push: unknown): void {
     if (this.#loginTokenWaiters.size > 0 && JSON.stringify(push, (_k, v: unknown) => (typeof v === "bigint" ? 0 : v)).includes('"updateLoginToken"')) {
       for (const wake of [...this.#loginTokenWaiters]) wake();
     }
-    this.#delivery = this.#delivery.then(async () => {
-      const self = await this.#deps.storage.session.getSelf();
-      const batch = batchFromPush(push, self?.userId ?? null);
-      if (batch !== null) await this.dispatcher.dispatch(batch);
-    });
   }
 
   qrHost(): QrLoginHost {

@@ -24,6 +24,7 @@ import { HighLevelMethods } from "./high-level-methods.js";
 import { completeAuthorization } from "./login/authorization.js";
 import type { QrLoginHost } from "./login/qr-login.js";
 import { DEFAULT_DEVICE_INFO, type ClientEvent, type DeviceInfo, type TelegramClientOptions } from "./options.js";
+import { UpdatesEngine } from "../updates/updates-engine.js";
 import { createFileHost, type FileHost } from "../files/file-host.js";
 import { uploadFile, type UploadedFile, type UploadFileOptions } from "../files/upload/upload-file.js";
 import type { UploadSource } from "../files/upload/upload-source.js";
@@ -39,6 +40,8 @@ import type { DownloadTarget } from "../files/download/download-target.js";
 export class TelegramClient extends HighLevelMethods {
   readonly storage: ClientStorage;
   readonly peers: PeerCache;
+  /** The updates engine: gaps, differences, the saved state, sinks (https://core.telegram.org/api/updates). */
+  readonly updates: UpdatesEngine;
   readonly #options: TelegramClientOptions;
   readonly #device: DeviceInfo;
   readonly #directory: DcDirectory;
@@ -65,6 +68,18 @@ export class TelegramClient extends HighLevelMethods {
         resolvePhone: (phone, signal) => this.invoke({ _: "contacts.resolvePhone", phone }, signal === undefined ? {} : { signal }),
       },
     });
+    this.updates = new UpdatesEngine(
+      {
+        storage: options.storage,
+        invoke: this.invoke.bind(this),
+        resolveChannel: (channelId) => this.peers.resolveChannel({ _: "peerChannel", channelId }).catch(() => null),
+        now: () => this.#now(),
+        emit: (event) => {
+          this.#emit(event);
+        },
+      },
+      options.updates,
+    );
     this.#features = new FeatureWiring({
       apiId: options.apiId,
       apiHash: options.apiHash,
@@ -77,6 +92,7 @@ export class TelegramClient extends HighLevelMethods {
       authorized: (authorization) => completeAuthorization(this, authorization, ""),
       checkPassword: (password) => this.checkPassword(password),
     });
+    this.updates.addSink(this.#features.dispatcher.sink);
   }
 
   protected get context(): ClientContext {
@@ -128,6 +144,7 @@ export class TelegramClient extends HighLevelMethods {
       // disconnect() while we were connecting: say so, not "driver closed".
       throw disconnectedIfEnded(running, error);
     }
+    void this.updates.start();
   }
 
   /** Stops every timer, retry loop and socket. Pending requests reject with `CancelledError("DISCONNECTED")`. */
@@ -141,6 +158,8 @@ export class TelegramClient extends HighLevelMethods {
     await files?.close();
     if (running === undefined) return;
     await running.close();
+    // What was received is delivered and its state saved before disconnect() returns.
+    await this.updates.stop();
   }
 
   /**
@@ -192,6 +211,7 @@ export class TelegramClient extends HighLevelMethods {
   async logOut(): Promise<void> {
     await this.invoke({ _: "auth.logOut" });
     await this.disconnect();
+    await this.updates.forget();
     await this.storage.authKeys.clear();
     await this.storage.session.setSelf(null);
     await this.storage.session.setHomeDc(null);
@@ -287,7 +307,10 @@ export class TelegramClient extends HighLevelMethods {
         this.#emit(event);
         if (event.type === "update") {
           void this.#ingest(event.update);
+          this.updates.observePush(event.update);
           this.#features.onPush(event.update);
+        } else if ((event.type === "new_session" || event.type === "connection_lost") && !event.media && event.dcId === this.#running?.homeDcId) {
+          this.updates.onConnectionEvent(event.type === "new_session" ? "new_session" : "reconnect");
         }
       },
     });
@@ -299,7 +322,10 @@ export class TelegramClient extends HighLevelMethods {
       emit: (event) => {
         this.#emit(event);
       },
-      ingest: (response) => this.#ingest(response),
+      ingest: (response, request) => {
+        this.updates.observeResult(response, request);
+        return this.#ingest(response);
+      },
       onHomeMoved: (id, ip, port) => this.storage.session.setHomeDc({ id, ip, port }),
     });
     this.prepareLifetimeSignal(running.lifetime.signal);
