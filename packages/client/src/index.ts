@@ -72,3 +72,24 @@ export { UpdatesCore, type UpdatesCoreOptions } from "./updates/updates-core.js"
 export type { CoreOutput, TooLongNotice, UpdateBatch, UpdatesCommit, UpdatesNeed } from "./updates/update-batch.js";
 export { checkPts, checkSeq, type BoxVerdict } from "./updates/box-check.js";
 export * from "./files/index.js";
+
+// What users call: messages, chats, formatting, events (TelegramClient delegates to these functions).
+export * from "./text/index.js";
+export * from "./events/index.js";
+export type { ClientContext, Invoke } from "./messages/context.js";
+export type { ChatType, Message } from "./messages/message.js";
+export { UnexpectedAnswerError } from "./messages/unexpected-answer-error.js";
+export type { PaceOptions, Page } from "./messages/paginate.js";
+export type { SendTextOptions } from "./messages/send-text.js";
+export type { EditMessageOptions } from "./messages/edit-message.js";
+export type { DeleteMessagesOptions } from "./messages/delete-messages.js";
+export type { ForwardMessagesOptions } from "./messages/forward-messages.js";
+export type { ReadHistoryOptions } from "./messages/read-history.js";
+export type { GetMessagesOptions } from "./messages/get-messages.js";
+export type { GetHistoryOptions, HistoryCursor, HistoryPage, IterHistoryOptions } from "./messages/get-history.js";
+export type { Chat } from "./chats/chat.js";
+export type { Dialog, DialogsCursor, DialogsPage, GetDialogsOptions, IterDialogsOptions } from "./chats/dialogs.js";
+export type { ChatMember, ChatMembersFilter, ChatMembersPage, ChatMemberStatus, GetChatMembersOptions, IterChatMembersOptions } from "./chats/chat-members.js";
+export type { CreateChannelOptions, CreateGroupOptions } from "./chats/create-chats.js";
+export type { AddChatMembersOptions, MembershipOptions } from "./chats/membership.js";
+export { QrLoginError, type QrLoginOptions } from "./client/login/qr-login.js";

@@ -2,6 +2,7 @@ import type { CryptoProvider, RsaPublicKey } from "@mtkit/mtproto-crypto";
 import type { GzipCompressor } from "@mtkit/session";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
 import type { ClientLogger } from "../logging/logger.js";
+import type { UpdateErrorHandler } from "../events/update-dispatcher.js";
 import type { RetryEvent } from "../retry/run-with-retry.js";
 import type { ClientStorage } from "../storage/types.js";
 import type { UpdatesEvent } from "../updates/updates-events.js";
@@ -72,6 +73,8 @@ export interface TelegramClientOptions {
   /** Where the client reports what it did on its own; e.g. `createConsoleLogger({ level: "info" })` or `console`. */
   readonly logger?: ClientLogger;
   readonly onEvent?: (event: ClientEvent) => void;
+  /** Where errors thrown by `on(...)` handlers and filters go. Default: `console.error`. */
+  readonly onUpdateError?: UpdateErrorHandler;
   readonly deviceInfo?: Partial<DeviceInfo>;
   /** FLOOD_WAIT up to this many seconds is slept through (and reported); longer ones throw. Default 10. */
   readonly floodSleepThreshold?: number;

@@ -100,7 +100,7 @@ export class RequestRunner {
         if (verdict?.kind !== "migrate" || hop >= MAX_MIGRATIONS) throw error;
         this.deps.emit({ type: "migrate", error: (error as RpcError).rawMessage, fromDc: target, toDc: verdict.dcId, scope: verdict.scope });
         if (verdict.scope === "home") {
-          await this.#moveHome(verdict.dcId);
+          await this.moveHome(verdict.dcId);
           dcId = undefined;
         } else {
           await this.ensureAuthorized(verdict.dcId);
@@ -163,7 +163,8 @@ export class RequestRunner {
     }
   }
 
-  async #moveHome(dcId: number): Promise<void> {
+  /** Makes `dcId` the home DC (a *_MIGRATE, or a QR login finished on another DC) and stores it. */
+  async moveHome(dcId: number): Promise<void> {
     const dc = await this.deps.pool.address(dcId, this.#homeDcId);
     this.#homeDcId = dcId;
     await this.deps.onHomeMoved(dcId, dc.host, dc.port);

@@ -17,6 +17,12 @@ import { start, type StartParams } from "./login/start.js";
 import type { PeerRef } from "../peers/parse-peer-ref.js";
 import type { TlInputPeer } from "../peers/tl-peer-types.js";
 import { describeClientEvent } from "../logging/describe-event.js";
+import type { UpdateDispatcher } from "../events/update-dispatcher.js";
+import type { ClientContext } from "../messages/context.js";
+import { FeatureWiring } from "./feature-wiring.js";
+import { HighLevelMethods } from "./high-level-methods.js";
+import { completeAuthorization } from "./login/authorization.js";
+import type { QrLoginHost } from "./login/qr-login.js";
 import { DEFAULT_DEVICE_INFO, type ClientEvent, type DeviceInfo, type TelegramClientOptions } from "./options.js";
 import { UpdatesEngine } from "../updates/updates-engine.js";
 import { createFileHost, type FileHost } from "../files/file-host.js";
@@ -31,7 +37,7 @@ import type { DownloadTarget } from "../files/download/download-target.js";
  * The Telegram client: typed `invoke` over one connection per DC, with initConnection, FLOOD_WAIT
  * and 5xx retries, *_MIGRATE handling, PFS and a peer cache fed by every response.
  */
-export class TelegramClient {
+export class TelegramClient extends HighLevelMethods {
   readonly storage: ClientStorage;
   readonly peers: PeerCache;
   /** The updates engine: gaps, differences, the saved state, sinks (https://core.telegram.org/api/updates). */
@@ -44,8 +50,10 @@ export class TelegramClient {
   #connecting: Promise<RequestRunner> | undefined;
   #crypto: CryptoProvider | undefined;
   #files: FileHost | undefined;
+  readonly #features: FeatureWiring;
 
   constructor(options: TelegramClientOptions) {
+    super();
     const seed = options.dcs ?? options.testServer?.endpoints ?? [];
     if (seed.length === 0) throw new TypeError("TelegramClient needs `dcs` or `testServer`");
     this.#options = options;
@@ -72,6 +80,31 @@ export class TelegramClient {
       },
       options.updates,
     );
+    this.#features = new FeatureWiring({
+      apiId: options.apiId,
+      apiHash: options.apiHash,
+      invoke: this.invoke.bind(this),
+      peers: this.peers,
+      storage: options.storage,
+      now: () => this.#now(),
+      onUpdateError: options.onUpdateError,
+      moveHome: (dcId) => this.#require().moveHome(dcId),
+      authorized: (authorization) => completeAuthorization(this, authorization, ""),
+      checkPassword: (password) => this.checkPassword(password),
+    });
+    this.updates.addSink(this.#features.dispatcher.sink);
+  }
+
+  protected get context(): ClientContext {
+    return this.#features.context;
+  }
+
+  protected get dispatcher(): UpdateDispatcher {
+    return this.#features.dispatcher;
+  }
+
+  protected qrHost(): QrLoginHost {
+    return this.#features.qrHost();
   }
 
   get apiId(): number {
@@ -275,6 +308,7 @@ export class TelegramClient {
         if (event.type === "update") {
           void this.#ingest(event.update);
           this.updates.observePush(event.update);
+          this.#features.onPush(event.update);
         } else if ((event.type === "new_session" || event.type === "connection_lost") && !event.media && event.dcId === this.#running?.homeDcId) {
           this.updates.onConnectionEvent(event.type === "new_session" ? "new_session" : "reconnect");
         }
