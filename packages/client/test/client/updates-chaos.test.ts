@@ -39,7 +39,8 @@ function startBob(session: string, out: string) {
   const child = spawn(process.execPath, ["--import", "tsx", CHILD, session, out], { env, stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  // "close", not "exit": the child's last stdout lines are read by then.
+  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
   return { child, ready: () => output.includes("ready"), exited };
 }
 
