@@ -72,3 +72,10 @@ describe.each(["tcp", "ws"] as const)("loginWithQr over %s", (transport) => {
     await client.disconnect();
   });
 });
+
+it("the example draws the login URL as a square terminal QR code", async () => {
+  const { terminalQr } = await import("../../examples/qr-login.js");
+  const lines = terminalQr("tg://login?token=lqByzCeS3tAjjJoyjpCsYcoGSpw9820ZweOA-PoDrFw").split("\n");
+  expect(lines.length).toBeGreaterThan(10);
+  expect(new Set(lines.map((line) => Array.from(line).length)).size).toBe(1);
+});

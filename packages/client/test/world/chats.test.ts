@@ -20,7 +20,7 @@ describe.each(["tcp", "ws"] as const)("chats over %s", (transport) => {
   let bob: TelegramClient;
   let carol: TelegramClient;
   beforeAll(async () => {
-    [alice, bob, carol] = await Promise.all(USERS.map((user) => loginUser(h, transport, user.phone)));
+    [alice, bob, carol] = await Promise.all([loginUser(h, transport, USERS[0].phone), loginUser(h, transport, USERS[1].phone), loginUser(h, transport, USERS[2].phone)]);
   });
   afterAll(async () => {
     await Promise.all([alice.disconnect(), bob.disconnect(), carol.disconnect()]);
