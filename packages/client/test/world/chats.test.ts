@@ -10,7 +10,8 @@ beforeAll(async () => {
   h = await startWorld();
   // A supergroup of 200,000 generated members (seeded, no handshakes) that anyone may join.
   h.slice.addChannel({ title: "Big town", username: "bigtown", generatedMembers: 200_000 });
-});
+  // Seeding 200,000 members takes a few seconds, and much longer on a loaded 2-core machine.
+}, 180_000);
 afterAll(async () => {
   await h.close();
 });
