@@ -17,4 +17,12 @@ export {
   ServerKeyError,
   type ServerRsaKey,
 } from "./server/rsa-key.js";
-export * from "./slice/index.js";
+export * from "./install/index.js";
+export { World, type WorldOptions } from "./world/world.js";
+export type { Account, BasicGroup, Channel, ChannelMember, ChannelRole, Dialog, Message, PeerRef, StoredPassword } from "./world/types.js";
+export { WorldError } from "./world/world-error.js";
+export { MemoryWorldStore } from "./store/memory-store.js";
+export { SqliteWorldStore, WorldStoreError } from "./store/sqlite-store.js";
+export type { RowKey, ScanOptions, Table, WorldStore } from "./store/world-store.js";
+export { UpdateFaults, type UpdateFaultKind } from "./faults/update-faults.js";
+export * from "./files/index.js";
