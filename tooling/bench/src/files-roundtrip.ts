@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MemoryStorage, TelegramClient } from "@mtkit/client/node";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
-import { installAccountSlice, installFiles, TestServer } from "@mtkit/test-server";
+import { installFiles, installWorld, TestServer } from "@mtkit/test-server";
 import { createWebSocketTransport } from "@mtkit/transport-ws";
 
 const MIB = 1024 * 1024;
@@ -33,7 +33,7 @@ function* noise(size: number, seed: number): Generator<Uint8Array> {
 const dir = mkdtempSync(join(tmpdir(), "mtkit-roundtrip-"));
 const server = await TestServer.start({ dcs: 2, ws: true, crypto });
 const cdn = await TestServer.start({ firstDcId: 203, ws: true, crypto });
-installAccountSlice(server, { homeDc: 2, bots: [{ token: TOKEN, username: "roundtrip_bot", firstName: "Roundtrip" }] });
+installWorld(server, { homeDc: 2, bots: [{ token: TOKEN, username: "roundtrip_bot", firstName: "Roundtrip" }] });
 const files = installFiles(server, { cdn, crypto, directory: dir, maxPendingBytes: 2 * SIZE, maxStoredBytes: 4 * SIZE });
 const wsPort = (dcId: number): number => [...server.dcs, ...cdn.dcs].find((dc) => dc.id === dcId)?.endpoint.wsPort ?? 0;
 let failed = false;

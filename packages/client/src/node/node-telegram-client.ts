@@ -1,4 +1,5 @@
 import { setMaxListeners } from "node:events";
+import { gzipSync } from "node:zlib";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import { createTcpTransport } from "@mtkit/transport-tcp";
 import { TelegramClient as PortableTelegramClient } from "../client/telegram-client.js";
@@ -20,6 +21,8 @@ export class TelegramClient extends PortableTelegramClient {
     super({
       ...options,
       crypto,
+      // node:zlib: native gzip, where the portable one cost 30 % of upload CPU in a profile.
+      compression: options.compression === false ? false : typeof options.compression === "function" ? options.compression : nativeGzip,
       transport: options.transport ?? (() => createTcpTransport({ crypto, protocol: "intermediate", obfuscation: true })),
     });
   }
@@ -43,4 +46,8 @@ export class TelegramClient extends PortableTelegramClient {
   protected override prepareLifetimeSignal(signal: AbortSignal): void {
     setMaxListeners(0, signal);
   }
+}
+
+function nativeGzip(data: Uint8Array): Uint8Array {
+  return gzipSync(data);
 }
