@@ -93,7 +93,7 @@ describe("providers agree byte for byte", () => {
 
   it("the portable provider runs IGE in WebAssembly here, and the JS variant is also covered", () => {
     expect(wasmIgeAvailable()).toBe(true);
-    expect(PROVIDERS.map((p) => p.name)).toEqual(expect.arrayContaining(["portable", "portable (js)"]));
+    expect(PROVIDERS.map((p) => p.name)).toEqual(expect.arrayContaining(["portable", "portable (scalar wasm)", "portable (js)"]));
   });
 
   it.skipIf(!existsSync(new URL("../dist/native/mtkit_aes.node", import.meta.url)))("the built AES-NI addon is picked up", () => {

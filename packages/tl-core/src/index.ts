@@ -29,8 +29,8 @@ export {
   writeString,
 } from "./runtime/element-writers.js";
 export { ANY_TYPE } from "./runtime/types.js";
-export type { TlObject, TlReadFn, TlReaderEntry, TlRegistry, TlResultEntry, TlWriterEntry } from "./runtime/types.js";
-export { combineRegistries, resultMethodOf } from "./runtime/registry.js";
+export type { TlEntry, TlObject, TlReadFn, TlReaderEntry, TlRegistry, TlResultEntry, TlWriterEntry } from "./runtime/types.js";
+export { combineRegistries, registryOf, resultMethodOf } from "./runtime/registry.js";
 export { decodeObject, decodeResult, encodeObject, sizeOfObject } from "./runtime/codec.js";
 export * from "./parser/index.js";
 export { fromJson, type JsonValue, parseTl, stringifyTl, toJson } from "./json/index.js";

@@ -13,6 +13,7 @@ import { measure } from "mitata";
 import { createMtcute, gramjsIge, type IgePeer, mtcuteIge, nodeCbcCeiling, nodeCtrCeiling } from "./crypto-peers.js";
 
 const portable = createPortableCrypto();
+const portableScalar = createPortableCrypto({ simd: false });
 const portableJs = createPortableCrypto({ wasm: false });
 const node = createNodeCrypto();
 const nodeNoAddon = createNodeCrypto({ native: false });
@@ -25,6 +26,7 @@ const peers: Record<string, IgePeer> = {
   "mtkit node": mtkitIge(node),
   "mtkit node, no addon": mtkitIge(nodeNoAddon),
   "mtkit portable": mtkitIge(portable),
+  "mtkit portable scalar": mtkitIge(portableScalar),
   "mtkit portable js": mtkitIge(portableJs),
   mtcute: mtcuteIge(mtcute),
   gramjs: gramjsIge(),
@@ -67,6 +69,12 @@ function row(label: string, cells: string[]): void {
   console.log(rows.at(-1));
 }
 
+/** Issue 15's rows: the portable provider (browsers) and Node without the addon against mtcute's WebAssembly. */
+function withoutAddon(times: Record<string, number>): string[] {
+  const vs = (name: string): string => (times.mtcute! / times[name]!).toFixed(2);
+  return [`portable vs mtcute ${vs("mtkit portable")}x`, `node no addon vs mtcute ${vs("mtkit node, no addon")}x`, `portable vs scalar wasm ${(times["mtkit portable scalar"]! / times["mtkit portable"]!).toFixed(2)}x`];
+}
+
 console.log(`node ${process.version}, ${process.arch}; provider "${node.name}"; MB/s (higher is better), ratio = mtkit node / peer`);
 for (const size of section("ige") ? [1024, 64 * 1024, 512 * 1024] : []) {
   const data = node.randomFill(new Uint8Array(size));
@@ -79,8 +87,10 @@ for (const size of section("ige") ? [1024, 64 * 1024, 512 * 1024] : []) {
   const fmt = (m: Record<string, number>): string[] => Object.entries(m).map(([n, t]) => `${n} ${mbps(size, t)}`);
   row(`IGE encrypt ${label}`, [...fmt(enc), `cbc-ceiling ${mbps(size, cbc)}`]);
   row(`  ratios`, [`vs ceiling ${(cbc / enc["mtkit node"]!).toFixed(2)}x (no addon ${(cbc / enc["mtkit node, no addon"]!).toFixed(2)}x)`, `vs mtcute ${(enc.mtcute! / enc["mtkit node"]!).toFixed(2)}x`, `portable vs gramjs ${(enc.gramjs! / enc["mtkit portable"]!).toFixed(2)}x`]);
+  row(`  ratios without the addon`, withoutAddon(enc));
   row(`IGE decrypt ${label}`, fmt(dec));
   row(`  ratios`, [`vs mtcute ${(dec.mtcute! / dec["mtkit node"]!).toFixed(2)}x`, `portable vs gramjs ${(dec.gramjs! / dec["mtkit portable"]!).toFixed(2)}x`]);
+  row(`  ratios without the addon`, withoutAddon(dec));
   if (size === 1024) {
     const trip = (p: IgePeer) => () => p.decrypt(p.encrypt(data, key, iv), key, iv);
     const { ours, theirs } = await compare({ ours: trip(peers["mtkit node"]!), theirs: trip(peers.mtcute!) }) as { ours: number; theirs: number };
@@ -97,6 +107,7 @@ for (const size of section("ctr") ? [1024, 64 * 1024] : []) {
   const streams = {
     "mtkit node": node.createAesCtr(key, ctrIv),
     "mtkit portable": portable.createAesCtr(key, ctrIv),
+    "mtkit portable scalar": portableScalar.createAesCtr(key, ctrIv),
     "mtkit portable js": portableJs.createAesCtr(key, ctrIv),
     mtcute: mtcute.createAesCtr(key, ctrIv),
     "node:crypto ceiling": nodeCtrCeiling(key, ctrIv),
@@ -104,7 +115,7 @@ for (const size of section("ctr") ? [1024, 64 * 1024] : []) {
   const times = await compare(Object.fromEntries(Object.entries(streams).map(([name, stream]) => [name, () => stream.process(data)])));
   row(`AES-CTR stream ${label}`, Object.entries(times).map(([n, t]) => `${n} ${mbps(size, t)}`));
   const ceiling = times["node:crypto ceiling"]!;
-  row(`  ratios`, [`node vs ceiling ${(ceiling / times["mtkit node"]!).toFixed(2)}x`, `node vs mtcute ${(times.mtcute! / times["mtkit node"]!).toFixed(2)}x`, `portable vs mtcute ${(times.mtcute! / times["mtkit portable"]!).toFixed(2)}x`]);
+  row(`  ratios`, [`node vs ceiling ${(ceiling / times["mtkit node"]!).toFixed(2)}x`, `node vs mtcute ${(times.mtcute! / times["mtkit node"]!).toFixed(2)}x`, `portable vs mtcute ${(times.mtcute! / times["mtkit portable"]!).toFixed(2)}x`, `portable vs scalar wasm ${(times["mtkit portable scalar"]! / times["mtkit portable"]!).toFixed(2)}x`]);
 }
 
 const kib = node.randomFill(new Uint8Array(1024));

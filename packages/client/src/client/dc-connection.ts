@@ -1,5 +1,5 @@
 import { createAuthKey, type AuthKey } from "@mtkit/mtproto-crypto";
-import { SessionDriver, SessionError, type SessionDriverEvent, type SessionEnvironment } from "@mtkit/session";
+import { SessionDriver, SessionError, type HandshakeResult, type SessionDriverEvent, type SessionEnvironment } from "@mtkit/session";
 import type { TlObject } from "@mtkit/tl-core";
 import { apiRegistry } from "@mtkit/tl-core/api";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
@@ -196,23 +196,33 @@ export class DcConnection {
 
   async #start(): Promise<Active> {
     const { address, pfs, storage } = this.deps;
-    const perm = await this.deps.keys.permanent(address);
-    if (pfs === undefined) return this.#open(perm.authKey, perm.serverSalt, perm.timeOffsetMs, undefined);
+    const permanent = this.deps.keys.permanent(address);
+    // Awaited on every path below; this only keeps a failure during the storage read from counting as unhandled.
+    permanent.catch(() => undefined);
+    if (pfs === undefined) {
+      const perm = await permanent;
+      return this.#open(perm.authKey, perm.serverSalt, perm.timeOffsetMs, undefined);
+    }
     const nowSeconds = Math.floor(this.deps.env.now() / 1000);
     // A stored temp key was bound before it was stored, so it is usable as is.
     const slot = address.media === true ? "media" : "main";
     const stored = await storage.authKeys.getTemp(this.dcId, nowSeconds + pfs.renewBeforeSeconds, slot);
     if (stored !== null) {
+      const perm = await permanent;
       const active = await this.#open(createAuthKey(this.deps.env.crypto, stored.key), perm.serverSalt, 0, stored.expiresAt);
       this.#scheduleRenewal(stored.expiresAt);
       return active;
     }
-    return this.#openTemp(perm.authKey);
+    // Neither handshake needs the other's result, so a fresh client runs both at once (each on its
+    // own connection): the first call waits for one handshake's round trips instead of two.
+    const temporary = this.deps.keys.temporary(address, pfs.lifetimeSeconds);
+    const [perm] = await Promise.all([permanent, temporary]);
+    return this.#openTemp(perm.authKey, temporary);
   }
 
-  async #openTemp(permKey: AuthKey): Promise<Active> {
+  async #openTemp(permKey: AuthKey, started?: Promise<HandshakeResult>): Promise<Active> {
     const pfs = this.deps.pfs!;
-    const temp = await this.deps.keys.temporary(this.deps.address, pfs.lifetimeSeconds);
+    const temp = await (started ?? this.deps.keys.temporary(this.deps.address, pfs.lifetimeSeconds));
     const expiresAt = temp.expiresAt ?? Math.floor(this.deps.env.now() / 1000) + pfs.lifetimeSeconds;
     const active = await this.#open(temp.authKey, temp.serverSalt, temp.timeOffsetMs, expiresAt);
     try {

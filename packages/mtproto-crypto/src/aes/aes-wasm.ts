@@ -26,8 +26,12 @@ export function loadAesWasm(): AesWasmExports | undefined {
       const module = new WebAssembly.Module(buildAesWasm());
       const exports = new WebAssembly.Instance(module, {}).exports as unknown as AesWasmExports;
       const memory = new Uint8Array(exports.memory.buffer);
-      new Int32Array(exports.memory.buffer, WASM_LAYOUT.te, 256).set(TE0);
-      new Int32Array(exports.memory.buffer, WASM_LAYOUT.td, 256).set(TD0);
+      for (let k = 0; k < 4; k++) {
+        // TEk / TDk: the tables rotated right by 8k bits, so the rounds need no rotate.
+        const rotate = (w: number): number => (w >>> (8 * k)) | (w << (32 - 8 * k));
+        new Int32Array(exports.memory.buffer, WASM_LAYOUT.te + 1024 * k, 256).set(TE0.map(rotate));
+        new Int32Array(exports.memory.buffer, WASM_LAYOUT.td + 1024 * k, 256).set(TD0.map(rotate));
+      }
       memory.set(SBOX, WASM_LAYOUT.sbox);
       memory.set(INV_SBOX, WASM_LAYOUT.invSbox);
       instance = exports;

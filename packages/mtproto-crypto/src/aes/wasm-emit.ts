@@ -3,10 +3,11 @@
  * opcodes, LEB128, the memory layout, local slots and the T-table round code both functions use.
  * WebAssembly binary format: https://webassembly.github.io/spec/core/binary/
  *
- * Memory layout (bytes): TE0 @0, TD0 @1024, SBOX @2048, INV_SBOX @2304, round keys @2560 (60 words),
- * IGE iv @2816 (32 bytes), CTR counter @2848 (four native i32 words), data @4096 (processed in place).
+ * Memory layout (bytes): TE0-TE3 @0 (four 1 KiB tables, TEk = TE0 rotated right by 8k bits), TD0-TD3
+ * @4096, SBOX @8192, INV_SBOX @8448, round keys @8704 (60 words), IGE iv @8960 (32 bytes), CTR counter
+ * @8992 (four native i32 words), data @9216 (processed in place).
  */
-export const WASM_LAYOUT = { te: 0, td: 1024, sbox: 2048, invSbox: 2304, keys: 2560, iv: 2816, counter: 2848, data: 4096 } as const;
+export const WASM_LAYOUT = { te: 0, td: 4096, sbox: 8192, invSbox: 8448, keys: 8704, iv: 8960, counter: 8992, data: 9216 } as const;
 
 // Opcodes used by the generators.
 export const GET = 0x20, SET = 0x21, CONST = 0x41, LOAD = 0x28, LOAD8 = 0x2d, STORE = 0x36, STORE8 = 0x3a;
@@ -64,11 +65,13 @@ export function stateColumn(j: number, step: number, decrypt: boolean): number {
   return S + ((j + (decrypt ? 4 - step : step)) % 4);
 }
 
-/** table[byte] rotated right by `rot` bits. */
+/**
+ * table[byte] rotated right by `rot` bits, read from the pre-rotated table (no `rotr`), with the
+ * byte taken already scaled to a word index: (s >>> (shift - 2)) & 0x3fc, two operations per lookup.
+ */
 function lookup(table: number, local: number, shift: number, rot: number): number[] {
-  const out = [...byteOf(local, shift, true), LOAD, 2, ...uleb(table)];
-  if (rot > 0) out.push(...i32(rot), ROTR);
-  return out;
+  const scaled = shift >= 2 ? [...get(local), ...i32(shift - 2), SHR_U] : [...get(local), ...i32(2), SHL];
+  return [...scaled, ...i32(0x3fc), AND, LOAD, 2, ...uleb(table + 1024 * (rot / 8))];
 }
 
 /**
@@ -80,9 +83,10 @@ export function fullRounds(decrypt: boolean): number[] {
   const body: number[] = [...i32(16), ...set(K), BLOCK, VOID, LOOP, VOID, ...get(K), ...get(LAST), LT_U, EQZ, BR_IF, 1];
   for (let j = 0; j < 4; j++) {
     const col = (step: number): number => stateColumn(j, step, decrypt);
+    // (l0 ^ l1) ^ ((l2 ^ l3) ^ key): a tree, so the four loads reach the result in three steps, not four.
     body.push(...lookup(table, col(0), 24, 0), ...lookup(table, col(1), 16, 8), XOR);
-    body.push(...lookup(table, col(2), 8, 16), XOR, ...lookup(table, col(3), 0, 24), XOR);
-    body.push(...roundKey(j), XOR, ...set(j < 3 ? T + j : S + 3));
+    body.push(...lookup(table, col(2), 8, 16), ...lookup(table, col(3), 0, 24), XOR, ...roundKey(j), XOR, XOR);
+    body.push(...set(j < 3 ? T + j : S + 3));
   }
   for (let j = 0; j < 3; j++) body.push(...get(T + j), ...set(S + j));
   body.push(...get(K), ...i32(16), ADD, ...set(K), BR, 0, END, END);

@@ -2,7 +2,7 @@
  * The Node provider: node:crypto (OpenSSL, AES-NI) wherever it beats JS. Hashes, HMAC, PBKDF2,
  * CTR and modPow are native. AES-256-IGE and AES-256-CTR run in the optional AES-NI addon when it is
  * built (native-aes.ts, native-ctr.ts), CTR otherwise in one node:crypto cipher per stream; otherwise encryption goes through one aes-256-cbc pass (node-ige.ts) and
- * decryption through the shared T-table AES (WebAssembly, else JS), because OpenSSL has no IGE
+ * decryption through the scalar WebAssembly T-table AES (else JS), because OpenSSL has no IGE
  * and IGE decryption cannot be batched into one native call.
  */
 import { createCipheriv, createHash, createHmac, pbkdf2Sync, randomFillSync } from "node:crypto";
@@ -55,6 +55,9 @@ function nativeIge(run: NativeAes["igeEncrypt"], fallback: Ige): Ige {
 export function createNodeCrypto(options: NodeCryptoOptions = {}): CryptoProvider {
   const addon = options.native === false ? undefined : loadNativeAes();
   // Without the addon, decryption takes the WebAssembly T-table AES (~2x the JS loop).
+  // IGE decryption chains every block on the previous plaintext, so node:crypto cannot batch it:
+  // without the addon it runs in the scalar WebAssembly module (as fast as the SIMD one, see
+  // portable-provider.ts), else JS.
   const decryptFallback = wasmIgeAvailable() ? aesIgeDecryptWasm : aesIgeDecryptJs;
   return {
     name: addon ? "node+aesni" : "node",

@@ -65,6 +65,8 @@ export class ClientHandshake {
   private retryId = 0n;
   private dh: { p: bigint; g: bigint; gA: bigint } | undefined;
   private pendingKey: AuthKey | undefined;
+  /** b of the last set_client_DH_params, until its auth_key is computed. */
+  private pendingB: bigint | undefined;
   private timeOffsetMs = 0;
   result: HandshakeResult | undefined;
 
@@ -180,7 +182,7 @@ export class ClientHandshake {
   /** set_client_DH_params with a fresh b (also after dh_gen_retry). */
   private sendClientDh(): Uint8Array {
     const { crypto, randomBytes } = this.options.env;
-    const { p, g, gA } = this.dh!;
+    const { p, g } = this.dh!;
     const b = bigIntFromBytes(randomBytes(256));
     const gB = crypto.modPow(g, b, p);
     checkDhValue(gB, p, 'G_B_OUT_OF_RANGE', 'client_DH_inner_data');
@@ -192,7 +194,10 @@ export class ClientHandshake {
       gB: bigIntToBytes(gB, 256),
     });
     const encryptedData = sealTmp(crypto, this.tmpNonces(), inner, randomBytes(16));
-    this.pendingKey = createAuthKey(crypto, bigIntToBytes(crypto.modPow(gA, b, p), 256));
+    // auth_key = g_a^b is computed when dh_gen_* arrives, so this modPow runs while the packet
+    // travels and the server computes its own (it is only needed to check new_nonce_hash).
+    this.pendingB = b;
+    this.pendingKey = undefined;
     this.step = 'dh-gen';
     return plainPacket(this.codec, this.clock, { _: 'set_client_DH_params', nonce: this.nonce, serverNonce: this.serverNonce, encryptedData });
   }
@@ -201,7 +206,8 @@ export class ClientHandshake {
     const step = 'dh_gen';
     const { crypto } = this.options.env;
     this.checkNonces(answer, step);
-    const key = this.pendingKey!;
+    const { p, gA } = this.dh!;
+    const key = (this.pendingKey ??= createAuthKey(crypto, bigIntToBytes(crypto.modPow(gA, this.pendingB!, p), 256)));
     const check = (hash: Uint8Array, n: 1 | 2 | 3): void => {
       if (!bytesEqual(hash, computeNewNonceHash(crypto, this.newNonce, n, key.auxHash))) {
         throw new HandshakeError('NEW_NONCE_HASH_MISMATCH', `new_nonce_hash${n} does not match`, step);

@@ -18,7 +18,7 @@ function elementReader(model: CodegenModel, type: TlTypeRef): string {
   return "readObject";
 }
 
-function resultEntry(model: CodegenModel, m: TlCombinator): string {
+export function resultEntry(model: CodegenModel, m: TlCombinator): string {
   const type = m.result;
   if (type.kind === "generic") {
     const field = m.params.find((p) => p.type.kind === "generic" && p.type.bang && p.type.name === type.name);
@@ -41,12 +41,11 @@ export function emitResults(model: CodegenModel): string {
     'import type { TlResultEntry } from "../../runtime/types.js";',
     'import * as R from "./readers.js";',
     "void [readInt, readLong, readDouble, readString, readBytes, readInt128, readInt256, readBool, readObject, readBoolResult, readVectorResult, R];",
-    "const resultMap = new Map<string, TlResultEntry>();",
   ];
-  const entries = model.methods.map((m) => `resultMap.set(${JSON.stringify(m.name)}, ${resultEntry(model, m)});`);
+  const entries = model.methods.map((m) => `  [${JSON.stringify(m.name)}, ${resultEntry(model, m)}],`);
   // Casts of checked boxed elements name generated types; import them only when used.
   if (entries.some((line) => line.includes(" as T."))) out.splice(3, 0, 'import type * as T from "./types.js";');
-  out.push(...entries, "export const results: ReadonlyMap<string, TlResultEntry> = resultMap;");
+  out.push("const resultsList: readonly (readonly [string, TlResultEntry])[] = [", ...entries, "];", "export const results: ReadonlyMap<string, TlResultEntry> = /* @__PURE__ */ new Map(resultsList);");
   return `${out.join("\n")}\n`;
 }
 

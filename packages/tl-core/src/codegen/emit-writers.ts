@@ -89,8 +89,8 @@ export function emitWriters(model: CodegenModel): string {
     if (BOOL_CONSTRUCTORS.has(c.name)) continue;
     out.push(writerFunction(model, c));
     const id = `0x${(c.id >>> 0).toString(16).padStart(8, "0")} | 0`;
-    entries.push(`writerMap.set(${JSON.stringify(c.name)}, { id: ${id}, write: ${fnName("w", c.name)} as TlWriterEntry["write"] });`);
+    entries.push(`  [${JSON.stringify(c.name)}, { id: ${id}, write: ${fnName("w", c.name)} as TlWriterEntry["write"] }],`);
   }
-  out.push("const writerMap = new Map<string, TlWriterEntry>();", ...entries, "export const writers: ReadonlyMap<string, TlWriterEntry> = writerMap;");
+  out.push("const writersList: readonly (readonly [string, TlWriterEntry])[] = [", ...entries, "];", "export const writers: ReadonlyMap<string, TlWriterEntry> = /* @__PURE__ */ new Map(writersList);");
   return `${out.join("\n")}\n`;
 }

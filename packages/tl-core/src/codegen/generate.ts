@@ -1,6 +1,7 @@
 import { KNOWN_ID_EXCEPTIONS } from "../parser/known-id-exceptions.js";
 import { parseSchema } from "../parser/schema.js";
 import { findIdMismatches } from "../parser/verify-ids.js";
+import { emitEntries } from "./emit-entries.js";
 import { emitIndex, emitResults } from "./emit-results.js";
 import { emitReaders } from "./emit-readers.js";
 import { emitTypes } from "./emit-types.js";
@@ -40,6 +41,7 @@ export function generateSchema(job: SchemaJob): Map<string, string> {
     ["readers.ts", emitReaders(model)],
     ["writers.ts", emitWriters(model)],
     ["results.ts", emitResults(model)],
+    ["entries.ts", emitEntries(model)],
     ["index.ts", emitIndex(job.registryName, job.extra ?? [])],
   ]);
 }

@@ -1,4 +1,22 @@
-import type { TlReaderEntry, TlRegistry, TlResultEntry, TlWriterEntry } from "./types.js";
+import type { TlEntry, TlReaderEntry, TlRegistry, TlResultEntry, TlWriterEntry } from "./types.js";
+
+/**
+ * A registry of just the given constructors and methods, e.g.
+ * `registryOf([c_inputPeerUser, c_peerUser])` with the entries of `@mtkit/tl-core/api/entries`:
+ * a bundle then holds only their readers and writers. Objects of any other constructor are
+ * rejected as unknown, like ids no schema has.
+ */
+export function registryOf(entries: readonly TlEntry[]): TlRegistry {
+  const readers = new Map<number, TlReaderEntry>();
+  const writers = new Map<string, TlWriterEntry>();
+  const results = new Map<string, TlResultEntry>();
+  for (const entry of entries) {
+    readers.set(entry.id, { read: entry.read, type: entry.type });
+    if (entry.write !== undefined) writers.set(entry.name, { id: entry.id, write: entry.write });
+    if (entry.result !== undefined) results.set(entry.name, entry.result);
+  }
+  return { readers, writers, results };
+}
 
 /**
  * One registry that reads and writes everything the given ones do, e.g. MTProto + API so a single

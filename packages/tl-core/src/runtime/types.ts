@@ -41,3 +41,18 @@ export interface TlRegistry {
   /** Result readers keyed by method name. */
   readonly results: ReadonlyMap<string, TlResultEntry>;
 }
+
+/**
+ * One constructor or method with everything a registry needs for it (generated as `c_<name>` in each
+ * schema's entries.ts); `registryOf` builds a registry from a list of them. `write` is undefined
+ * only for boolTrue/boolFalse, which are written as the Bool primitive.
+ */
+export interface TlEntry {
+  readonly id: number;
+  readonly name: string;
+  readonly type: number;
+  readonly read: TlReadFn;
+  readonly write: TlWriterEntry["write"] | undefined;
+  /** Methods only: how to read the result. */
+  readonly result?: TlResultEntry;
+}
