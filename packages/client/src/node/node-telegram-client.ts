@@ -1,8 +1,10 @@
 import { setMaxListeners } from "node:events";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
-import { createTcpTransport } from "@mtkit/transport-tcp";
+import type { CryptoProvider } from "@mtkit/mtproto-crypto";
+import type { DcAddress, Transport } from "@mtkit/transport-tcp/transport";
 import { TelegramClient as PortableTelegramClient } from "../client/telegram-client.js";
 import type { TelegramClientOptions } from "../client/options.js";
+import { nodeTransportFactory } from "./node-transport-choice.js";
 
 /**
  * The client with Node defaults: `createNodeCrypto()` (OpenSSL, native IGE when built) and TCP with
@@ -13,11 +15,12 @@ import type { TelegramClientOptions } from "../client/options.js";
 export class TelegramClient extends PortableTelegramClient {
   constructor(options: TelegramClientOptions) {
     const crypto = options.crypto ?? createNodeCrypto();
-    super({
-      ...options,
-      crypto,
-      transport: options.transport ?? (() => createTcpTransport({ crypto, protocol: "intermediate", obfuscation: true })),
-    });
+    super({ ...options, crypto });
+  }
+
+  /** TCP framings, MTProxy links and "websocket" (through `ws` on Node 20); default obfuscated intermediate. */
+  protected override transportFor(choice: TelegramClientOptions["transport"], crypto: CryptoProvider): (address: DcAddress) => Transport {
+    return nodeTransportFactory(choice, crypto);
   }
 
   /** Hundreds of concurrent calls each listen to this signal until they finish: not a leak. */
