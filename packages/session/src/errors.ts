@@ -82,7 +82,9 @@ export type SessionErrorCode =
   | 'AUTH_KEY_UNKNOWN'
   | 'BAD_MSG'
   | 'SESSION_DESTROYED'
-  | 'TOO_LARGE';
+  | 'TOO_LARGE'
+  /** The connection closed with an error every time this request waited for its answer (bounded tries). */
+  | 'CONNECTION_LOST';
 
 export class SessionError extends Error {
   override readonly name = 'SessionError';

@@ -13,7 +13,7 @@ export { ClientSalts, type FutureSalt } from './core/salts.js';
 export { ServerSaltSchedule } from './core/server-salts.js';
 export { encodePlainMessage, decodePlainMessage, isPlainPacket, type PlainMessage } from './core/plain-message.js';
 export { encodeContainer, decodeContainer, MAX_CONTAINER_MESSAGES, MAX_CONTAINER_BYTES, type ContainerItem } from './core/container.js';
-export { gzipInflateBounded, GZIP_MAX_INFLATED } from './core/gzip.js';
+export { gzipInflateBounded, GZIP_MAX_INFLATED, type GzipCompressor } from './core/gzip.js';
 export type { SessionEnvironment } from './core/session-state.js';
 export { SessionCodec } from './tl/codec.js';
 

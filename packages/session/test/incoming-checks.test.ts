@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeMsgKey, concatBytes, createAuthKey, deriveAesKeyIv } from '@mtkit/mtproto-crypto';
 import { apiRegistry } from '@mtkit/tl-core/api';
 import { hex, loadVectors } from '@mtkit/test-vectors';
-import { ClientSession, encodeContainer, MessageRejectedError } from '../src/index.js';
+import { gzipSync } from 'fflate';
+import { ClientSession, encodeContainer, GZIP_MAX_INFLATED, MessageRejectedError } from '../src/index.js';
 import { encodeEnvelope } from '../src/core/envelope.js';
 import { sealMessage } from '../src/core/message-cipher.js';
 import { crypto, testClock, testEnv } from './helpers/env.js';
@@ -170,8 +171,10 @@ describe('incoming message checks in a live session: rejected, and the session s
 
   it('a gzip bomb inside a message gives a typed error', () => {
     const { h, client } = liveSession('bomb');
-    const body = concatBytes(Uint8Array.of(0xa1, 0xcf, 0x72, 0x30, 20), new Uint8Array(20).fill(0xff), new Uint8Array(3));
-    body.set(Uint8Array.of(0x1f, 0x8b, 8, 0), 5);
+    // 17 MiB of zeros is a ~17 KiB gzip stream: a real bomb, stopped by the running cap.
+    const stream = gzipSync(new Uint8Array(GZIP_MAX_INFLATED + 1024 * 1024));
+    const header = Uint8Array.of(0xa1, 0xcf, 0x72, 0x30, 254, stream.length & 0xff, (stream.length >> 8) & 0xff, stream.length >> 16);
+    const body = concatBytes(header, stream, new Uint8Array((4 - (stream.length % 4)) % 4));
     expect(() => client.receive(forge(h, client, { body }))).toThrow(expect.objectContaining({ code: 'GZIP_TOO_LARGE' }));
     stillWorks(h, client);
   });

@@ -1,6 +1,8 @@
 // Public surface of @mtkit/test-server; see README.md.
 export { TestServer, type TestServerOptions } from "./server/test-server.js";
 export type { DcServer } from "./server/dc-server.js";
+export { DEFAULT_LISTENER_LIMITS, type ListenerLimits } from "./server/listener-limits.js";
+export type { LimitCounters, LimitReason } from "./server/limit-counters.js";
 export type { DcEndpoint } from "./api/topology.js";
 export { RpcError } from "./api/rpc-error.js";
 export type { RpcContext } from "./api/rpc-context.js";
@@ -15,4 +17,12 @@ export {
   ServerKeyError,
   type ServerRsaKey,
 } from "./server/rsa-key.js";
-export * from "./slice/index.js";
+export * from "./install/index.js";
+export { World, type WorldOptions } from "./world/world.js";
+export type { Account, BasicGroup, Channel, ChannelMember, ChannelRole, Dialog, Message, PeerRef, StoredPassword } from "./world/types.js";
+export { WorldError } from "./world/world-error.js";
+export { MemoryWorldStore } from "./store/memory-store.js";
+export { SqliteWorldStore, WorldStoreError } from "./store/sqlite-store.js";
+export type { RowKey, ScanOptions, Table, WorldStore } from "./store/world-store.js";
+export { UpdateFaults, type UpdateFaultKind } from "./faults/update-faults.js";
+export * from "./files/index.js";

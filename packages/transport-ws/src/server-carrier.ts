@@ -3,14 +3,18 @@ import type { ByteCarrier, CarrierHandlers } from "@mtkit/transport-tcp/transpor
 import type { RawData, WebSocket } from "ws";
 
 const HIGH_WATER_MARK = 1024 * 1024;
+/** How long a peer has to answer our close frame before its socket is destroyed. */
+export const DEFAULT_WS_CLOSE_TIMEOUT_MS = 2000;
 
 /** Server side: a `ws` connection as a `ByteCarrier` (binary frames, back-pressure via send callbacks). */
 export class WsServerCarrier implements ByteCarrier {
   private readonly socket: WebSocket;
   private failed: Error | undefined;
+  private readonly closeTimeoutMs: number;
 
-  constructor(socket: WebSocket) {
+  constructor(socket: WebSocket, closeTimeoutMs = DEFAULT_WS_CLOSE_TIMEOUT_MS) {
     this.socket = socket;
+    this.closeTimeoutMs = closeTimeoutMs;
   }
 
   start(handlers: CarrierHandlers): void {
@@ -38,8 +42,15 @@ export class WsServerCarrier implements ByteCarrier {
     });
   }
 
-  /** Telegram closes with code 1000; so do we. */
+  /**
+   * Telegram closes with code 1000; so do we. A peer that never answers the close frame would keep
+   * the socket for `ws`'s own 30 s: it is terminated after `closeTimeoutMs` instead.
+   */
   close(): void {
+    if (this.socket.readyState === this.socket.CLOSED) return;
     this.socket.close(1000);
+    const timer = setTimeout(() => { this.socket.terminate(); }, this.closeTimeoutMs);
+    timer.unref();
+    this.socket.once("close", () => { clearTimeout(timer); });
   }
 }

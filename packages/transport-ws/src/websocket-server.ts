@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ServerConnectionOptions } from "@mtkit/transport-tcp/codec";
 import { CarrierServerConnection, type ServerConnectionLink, type TransportServer } from "@mtkit/transport-tcp/transport";
@@ -12,6 +12,14 @@ export interface WebSocketServerOptions extends ServerConnectionOptions {
   readonly port?: number;
   /** Only upgrade requests for this path, e.g. "/apiws". Default: any path. */
   readonly path?: string;
+  /** A peer that does not answer our close frame within this is terminated. Default 2000 ms. */
+  readonly closeTimeoutMs?: number;
+}
+
+/** True when the upgrade request offers the `binary` subprotocol (Sec-WebSocket-Protocol is a list). */
+function offersBinary(header: string | string[] | undefined): boolean {
+  const values = Array.isArray(header) ? header : header === undefined ? [] : [header];
+  return values.some((value) => value.split(",").some((protocol) => protocol.trim() === "binary"));
 }
 
 /**
@@ -28,7 +36,7 @@ export class WebSocketTransportServer implements TransportServer {
     this.options = options;
     wss.on("connection", (socket: WebSocket, request) => {
       const remote = `${request.socket.remoteAddress ?? "?"}:${request.socket.remotePort ?? 0}`;
-      const connection = new CarrierServerConnection(new WsServerCarrier(socket), this.options, remote);
+      const connection = new CarrierServerConnection(new WsServerCarrier(socket, this.options.closeTimeoutMs), this.options, remote);
       for (const handler of this.handlers) handler(connection);
     });
   }
@@ -37,6 +45,12 @@ export class WebSocketTransportServer implements TransportServer {
     const common = {
       ...(options.path === undefined ? {} : { path: options.path }),
       handleProtocols: (protocols: Set<string>) => (protocols.has("binary") ? "binary" : false),
+      // MTProto over WebSocket is the `binary` subprotocol (https://core.telegram.org/mtproto/transports#websocket):
+      // an upgrade without it is refused before a connection exists.
+      verifyClient: (info: { req: IncomingMessage }, done: (result: boolean, code?: number, message?: string) => void) => {
+        if (offersBinary(info.req.headers["sec-websocket-protocol"])) done(true);
+        else done(false, 400, "the binary subprotocol is required");
+      },
       maxPayload: (options.maxPacketLength ?? 2 * 1024 * 1024) + 1024 * 1024,
     };
     const wss = options.server !== undefined ? new WebSocketServer({ ...common, server: options.server }) : new WebSocketServer({ ...common, host: options.host ?? "127.0.0.1", port: options.port ?? 0 });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SqliteStorage, TelegramClient, type ClientStorage } from "@mtkit/client/node";
 import { describeClientEvent, MemoryStorage } from "@mtkit/client";
-import { installAccountSlice, TestServer } from "@mtkit/test-server";
+import { installWorld, TestServer } from "@mtkit/test-server";
 import { step } from "./step.js";
 
 const PHONE = "+15550100";
@@ -39,7 +39,7 @@ export async function clientDemo(): Promise<void> {
   console.log("\nPart 2 — the client: three DCs, login with code + 2FA and migration, a bot, SQLite sessions\n");
   const log: string[] = [];
   const server = await step("start test server (3 DCs)", () => TestServer.start({ dcs: 3 }), (s) => s.endpoints.map((e) => `dc${e.id}:${e.port}`).join(" "));
-  const slice = installAccountSlice(server, {
+  const slice = installWorld(server, {
     homeDc: 2,
     users: [{ phone: PHONE, firstName: "Alice", username: "alice", password: PASSWORD }],
     bots: [{ token: BOT_TOKEN, username: "demo_bot", firstName: "Demo bot" }],

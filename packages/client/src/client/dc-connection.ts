@@ -69,6 +69,11 @@ export class DcConnection {
     return this.deps.address.dcId;
   }
 
+  /** Opens the driver with its keys (made, loaded, bound) without a request of its own. */
+  async open(): Promise<void> {
+    await this.#ready();
+  }
+
   async invoke(request: TlObject, options: RequestOptions): Promise<unknown> {
     return this.#send(await this.#ready(), request, options, 0);
   }

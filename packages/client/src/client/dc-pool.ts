@@ -87,18 +87,32 @@ function clientEventOf(event: SessionDriverEvent, dcId: number, media: boolean):
   switch (event.type) {
     case "update":
       return { type: "update", dcId, update: event.update };
+    case "new-session":
+      return { type: "new_session", dcId, media };
     case "connection-dead":
       return { type: "connection_lost", dcId, media, reason: `nothing arrived for ${event.silentMs} ms` };
     case "reconnecting":
       // "dead" was reported as connection_lost just before; other reasons come from reconnect().
       return event.reason === "dead" ? undefined : { type: "connection_lost", dcId, media, reason: event.reason };
+    case "connection-dropped":
+      return { type: "connection_lost", dcId, media, reason: "the connection was closed by the network or the server" };
     case "connection-suspect":
       return { type: "connection_suspect", dcId, media, lateMs: event.lateMs };
+    case "connection-lost":
+      // Closed with an error (a packet over the maximum, a codec error): never silent.
+      return { type: "connection_lost", dcId, media, reason: reasonOf(event.error) };
     case "rejected":
+    case "dropped":
       return { type: "packet_rejected", dcId, media, code: event.error.code };
     default:
       return undefined;
   }
+}
+
+/** `CODE: message` for typed errors (TransportError, SessionError), the message otherwise. */
+function reasonOf(error: Error): string {
+  const code = (error as { readonly code?: unknown }).code;
+  return typeof code === "string" && !error.message.startsWith(code) ? `${code}: ${error.message}` : error.message;
 }
 
 /** A number, not a string: this runs on every request. */

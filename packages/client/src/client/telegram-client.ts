@@ -21,15 +21,31 @@ import { start, type StartParams } from "./login/start.js";
 import type { PeerRef } from "../peers/parse-peer-ref.js";
 import type { TlInputPeer } from "../peers/tl-peer-types.js";
 import { describeClientEvent } from "../logging/describe-event.js";
+import type { UpdateDispatcher } from "../events/update-dispatcher.js";
+import type { ClientContext } from "../messages/context.js";
+import { FeatureWiring } from "./feature-wiring.js";
+import { HighLevelMethods } from "./high-level-methods.js";
+import { completeAuthorization } from "./login/authorization.js";
+import type { QrLoginHost } from "./login/qr-login.js";
 import { DEFAULT_DEVICE_INFO, type ClientEvent, type DeviceInfo, type TelegramClientOptions } from "./options.js";
+import { UpdatesEngine } from "../updates/updates-engine.js";
+import { createFileHost, type FileHost } from "../files/file-host.js";
+import { uploadFile, type UploadedFile, type UploadFileOptions } from "../files/upload/upload-file.js";
+import type { UploadSource } from "../files/upload/upload-source.js";
+import { downloadAsIterable, type DownloadOptions } from "../files/download/download-iterable.js";
+import { downloadAsStream } from "../files/download/download-stream.js";
+import { downloadAsBuffer } from "../files/download/download-buffer.js";
+import type { DownloadTarget } from "../files/download/download-target.js";
 
 /**
  * The Telegram client: typed `invoke` over one connection per DC, with initConnection, FLOOD_WAIT
  * and 5xx retries, *_MIGRATE handling, PFS and a peer cache fed by every response.
  */
-export class TelegramClient {
+export class TelegramClient extends HighLevelMethods {
   readonly storage: ClientStorage;
   readonly peers: PeerCache;
+  /** The updates engine: gaps, differences, the saved state, sinks (https://core.telegram.org/api/updates). */
+  readonly updates: UpdatesEngine;
   readonly #options: TelegramClientOptions;
   readonly #device: DeviceInfo;
   readonly #directory: DcDirectory;
@@ -37,8 +53,11 @@ export class TelegramClient {
   #running: RequestRunner | undefined;
   #connecting: Promise<RequestRunner> | undefined;
   #crypto: CryptoProvider | undefined;
+  #files: FileHost | undefined;
+  readonly #features: FeatureWiring;
 
   constructor(options: TelegramClientOptions) {
+    super();
     const seed = options.dcs ?? options.testServer?.endpoints ?? telegramDcEndpoints(options);
     if (seed.length === 0) throw new TypeError("TelegramClient: `dcs` is empty");
     this.#options = options;
@@ -61,6 +80,43 @@ export class TelegramClient {
         resolvePhone: (phone, signal) => this.invoke({ _: "contacts.resolvePhone", phone }, signal === undefined ? {} : { signal }),
       },
     });
+    this.updates = new UpdatesEngine(
+      {
+        storage: options.storage,
+        invoke: this.invoke.bind(this),
+        resolveChannel: (channelId) => this.peers.resolveChannel({ _: "peerChannel", channelId }).catch(() => null),
+        now: () => this.#now(),
+        emit: (event) => {
+          this.#emit(event);
+        },
+      },
+      options.updates,
+    );
+    this.#features = new FeatureWiring({
+      apiId: options.apiId,
+      apiHash: options.apiHash,
+      invoke: this.invoke.bind(this),
+      peers: this.peers,
+      storage: options.storage,
+      now: () => this.#now(),
+      onUpdateError: options.onUpdateError,
+      moveHome: (dcId) => this.#require().moveHome(dcId),
+      authorized: (authorization) => completeAuthorization(this, authorization, ""),
+      checkPassword: (password) => this.checkPassword(password),
+    });
+    this.updates.addSink(this.#features.dispatcher.sink);
+  }
+
+  protected get context(): ClientContext {
+    return this.#features.context;
+  }
+
+  protected get dispatcher(): UpdateDispatcher {
+    return this.#features.dispatcher;
+  }
+
+  protected qrHost(): QrLoginHost {
+    return this.#features.qrHost();
   }
 
   get apiId(): number {
@@ -94,11 +150,13 @@ export class TelegramClient {
     });
     const running = await this.#connecting;
     try {
-      await running.pool.connection(running.homeDcId, false).invoke({ _: "help.getNearestDc" }, {});
+      // Keys are made or loaded here; no round trip of our own: the user's first call carries initConnection.
+      await running.pool.connection(running.homeDcId, false).open();
     } catch (error) {
       // disconnect() while we were connecting: say so, not "driver closed".
       throw disconnectedIfEnded(running, error);
     }
+    void this.updates.start();
     if (this.#usesBuiltInDcs) {
       // Off the connect path: a failure only means the next run starts from older addresses.
       this.refreshDcOptions().catch((error: unknown) => {
@@ -113,8 +171,13 @@ export class TelegramClient {
     await this.#connecting?.catch(() => undefined);
     const running = this.#running;
     this.#running = undefined;
+    const files = this.#files;
+    this.#files = undefined;
+    await files?.close();
     if (running === undefined) return;
     await running.close();
+    // What was received is delivered and its state saved before disconnect() returns.
+    await this.updates.stop();
   }
 
   /**
@@ -166,9 +229,36 @@ export class TelegramClient {
   async logOut(): Promise<void> {
     await this.invoke({ _: "auth.logOut" });
     await this.disconnect();
+    await this.updates.forget();
     await this.storage.authKeys.clear();
     await this.storage.session.setSelf(null);
     await this.storage.session.setHomeDc(null);
+  }
+
+  // ---- files (https://core.telegram.org/api/files) ----------------------------------------------
+
+  /** Uploads in parallel parts over the media connection; the result goes to messages.sendMedia. */
+  async uploadFile(source: UploadSource, options?: UploadFileOptions): Promise<UploadedFile> {
+    return uploadFile(this.fileClient(), source, options);
+  }
+
+  /** The file's bytes in order; parts in parallel, FILE_MIGRATE and CDN redirects followed. */
+  downloadAsIterable(target: DownloadTarget, options?: DownloadOptions): AsyncGenerator<Uint8Array, void, undefined> {
+    return downloadAsIterable(this.fileClient(), target, options);
+  }
+
+  downloadAsStream(target: DownloadTarget, options?: DownloadOptions): ReadableStream<Uint8Array> {
+    return downloadAsStream(this.fileClient(), target, options);
+  }
+
+  async downloadAsBuffer(target: DownloadTarget, options?: DownloadOptions & { readonly maxBytes?: number }): Promise<Uint8Array> {
+    return downloadAsBuffer(this.fileClient(), target, options);
+  }
+
+  /** What the transfers run on (after `connect()`). */
+  protected fileClient(): FileHost {
+    if (this.#files === undefined) throw new CancelledError("DISCONNECTED", "call connect() first");
+    return this.#files;
   }
 
   // ---- peers ------------------------------------------------------------------------------------
@@ -197,7 +287,13 @@ export class TelegramClient {
     this.#crypto = crypto;
     // Built-in table: what help.getConfig said last time is newer than the table.
     if (this.#usesBuiltInDcs) this.#directory.restore(await loadDcOptions(this.storage.kv));
-    const env: SessionEnvironment = { crypto, now: () => this.#now(), randomBytes: (n) => crypto.randomFill(new Uint8Array(n)) };
+    const { compression } = this.#options;
+    const env: SessionEnvironment = {
+      crypto,
+      now: () => this.#now(),
+      randomBytes: (n) => crypto.randomFill(new Uint8Array(n)),
+      ...(compression === false ? { gzip: false } : typeof compression === "function" ? { gzip: compression } : {}),
+    };
     const keys = new DcKeys({
       env,
       storage: this.storage,
@@ -226,7 +322,13 @@ export class TelegramClient {
       directory: this.#directory,
       emit: (event) => {
         this.#emit(event);
-        if (event.type === "update") void this.#ingest(event.update);
+        if (event.type === "update") {
+          void this.#ingest(event.update);
+          this.updates.observePush(event.update);
+          this.#features.onPush(event.update);
+        } else if ((event.type === "new_session" || event.type === "connection_lost") && !event.media && event.dcId === this.#running?.homeDcId) {
+          this.updates.onConnectionEvent(event.type === "new_session" ? "new_session" : "reconnect");
+        }
       },
     });
     const running = new RequestRunner({
@@ -237,10 +339,31 @@ export class TelegramClient {
       emit: (event) => {
         this.#emit(event);
       },
-      ingest: (response) => this.#ingest(response),
+      ingest: (response, request) => {
+        this.updates.observeResult(response, request);
+        return this.#ingest(response);
+      },
       onHomeMoved: (id, ip, port) => this.storage.session.setHomeDc({ id, ip, port }),
     });
     this.prepareLifetimeSignal(running.lifetime.signal);
+    this.#files = createFileHost({
+      crypto,
+      env,
+      homeDcId: () => running.homeDcId,
+      invoke: (request, options) => running.run(request, options),
+      newTransport,
+      wrapInit: (query) => wrapWithInitConnection(query, this.#options.apiId, this.#device),
+      requestTimeoutMs: this.#options.requestTimeoutMs ?? 60_000,
+      policy: this.#policy,
+      random: this.#options.random ?? Math.random,
+      lifetime: running.lifetime,
+      emit: (event) => {
+        this.#emit(event);
+      },
+      prepareSignal: (signal) => {
+        this.prepareLifetimeSignal(signal);
+      },
+    });
     this.#running = running;
     return running;
   }

@@ -3,3 +3,5 @@
 export * from "../index.js";
 export { TelegramClient } from "./node-telegram-client.js";
 export { SqliteStorage } from "../storage/sqlite/index.js";
+export { downloadToFile, type DownloadToFileOptions } from "./download-to-file.js";
+export type { NodeUploadSource } from "./node-upload-source.js";

@@ -1,10 +1,15 @@
 import { setMaxListeners } from "node:events";
+import { gzipSync } from "node:zlib";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
 import type { DcAddress, Transport } from "@mtkit/transport-tcp/transport";
 import { TelegramClient as PortableTelegramClient } from "../client/telegram-client.js";
 import type { TelegramClientOptions } from "../client/options.js";
 import { nodeTransportFactory } from "./node-transport-choice.js";
+import type { UploadedFile, UploadFileOptions } from "../files/upload/upload-file.js";
+import { downloadToFile, type DownloadToFileOptions } from "./download-to-file.js";
+import { nodeUploadSource, type NodeUploadSource } from "./node-upload-source.js";
+import type { DownloadTarget } from "../files/download/download-target.js";
 
 /**
  * The client with Node defaults: `createNodeCrypto()` (OpenSSL, native IGE when built) and TCP with
@@ -15,7 +20,12 @@ import { nodeTransportFactory } from "./node-transport-choice.js";
 export class TelegramClient extends PortableTelegramClient {
   constructor(options: TelegramClientOptions) {
     const crypto = options.crypto ?? createNodeCrypto();
-    super({ ...options, crypto });
+    super({
+      ...options,
+      crypto,
+      // node:zlib: native gzip, where the portable one cost 30 % of upload CPU in a profile.
+      compression: options.compression === false ? false : typeof options.compression === "function" ? options.compression : nativeGzip,
+    });
   }
 
   /** TCP framings, MTProxy links and "websocket" (through `ws` on Node 20); default obfuscated intermediate. */
@@ -23,8 +33,27 @@ export class TelegramClient extends PortableTelegramClient {
     return nodeTransportFactory(choice, crypto);
   }
 
+  /** Also takes a file path (streamed, never read whole) and Node Readables. */
+  override async uploadFile(source: NodeUploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
+    const input = await nodeUploadSource(source);
+    return super.uploadFile(input.source, {
+      ...options,
+      ...(options.size === undefined && input.size !== undefined ? { size: input.size } : {}),
+      ...(options.fileName === undefined && input.name !== undefined ? { fileName: input.name } : {}),
+    });
+  }
+
+  /** Downloads to `path` (with `resume`, continues a partial file); resolves with the file's length. */
+  async downloadToFile(target: DownloadTarget, path: string, options?: DownloadToFileOptions): Promise<number> {
+    return downloadToFile(this.fileClient(), target, path, options);
+  }
+
   /** Hundreds of concurrent calls each listen to this signal until they finish: not a leak. */
   protected override prepareLifetimeSignal(signal: AbortSignal): void {
     setMaxListeners(0, signal);
   }
+}
+
+function nativeGzip(data: Uint8Array): Uint8Array {
+  return gzipSync(data);
 }

@@ -6,14 +6,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "@mtkit/test-browser";
-import { installAccountSlice, TestServer, type AccountSlice } from "@mtkit/test-server";
+import { installWorld, TestServer, type WorldServer } from "@mtkit/test-server";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageServer } from "./client-page.js";
 
 let server: TestServer;
-let slice: AccountSlice;
+let slice: WorldServer;
 let http: Server;
 let browser: Browser;
 let page: Page;
@@ -22,7 +22,7 @@ let setup: PageServer;
 
 beforeAll(async () => {
   server = await TestServer.start({ dcs: 2, ws: true });
-  slice = installAccountSlice(server, { homeDc: 2, users: [{ phone: "+1 555 0142", firstName: "Browser" }] });
+  slice = installWorld(server, { homeDc: 2, users: [{ phone: "+1 555 0142", firstName: "Browser" }] });
   setup = { endpoints: server.endpoints.map((e) => ({ id: e.id, host: e.host, port: e.port, wsPort: e.wsPort ?? null })), publicKeyPem: server.publicKeyPem };
   const bundle = await build({
     entryPoints: [fileURLToPath(new URL("./client-page.ts", import.meta.url))],

@@ -1,5 +1,5 @@
 // A real TestServer (2 DCs, TCP + WebSocket) with the account slice, and clients pointed at it.
-import { installAccountSlice, TestServer, type AccountSlice, type AccountSliceOptions } from "@mtkit/test-server";
+import { installWorld, TestServer, type WorldServer, type WorldServerOptions } from "@mtkit/test-server";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import { createWebSocketTransport } from "@mtkit/transport-ws";
 import { MemoryStorage } from "../../src/storage/memory/memory-storage.js";
@@ -11,13 +11,13 @@ export const crypto = createNodeCrypto();
 
 export interface Harness {
   readonly server: TestServer;
-  readonly slice: AccountSlice;
+  readonly slice: WorldServer;
   close(): Promise<void>;
 }
 
-export async function startHarness(slice: AccountSliceOptions = {}): Promise<Harness> {
+export async function startHarness(slice: WorldServerOptions = {}): Promise<Harness> {
   const server = await TestServer.start({ dcs: 2, ws: true, crypto });
-  return { server, slice: installAccountSlice(server, { crypto, homeDc: 2, ...slice }), close: () => server.close() };
+  return { server, slice: installWorld(server, { crypto, homeDc: 2, ...slice }), close: () => server.close() };
 }
 
 export interface TestClient {

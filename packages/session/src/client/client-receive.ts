@@ -17,6 +17,7 @@ import { decodeContainer, MSG_CONTAINER_ID } from '../core/container.js';
 import { GZIP_PACKED_ID } from '../core/gzip.js';
 import { BAD_MSG_NOTIFICATION_ID, BAD_SERVER_SALT_ID, MSG_COPY_ID, RPC_RESULT_ID } from '../core/ids.js';
 import { unpackGzip } from '../core/rpc-result.js';
+import { mtprotoRegistry } from '../tl/registry.js';
 
 /**
  * Routes one decrypted message (and the contents of containers, msg_copy and gzip_packed) to its
@@ -34,15 +35,15 @@ export function dispatchClientMessage(ctx: ClientHandlerContext, msgId: bigint, 
     let handled = 0;
     for (const item of items) {
       // Items are handled one by one: a bad item is dropped without losing the answers next to it
-      // (their requests would otherwise be completed with no event).
+      // (their requests would otherwise be completed with no event); each drop is reported.
       try {
-        if ((item.msgId & 1n) === 0n) throw new MessageRejectedError('MSG_ID_PARITY', 'server msg_id must be odd', item.msgId);
-        ctx.state.replay.checkReplay(item.msgId);
-        ctx.state.replay.record(item.msgId);
+        checkInnerMsgId(ctx, item.msgId);
         dispatchClientMessage(ctx, item.msgId, item.seqNo, item.body, depth + 1);
         handled++;
       } catch (error) {
-        firstError ??= error instanceof Error ? error : new MessageRejectedError('MALFORMED_BODY', String(error));
+        const dropped = error instanceof MessageRejectedError ? error : new MessageRejectedError('MALFORMED_BODY', String(error), item.msgId);
+        firstError ??= dropped;
+        ctx.emit({ type: 'dropped', error: dropped });
       }
     }
     // A container where nothing was usable is rejected as a whole.
@@ -55,6 +56,8 @@ export function dispatchClientMessage(ctx: ClientHandlerContext, msgId: bigint, 
     const innerId = readInt64LE(body, 4);
     const length = readInt32LE(body, 16);
     if (length < 4 || 20 + length > body.length) throw new MessageRejectedError('MALFORMED_BODY', 'bad msg_copy length', msgId);
+    // The inner message is a message like any other: parity and replay checks on its own msg_id.
+    checkInnerMsgId(ctx, innerId);
     dispatchClientMessage(ctx, innerId, readInt32LE(body, 12), body.subarray(20, 20 + length), depth + 1);
     return;
   }
@@ -70,12 +73,25 @@ export function dispatchClientMessage(ctx: ClientHandlerContext, msgId: bigint, 
   let decoded: unknown;
   try {
     decoded = ctx.state.codec.decode(body);
-  } catch {
-    // Undecodable objects (a newer layer) still reach the layer above, which may refetch state.
+  } catch (cause) {
+    // A service message (its id is in the MTProto schema) that does not decode is malformed: a drop
+    // with its code, never an update. Other undecodable objects (a newer API layer) still reach the
+    // layer above, which may refetch state.
+    if (mtprotoRegistry.readers.has(id | 0)) {
+      ctx.emit({ type: 'dropped', error: new MessageRejectedError('MALFORMED_BODY', `service message #${id.toString(16)} does not decode: ${String(cause)}`, msgId) });
+      return;
+    }
     ctx.emit({ type: 'update', update: undefined, raw: body });
     return;
   }
   dispatchDecoded(ctx, decoded, msgId, body);
+}
+
+/** Server msg_ids are odd and never seen before, for inner messages (container, msg_copy) too. */
+function checkInnerMsgId(ctx: ClientHandlerContext, msgId: bigint): void {
+  if ((msgId & 1n) === 0n) throw new MessageRejectedError('MSG_ID_PARITY', 'server msg_id must be odd', msgId);
+  ctx.state.replay.checkReplay(msgId);
+  ctx.state.replay.record(msgId);
 }
 
 function dispatchDecoded(ctx: ClientHandlerContext, decoded: unknown, msgId: bigint, body: Uint8Array): void {

@@ -55,7 +55,7 @@ export class ClientSession implements ClientHandlerContext {
   private enqueueRequest(body: Uint8Array, method: string | undefined, kind?: InternalKind): number {
     const requestId = this.nextRequestId++;
     if (kind !== undefined) this.internal.set(requestId, kind);
-    this.state.outbox.enqueue(newMessage(maybeGzip(body, this.state.codec), requestId, method, true));
+    this.state.outbox.enqueue(newMessage(maybeGzip(body, this.state.codec, this.state.env.gzip, method), requestId, method, true));
     return requestId;
   }
 
@@ -178,6 +178,44 @@ export class ClientSession implements ClientHandlerContext {
     for (const m of this.state.outbox.unanswered()) this.state.outbox.requeue(m, true);
   }
 
+  /**
+   * The connection closed with an error while requests waited (a packet over the maximum, a codec
+   * error...). Every unanswered request counts one loss; those that reach `maxLosses` are forgotten
+   * and their request ids returned, so the caller fails them instead of resending for ever.
+   */
+  connectionLost(maxLosses: number): number[] {
+    const failed: number[] = [];
+    for (const m of this.state.outbox.unanswered()) {
+      if (m.requestId === undefined || m.msgId === undefined) continue;
+      m.connectionLosses++;
+      if (m.connectionLosses < maxLosses) continue;
+      this.state.outbox.complete(m.msgId);
+      this.internal.delete(m.requestId);
+      failed.push(m.requestId);
+    }
+    return failed;
+  }
+
+  /**
+   * A packet failed the security checks (bad msg_key, replay...) and was dropped: it may have held
+   * an answer, so ask the server at once to send again the answers to every unanswered request
+   * (msg_resend_req with their msg_ids; our server, like Telegram's, resends what it holds) rather
+   * than wait for the dead-connection watchdog. Each request is asked for at most `MAX_ANSWER_ASKS`
+   * times, so a stream of bad packets cannot make us loop. Returns how many were asked for.
+   * https://core.telegram.org/mtproto/service_messages_about_messages#explicit-request-to-re-send-messages
+   */
+  askForAnswersAgain(): number {
+    const msgIds: bigint[] = [];
+    for (const m of this.state.outbox.unanswered()) {
+      if (m.requestId === undefined || m.msgId === undefined || m.answerAsks >= MAX_ANSWER_ASKS) continue;
+      m.answerAsks++;
+      msgIds.push(m.msgId);
+    }
+    if (msgIds.length === 0) return 0;
+    this.sendService(this.state.codec.encode({ _: 'msg_resend_req', msgIds: msgIds.slice(0, 8192) }), false);
+    return msgIds.length;
+  }
+
   /** Requests sent but not yet answered plus those still queued. */
   get pendingCount(): number {
     return this.state.outbox.pendingCount;
@@ -219,6 +257,9 @@ export class ClientSession implements ClientHandlerContext {
     return true;
   }
 }
+
+/** How often one request's answer is asked for again after dropped packets. */
+const MAX_ANSWER_ASKS = 3;
 
 function newMessage(body: Uint8Array, requestId: number | undefined, method: string | undefined, contentRelated: boolean): OutgoingMessage {
   return newOutgoing(body, { requestId, method, contentRelated });

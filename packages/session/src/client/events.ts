@@ -1,4 +1,4 @@
-import type { RpcError } from '../errors.js';
+import type { MessageRejectedError, RpcError } from '../errors.js';
 import type { FutureSalt } from '../core/salts.js';
 
 /** What the client-role core reports after `receive()`; the driver turns these into promises. */
@@ -26,5 +26,10 @@ export type ClientSessionEvent =
   | { readonly type: 'acked'; readonly requestIds: readonly number[] }
   /** A bad_msg_notification that cannot be fixed by resending (the request fails). */
   | { readonly type: 'bad-msg'; readonly requestId: number; readonly errorCode: number }
+  /**
+   * A message inside an accepted packet was dropped (a bad container item or msg_copy, a service
+   * message that does not decode): reported with its code, never passed up as an update.
+   */
+  | { readonly type: 'dropped'; readonly error: MessageRejectedError }
   /** Something was queued (resend, ack, answer): call `flush()`. */
   | { readonly type: 'flush-needed' };

@@ -27,6 +27,10 @@ export interface OutgoingMessage {
   readonly previousIds: bigint[];
   /** Server role: an answer to a client message gets an id ≡ 1 (mod 4), anything else ≡ 3. */
   readonly isResponse: boolean;
+  /** Connections that closed with an error while this waited for its answer (bounded: see the driver). */
+  connectionLosses: number;
+  /** Times its answer was asked for again after a packet was dropped (bounded). */
+  answerAsks: number;
 }
 
 /** A fresh outgoing message, not yet stamped with msg_id and seq_no. */
@@ -53,6 +57,8 @@ export function newOutgoing(
     containable: true,
     previousIds: [],
     isResponse: options.isResponse ?? false,
+    connectionLosses: 0,
+    answerAsks: 0,
   };
 }
 

@@ -7,6 +7,7 @@ import { Outbox } from './outbox.js';
 import { ReplayWindow } from './replay-window.js';
 import { ClientSalts } from './salts.js';
 import { SeqNoCounter } from './seq-no.js';
+import type { GzipCompressor } from './gzip.js';
 
 /** Injected effects: the core never reads a clock or a random source of its own. */
 export interface SessionEnvironment {
@@ -14,6 +15,11 @@ export interface SessionEnvironment {
   /** Milliseconds since the epoch. */
   readonly now: () => number;
   readonly randomBytes: (length: number) => Uint8Array;
+  /**
+   * How outgoing bodies are gzip_packed where that pays: the platform's native compressor (Node:
+   * `(data) => zlib.gzipSync(data)`), `false` to never compress, or absent for the portable one.
+   */
+  readonly gzip?: GzipCompressor | false;
 }
 
 export function randomLong(env: SessionEnvironment): bigint {

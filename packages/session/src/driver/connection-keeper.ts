@@ -7,10 +7,12 @@ export interface KeeperHooks {
   readonly onEvent: (event: DriverTransportEvent) => void;
   /** A connection is up (the first one, or again after a drop). */
   readonly onUp: () => void;
-  /** The connection is gone: dropped by the network or the server, or closed for a reconnect. */
-  readonly onDown: () => void;
+  /** The connection is gone: dropped by the network or the server (`error`: why), or closed for a reconnect. */
+  readonly onDown: (error?: Error) => void;
   /** A forced reconnect starts (`reason`: `dead`, or what `restart()` was given). */
   readonly onRestart: (reason: string) => void;
+  /** The network or the server closed the connection cleanly (not us, no error); a reconnect is scheduled. */
+  readonly onDropped?: () => void;
 }
 
 export interface KeeperOptions<Address> {
@@ -49,7 +51,7 @@ export class ConnectionKeeper<Address> {
     const { transport } = this.options;
     this.unsubscribe?.();
     this.unsubscribe = transport.subscribe((event) => {
-      if (event.type === 'close') this.onClose();
+      if (event.type === 'close') this.onClose(event.error);
       else this.hooks.onEvent(event);
     });
     const connecting = transport.connect(this.options.address);
@@ -110,11 +112,13 @@ export class ConnectionKeeper<Address> {
     return this.closed;
   }
 
-  private onClose(): void {
+  private onClose(error: Error | undefined): void {
     // A close we caused, or one while no connection is up (a failing dial reports itself), is no drop.
     if (this.closed || this.dropping || !this.connected) return;
     this.connected = false;
-    this.hooks.onDown();
+    this.hooks.onDown(error);
+    // A close with an error is reported by onDown; a clean close (the server or a middlebox hung up) here.
+    if (error === undefined) this.hooks.onDropped?.();
     this.scheduleReconnect();
   }
 

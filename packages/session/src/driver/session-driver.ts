@@ -31,6 +31,12 @@ export interface SessionDriverOptions<Address> extends ClientSessionOptions {
   readonly disconnectDelaySeconds?: number;
   /** How long acks may wait for other traffic before going out alone (ms). */
   readonly ackDelayMs?: number;
+  /**
+   * Connections that may close with an error (a packet over the maximum, a codec error) while one
+   * request waits; then it fails with SessionError CONNECTION_LOST instead of being resent for ever.
+   * Default 3.
+   */
+  readonly maxConnectionLosses?: number;
   readonly backoff?: BackoffOptions;
   readonly timers?: DriverTimers;
   /** Updates, new_session_created, -404, liveness ... everything not tied to one request. */
@@ -92,10 +98,12 @@ export class SessionDriver<Address = unknown> {
           this.watchdog.start();
           this.flush();
         },
-        onDown: () => {
+        onDown: (error) => {
           this.watchdog.stop();
+          if (error !== undefined) this.connectionLost(error);
         },
         onRestart: (reason) => options.onEvent?.({ type: 'reconnecting', reason }),
+        onDropped: () => options.onEvent?.({ type: 'connection-dropped' }),
       },
     );
   }
@@ -209,14 +217,26 @@ export class SessionDriver<Address = unknown> {
     }
   }
 
+  /** Reported, never silent; requests that saw too many such losses fail instead of looping. */
+  private connectionLost(error: Error): void {
+    this.options.onEvent?.({ type: 'connection-lost', error });
+    const failed = this.session.connectionLost(this.options.maxConnectionLosses ?? 3);
+    for (const requestId of failed) {
+      this.pending.reject(requestId, new SessionError('CONNECTION_LOST', `the connection closed with an error each time this request waited: ${error.message}`, error));
+    }
+  }
+
   private onPacket(packet: Uint8Array): void {
     let events: ClientSessionEvent[];
     try {
       events = this.session.receive(packet);
     } catch (error) {
-      // Security Guidelines: a rejected packet is dropped silently, the same way for every reason.
+      // Security Guidelines: a rejected packet is dropped, the same way for every reason; it may
+      // have held an answer, so those are asked for again now instead of after the watchdog.
       const rejected = error instanceof MessageRejectedError ? error : new MessageRejectedError('MALFORMED_BODY', String(error));
-      this.options.onEvent?.({ type: 'rejected', error: rejected });
+      const askedAgain = this.session.askForAnswersAgain();
+      this.options.onEvent?.({ type: 'rejected', error: rejected, askedAgain });
+      if (askedAgain > 0) this.flush();
       return;
     }
     for (const event of events) this.dispatch(event);

@@ -114,7 +114,7 @@ export class ServerSession {
     const header = new Uint8Array(12);
     writeInt32LE(header, 0, RPC_RESULT_ID);
     writeInt64LE(header, 4, reqMsgId);
-    const body = concatBytes(header, maybeGzip(result, this.state.codec));
+    const body = concatBytes(header, maybeGzip(result, this.state.codec, this.state.env.gzip));
     this.answers.set(reqMsgId, body);
     this.queueAnswer(reqMsgId, body);
   }

@@ -1,4 +1,5 @@
 import type { MethodName } from "../api/handler-registry.js";
+import { UpdateFaults } from "./update-faults.js";
 
 /** What to do to a call of one method, instead of (or before) running its handler. */
 export type MethodFault =
@@ -19,6 +20,8 @@ interface ArmedFault {
  * (`times`, default 1; `Infinity` for always) and then disarms itself.
  */
 export class FaultKnobs {
+  /** Knobs on pushed updates and forced *TooLong differences (see UpdateFaults). */
+  readonly updates = new UpdateFaults();
   private readonly methodFaults = new Map<string, ArmedFault[]>();
   private dropAfterPackets: number | undefined;
   private blackholeAfterPackets: number | undefined;
@@ -116,6 +119,7 @@ export class FaultKnobs {
     this.dropAfterPackets = undefined;
     this.blackholeAfterPackets = undefined;
     this.dhRetries = 0;
+    this.updates.clear();
   }
 
   /** Consumes and returns the faults armed for this call (exact name first, then `"*"`). */

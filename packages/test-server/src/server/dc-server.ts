@@ -1,7 +1,8 @@
+import { gzipSync } from "node:zlib";
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
 import { ServerConnection, ServerSessionStore, type ServerSession, type ServerSessionStoreOptions, type SessionEnvironment } from "@mtkit/session";
 import { apiRegistry } from "@mtkit/tl-core/api";
-import { TcpTransportServer } from "@mtkit/transport-tcp";
+import { FrameBufferBudget, TcpTransportServer, TransportError } from "@mtkit/transport-tcp";
 import { WebSocketTransportServer } from "@mtkit/transport-ws";
 import type { ServerConnectionLink } from "@mtkit/transport-tcp/transport";
 import type { KeyInfo } from "../api/client-info.js";
@@ -11,6 +12,8 @@ import type { DcEndpoint } from "../api/topology.js";
 import type { FaultKnobs } from "../faults/fault-knobs.js";
 import { DcKeyStore } from "./knob-key-store.js";
 import { KnobSaltSchedule } from "./knob-salts.js";
+import type { ListenerLimits } from "./listener-limits.js";
+import { LimitCounters } from "./limit-counters.js";
 import type { LinkHandle } from "./link-handle.js";
 import type { ServerRsaKey } from "./rsa-key.js";
 import { serveConnection } from "./serve-connection.js";
@@ -33,6 +36,8 @@ export interface DcServerOptions {
   readonly saltPeriodSeconds: number;
   /** Bounds of the session store (sessions per key and in total, cached answers per session). */
   readonly sessionLimits: ServerSessionStoreOptions;
+  /** Connection cap, deadlines and the partial-frame budget of this DC's listeners. */
+  readonly limits: ListenerLimits;
   readonly onError: (error: unknown) => void;
 }
 
@@ -43,6 +48,9 @@ export class DcServer {
   private readonly sessionStore: ServerSessionStore;
   private readonly sessionLinks = new WeakMap<ServerSession, LinkHandle>();
   private readonly links = new Set<ServerConnectionLink>();
+  /** Connections closed by a listener limit, by reason (tests and the load bench read them). */
+  readonly closedByLimits = new LimitCounters();
+  private readonly frameBufferBudget: FrameBufferBudget;
   private readonly env: SessionEnvironment;
   private readonly dispatcher: DispatcherDeps;
   private tcp: TcpTransportServer | undefined;
@@ -50,7 +58,9 @@ export class DcServer {
 
   constructor(private readonly options: DcServerOptions) {
     const { crypto } = options;
-    this.env = { crypto, now: options.nowMs, randomBytes: (length) => crypto.randomFill(new Uint8Array(length)) };
+    // Answers are gzip_packed where that pays, with node:zlib (native) rather than the portable gzip.
+    this.env = { crypto, now: options.nowMs, randomBytes: (length) => crypto.randomFill(new Uint8Array(length)), gzip: (data) => gzipSync(data) };
+    this.frameBufferBudget = new FrameBufferBudget(options.limits.frameBufferBytes);
     this.keys = new DcKeyStore(() => Math.floor(options.nowMs() / 1000));
     this.sessionStore = new ServerSessionStore(options.sessionLimits);
     this.salts = new KnobSaltSchedule(() => new DataView(this.env.randomBytes(8).buffer).getBigInt64(0, true), options.saltPeriodSeconds);
@@ -102,7 +112,7 @@ export class DcServer {
   }
 
   async listen(): Promise<void> {
-    const connectionOptions = { crypto: this.options.crypto, secrets: this.options.secrets };
+    const connectionOptions = { crypto: this.options.crypto, secrets: this.options.secrets, frameBufferBudget: this.frameBufferBudget };
     this.tcp = await TcpTransportServer.listen({ ...connectionOptions, host: this.options.host, port: this.options.port });
     this.tcp.onConnection((link) => {
       this.accept(link);
@@ -130,10 +140,23 @@ export class DcServer {
     if (link?.open === true) link.send(session.flush());
   }
 
+  /** Bytes held in partial frames by this DC's connections right now. */
+  get frameBufferedBytes(): number {
+    return this.frameBufferBudget.usedBytes;
+  }
+
   private accept(link: ServerConnectionLink): void {
+    const { limits } = this.options;
+    if (this.links.size >= limits.maxConnections) {
+      this.closedByLimits.add("connection-cap");
+      void link.close();
+      return;
+    }
     this.links.add(link);
     link.subscribe((event) => {
-      if (event.type === "close") this.links.delete(link);
+      if (event.type !== "close") return;
+      this.links.delete(link);
+      if (event.error instanceof TransportError && event.error.code === "BUFFER_BUDGET") this.closedByLimits.add("frame-budget");
     });
     const core = new ServerConnection({
       env: this.env,
@@ -159,6 +182,10 @@ export class DcServer {
           dispatchRequest(this.dispatcher, session, reqMsgId, request);
         },
         onError: this.options.onError,
+        limits,
+        onDeadline: (reason) => {
+          this.closedByLimits.add(reason);
+        },
       },
       link,
     );

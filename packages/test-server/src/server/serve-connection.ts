@@ -1,7 +1,9 @@
 import type { ServerConnection, ServerEvent, ServerSession } from "@mtkit/session";
 import type { TlObject } from "@mtkit/tl-core";
 import type { ServerConnectionLink } from "@mtkit/transport-tcp/transport";
+import { armDeadlines, type DeadlineReason } from "./connection-deadlines.js";
 import type { LinkHandle } from "./link-handle.js";
+import type { ListenerLimits } from "./listener-limits.js";
 
 /** Transport error: unknown auth key or broken handshake (https://core.telegram.org/mtproto/mtproto-transports#transport-errors). */
 const AUTH_KEY_NOT_FOUND = -404;
@@ -19,6 +21,10 @@ export interface ConnectionDeps {
   attach(session: ServerSession, link: LinkHandle): void;
   request(session: ServerSession, reqMsgId: bigint, request: TlObject): void;
   onError(error: unknown): void;
+  /** Transport-init, handshake and idle deadlines of this connection. */
+  readonly limits: ListenerLimits;
+  /** A deadline passed and the connection is being closed. */
+  onDeadline(reason: DeadlineReason): void;
 }
 
 /**
@@ -46,17 +52,33 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
       void link.close();
     },
   };
+  const deadlines = armDeadlines(link, deps.limits, (reason) => {
+    deps.onDeadline(reason);
+  });
+  // -404 and then close, as Telegram does: nothing else will be read from this connection.
+  // https://core.telegram.org/mtproto/mtproto-transports#transport-errors
+  const refuse = (): void => {
+    if (silent() || closing) return;
+    closing = true;
+    const close = (): void => {
+      void link.close();
+    };
+    link.sendStatus(AUTH_KEY_NOT_FOUND).then(close, close);
+  };
   const onEvent = (event: ServerEvent): void => {
     switch (event.type) {
       case "send":
         handle.send([event.packet]);
         break;
       case "auth-key-unknown":
-        if (!silent()) link.sendStatus(AUTH_KEY_NOT_FOUND).catch(() => undefined);
+        refuse();
         break;
       case "handshake-failed":
         deps.onError(event.error);
-        if (!silent()) link.sendStatus(AUTH_KEY_NOT_FOUND).catch(() => undefined);
+        refuse();
+        break;
+      case "auth-key-created":
+        deadlines.authenticated();
         break;
       case "rejected":
         deps.onError(event.error); // dropped without an answer (security guidelines)
@@ -82,8 +104,9 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
       clearTimeout(disconnectTimer);
       return;
     }
-    if (event.type !== "packet") return;
+    if (event.type !== "packet" || closing) return;
     packets++;
+    deadlines.packetArrived();
     if (deps.dropAfterPackets !== undefined && packets > deps.dropAfterPackets) {
       handle.close();
       return;
@@ -92,10 +115,11 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
     try {
       for (const serverEvent of deps.core.receive(event.packet)) onEvent(serverEvent);
       for (const session of deps.core.sessions) deps.attach(session, handle);
+      if (deps.core.sessions.length > 0) deadlines.authenticated();
       if (handle.open) handle.send(deps.core.flush());
     } catch (error) {
       deps.onError(error);
-      if (!silent()) link.sendStatus(AUTH_KEY_NOT_FOUND).catch(() => undefined);
+      refuse();
     }
   });
 }

@@ -9,6 +9,7 @@ import { HandlerRegistry, type FallbackHandler, type MethodName, type RpcHandler
 import type { DcEndpoint } from "../api/topology.js";
 import { FaultKnobs } from "../faults/fault-knobs.js";
 import { DcServer } from "./dc-server.js";
+import { resolveListenerLimits, type ListenerLimits } from "./listener-limits.js";
 import { generateServerRsaKey, loadServerRsaKey, type ServerRsaKey } from "./rsa-key.js";
 
 export interface TestServerOptions {
@@ -36,6 +37,11 @@ export interface TestServerOptions {
    * Past them the least recently used session is forgotten; its client gets new_session_created.
    */
   readonly sessionLimits?: ServerSessionStoreOptions;
+  /**
+   * Per DC listener limits: `maxConnections` (16 384), `transportInitMs` (10 s), `handshakeMs`
+   * (30 s), `idleMs` (5 min), `memoryBudgetBytes` (256 MiB) and `frameBufferBytes` (an eighth of it).
+   */
+  readonly limits?: Partial<ListenerLimits>;
   /** Clock in ms (tests). Default Date.now. */
   readonly now?: () => number;
   readonly crypto?: CryptoProvider;
@@ -84,6 +90,7 @@ export class TestServer {
           nowMs,
           saltPeriodSeconds: options.saltPeriodSeconds ?? 3600,
           sessionLimits: options.sessionLimits ?? {},
+          limits: resolveListenerLimits(options.limits),
           onError: options.onError ?? (() => undefined),
         }),
       );

@@ -4,6 +4,7 @@ import type { TlReadFn } from "./types.js";
 
 /** Element readers for vectors, shared so generated code does not create closures. */
 export const readInt = (r: TlReader): number => r.int();
+export const readNat = (r: TlReader): number => r.uint();
 export const readLong = (r: TlReader): bigint => r.long();
 export const readDouble = (r: TlReader): number => r.double();
 export const readString = (r: TlReader): string => r.string();

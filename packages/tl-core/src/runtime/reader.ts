@@ -57,6 +57,11 @@ export class TlReader {
     return b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24);
   }
 
+  /** A `#` (nat) value: unsigned, so bit 31 reads as 2147483648, never as a negative number. */
+  uint(): number {
+    return this.int() >>> 0;
+  }
+
   /** Next int without consuming it (used to look at a constructor id). */
   peekInt(): number {
     const p = this.need(4, "int");

@@ -36,4 +36,6 @@ export interface ServerPacketConnection extends PacketConnection {
   readonly info: ConnectionInfo | undefined;
   sendQuickAck(token: number): void;
   sendStatus(status: number): void;
+  /** The connection is closed: give back what it holds of shared budgets. */
+  release?(): void;
 }

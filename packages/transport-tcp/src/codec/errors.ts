@@ -12,6 +12,8 @@ export type TransportErrorCode =
   | "BAD_CRC"
   /** Full transport: the sequence number is not the expected one. */
   | "BAD_SEQ"
+  /** Server side: this connection's partial frame would pass the listener's shared buffer budget. */
+  | "BUFFER_BUDGET"
   /** Server side: the first bytes match no known transport (plain, obfuscated or fake-TLS). */
   | "UNKNOWN_PROTOCOL"
   /** An MTProxy secret that is neither 16 bytes, `dd`+16 nor `ee`+16+domain. */

@@ -58,6 +58,11 @@ export interface FrameCodec {
    * The codec takes ownership of `bytes`: payloads may be views into it, so do not reuse the buffer.
    */
   decode(bytes: Uint8Array): Frame[];
+  /**
+   * Bytes a partial frame holds, or its announced size once its header is in (whichever is more),
+   * for memory budgets: the claim is only counted, never used to size a buffer.
+   */
+  readonly bufferedLength: number;
 }
 
 /** 2 MiB: one 512 KiB upload part or 1 MiB download plus MTProto overhead fits with room to spare. */

@@ -6,6 +6,7 @@ export type { TransportCrypto } from "./crypto.js";
 export type { ConnectionInfo, PacketConnection, ServerPacketConnection } from "./connection.js";
 export { ClientConnection, type ClientConnectionOptions, type ObfuscationOptions } from "./client-connection.js";
 export { ServerConnection, type ServerConnectionOptions } from "./server-connection.js";
+export { DEFAULT_FRAME_BUFFER_BUDGET, FrameBufferBudget } from "./frame-buffer-budget.js";
 export { detectPlainProtocol } from "./detect.js";
 export { crc32 } from "./crc32.js";
 export { quickAckToken } from "./quick-ack.js";

@@ -7,6 +7,7 @@ import { encryptOwned } from "./encrypt-owned.js";
 import { TransportError } from "./errors.js";
 import type { Frame, FrameCodec } from "./frame.js";
 import { OutputQueue } from "./output.js";
+import type { FrameBufferBudget } from "./frame-buffer-budget.js";
 import { detectPlainProtocol } from "./detect.js";
 import { createFrameCodec } from "../framing/create.js";
 import { acceptObfuscationHeader } from "../obfuscation/accept.js";
@@ -27,6 +28,8 @@ export interface ServerConnectionOptions {
   readonly now?: () => number;
   /** Allowed difference between the ClientHello timestamp and `now`, seconds. Default 600. */
   readonly maxClockSkewSeconds?: number;
+  /** Shared by every connection of a listener: bounds the bytes all their partial frames hold. */
+  readonly frameBufferBudget?: FrameBufferBudget;
 }
 
 /**
@@ -45,6 +48,8 @@ export class ServerConnection implements ServerPacketConnection {
   private decryptor: AesCtr | undefined;
   private tls: { writer: TlsRecordWriter; reader: TlsRecordReader; secretIndex: number } | undefined;
   private detected: ConnectionInfo | undefined;
+  /** This connection's share of `frameBufferBudget`. */
+  private budgeted = 0;
 
   constructor(options: ServerConnectionOptions = {}) {
     this.options = options;
@@ -56,6 +61,30 @@ export class ServerConnection implements ServerPacketConnection {
   }
 
   receive(bytes: Uint8Array): Frame[] {
+    const frames = this.receiveBytes(bytes);
+    const budget = this.options.frameBufferBudget;
+    if (budget !== undefined) {
+      const buffered = this.bufferedLength;
+      const before = this.budgeted;
+      this.budgeted = 0; // `update` throws with the share already returned
+      budget.update(before, buffered);
+      this.budgeted = buffered;
+    }
+    return frames;
+  }
+
+  /** Bytes held for frames not complete yet (transport detection included). */
+  get bufferedLength(): number {
+    return this.pending.length + (this.codec?.bufferedLength ?? 0);
+  }
+
+  /** Gives this connection's share of the frame buffer budget back (the connection closed). */
+  release(): void {
+    this.options.frameBufferBudget?.update(this.budgeted, 0);
+    this.budgeted = 0;
+  }
+
+  private receiveBytes(bytes: Uint8Array): Frame[] {
     if (this.codec !== undefined) {
       const streamed = this.tls === undefined ? bytes : concatAll(this.tls.reader.unwrap(bytes));
       return this.codec.decode(this.decryptor === undefined ? streamed : this.decryptor.process(streamed));

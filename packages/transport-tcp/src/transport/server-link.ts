@@ -17,6 +17,7 @@ export class CarrierServerConnection implements ServerConnectionLink {
     this.remote = remote;
     this.connection = new ServerConnection(options);
     this.link.attach(carrier, this.connection);
+    this.link.subscribe((event) => { if (event.type === "close") this.connection.release(); });
   }
 
   get info(): ConnectionInfo | undefined {

@@ -1,0 +1,10 @@
+// Files: uploads and downloads in parallel parts, CDN DCs (https://core.telegram.org/api/files).
+export { FileTransferError, type FileTransferErrorCode } from "./file-transfer-error.js";
+export type { FileClient, FileInvokeOptions, ProgressCallback } from "./file-client.js";
+export { uploadFile, type UploadedFile, type UploadFileOptions } from "./upload/upload-file.js";
+export type { UploadSource } from "./upload/upload-source.js";
+export { downloadAsIterable, type DownloadOptions } from "./download/download-iterable.js";
+export { downloadAsStream } from "./download/download-stream.js";
+export { downloadAsBuffer, DEFAULT_MAX_BUFFER_BYTES } from "./download/download-buffer.js";
+export type { DownloadTarget } from "./download/download-target.js";
+export { BIG_FILE_THRESHOLD, CDN_HASH_PART, MAX_DOWNLOAD_PART, MAX_UPLOAD_PART, MAX_UPLOAD_PARTS } from "./transfer-rules.js";

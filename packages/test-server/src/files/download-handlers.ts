@@ -1,0 +1,43 @@
+import type { TypeInputFileLocation } from "@mtkit/tl-core/api";
+import type { RpcContext } from "../api/rpc-context.js";
+import { RpcError } from "../api/rpc-error.js";
+import type { TestServer } from "../server/test-server.js";
+import { checkRange } from "./file-rules.js";
+import type { StoredFile } from "./file-store.js";
+import { fileHashes } from "./file-hashes.js";
+import type { FilesDeps } from "./files-context.js";
+
+/** upload.getFile and upload.getFileHashes (https://core.telegram.org/api/files#downloading-files). */
+export function registerDownloadHandlers(server: TestServer, deps: FilesDeps): void {
+  server.handle("upload.getFile", (request, ctx) => {
+    const file = locate(deps, request.location, ctx);
+    checkRange(request.offset, request.limit, request.precise === true);
+    if (file.viaCdn && request.cdnSupported === true && deps.cdn !== undefined) return deps.cdn.redirect(file);
+    return {
+      _: "upload.file" as const,
+      type: { _: "storage.filePartial" as const },
+      mtime: file.date,
+      bytes: file.content.read(Number(request.offset), request.limit),
+    };
+  });
+  server.handle("upload.getFileHashes", (request, ctx) => {
+    const file = locate(deps, request.location, ctx);
+    if (request.offset < 0n) throw new RpcError(400, "OFFSET_INVALID");
+    return fileHashes(deps.crypto, file.content, request.offset);
+  });
+}
+
+/**
+ * The file a location names, on this DC: FILE_MIGRATE_X when it lives on another one
+ * (https://core.telegram.org/api/datacenter), FILE_REFERENCE_* for a missing or stale reference
+ * (https://core.telegram.org/api/file_reference).
+ */
+export function locate(deps: FilesDeps, location: TypeInputFileLocation, ctx: RpcContext): StoredFile {
+  if (location._ !== "inputDocumentFileLocation") throw new RpcError(400, "LOCATION_INVALID");
+  const file = deps.files.get(location.id);
+  if (file?.accessHash !== location.accessHash) throw new RpcError(400, "FILE_ID_INVALID");
+  if (file.dcId !== ctx.dcId) throw new RpcError(303, `FILE_MIGRATE_${String(file.dcId)}`);
+  if (location.fileReference.length === 0) throw new RpcError(400, "FILE_REFERENCE_EMPTY");
+  if (!deps.files.isReferenceValid(file, location.fileReference)) throw new RpcError(400, "FILE_REFERENCE_EXPIRED");
+  return file;
+}

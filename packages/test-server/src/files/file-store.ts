@@ -1,0 +1,99 @@
+import type { CryptoProvider } from "@mtkit/mtproto-crypto";
+import type { FileContent } from "./file-content.js";
+
+/** A file the server can hand out: a document with a location on one DC. */
+export interface StoredFile {
+  readonly id: bigint;
+  readonly accessHash: bigint;
+  readonly dcId: number;
+  readonly content: FileContent;
+  readonly name: string;
+  readonly mimeType: string;
+  readonly date: number;
+  /** The current file reference and when it stops working (ms). */
+  fileReference: Uint8Array;
+  referenceExpiresAt: number;
+  /** Served through the CDN DC (upload.fileCdnRedirect) to clients that say cdn_supported. */
+  viaCdn: boolean;
+}
+
+export interface FileStoreOptions {
+  readonly crypto: CryptoProvider;
+  readonly now: () => number;
+  /** How long a file reference works (https://core.telegram.org/api/file_reference). */
+  readonly referenceTtlMs: number;
+  /** Most bytes of stored files (synthetic ones count nothing); past it the oldest are forgotten. */
+  readonly maxStoredBytes: number;
+}
+
+/** Files by document id, each with an expiring file reference. */
+export class FileStore {
+  readonly #files = new Map<bigint, StoredFile>();
+  /** Files whose bytes count toward `maxStoredBytes` (not the synthetic ones). */
+  readonly #counted = new WeakSet<StoredFile>();
+  #bytes = 0;
+
+  constructor(private readonly options: FileStoreOptions) {}
+
+  add(content: FileContent, meta: { readonly dcId: number; readonly name: string; readonly mimeType: string; readonly countsTowardLimit: boolean }): StoredFile {
+    const random = this.options.crypto.randomFill(new Uint8Array(16));
+    const view = new DataView(random.buffer);
+    const file: StoredFile = {
+      id: view.getBigInt64(0, true) & 0x7fff_ffff_ffff_ffffn,
+      accessHash: view.getBigInt64(8, true),
+      dcId: meta.dcId,
+      content,
+      name: meta.name,
+      mimeType: meta.mimeType,
+      date: Math.floor(this.options.now() / 1000),
+      fileReference: new Uint8Array(0),
+      referenceExpiresAt: 0,
+      viaCdn: false,
+    };
+    this.refreshReference(file);
+    if (meta.countsTowardLimit) {
+      this.#counted.add(file);
+      this.#bytes += content.size;
+      this.#evictOver(this.options.maxStoredBytes, file);
+    }
+    this.#files.set(file.id, file);
+    return file;
+  }
+
+  get(id: bigint): StoredFile | undefined {
+    return this.#files.get(id);
+  }
+
+  /** A new reference, valid `referenceTtlMs` from now; the old one stops working. */
+  refreshReference(file: StoredFile): void {
+    file.fileReference = this.options.crypto.randomFill(new Uint8Array(16));
+    file.referenceExpiresAt = this.options.now() + this.options.referenceTtlMs;
+  }
+
+  /** Every current reference stops working now (FILE_REFERENCE_EXPIRED until refreshed). */
+  expireReferences(): void {
+    for (const file of this.#files.values()) file.referenceExpiresAt = 0;
+  }
+
+  isReferenceValid(file: StoredFile, reference: Uint8Array): boolean {
+    if (this.options.now() >= file.referenceExpiresAt) return false;
+    if (reference.length !== file.fileReference.length) return false;
+    return reference.every((byte, i) => byte === file.fileReference[i]);
+  }
+
+  clear(): void {
+    for (const file of this.#files.values()) file.content.dispose();
+    this.#files.clear();
+    this.#bytes = 0;
+  }
+
+  #evictOver(limit: number, keep: StoredFile): void {
+    for (const file of this.#files.values()) {
+      if (this.#bytes <= limit) return;
+      if (file === keep || !this.#counted.has(file)) continue;
+      this.#files.delete(file.id);
+      this.#bytes -= file.content.size;
+      file.content.dispose();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+// A logged-in account over a real socket: session's driver on a fresh key, test-number login, pushed updates collected.
+import type { SessionDriver } from "@mtkit/session";
+import type { TypeInputPeer } from "@mtkit/tl-core/api";
+import { expect } from "vitest";
+import type { DcAddress } from "@mtkit/transport-tcp/transport";
+import type { TestServer } from "../../src/index.js";
+import { createKey, openDriver } from "../helpers/mtkit-client.js";
+
+export interface WorldClient {
+  readonly driver: SessionDriver<DcAddress>;
+  readonly pushed: unknown[];
+  readonly userId: bigint;
+  readonly accessHash: bigint;
+}
+
+/** Logs in with a test number 99966XYYYY (code X five times) on DC 1. */
+export async function loginTestNumber(server: TestServer, phone: string): Promise<WorldClient> {
+  const pushed: unknown[] = [];
+  const driver = await openDriver(server, await createKey(server), {
+    onEvent: (event) => {
+      if (event.type === "update") pushed.push(event.update);
+    },
+  });
+  const sent = (await driver.invoke({ _: "auth.sendCode", phoneNumber: phone, apiId: 1, apiHash: "x", settings: { _: "codeSettings" } })) as { phoneCodeHash: string };
+  const code = phone[5]!.repeat(5);
+  const auth = (await driver.invoke({ _: "auth.signIn", phoneNumber: phone, phoneCodeHash: sent.phoneCodeHash, phoneCode: code })) as { user: { id: bigint; accessHash: bigint } };
+  return { driver, pushed, userId: auth.user.id, accessHash: auth.user.accessHash };
+}
+
+export const inputPeer = (client: WorldClient): TypeInputPeer => ({ _: "inputPeerUser", userId: client.userId, accessHash: client.accessHash });
+
+/** expect.objectContaining, typed as unknown so nested matchers stay type-safe. */
+export const like = (shape: object): unknown => expect.objectContaining(shape);
+export const anyNumber: unknown = expect.any(Number);
