@@ -9,6 +9,7 @@ import { readdirSync, rmSync } from "node:fs";
 for (const root of ["packages", "tooling"]) {
   for (const dir of readdirSync(root)) rmSync(`${root}/${dir}/.vitest`, { recursive: true, force: true });
 }
+rmSync("examples/.vitest", { recursive: true, force: true });
 
 const tasks = ["generate", "build", "typecheck", "lint", "test", "test:browser"];
 const turbo = spawnSync(

@@ -39,9 +39,10 @@ function countReport(label, report) {
   return [p, f, s];
 }
 
-for (const root of ["packages", "tooling"]) {
-  if (!existsSync(root)) continue;
-  for (const dir of readdirSync(root).sort()) {
+// `examples` is one package at the root; the others are folders of packages.
+const dirs = ["packages", "tooling"].flatMap((root) => (existsSync(root) ? readdirSync(root).sort().map((dir) => [root, dir]) : []));
+for (const [root, dir] of [...dirs, [".", "examples"]]) {
+  {
     const packageJson = join(root, dir, "package.json");
     if (!existsSync(packageJson)) continue;
     const hasTests = JSON.parse(readFileSync(packageJson, "utf8")).scripts?.test !== undefined;
