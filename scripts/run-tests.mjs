@@ -2,6 +2,14 @@
 // included) through turbo, then the one closing line CI reads, summed from vitest's JSON reports.
 // `--continue` lets every task run even when one fails, so a single run shows every failure.
 import { spawnSync } from "node:child_process";
+import { readdirSync, rmSync } from "node:fs";
+
+// Reports from an earlier run must not stand in for a suite that crashes this time (turbo restores
+// the reports of cached tasks itself).
+for (const root of ["packages", "tooling"]) {
+  for (const dir of readdirSync(root)) rmSync(`${root}/${dir}/.vitest`, { recursive: true, force: true });
+}
+rmSync("examples/.vitest", { recursive: true, force: true });
 
 const tasks = ["generate", "build", "typecheck", "lint", "test", "test:browser"];
 const turbo = spawnSync(

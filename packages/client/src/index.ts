@@ -46,6 +46,10 @@ export { inputPeerFromRecord, toInputChannel, toInputUser } from "./peers/input-
 export type * from "./peers/tl-peer-types.js";
 
 export { TelegramClient } from "./client/telegram-client.js";
+export { TELEGRAM_PRODUCTION_DCS, TELEGRAM_TEST_DCS, telegramDcEndpoints, type TelegramDc } from "./client/telegram-dcs.js";
+export { DC_OPTIONS_KEY, loadDcOptions, saveDcOptions } from "./client/dc-options-store.js";
+export { parseProxyLink, isProxyLink, ProxyLinkError, type ProxyLink } from "./client/proxy-link.js";
+export type { TcpTransportName, TransportOption } from "./client/transport-choice.js";
 export type { InvokeOptions } from "./client/request-runner.js";
 export {
   DEFAULT_DEVICE_INFO,

@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import { build } from "esbuild";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { launchChromium } from "@mtkit/test-browser";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocketTransportServer } from "../src/index.js";
 import type { BrowserRunOptions } from "./browser/page.js";
@@ -44,11 +45,8 @@ beforeAll(async () => {
   wsServer.onConnection((connection) => {
     connection.subscribe((event) => { if (event.type === "packet") void connection.send(event.packet); });
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  // CHROMIUM_PATH, a system Chromium, or the one shipped in an npm package; the suite log says which.
+  ({ browser } = await launchChromium({ args: ["--disable-quic", "--disable-component-update"] }));
   page = await browser.newPage();
   await page.goto(`http://${origin}/`);
   await page.waitForFunction(() => typeof window.runTransportExchange === "function", undefined, { timeout: 10_000 });

@@ -1,6 +1,6 @@
 import type { CryptoProvider, RsaPublicKey } from "@mtkit/mtproto-crypto";
+import type { TransportOption } from "./transport-choice.js";
 import type { GzipCompressor } from "@mtkit/session";
-import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
 import type { ClientLogger } from "../logging/logger.js";
 import type { UpdateErrorHandler } from "../events/update-dispatcher.js";
 import type { RetryEvent } from "../retry/run-with-retry.js";
@@ -13,6 +13,8 @@ export interface DcEndpointOption {
   readonly id: number;
   readonly host: string;
   readonly port: number;
+  /** A test DC: WebSocket URLs end in `apiws_test`, MTProxy headers carry `id + 10000`. */
+  readonly testMode?: boolean;
 }
 
 /** What initConnection tells the server about this app (https://core.telegram.org/method/initConnection). */
@@ -60,16 +62,26 @@ export interface TelegramClientOptions {
   readonly apiId: number;
   readonly apiHash: string;
   readonly storage: ClientStorage;
-  /** A fresh transport per connection. Required here; `@mtkit/client/node` defaults to TCP (obfuscated intermediate). */
-  readonly transport?: (address: TransportAddress) => Transport;
+  /**
+   * A factory (a fresh transport per connection), "websocket" (the default here), a TCP framing name
+   * or an MTProxy link (`@mtkit/client/node`, whose default is obfuscated intermediate over TCP).
+   */
+  readonly transport?: TransportOption;
   /** Default: the portable provider; `@mtkit/client/node` defaults to `createNodeCrypto()`. */
   readonly crypto?: CryptoProvider;
-  /** Production-style DC list; the first one is the home DC until the server says otherwise. */
+  /**
+   * DC list; the first one is the home DC until the server says otherwise. Default: Telegram's
+   * built-in table (production, or test with `testMode`), then the stored help.getConfig options.
+   */
   readonly dcs?: readonly DcEndpointOption[];
+  /** Use Telegram's test DCs (https://core.telegram.org/api/auth#test-accounts). Default false. */
+  readonly testMode?: boolean;
+  /** Dial the IPv6 addresses of the built-in table and of help.getConfig. Default false. */
+  readonly ipv6?: boolean;
   /** A `@mtkit/test-server` (or anything with the same two getters): its DCs and its RSA key. */
   readonly testServer?: { readonly endpoints: readonly DcEndpointOption[]; readonly publicKeyPem: string };
-  /** Server RSA keys to trust. Default: Telegram's, or the test server's. */
-  readonly rsaKeys?: readonly RsaPublicKey[];
+  /** Server RSA keys to trust, parsed or as PEM text. Default: Telegram's, or the test server's. */
+  readonly rsaKeys?: readonly (RsaPublicKey | string)[];
   /** Where the client reports what it did on its own; e.g. `createConsoleLogger({ level: "info" })` or `console`. */
   readonly logger?: ClientLogger;
   readonly onEvent?: (event: ClientEvent) => void;

@@ -5,9 +5,13 @@ import { CancelledError } from "../retry/cancelled-error.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
 import type { ClientStorage } from "../storage/types.js";
 import type { SessionEnvironment } from "@mtkit/session";
+import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
 import { DcPool, pfsSettings } from "./dc-pool.js";
 import { disconnectedIfEnded, RequestRunner, type InvokeOptions } from "./request-runner.js";
 import { DcDirectory } from "./dc-directory.js";
+import { loadDcOptions, saveDcOptions } from "./dc-options-store.js";
+import { telegramDcEndpoints } from "./telegram-dcs.js";
+import { transportFactory } from "./transport-choice.js";
 import { DcKeys } from "./dc-keys.js";
 import { wrapWithInitConnection } from "./init-connection.js";
 import { signInBot } from "./login/bot-login.js";
@@ -54,12 +58,20 @@ export class TelegramClient extends HighLevelMethods {
 
   constructor(options: TelegramClientOptions) {
     super();
-    const seed = options.dcs ?? options.testServer?.endpoints ?? [];
-    if (seed.length === 0) throw new TypeError("TelegramClient needs `dcs` or `testServer`");
+    const seed = options.dcs ?? options.testServer?.endpoints ?? telegramDcEndpoints(options);
+    if (seed.length === 0) throw new TypeError("TelegramClient: `dcs` is empty");
     this.#options = options;
     this.storage = options.storage;
     this.#device = { ...DEFAULT_DEVICE_INFO, ...options.deviceInfo };
-    this.#directory = new DcDirectory(seed);
+    this.#directory = new DcDirectory(seed, {
+      ...(options.ipv6 === true ? { ipv6: true } : {}),
+      ...(options.testMode === true ? { testMode: true } : {}),
+      onLearn: (endpoints) => {
+        saveDcOptions(this.storage.kv, endpoints).catch((error: unknown) => {
+          this.#options.logger?.error("could not store the DC options of help.getConfig", error);
+        });
+      },
+    });
     this.#policy = { ...DEFAULT_RETRY_POLICY, floodSleepThresholdSeconds: options.floodSleepThreshold ?? DEFAULT_RETRY_POLICY.floodSleepThresholdSeconds };
     this.peers = new PeerCache(options.storage.peers, {
       now: () => Math.floor(this.#now() / 1000),
@@ -145,6 +157,12 @@ export class TelegramClient extends HighLevelMethods {
       throw disconnectedIfEnded(running, error);
     }
     void this.updates.start();
+    if (this.#usesBuiltInDcs) {
+      // Off the connect path: a failure only means the next run starts from older addresses.
+      this.refreshDcOptions().catch((error: unknown) => {
+        this.#options.logger?.warn("help.getConfig failed; DC options not refreshed", error);
+      });
+    }
   }
 
   /** Stops every timer, retry loop and socket. Pending requests reject with `CancelledError("DISCONNECTED")`. */
@@ -264,12 +282,11 @@ export class TelegramClient extends HighLevelMethods {
   }
 
   async #start(): Promise<RequestRunner> {
-    const newTransport = this.#options.transport;
-    if (newTransport === undefined) {
-      throw new TypeError("pass `transport` (e.g. createWebSocketTransport from @mtkit/transport-ws), or use TelegramClient from @mtkit/client/node (TCP by default)");
-    }
     const crypto = this.#options.crypto ?? createPortableCrypto();
+    const newTransport = this.transportFor(this.#options.transport, crypto);
     this.#crypto = crypto;
+    // Built-in table: what help.getConfig said last time is newer than the table.
+    if (this.#usesBuiltInDcs) this.#directory.restore(await loadDcOptions(this.storage.kv));
     const { compression } = this.#options;
     const env: SessionEnvironment = {
       crypto,
@@ -287,7 +304,7 @@ export class TelegramClient extends HighLevelMethods {
       },
     });
     const home = await this.storage.session.getHomeDc();
-    const seed = this.#options.dcs ?? this.#options.testServer?.endpoints ?? [];
+    const seed = this.#options.dcs ?? this.#options.testServer?.endpoints ?? telegramDcEndpoints(this.#options);
     const homeDcId = home?.id ?? seed[0]!.id;
     const pool = new DcPool({
       settings: {
@@ -360,8 +377,32 @@ export class TelegramClient extends HighLevelMethods {
     // Nothing to do outside Node.
   }
 
+  /**
+   * The transport factory for a `transport` option: a function is used as is, a string is resolved
+   * here ("websocket" in browsers); `@mtkit/client/node` overrides this for TCP framings and MTProxy links.
+   */
+  protected transportFor(choice: TelegramClientOptions["transport"], crypto: CryptoProvider): (address: TransportAddress) => Transport {
+    return transportFactory(choice, crypto);
+  }
+
+  get #usesBuiltInDcs(): boolean {
+    return this.#options.dcs === undefined && this.#options.testServer === undefined;
+  }
+
+  /**
+   * Asks the home DC for help.getConfig and stores its dc_options, which the next run starts from
+   * (https://core.telegram.org/api/datacenter). `connect()` does this on its own when the client
+   * runs on the built-in DC table.
+   */
+  async refreshDcOptions(): Promise<void> {
+    const config = await this.invoke({ _: "help.getConfig" });
+    this.#directory.learn(config);
+  }
+
   #rsaKeys(): readonly RsaPublicKey[] {
-    if (this.#options.rsaKeys !== undefined) return this.#options.rsaKeys;
+    if (this.#options.rsaKeys !== undefined) {
+      return this.#options.rsaKeys.map((key) => (typeof key === "string" ? parseRsaPublicKeyPem(key) : key));
+    }
     if (this.#options.testServer !== undefined) return [parseRsaPublicKeyPem(this.#options.testServer.publicKeyPem)];
     return TELEGRAM_RSA_KEYS;
   }

@@ -1,9 +1,11 @@
 import { setMaxListeners } from "node:events";
 import { gzipSync } from "node:zlib";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
-import { createTcpTransport } from "@mtkit/transport-tcp";
+import type { CryptoProvider } from "@mtkit/mtproto-crypto";
+import type { DcAddress, Transport } from "@mtkit/transport-tcp/transport";
 import { TelegramClient as PortableTelegramClient } from "../client/telegram-client.js";
 import type { TelegramClientOptions } from "../client/options.js";
+import { nodeTransportFactory } from "./node-transport-choice.js";
 import type { UploadedFile, UploadFileOptions } from "../files/upload/upload-file.js";
 import { downloadToFile, type DownloadToFileOptions } from "./download-to-file.js";
 import { nodeUploadSource, type NodeUploadSource } from "./node-upload-source.js";
@@ -23,8 +25,12 @@ export class TelegramClient extends PortableTelegramClient {
       crypto,
       // node:zlib: native gzip, where the portable one cost 30 % of upload CPU in a profile.
       compression: options.compression === false ? false : typeof options.compression === "function" ? options.compression : nativeGzip,
-      transport: options.transport ?? (() => createTcpTransport({ crypto, protocol: "intermediate", obfuscation: true })),
     });
+  }
+
+  /** TCP framings, MTProxy links and "websocket" (through `ws` on Node 20); default obfuscated intermediate. */
+  protected override transportFor(choice: TelegramClientOptions["transport"], crypto: CryptoProvider): (address: DcAddress) => Transport {
+    return nodeTransportFactory(choice, crypto);
   }
 
   /** Also takes a file path (streamed, never read whole) and Node Readables. */

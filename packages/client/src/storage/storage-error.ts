@@ -3,7 +3,8 @@ import type { TempKeySlot } from "./types.js";
 /** A storage problem the caller can act on. */
 export class StorageError extends Error {
   override readonly name = "StorageError";
-  readonly code: "BAD_AUTH_KEY" | "BAD_VALUE" | "CLOSED" | "SCHEMA_TOO_NEW" | "BACKEND_FAILED";
+  /** `BACKEND_MISSING`: the storage's library is not installed (better-sqlite3 for SqliteStorage). */
+  readonly code: "BAD_AUTH_KEY" | "BAD_VALUE" | "CLOSED" | "SCHEMA_TOO_NEW" | "BACKEND_FAILED" | "BACKEND_MISSING";
 
   constructor(code: StorageError["code"], message: string, options?: { cause?: unknown }) {
     super(message, options);

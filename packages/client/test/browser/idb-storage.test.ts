@@ -1,5 +1,6 @@
-// IdbStorage in real Chromium (playwright-core + Debian's /usr/bin/chromium; set CHROMIUM_PATH elsewhere).
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+// IdbStorage in real Chromium (playwright-core; CHROMIUM_PATH, a system Chromium or the npm-shipped one).
+import { launchChromium } from "@mtkit/test-browser";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storageConformanceCases } from "../../src/storage/conformance/index.js";
 import type * as conformance from "../../src/storage/conformance/index.js";
@@ -27,11 +28,7 @@ async function openPage(): Promise<Page> {
 
 beforeAll(async () => {
   server = await serveSource();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
-  });
+  ({ browser } = await launchChromium());
   context = await browser.newContext();
 });
 

@@ -7,8 +7,8 @@ import { combineRegistries } from "../runtime/registry.js";
 import type { TlObject, TlRegistry } from "../runtime/types.js";
 
 const USAGE = `usage:
-  tl decode --schema api|mtproto|secret <hex|base64>   print the object as JSON
-  tl encode --schema api|mtproto|secret '<json>'       print the boxed object as hex
+  mtkit-tl decode --schema api|mtproto|secret <hex|base64>   print the object as JSON
+  mtkit-tl encode --schema api|mtproto|secret '<json>'       print the boxed object as hex
 JSON: {"_":"ping","pingId":{"$long":"1"}}; bytes are {"$bytes":"<base64>"}.
 "api" also reads MTProto service objects (rpc_result, msg_container, ...).`;
 

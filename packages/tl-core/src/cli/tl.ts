@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `tl decode --schema api|mtproto|secret <hex|base64>` prints JSON;
-// `tl encode --schema api|mtproto|secret '<json>'` prints hex.
+// `mtkit-tl decode --schema api|mtproto|secret <hex|base64>` prints JSON;
+// `mtkit-tl encode --schema api|mtproto|secret '<json>'` prints hex.
 import { runCli } from "./run.js";
 
 const result = runCli(process.argv.slice(2));

@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, openSync } from "node:fs";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { SessionLockedError, StorageError } from "../storage-error.js";
+import { loadBetterSqlite3 } from "./load-better-sqlite3.js";
 import { MIGRATIONS } from "./migrations.js";
 
 type SqliteDatabase = Database.Database;
@@ -19,6 +20,7 @@ function isBusy(error: unknown): boolean {
  * - `synchronous=FULL`: every commit is fsynced, so an auth key is on disk when the write returns.
  */
 export function openSessionDatabase(path: string): SqliteDatabase {
+  const Sqlite = loadBetterSqlite3();
   let db: SqliteDatabase;
   try {
     // The file holds auth keys: create it owner-only before SQLite does, so the database and the
@@ -27,7 +29,7 @@ export function openSessionDatabase(path: string): SqliteDatabase {
       closeSync(openSync(path, "a", 0o600));
       chmodSync(path, 0o600);
     }
-    db = new Database(path, { timeout: 0 });
+    db = new Sqlite(path, { timeout: 0 });
   } catch (error) {
     throw new StorageError("BACKEND_FAILED", `cannot open ${path}: ${String(error)}`, { cause: error });
   }

@@ -1,0 +1,88 @@
+// Bundled by esbuild (platform "browser") and loaded into Chromium by client-in-browser.test.ts:
+// the whole TelegramClient with the portable crypto provider, IndexedDB storage and the browser
+// WebSocket transport, against the Node test server.
+import { createPortableCrypto } from "@mtkit/mtproto-crypto";
+import { createWebSocketTransport } from "@mtkit/transport-ws";
+import { TelegramClient } from "../../src/index.js";
+import type { ClientEvent, SentCode } from "../../src/index.js";
+import { IdbStorage } from "../../src/storage/idb/index.js";
+
+export interface PageServer {
+  readonly endpoints: readonly { readonly id: number; readonly host: string; readonly port: number; readonly wsPort: number | null }[];
+  readonly publicKeyPem: string;
+}
+
+export interface PageResult {
+  readonly firstName: string;
+  readonly homeDcId: number;
+  readonly crypto: string;
+  readonly keysCreated: number;
+  readonly nearestDc: number;
+}
+
+declare global {
+  interface Window {
+    mtkitClient: {
+      sendCode(server: PageServer, phone: string): Promise<number>;
+      signIn(code: string): Promise<PageResult>;
+      resume(server: PageServer): Promise<PageResult>;
+    };
+  }
+}
+
+const DATABASE = "browser-client";
+let pending: { client: TelegramClient; storage: IdbStorage; events: ClientEvent[]; sent: SentCode } | undefined;
+
+async function openClient(server: PageServer): Promise<{ client: TelegramClient; storage: IdbStorage; events: ClientEvent[] }> {
+  const crypto = createPortableCrypto();
+  const storage = await IdbStorage.open(DATABASE);
+  const events: ClientEvent[] = [];
+  const wsPort = (dcId: number): number => server.endpoints.find((e) => e.id === dcId)?.wsPort ?? 0;
+  const client = new TelegramClient({
+    apiId: 12345,
+    apiHash: "0123456789abcdef0123456789abcdef",
+    storage,
+    crypto,
+    testServer: server,
+    transport: (address) => createWebSocketTransport({ crypto, url: `ws://127.0.0.1:${wsPort(address.dcId)}/apiws` }),
+    onEvent: (event) => events.push(event),
+  });
+  return { client, storage, events };
+}
+
+async function finish(client: TelegramClient, storage: IdbStorage, events: ClientEvent[], firstName: string): Promise<PageResult> {
+  const nearest = await client.invoke({ _: "help.getNearestDc" });
+  const result: PageResult = {
+    firstName,
+    homeDcId: client.homeDcId,
+    crypto: client.crypto.name,
+    keysCreated: events.filter((e) => e.type === "auth_key_created").length,
+    nearestDc: nearest.thisDc,
+  };
+  await client.disconnect();
+  await storage.close();
+  return result;
+}
+
+window.mtkitClient = {
+  async sendCode(server, phone) {
+    const { client, storage, events } = await openClient(server);
+    await client.connect();
+    pending = { client, storage, events, sent: await client.sendCode(phone) };
+    return client.homeDcId;
+  },
+  async signIn(code) {
+    if (pending === undefined) throw new Error("sendCode first");
+    const { client, storage, events, sent } = pending;
+    pending = undefined;
+    const me = await client.signIn(sent, code);
+    return finish(client, storage, events, me.firstName ?? "");
+  },
+  async resume(server) {
+    const { client, storage, events } = await openClient(server);
+    await client.connect();
+    const me = await client.getMe();
+    return finish(client, storage, events, me.firstName ?? "");
+  },
+};
+document.title = "ready";

@@ -1,0 +1,28 @@
+import type { Browser, LaunchOptions } from "playwright-core";
+
+/** Where the Chromium executable came from. */
+export type ChromiumSource = "CHROMIUM_PATH" | "system" | "npm:@sparticuz/chromium";
+
+export interface ResolvedChromium {
+  readonly executablePath: string;
+  readonly source: ChromiumSource;
+  /** Extra environment the executable needs (the npm build's shared libraries and fonts). */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/**
+ * CHROMIUM_PATH if set (it must exist), else the first of chromium / chromium-browser /
+ * google-chrome-stable / google-chrome on PATH, else the build shipped inside @sparticuz/chromium,
+ * unpacked once per version into the OS temp folder.
+ */
+export declare function resolveChromium(): Promise<ResolvedChromium>;
+
+export interface LaunchedChromium {
+  readonly browser: Browser;
+  readonly resolved: ResolvedChromium;
+  /** e.g. "Chromium 143.0.7499.0 (npm:@sparticuz/chromium, /tmp/mtkit-chromium-143.0.4/chromium)". */
+  readonly description: string;
+}
+
+/** Resolves, launches headless and prints which browser the suite runs on. */
+export declare function launchChromium(options?: LaunchOptions): Promise<LaunchedChromium>;
