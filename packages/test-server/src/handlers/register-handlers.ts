@@ -9,6 +9,7 @@ import { registerHistoryHandlers } from "./messages/history-handlers.js";
 import { registerSendHandlers } from "./messages/send-handlers.js";
 import { registerUpdateHandlers } from "./updates/update-handlers.js";
 import { registerUserHandlers } from "./users/user-handlers.js";
+import { registerSecretHandlers } from "../secret/index.js";
 
 /** Every namespace's handlers, through the server's public `handle()`. */
 export function registerWorldHandlers(deps: HandlerDeps): void {
@@ -22,4 +23,5 @@ export function registerWorldHandlers(deps: HandlerDeps): void {
   registerChangeHandlers(deps);
   registerDialogHandlers(deps);
   registerUpdateHandlers(deps);
+  registerSecretHandlers(deps);
 }
