@@ -25,3 +25,4 @@ export { MemoryWorldStore } from "./store/memory-store.js";
 export type { RowKey, ScanOptions, Table, WorldStore } from "./store/world-store.js";
 export { UpdateFaults, type UpdateFaultKind } from "./faults/update-faults.js";
 export * from "./files/index.js";
+export { secretRelayOf, type SecretRelay } from "./secret/index.js";

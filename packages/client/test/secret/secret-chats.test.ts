@@ -1,0 +1,121 @@
+// Two clients of two accounts open a secret chat through the real test server (TCP and WebSocket).
+import { secretRelayOf } from "@mtkit/test-server";
+import type { TypeUpdate } from "@mtkit/tl-core/api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ClientEvent } from "../../src/client/options.js";
+import type { TelegramClient } from "../../src/node/index.js";
+import { MemorySecretChatStore, type SecretChat, SecretChats, type SecretChatsEvent } from "../../src/secret/index.js";
+import { crypto, type Harness, makeClient, startHarness } from "../client/harness.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+function updatesOf(event: ClientEvent): TypeUpdate[] {
+  if (event.type !== "update") return [];
+  const body = event.update as { _: string; updates?: TypeUpdate[]; update?: TypeUpdate };
+  if (body._ === "updates" || body._ === "updatesCombined") return body.updates ?? [];
+  if (body._ === "updateShort" && body.update !== undefined) return [body.update];
+  return [];
+}
+
+interface Person {
+  readonly chats: SecretChats;
+  readonly events: SecretChatsEvent[];
+  readonly store: MemorySecretChatStore;
+  readonly userId: bigint;
+  readonly accessHash: bigint;
+  readonly client: TelegramClient;
+  disconnect(): Promise<void>;
+}
+
+async function person(phone: string, transport: "tcp" | "ws", store = new MemorySecretChatStore()): Promise<Person> {
+  const account = h.slice.addUser({ phone, firstName: phone });
+  const events: SecretChatsEvent[] = [];
+  const feed: { chats?: SecretChats } = {};
+  const { client } = makeClient(h.server, {
+    ws: transport === "ws",
+    onEvent: (event) => {
+      for (const update of updatesOf(event)) void feed.chats?.handleUpdate(update);
+    },
+  });
+  const chats = new SecretChats({ api: client, crypto, store, onEvent: (event) => events.push(event) });
+  feed.chats = chats;
+  await chats.restore();
+  await client.connect();
+  const sent = await client.sendCode(phone);
+  await client.signIn(sent, h.slice.lastCode(phone)!);
+  return { chats, events, store, client, userId: account.id, accessHash: account.accessHash, disconnect: () => client.disconnect() };
+}
+
+function received(p: Person): string[] {
+  return p.events.flatMap((e) => (e.type === "chat" && e.event.type === "message" ? [e.event.text] : []));
+}
+
+async function open(alice: Person, bob: Person): Promise<[SecretChat, SecretChat]> {
+  const requested = alice.chats.request({ _: "inputUser", userId: bob.userId, accessHash: bob.accessHash });
+  await expect.poll(() => bob.events.some((e) => e.type === "request"), { timeout: 10_000 }).toBe(true);
+  const request = bob.events.find((e) => e.type === "request");
+  const bobChat = await bob.chats.accept(request?.type === "request" ? request.chatId : -1);
+  return [await requested, bobChat];
+}
+
+describe.each(["tcp", "ws"] as const)("secret chats end to end over %s", (transport) => {
+  const base = transport === "tcp" ? 1 : 2;
+
+  it("request, accept, same fingerprint, layer 144, messages both ways; the server holds no plaintext", async () => {
+    const alice = await person(`+1555030${base}1`, transport);
+    const bob = await person(`+1555030${base}2`, transport);
+    const [a, b] = await open(alice, bob);
+    expect(a.fingerprint).toBe(b.fingerprint);
+    expect(a.visualization.emoji).toBe(b.visualization.emoji);
+    await expect.poll(() => [a.core.state.layer, b.core.state.layer], { timeout: 10_000 }).toEqual([144, 144]);
+    await a.send("secret hello from alice");
+    await b.send("secret reply from bob");
+    await expect.poll(() => received(bob), { timeout: 10_000 }).toEqual(["secret hello from alice"]);
+    await expect.poll(() => received(alice), { timeout: 10_000 }).toEqual(["secret reply from bob"]);
+
+    // Scan everything the relay keeps: no plaintext, no key.
+    const relay = secretRelayOf(h.slice.world);
+    const blobs: Uint8Array[] = [];
+    for (const chat of relay.chats.values()) blobs.push(chat.gA, ...(chat.gB === undefined ? [] : [chat.gB]));
+    for (const queue of relay.queues.values()) for (const entry of queue) blobs.push(entry.message.bytes);
+    const haystack = Buffer.concat(blobs);
+    expect(haystack.length).toBeGreaterThan(0);
+    for (const needle of ["secret hello", "secret reply"]) expect(haystack.includes(Buffer.from(needle))).toBe(false);
+    expect(haystack.includes(Buffer.from(a.core.state.key.key.subarray(0, 32)))).toBe(false);
+    await alice.disconnect();
+    await bob.disconnect();
+  });
+
+  it("an offline recipient gets the messages from getDifference, and a restarted client continues the chat", async () => {
+    const alice = await person(`+1555031${base}1`, transport);
+    const bob = await person(`+1555031${base}2`, transport);
+    const [a] = await open(alice, bob);
+    await expect.poll(() => a.core.state.layer, { timeout: 10_000 }).toBe(144);
+    await expect.poll(() => received(bob).length + bob.events.filter((e) => e.type === "chat").length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const seen = await bob.client.invoke({ _: "updates.getState" });
+    await bob.disconnect();
+    await a.send("while you were away 1");
+    await a.send("while you were away 2");
+
+    // Bob comes back on a fresh connection with his saved chats and catches up by qts.
+    const back = await person(`+1555031${base}2`, transport, bob.store);
+    const difference = await back.client.invoke({ _: "updates.getDifference", pts: seen.pts, qts: seen.qts, date: seen.date });
+    expect(difference._).toBe("updates.difference");
+    const encrypted = difference._ === "updates.difference" ? difference.newEncryptedMessages : [];
+    expect(encrypted).toHaveLength(2);
+    for (const message of encrypted) await back.chats.handleEncryptedMessage(message);
+    expect(received(back)).toEqual(["while you were away 1", "while you were away 2"]);
+    const chat = back.chats.get(a.id);
+    await chat?.send("back online");
+    await expect.poll(() => received(alice), { timeout: 10_000 }).toEqual(["back online"]);
+    await alice.disconnect();
+    await back.disconnect();
+  });
+});
+
