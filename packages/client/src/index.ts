@@ -63,3 +63,4 @@ export { PasswordLoginError } from "./client/login/password-login.js";
 export type { SentCode } from "./client/login/phone-login.js";
 export type { StartParams } from "./client/login/start.js";
 export * from "./files/index.js";
+export * from "./secret/index.js";

@@ -25,6 +25,8 @@ import { downloadAsIterable, type DownloadOptions } from "../files/download/down
 import { downloadAsStream } from "../files/download/download-stream.js";
 import { downloadAsBuffer } from "../files/download/download-buffer.js";
 import type { DownloadTarget } from "../files/download/download-target.js";
+import { KvSecretChatStore } from "../secret/kv-secret-chat-store.js";
+import { SecretChats } from "../secret/secret-chats.js";
 
 /**
  * The Telegram client: typed `invoke` over one connection per DC, with initConnection, FLOOD_WAIT
@@ -41,6 +43,7 @@ export class TelegramClient {
   #connecting: Promise<RequestRunner> | undefined;
   #crypto: CryptoProvider | undefined;
   #files: FileHost | undefined;
+  #secretChats: SecretChats | undefined;
 
   constructor(options: TelegramClientOptions) {
     const seed = options.dcs ?? options.testServer?.endpoints ?? [];
@@ -65,6 +68,15 @@ export class TelegramClient {
 
   get apiHash(): string {
     return this.#options.apiHash;
+  }
+
+  /**
+   * Secret chats (https://core.telegram.org/api/end-to-end), kept in `storage.kv`; available after
+   * `connect()`. Call `restore()` once to continue saved chats.
+   */
+  get secretChats(): SecretChats {
+    this.#secretChats ??= new SecretChats({ api: this, crypto: this.crypto, now: () => this.#now(), store: new KvSecretChatStore(this.storage.kv) });
+    return this.#secretChats;
   }
 
   /** The crypto provider in use (after `connect()`). */
@@ -331,5 +343,6 @@ export class TelegramClient {
       if (line !== undefined) logger[line.level](line.message, event);
     }
     this.#options.onEvent?.(event);
+    if (event.type === "update") this.#secretChats?.feed(event.update);
   }
 }

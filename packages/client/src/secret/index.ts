@@ -12,3 +12,6 @@ export { computeSharedKey, type DhHalf, makeDhHalf, type SharedKey } from "./sec
 export { MemorySecretChatStore, type SecretChatStore } from "./secret-chat-store.js";
 export { SecretChat, type SecretChatPort } from "./secret-chat.js";
 export { type ApiInvoker, SecretChats, type SecretChatsEvent, type SecretChatsOptions } from "./secret-chats.js";
+export { KvSecretChatStore } from "./kv-secret-chat-store.js";
+export { decodeChatState, encodeChatState } from "./secret-state-codec.js";
+export { secretUpdatesOf } from "./raw-updates.js";

@@ -14,6 +14,7 @@ import { answerRequest, beginRequest, completeRequest, newChatState } from "./se
 import { MemorySecretChatStore, type SecretChatStore } from "./secret-chat-store.js";
 import { SecretChat, type SecretChatPort } from "./secret-chat.js";
 import type { DhHalf } from "./secret-dh.js";
+import { secretUpdatesOf } from "./raw-updates.js";
 
 /** What the manager needs of a client: typed invoke (a `TelegramClient` is one). */
 export interface ApiInvoker {
@@ -50,6 +51,7 @@ export class SecretChats implements SecretChatPort {
   readonly #store: SecretChatStore;
   readonly #now: () => number;
   #queue: Promise<void> = Promise.resolve();
+  readonly #listeners = new Set<(event: SecretChatsEvent) => void>();
   /** Sends leave in the order the cores produced them, whichever call flushed. */
   #sending: Promise<void> = Promise.resolve();
 
@@ -98,6 +100,23 @@ export class SecretChats implements SecretChatPort {
   async decline(chatId: number): Promise<void> {
     this.#incoming.delete(chatId);
     await this.options.api.invoke({ _: "messages.discardEncryption", chatId, deleteHistory: true });
+  }
+
+  /** Adds a listener of every event (besides `onEvent`); returns the unsubscribe function. */
+  subscribe(listener: (event: SecretChatsEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Feeds a pushed `Updates` as it came from the server; its secret-chat updates are handled in order. */
+  feed(pushed: unknown): void {
+    for (const update of secretUpdatesOf(pushed)) {
+      this.handleUpdate(update).catch((error: unknown) => {
+        this.#listeners.forEach((listener) => {
+          listener({ type: "error", chatId: undefined, error: new SecretChatProtocolError("CHAT_CLOSED", `update failed: ${String(error)}`) });
+        });
+      });
+    }
   }
 
   /** Feeds one update; secret-chat ones are handled, others ignored. */
@@ -208,5 +227,6 @@ export class SecretChats implements SecretChatPort {
 
   #emit(event: SecretChatsEvent): void {
     this.options.onEvent?.(event);
+    for (const listener of this.#listeners) listener(event);
   }
 }

@@ -1,11 +1,10 @@
 // Two clients of two accounts open a secret chat through the real test server (TCP and WebSocket).
 import { secretRelayOf } from "@mtkit/test-server";
-import type { TypeUpdate } from "@mtkit/tl-core/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ClientEvent } from "../../src/client/options.js";
 import type { TelegramClient } from "../../src/node/index.js";
-import { MemorySecretChatStore, type SecretChat, SecretChats, type SecretChatsEvent } from "../../src/secret/index.js";
-import { crypto, type Harness, makeClient, startHarness } from "../client/harness.js";
+import type { SecretChat, SecretChats, SecretChatsEvent } from "../../src/secret/index.js";
+import type { ClientStorage } from "../../src/storage/types.js";
+import { type Harness, makeClient, startHarness } from "../client/harness.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -15,41 +14,30 @@ afterAll(async () => {
   await h.close();
 });
 
-function updatesOf(event: ClientEvent): TypeUpdate[] {
-  if (event.type !== "update") return [];
-  const body = event.update as { _: string; updates?: TypeUpdate[]; update?: TypeUpdate };
-  if (body._ === "updates" || body._ === "updatesCombined") return body.updates ?? [];
-  if (body._ === "updateShort" && body.update !== undefined) return [body.update];
-  return [];
-}
-
 interface Person {
   readonly chats: SecretChats;
   readonly events: SecretChatsEvent[];
-  readonly store: MemorySecretChatStore;
+  readonly storage: ClientStorage;
   readonly userId: bigint;
   readonly accessHash: bigint;
   readonly client: TelegramClient;
   disconnect(): Promise<void>;
 }
 
-async function person(phone: string, transport: "tcp" | "ws", store = new MemorySecretChatStore()): Promise<Person> {
+/** A logged-in client with its secret chats; given a storage, the saved session and chats are reused. */
+async function person(phone: string, transport: "tcp" | "ws", saved?: ClientStorage): Promise<Person> {
   const account = h.slice.addUser({ phone, firstName: phone });
   const events: SecretChatsEvent[] = [];
-  const feed: { chats?: SecretChats } = {};
-  const { client } = makeClient(h.server, {
-    ws: transport === "ws",
-    onEvent: (event) => {
-      for (const update of updatesOf(event)) void feed.chats?.handleUpdate(update);
-    },
-  });
-  const chats = new SecretChats({ api: client, crypto, store, onEvent: (event) => events.push(event) });
-  feed.chats = chats;
-  await chats.restore();
+  const { client, storage } = makeClient(h.server, { ws: transport === "ws", ...(saved === undefined ? {} : { storage: saved }) });
   await client.connect();
-  const sent = await client.sendCode(phone);
-  await client.signIn(sent, h.slice.lastCode(phone)!);
-  return { chats, events, store, client, userId: account.id, accessHash: account.accessHash, disconnect: () => client.disconnect() };
+  const chats = client.secretChats;
+  chats.subscribe((event) => events.push(event));
+  await chats.restore();
+  if (saved === undefined) {
+    const sent = await client.sendCode(phone);
+    await client.signIn(sent, h.slice.lastCode(phone)!);
+  }
+  return { chats, events, storage, client, userId: account.id, accessHash: account.accessHash, disconnect: () => client.disconnect() };
 }
 
 function received(p: Person): string[] {
@@ -104,7 +92,7 @@ describe.each(["tcp", "ws"] as const)("secret chats end to end over %s", (transp
     await a.send("while you were away 2");
 
     // Bob comes back on a fresh connection with his saved chats and catches up by qts.
-    const back = await person(`+1555031${base}2`, transport, bob.store);
+    const back = await person(`+1555031${base}2`, transport, bob.storage);
     const difference = await back.client.invoke({ _: "updates.getDifference", pts: seen.pts, qts: seen.qts, date: seen.date });
     expect(difference._).toBe("updates.difference");
     const encrypted = difference._ === "updates.difference" ? difference.newEncryptedMessages : [];
