@@ -45,9 +45,10 @@ function received(p: Person): string[] {
 }
 
 async function open(alice: Person, bob: Person): Promise<[SecretChat, SecretChat]> {
+  const before = bob.events.filter((e) => e.type === "request").length;
   const requested = alice.chats.request({ _: "inputUser", userId: bob.userId, accessHash: bob.accessHash });
-  await expect.poll(() => bob.events.some((e) => e.type === "request"), { timeout: 10_000 }).toBe(true);
-  const request = bob.events.find((e) => e.type === "request");
+  await expect.poll(() => bob.events.filter((e) => e.type === "request").length, { timeout: 10_000 }).toBe(before + 1);
+  const request = bob.events.findLast((e) => e.type === "request");
   const bobChat = await bob.chats.accept(request?.type === "request" ? request.chatId : -1);
   return [await requested, bobChat];
 }
@@ -107,3 +108,52 @@ describe.each(["tcp", "ws"] as const)("secret chats end to end over %s", (transp
   });
 });
 
+
+describe("secret chats end to end: lifecycle, self-destruct, re-key", () => {
+  it("a declined request rejects; a discarded chat closes on both sides", async () => {
+    const alice = await person("+15550320001", "tcp");
+    const bob = await person("+15550320002", "tcp");
+    const outcome = alice.chats.request({ _: "inputUser", userId: bob.userId, accessHash: bob.accessHash }).catch((error: unknown) => error);
+    await expect.poll(() => bob.events.some((e) => e.type === "request"), { timeout: 10_000 }).toBe(true);
+    const request = bob.events.find((e) => e.type === "request");
+    await bob.chats.decline(request?.type === "request" ? request.chatId : -1);
+    expect(await outcome).toMatchObject({ code: "CHAT_CLOSED" });
+
+    const [a, b] = await open(alice, bob);
+    await a.close({ deleteHistory: true });
+    await expect.poll(() => bob.events.some((e) => e.type === "closed" && e.chatId === b.id), { timeout: 10_000 }).toBe(true);
+    expect(b.closed).toBe(true);
+    await expect(b.send("too late")).rejects.toMatchObject({ code: "CHAT_CLOSED" });
+    await alice.disconnect();
+    await bob.disconnect();
+  });
+
+  it("a message with ttl self-destructs on both sides after Bob reads it", async () => {
+    const alice = await person("+15550330001", "ws");
+    const bob = await person("+15550330002", "ws");
+    const [a, b] = await open(alice, bob);
+    const id = await a.send("this will vanish", { ttl: 1 });
+    await expect.poll(() => received(bob), { timeout: 10_000 }).toEqual(["this will vanish"]);
+    await b.markRead([id]);
+    const deleted = (p: Person) => p.events.some((e) => e.type === "chat" && e.event.type === "deleted" && e.event.randomIds.includes(id));
+    await expect.poll(async () => (await bob.chats.tick(), deleted(bob)), { timeout: 10_000, interval: 200 }).toBe(true);
+    await expect.poll(async () => (await alice.chats.tick(), deleted(alice)), { timeout: 10_000, interval: 200 }).toBe(true);
+    await alice.disconnect();
+    await bob.disconnect();
+  });
+
+  it("re-keys after 100 messages through the server and keeps talking", async () => {
+    const alice = await person("+15550340001", "tcp");
+    const bob = await person("+15550340002", "tcp");
+    const [a, b] = await open(alice, bob);
+    const first = a.fingerprint;
+    for (let i = 0; i < 101; i++) await a.send(`n${i}`);
+    await expect.poll(() => [a.fingerprint === b.fingerprint, a.fingerprint !== first], { timeout: 20_000 }).toEqual([true, true]);
+    await b.send("after the re-key");
+    await expect.poll(() => received(alice).at(-1), { timeout: 10_000 }).toBe("after the re-key");
+    expect(received(bob)).toHaveLength(101);
+    expect(alice.events.filter((e) => e.type === "error")).toEqual([]);
+    await alice.disconnect();
+    await bob.disconnect();
+  });
+});
