@@ -62,5 +62,35 @@ export { SignUpRequiredError } from "./client/login/authorization.js";
 export { PasswordLoginError } from "./client/login/password-login.js";
 export type { SentCode } from "./client/login/phone-login.js";
 export type { StartParams } from "./client/login/start.js";
+
+export { UpdatesEngine, type UpdatesEngineDeps } from "./updates/updates-engine.js";
+export { DEFAULT_UPDATES_OPTIONS, type UpdatesOptions } from "./updates/updates-options.js";
+export type { DeliveredUpdates, UpdateSink } from "./updates/update-sink.js";
+export type { UpdatesEvent, UpdatesFetchReason } from "./updates/updates-events.js";
+export { UpdatesError, type UpdateBoxKey, type UpdatesProblem, type UpdatesProblemCode } from "./updates/updates-problem.js";
+export { UpdatesCore, type UpdatesCoreOptions } from "./updates/updates-core.js";
+export type { CoreOutput, TooLongNotice, UpdateBatch, UpdatesCommit, UpdatesNeed } from "./updates/update-batch.js";
+export { checkPts, checkSeq, type BoxVerdict } from "./updates/box-check.js";
 export * from "./files/index.js";
+
+// What users call: messages, chats, formatting, events (TelegramClient delegates to these functions).
+export * from "./text/index.js";
+export * from "./events/index.js";
+export type { ClientContext, Invoke } from "./messages/context.js";
+export type { ChatType, Message } from "./messages/message.js";
+export { UnexpectedAnswerError } from "./messages/unexpected-answer-error.js";
+export type { PaceOptions, Page } from "./messages/paginate.js";
+export type { SendTextOptions } from "./messages/send-text.js";
+export type { EditMessageOptions } from "./messages/edit-message.js";
+export type { DeleteMessagesOptions } from "./messages/delete-messages.js";
+export type { ForwardMessagesOptions } from "./messages/forward-messages.js";
+export type { ReadHistoryOptions } from "./messages/read-history.js";
+export type { GetMessagesOptions } from "./messages/get-messages.js";
+export type { GetHistoryOptions, HistoryCursor, HistoryPage, IterHistoryOptions } from "./messages/get-history.js";
+export type { Chat } from "./chats/chat.js";
+export type { Dialog, DialogsCursor, DialogsPage, GetDialogsOptions, IterDialogsOptions } from "./chats/dialogs.js";
+export type { ChatMember, ChatMembersFilter, ChatMembersPage, ChatMemberStatus, GetChatMembersOptions, IterChatMembersOptions } from "./chats/chat-members.js";
+export type { CreateChannelOptions, CreateGroupOptions } from "./chats/create-chats.js";
+export type { AddChatMembersOptions, MembershipOptions } from "./chats/membership.js";
+export { QrLoginError, type QrLoginOptions } from "./client/login/qr-login.js";
 export * from "./secret/index.js";

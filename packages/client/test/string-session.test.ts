@@ -56,12 +56,28 @@ describe("string sessions", () => {
     expect(importStringSession(`  ${exportStringSession(v6)}\n`)).toEqual(v6);
   });
 
+  it("round-trip the account's update state, with or without self; out-of-range state is refused", () => {
+    const updates = { pts: 2_147_483_647, qts: 0, date: 1_700_000_000, seq: -1 };
+    expect(importStringSession(exportStringSession({ ...sample, updates }))).toEqual({ ...sample, updates });
+    const withoutSelf = { dc: sample.dc, authKey: sample.authKey };
+    expect(importStringSession(exportStringSession({ ...withoutSelf, updates }))).toEqual({ ...withoutSelf, updates });
+    expect(() => exportStringSession({ ...sample, updates: { ...updates, pts: 2 ** 31 } })).toThrow(StringSessionError);
+    // Cut off inside the state: a typed TRUNCATED, not a wrong state.
+    const bytes = decodeBase64Url(exportStringSession({ ...sample, updates }))!;
+    expect(() => importStringSession(encodeBase64Url(bytes.subarray(0, bytes.length - 3)))).toThrow(expect.objectContaining({ code: "TRUNCATED" }));
+  });
+
   it("round-trip arbitrary valid sessions (property)", () => {
-    const data = fc.record({
-      dc: fc.record({ id: fc.integer({ min: 1, max: 0xffff }), ip: fc.ipV4(), port: fc.integer({ min: 1, max: 0xffff }) }),
-      authKey: fc.uint8Array({ minLength: 256, maxLength: 256 }),
-      self: fc.record({ userId: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), isBot: fc.boolean() }),
-    });
+    const int32 = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
+    const data = fc.record(
+      {
+        dc: fc.record({ id: fc.integer({ min: 1, max: 0xffff }), ip: fc.ipV4(), port: fc.integer({ min: 1, max: 0xffff }) }),
+        authKey: fc.uint8Array({ minLength: 256, maxLength: 256 }),
+        self: fc.record({ userId: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), isBot: fc.boolean() }),
+        updates: fc.record({ pts: int32, qts: int32, date: int32, seq: int32 }),
+      },
+      { requiredKeys: ["dc", "authKey"] },
+    );
     fc.assert(
       fc.property(data, (session) => {
         expect(importStringSession(exportStringSession(session))).toEqual(session);
@@ -118,5 +134,10 @@ describe("string sessions", () => {
     expect(await target.authKeys.getPermanent(2)).toEqual(authKey);
     expect(await target.session.getHomeDc()).toEqual(sample.dc);
     expect(await target.session.getSelf()).toEqual(sample.self);
+    expect(await target.updates.get()).toBeNull();
+    await source.updates.set({ pts: 10, qts: 2, date: 1_700_000_000, seq: 3 });
+    const withState = new MemoryStorage();
+    await importSessionIntoStorage(withState, await exportSessionFromStorage(source));
+    expect(await withState.updates.get()).toEqual({ pts: 10, qts: 2, date: 1_700_000_000, seq: 3 });
   });
 });

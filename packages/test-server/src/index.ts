@@ -22,6 +22,7 @@ export { World, type WorldOptions } from "./world/world.js";
 export type { Account, BasicGroup, Channel, ChannelMember, ChannelRole, Dialog, Message, PeerRef, StoredPassword } from "./world/types.js";
 export { WorldError } from "./world/world-error.js";
 export { MemoryWorldStore } from "./store/memory-store.js";
+export { SqliteWorldStore, WorldStoreError } from "./store/sqlite-store.js";
 export type { RowKey, ScanOptions, Table, WorldStore } from "./store/world-store.js";
 export { UpdateFaults, type UpdateFaultKind } from "./faults/update-faults.js";
 export * from "./files/index.js";

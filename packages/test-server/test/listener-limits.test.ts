@@ -85,8 +85,8 @@ describe("listener limits", () => {
     expect(target.dcs[0]!.closedByLimits.get("idle")).toBe(1);
   });
 
-  it("partial maximal frames past the shared budget are closed; a normal client still gets its key", async () => {
-    const budget = 1024 * 1024;
+  it("partial maximal frames past the shared budget are closed at their header; a normal client still gets its key", async () => {
+    const budget = 5 * 1024 * 1024;
     const target = await start({ frameBufferBytes: budget });
     const dc = target.dcs[0]!;
     const flood: Socket[] = [];
@@ -97,9 +97,10 @@ describe("listener limits", () => {
       socket.write(new Uint8Array(300 * 1024));
       flood.push(socket);
     }
-    // Three partial frames fit in 1 MiB; the other three connections are closed.
-    await expect.poll(() => flood.filter((socket) => socket.closed).length, { timeout: 5000 }).toBe(3);
+    // Two announced 2 MiB frames fit in 5 MiB; the other four connections are closed.
+    await expect.poll(() => flood.filter((socket) => socket.closed).length, { timeout: 5000 }).toBe(4);
     expect(dc.frameBufferedBytes).toBeLessThanOrEqual(budget);
+    expect(dc.closedByLimits.get("frame-budget")).toBe(4);
     await createKey(target);
   });
 });

@@ -76,6 +76,8 @@ export async function mtcutePeer(info: FilesServerInfo): Promise<FilePeer> {
   await client.connect();
   return {
     upload: async (path, size) => {
+      // uploadFile reads the logged-in user (premium part limits); the bench server has no login to spare, so store one.
+      await client.storage.self.store({ userId: 1, isBot: true, isPremium: false, usernames: [] });
       await mtcuteUpload(client, { file: path, fileSize: size });
     },
     download: async () => {

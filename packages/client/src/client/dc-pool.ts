@@ -87,11 +87,15 @@ function clientEventOf(event: SessionDriverEvent, dcId: number, media: boolean):
   switch (event.type) {
     case "update":
       return { type: "update", dcId, update: event.update };
+    case "new-session":
+      return { type: "new_session", dcId, media };
     case "connection-dead":
       return { type: "connection_lost", dcId, media, reason: `nothing arrived for ${event.silentMs} ms` };
     case "reconnecting":
       // "dead" was reported as connection_lost just before; other reasons come from reconnect().
       return event.reason === "dead" ? undefined : { type: "connection_lost", dcId, media, reason: event.reason };
+    case "connection-dropped":
+      return { type: "connection_lost", dcId, media, reason: "the connection was closed by the network or the server" };
     case "connection-suspect":
       return { type: "connection_suspect", dcId, media, lateMs: event.lateMs };
     case "connection-lost":

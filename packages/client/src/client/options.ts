@@ -2,8 +2,11 @@ import type { CryptoProvider, RsaPublicKey } from "@mtkit/mtproto-crypto";
 import type { GzipCompressor } from "@mtkit/session";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
 import type { ClientLogger } from "../logging/logger.js";
+import type { UpdateErrorHandler } from "../events/update-dispatcher.js";
 import type { RetryEvent } from "../retry/run-with-retry.js";
 import type { ClientStorage } from "../storage/types.js";
+import type { UpdatesEvent } from "../updates/updates-events.js";
+import type { UpdatesOptions } from "../updates/updates-options.js";
 
 /** Where a DC listens, as the client dials it. */
 export interface DcEndpointOption {
@@ -31,6 +34,10 @@ export type ClientEvent =
   | { readonly type: "migrate"; readonly error: string; readonly fromDc: number; readonly toDc: number; readonly scope: "home" | "request" }
   | { readonly type: "authorization_imported"; readonly dcId: number }
   | { readonly type: "update"; readonly dcId: number; readonly update: unknown }
+  /** The server opened a new session for us (new_session_created): updates sent meanwhile are fetched. */
+  | { readonly type: "new_session"; readonly dcId: number; readonly media: boolean }
+  /** The updates engine: fetches, TooLong (refetch what you show), problems (https://core.telegram.org/api/updates). */
+  | UpdatesEvent
   /**
    * The connection went silent (`dead`: nothing arrived in time), closed with an error (`reason` says
    * which, e.g. a packet over the maximum) or the app asked for a reconnect; requests are resent.
@@ -66,6 +73,8 @@ export interface TelegramClientOptions {
   /** Where the client reports what it did on its own; e.g. `createConsoleLogger({ level: "info" })` or `console`. */
   readonly logger?: ClientLogger;
   readonly onEvent?: (event: ClientEvent) => void;
+  /** Where errors thrown by `on(...)` handlers and filters go. Default: `console.error`. */
+  readonly onUpdateError?: UpdateErrorHandler;
   readonly deviceInfo?: Partial<DeviceInfo>;
   /** FLOOD_WAIT up to this many seconds is slept through (and reported); longer ones throw. Default 10. */
   readonly floodSleepThreshold?: number;
@@ -80,6 +89,8 @@ export interface TelegramClientOptions {
    * declared dead and replaced; unanswered requests are resent with their msg_id. Default 15 000.
    */
   readonly deadConnectionTimeoutMs?: number;
+  /** The updates engine (`client.updates`): catch-up on connect, the sink, gap timing. */
+  readonly updates?: UpdatesOptions;
   /**
    * gzip_packed for outgoing requests where it pays (never file parts): `false` turns it off, a
    * function is the compressor to use (the platform's native one). Default: the portable compressor;

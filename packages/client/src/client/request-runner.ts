@@ -26,8 +26,12 @@ export interface RequestRunnerDeps {
   readonly policy: RetryPolicy;
   readonly random: () => number;
   readonly emit: (event: ClientEvent) => void;
-  /** Feeds the peer cache; resolves once the answer's users and chats are stored, undefined when it names none. */
-  readonly ingest: (response: unknown) => Promise<void> | undefined;
+  /**
+   * Feeds the peer cache (and the updates engine, which needs the request to tell a channel's
+   * messages.affectedMessages from the account's); resolves once the answer's users and chats are
+   * stored, undefined when it names none.
+   */
+  readonly ingest: (response: unknown, request: TlObject) => Promise<void> | undefined;
   /** The home DC moved (PHONE_/USER_/NETWORK_MIGRATE_X): remember it. */
   readonly onHomeMoved: (dcId: number, host: string, port: number) => Promise<void>;
 }
@@ -69,7 +73,7 @@ export class RequestRunner {
       const sent = this.deps.pool.readyConnection(target, options.media === true)?.invokeIfReady(request, timeoutMs === undefined ? undefined : { timeoutMs });
       if (sent !== undefined) {
         return sent.then(
-          (result) => this.#finish(result),
+          (result) => this.#finish(result, request),
           (error: unknown) => this.#runSlow(request, options, { error: toClientError(error, request._) }),
         );
       }
@@ -78,8 +82,8 @@ export class RequestRunner {
   }
 
   /** The answer's users and chats go to the peer cache before the caller sees it. */
-  #finish(result: unknown): unknown {
-    const ingesting = this.deps.ingest(result);
+  #finish(result: unknown, request: TlObject): unknown {
+    const ingesting = this.deps.ingest(result, request);
     return ingesting === undefined ? result : ingesting.then(() => result);
   }
 
@@ -90,13 +94,13 @@ export class RequestRunner {
       const target = dcId ?? this.#homeDcId;
       try {
         const result = await this.#retry(target, request, options, hop === 0 ? firstFailure : undefined);
-        return await this.#finish(result);
+        return await this.#finish(result, request);
       } catch (error) {
         const verdict = error instanceof RpcError ? error.classification : undefined;
         if (verdict?.kind !== "migrate" || hop >= MAX_MIGRATIONS) throw error;
         this.deps.emit({ type: "migrate", error: (error as RpcError).rawMessage, fromDc: target, toDc: verdict.dcId, scope: verdict.scope });
         if (verdict.scope === "home") {
-          await this.#moveHome(verdict.dcId);
+          await this.moveHome(verdict.dcId);
           dcId = undefined;
         } else {
           await this.ensureAuthorized(verdict.dcId);
@@ -159,7 +163,8 @@ export class RequestRunner {
     }
   }
 
-  async #moveHome(dcId: number): Promise<void> {
+  /** Makes `dcId` the home DC (a *_MIGRATE, or a QR login finished on another DC) and stores it. */
+  async moveHome(dcId: number): Promise<void> {
     const dc = await this.deps.pool.address(dcId, this.#homeDcId);
     this.#homeDcId = dcId;
     await this.deps.onHomeMoved(dcId, dc.host, dc.port);

@@ -17,7 +17,14 @@ import { start, type StartParams } from "./login/start.js";
 import type { PeerRef } from "../peers/parse-peer-ref.js";
 import type { TlInputPeer } from "../peers/tl-peer-types.js";
 import { describeClientEvent } from "../logging/describe-event.js";
+import type { UpdateDispatcher } from "../events/update-dispatcher.js";
+import type { ClientContext } from "../messages/context.js";
+import { FeatureWiring } from "./feature-wiring.js";
+import { HighLevelMethods } from "./high-level-methods.js";
+import { completeAuthorization } from "./login/authorization.js";
+import type { QrLoginHost } from "./login/qr-login.js";
 import { DEFAULT_DEVICE_INFO, type ClientEvent, type DeviceInfo, type TelegramClientOptions } from "./options.js";
+import { UpdatesEngine } from "../updates/updates-engine.js";
 import { createFileHost, type FileHost } from "../files/file-host.js";
 import { uploadFile, type UploadedFile, type UploadFileOptions } from "../files/upload/upload-file.js";
 import type { UploadSource } from "../files/upload/upload-source.js";
@@ -32,9 +39,11 @@ import { SecretChats } from "../secret/secret-chats.js";
  * The Telegram client: typed `invoke` over one connection per DC, with initConnection, FLOOD_WAIT
  * and 5xx retries, *_MIGRATE handling, PFS and a peer cache fed by every response.
  */
-export class TelegramClient {
+export class TelegramClient extends HighLevelMethods {
   readonly storage: ClientStorage;
   readonly peers: PeerCache;
+  /** The updates engine: gaps, differences, the saved state, sinks (https://core.telegram.org/api/updates). */
+  readonly updates: UpdatesEngine;
   readonly #options: TelegramClientOptions;
   readonly #device: DeviceInfo;
   readonly #directory: DcDirectory;
@@ -43,9 +52,11 @@ export class TelegramClient {
   #connecting: Promise<RequestRunner> | undefined;
   #crypto: CryptoProvider | undefined;
   #files: FileHost | undefined;
+  readonly #features: FeatureWiring;
   #secretChats: SecretChats | undefined;
 
   constructor(options: TelegramClientOptions) {
+    super();
     const seed = options.dcs ?? options.testServer?.endpoints ?? [];
     if (seed.length === 0) throw new TypeError("TelegramClient needs `dcs` or `testServer`");
     this.#options = options;
@@ -60,6 +71,43 @@ export class TelegramClient {
         resolvePhone: (phone, signal) => this.invoke({ _: "contacts.resolvePhone", phone }, signal === undefined ? {} : { signal }),
       },
     });
+    this.updates = new UpdatesEngine(
+      {
+        storage: options.storage,
+        invoke: this.invoke.bind(this),
+        resolveChannel: (channelId) => this.peers.resolveChannel({ _: "peerChannel", channelId }).catch(() => null),
+        now: () => this.#now(),
+        emit: (event) => {
+          this.#emit(event);
+        },
+      },
+      options.updates,
+    );
+    this.#features = new FeatureWiring({
+      apiId: options.apiId,
+      apiHash: options.apiHash,
+      invoke: this.invoke.bind(this),
+      peers: this.peers,
+      storage: options.storage,
+      now: () => this.#now(),
+      onUpdateError: options.onUpdateError,
+      moveHome: (dcId) => this.#require().moveHome(dcId),
+      authorized: (authorization) => completeAuthorization(this, authorization, ""),
+      checkPassword: (password) => this.checkPassword(password),
+    });
+    this.updates.addSink(this.#features.dispatcher.sink);
+  }
+
+  protected get context(): ClientContext {
+    return this.#features.context;
+  }
+
+  protected get dispatcher(): UpdateDispatcher {
+    return this.#features.dispatcher;
+  }
+
+  protected qrHost(): QrLoginHost {
+    return this.#features.qrHost();
   }
 
   get apiId(): number {
@@ -71,11 +119,17 @@ export class TelegramClient {
   }
 
   /**
-   * Secret chats (https://core.telegram.org/api/end-to-end), kept in `storage.kv`; available after
-   * `connect()`. Call `restore()` once to continue saved chats.
+   * Secret chats (https://core.telegram.org/api/end-to-end), kept in `storage.kv` and fed by the
+   * updates engine; available after `connect()`. Saved chats are restored on first use.
    */
   get secretChats(): SecretChats {
-    this.#secretChats ??= new SecretChats({ api: this, crypto: this.crypto, now: () => this.#now(), store: new KvSecretChatStore(this.storage.kv) });
+    if (this.#secretChats === undefined) {
+      const chats = new SecretChats({ api: this, crypto: this.crypto, now: () => this.#now(), store: new KvSecretChatStore(this.storage.kv) });
+      void chats.restore();
+      // The updates engine orders qts and fetches what was missed; the sink is awaited before the state is saved.
+      this.updates.addSink((batch) => chats.handleUpdates(batch.updates));
+      this.#secretChats = chats;
+    }
     return this.#secretChats;
   }
 
@@ -108,6 +162,7 @@ export class TelegramClient {
       // disconnect() while we were connecting: say so, not "driver closed".
       throw disconnectedIfEnded(running, error);
     }
+    void this.updates.start();
   }
 
   /** Stops every timer, retry loop and socket. Pending requests reject with `CancelledError("DISCONNECTED")`. */
@@ -121,6 +176,8 @@ export class TelegramClient {
     await files?.close();
     if (running === undefined) return;
     await running.close();
+    // What was received is delivered and its state saved before disconnect() returns.
+    await this.updates.stop();
   }
 
   /**
@@ -172,6 +229,7 @@ export class TelegramClient {
   async logOut(): Promise<void> {
     await this.invoke({ _: "auth.logOut" });
     await this.disconnect();
+    await this.updates.forget();
     await this.storage.authKeys.clear();
     await this.storage.session.setSelf(null);
     await this.storage.session.setHomeDc(null);
@@ -265,7 +323,13 @@ export class TelegramClient {
       directory: this.#directory,
       emit: (event) => {
         this.#emit(event);
-        if (event.type === "update") void this.#ingest(event.update);
+        if (event.type === "update") {
+          void this.#ingest(event.update);
+          this.updates.observePush(event.update);
+          this.#features.onPush(event.update);
+        } else if ((event.type === "new_session" || event.type === "connection_lost") && !event.media && event.dcId === this.#running?.homeDcId) {
+          this.updates.onConnectionEvent(event.type === "new_session" ? "new_session" : "reconnect");
+        }
       },
     });
     const running = new RequestRunner({
@@ -276,7 +340,10 @@ export class TelegramClient {
       emit: (event) => {
         this.#emit(event);
       },
-      ingest: (response) => this.#ingest(response),
+      ingest: (response, request) => {
+        this.updates.observeResult(response, request);
+        return this.#ingest(response);
+      },
       onHomeMoved: (id, ip, port) => this.storage.session.setHomeDc({ id, ip, port }),
     });
     this.prepareLifetimeSignal(running.lifetime.signal);
@@ -343,6 +410,5 @@ export class TelegramClient {
       if (line !== undefined) logger[line.level](line.message, event);
     }
     this.#options.onEvent?.(event);
-    if (event.type === "update") this.#secretChats?.feed(event.update);
   }
 }

@@ -1,5 +1,6 @@
 import type { ClientEvent } from "../client/options.js";
 import type { LogLevel } from "./logger.js";
+import { describeUpdatesEvent } from "./describe-updates-event.js";
 
 /** How one client event reads in a log, or undefined for events that are data, not news (updates). */
 export function describeClientEvent(event: ClientEvent): { readonly level: LogLevel; readonly message: string } | undefined {
@@ -24,5 +25,9 @@ export function describeClientEvent(event: ClientEvent): { readonly level: LogLe
       return { level: "warn", message: `DC ${event.dcId}${event.media ? " media" : ""}: dropped an incoming packet (${event.code})` };
     case "update":
       return undefined;
+    case "new_session":
+      return { level: "debug", message: `DC ${event.dcId}${event.media ? " media" : ""}: the server opened a new session` };
+    default:
+      return describeUpdatesEvent(event);
   }
 }

@@ -52,6 +52,7 @@ export class SecretChats implements SecretChatPort {
   readonly #now: () => number;
   #queue: Promise<void> = Promise.resolve();
   readonly #listeners = new Set<(event: SecretChatsEvent) => void>();
+  #restored: Promise<void> | undefined;
   /** Sends leave in the order the cores produced them, whichever call flushed. */
   #sending: Promise<void> = Promise.resolve();
 
@@ -61,10 +62,18 @@ export class SecretChats implements SecretChatPort {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Loads the saved chats (call once before handling updates). */
-  async restore(): Promise<SecretChat[]> {
-    for (const state of await this.#store.load()) this.#chats.set(state.chatId, this.#open(state));
-    return [...this.#chats.values()];
+  /** Loads the saved chats once (updates wait for it); later calls return the same chats. */
+  restore(): Promise<SecretChat[]> {
+    this.#restored ??= this.#queue.then(async () => {
+      for (const state of await this.#store.load()) this.#chats.set(state.chatId, this.#open(state));
+    });
+    this.#queue = this.#restored.catch(() => undefined);
+    return this.#restored.then(() => [...this.#chats.values()]);
+  }
+
+  /** A batch of updates in order (an updates-engine sink). */
+  async handleUpdates(updates: readonly TypeUpdate[]): Promise<void> {
+    for (const update of updates) await this.handleUpdate(update);
   }
 
   get(chatId: number): SecretChat | undefined {

@@ -128,6 +128,8 @@ export interface UpdateStateRepository {
   set(state: UpdateState | null): Promise<void>;
   getChannelPts(channelId: bigint): Promise<number | null>;
   setChannelPts(channelId: bigint, pts: number | null): Promise<void>;
+  /** Every channel with a saved pts: the updates engine loads them all when it starts (one number per channel). */
+  listChannelPts(): Promise<readonly (readonly [bigint, number])[]>;
 }
 
 /** Anything else a feature needs to keep (e.g. cached dc options, secret chat state). */

@@ -11,6 +11,8 @@ export interface KeeperHooks {
   readonly onDown: (error?: Error) => void;
   /** A forced reconnect starts (`reason`: `dead`, or what `restart()` was given). */
   readonly onRestart: (reason: string) => void;
+  /** The network or the server closed the connection cleanly (not us, no error); a reconnect is scheduled. */
+  readonly onDropped?: () => void;
 }
 
 export interface KeeperOptions<Address> {
@@ -115,6 +117,8 @@ export class ConnectionKeeper<Address> {
     if (this.closed || this.dropping || !this.connected) return;
     this.connected = false;
     this.hooks.onDown(error);
+    // A close with an error is reported by onDown; a clean close (the server or a middlebox hung up) here.
+    if (error === undefined) this.hooks.onDropped?.();
     this.scheduleReconnect();
   }
 

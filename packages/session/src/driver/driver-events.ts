@@ -17,7 +17,13 @@ export type DriverConnectionEvent =
   /** A timer fired `lateMs` late (the machine slept, or the clock jumped): the driver pings with a short deadline. */
   | { readonly type: 'connection-suspect'; readonly lateMs: number }
   /** The driver drops the transport and connects again now: `dead`, or the reason given to `reconnect()`. */
-  | { readonly type: 'reconnecting'; readonly reason: string };
+  | { readonly type: 'reconnecting'; readonly reason: string }
+  /**
+   * The network or the server closed the connection cleanly (with an error it is `connection-lost`); the driver reconnects with backoff and resends
+   * what is unanswered. Pushed updates sent meanwhile are lost: fetch the difference
+   * (https://core.telegram.org/api/updates#recovering-gaps).
+   */
+  | { readonly type: 'connection-dropped' };
 
 /** Everything `SessionDriverOptions.onEvent` receives: updates, new_session_created, -404, liveness ... */
 export type SessionDriverEvent = ClientSessionEvent | DriverConnectionEvent;

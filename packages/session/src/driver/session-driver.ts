@@ -103,6 +103,7 @@ export class SessionDriver<Address = unknown> {
           if (error !== undefined) this.connectionLost(error);
         },
         onRestart: (reason) => options.onEvent?.({ type: 'reconnecting', reason }),
+        onDropped: () => options.onEvent?.({ type: 'connection-dropped' }),
       },
     );
   }

@@ -44,6 +44,8 @@ export interface FilesSlice {
   addFile(bytes: Uint8Array, options?: { readonly dcId?: number; readonly name?: string; readonly mimeType?: string; readonly viaCdn?: boolean }): FileHandle;
   /** A file of `size` bytes computed from their offsets (incompressible noise, `syntheticByte(i, seed)`), never held. */
   addSyntheticFile(size: number, options?: { readonly dcId?: number; readonly seed?: number; readonly viaCdn?: boolean }): FileHandle;
+  /** A stored file by document id (e.g. from a client's messages.uploadMedia), to set `viaCdn` or refresh it. */
+  fileById(id: bigint): StoredFile | undefined;
   /** The document and location of a stored file, with its current reference. */
   handle(file: StoredFile): FileHandle;
   /** A new file reference for this file (what refetching the message would give). */
@@ -108,6 +110,7 @@ export function installFiles(server: TestServer, options: FilesOptions = {}): Fi
       file.viaCdn = fileOptions.viaCdn === true;
       return handleOf(file);
     },
+    fileById: (id) => files.get(id),
     handle: handleOf,
     refreshReference: (file) => {
       files.refreshReference(file);

@@ -3,7 +3,10 @@ import { registerPasswordLogin } from "./auth/password-login.js";
 import { registerTransferLogin } from "./auth/transfer-login.js";
 import { registerContactHandlers } from "./contacts/contact-handlers.js";
 import type { HandlerDeps } from "./handler-deps.js";
+import { registerChannelHandlers } from "./channels/channel-handlers.js";
 import { registerChangeHandlers } from "./messages/change-handlers.js";
+import { registerChatHandlers } from "./messages/chat-handlers.js";
+import { registerForwardHandler } from "./messages/forward-handler.js";
 import { registerDialogHandlers } from "./messages/dialog-handlers.js";
 import { registerHistoryHandlers } from "./messages/history-handlers.js";
 import { registerSendHandlers } from "./messages/send-handlers.js";
@@ -23,5 +26,8 @@ export function registerWorldHandlers(deps: HandlerDeps): void {
   registerChangeHandlers(deps);
   registerDialogHandlers(deps);
   registerUpdateHandlers(deps);
+  registerChatHandlers(deps);
+  registerForwardHandler(deps);
+  registerChannelHandlers(deps);
   registerSecretHandlers(deps);
 }

@@ -24,6 +24,8 @@ export interface WorldServerOptions {
   /** Clock in ms (tests). Default Date.now. */
   readonly now?: () => number;
   readonly limits?: Partial<DifferenceLimits>;
+  /** How often due auto-delete timers are checked, in ms (default 1000; 0: only `expireDue()`). */
+  readonly autoDeleteIntervalMs?: number;
 }
 
 /** Test-side handle on the world a server serves. */
@@ -39,6 +41,10 @@ export interface WorldServer {
   userByPhone(phone: string): Account | undefined;
   /** How many (DC, permanent key) pairs are logged in. */
   readonly authorizationCount: number;
+  /** Deletes the messages whose ttl_period is over (by the world's clock) now; returns how many. */
+  expireDue(): number;
+  /** Stops the auto-delete timer and closes the store (call after `server.close()`). */
+  close(): void;
 }
 
 export const DEFAULT_LIMITS: DifferenceLimits = { sliceSize: 1000, tooLongAfter: 100_000, channelTooLongAfter: 10_000 };
@@ -66,6 +72,10 @@ export function installWorld(server: TestServer, options: WorldServerOptions = {
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   registerWorldHandlers(deps);
+  const intervalMs = options.autoDeleteIntervalMs ?? 1000;
+  // A timer on the injected clock: each tick deletes what the clock says is due.
+  const timer = intervalMs > 0 ? setInterval(() => world.autoDelete.expireDue(), intervalMs) : undefined;
+  timer?.unref();
 
   const handle: WorldServer = {
     world,
@@ -91,7 +101,13 @@ export function installWorld(server: TestServer, options: WorldServerOptions = {
     get authorizationCount() {
       return authorizations.count;
     },
+    expireDue: () => world.autoDelete.expireDue(),
+    close: () => {
+      if (timer !== undefined) clearInterval(timer);
+      world.store.close();
+    },
   };
+
   for (const seed of options.users ?? []) handle.addUser(seed);
   for (const seed of options.bots ?? []) handle.addBot(seed);
   return handle;

@@ -2,7 +2,7 @@ import type { TypeUpdate, TypeUpdates } from "@mtkit/tl-core/api";
 import type { RpcContext } from "../api/rpc-context.js";
 import type { UpdateFaults } from "../faults/update-faults.js";
 import type { TestServer } from "../server/test-server.js";
-import type { PeerSet } from "../wire/peer-set.js";
+import { PeerSet } from "../wire/peer-set.js";
 import type { Wire } from "../wire/wire.js";
 import type { BoxRef, LogEntry } from "../world/types.js";
 import type { World } from "../world/world.js";
@@ -43,10 +43,10 @@ export class UpdatePusher {
     }
   }
 
-  /** Sends `build(session)` to every online session of one account (except the caller's). */
-  toAccount(accountId: bigint, build: (session: OnlineSession) => TypeUpdates): void {
+  /** Sends `build(session)` to every online session of one account (except the caller's, unless `includeOrigin`). */
+  toAccount(accountId: bigint, build: (session: OnlineSession) => TypeUpdates, includeOrigin = false): void {
     for (const session of onlineSessions(this.server, this.authorizations)) {
-      if (session.accountId !== accountId || this.isOrigin(session)) continue;
+      if (session.accountId !== accountId || (!includeOrigin && this.isOrigin(session))) continue;
       const updates = build(session);
       this.faults.route(() => {
         session.send(updates);
@@ -54,13 +54,16 @@ export class UpdatePusher {
     }
   }
 
-  /** Non-pts updates for accounts (they take the next seq of each account's box). */
+  /**
+   * Updates without pts for accounts: each takes the next seq of the account's box, and goes to every
+   * session of it, the caller's included, so no session sees a seq gap.
+   */
   notice(accountIds: readonly bigint[], build: (accountId: bigint) => { readonly updates: TypeUpdate[]; readonly peers: PeerSet }): void {
     for (const accountId of accountIds) {
       const { updates, peers } = build(accountId);
       const seq = this.world.boxes.nextSeq(accountId);
       const body = this.wire.updates(accountId, updates, peers, seconds(this.world.env), seq);
-      this.toAccount(accountId, () => body);
+      this.toAccount(accountId, () => body, true);
     }
   }
 
@@ -68,6 +71,15 @@ export class UpdatePusher {
     if (change.kind === "box") {
       if (change.box.kind === "account") this.pushAccountEntries(change.box, change.entries);
       else this.pushChannelEntries(change.box, change.entries);
+    } else if (change.kind === "chatParticipants") {
+      const chat = this.wire.lookup.basicGroup(change.chatId);
+      if (chat === undefined) return;
+      const peers = new PeerSet().add({ kind: "chat", id: chat.id });
+      for (const member of chat.members) peers.addUser(member.userId);
+      this.notice(change.accountIds, () => ({ updates: [this.wire.chatParticipantsChanged(chat)], peers }));
+    } else {
+      const peers = new PeerSet().add({ kind: "channel", id: change.channelId });
+      this.notice(change.accountIds, () => ({ updates: [this.wire.channelChanged(change.channelId)], peers }));
     }
   }
 

@@ -2,7 +2,7 @@ import { gzipSync } from "node:zlib";
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
 import { ServerConnection, ServerSessionStore, type ServerSession, type ServerSessionStoreOptions, type SessionEnvironment } from "@mtkit/session";
 import { apiRegistry } from "@mtkit/tl-core/api";
-import { FrameBufferBudget, TcpTransportServer } from "@mtkit/transport-tcp";
+import { FrameBufferBudget, TcpTransportServer, TransportError } from "@mtkit/transport-tcp";
 import { WebSocketTransportServer } from "@mtkit/transport-ws";
 import type { ServerConnectionLink } from "@mtkit/transport-tcp/transport";
 import type { KeyInfo } from "../api/client-info.js";
@@ -154,7 +154,9 @@ export class DcServer {
     }
     this.links.add(link);
     link.subscribe((event) => {
-      if (event.type === "close") this.links.delete(link);
+      if (event.type !== "close") return;
+      this.links.delete(link);
+      if (event.error instanceof TransportError && event.error.code === "BUFFER_BUDGET") this.closedByLimits.add("frame-budget");
     });
     const core = new ServerConnection({
       env: this.env,

@@ -14,12 +14,12 @@ export interface ListenerLimits {
   readonly idleMs: number;
   /**
    * Bytes all connections of a DC may hold in partial frames together; the connection whose
-   * frame would pass it is closed. Default: a quarter of `memoryBudgetBytes`.
+   * frame would pass it is closed. Default: an eighth of `memoryBudgetBytes`.
    */
   readonly frameBufferBytes: number;
   /**
    * The memory (resident set size) the listeners are sized for: the default partial-frame budget
-   * is a quarter of it. `pnpm bench` checks the server stays under it during a flood. Default 256 MiB.
+   * is an eighth of it. `pnpm bench` checks the server stays under it during a flood. Default 256 MiB.
    */
   readonly memoryBudgetBytes: number;
 }
@@ -32,12 +32,12 @@ export const DEFAULT_LISTENER_LIMITS: ListenerLimits = {
   handshakeMs: 30_000,
   // Clients ping at least every minute (ping_delay_disconnect 75 s), so five idle minutes is dead.
   idleMs: 300_000,
-  frameBufferBytes: DEFAULT_MEMORY_BUDGET_BYTES / 4,
+  frameBufferBytes: DEFAULT_MEMORY_BUDGET_BYTES / 8,
   memoryBudgetBytes: DEFAULT_MEMORY_BUDGET_BYTES,
 };
 
 /** Fills what `partial` leaves out; `frameBufferBytes` follows a custom memory budget. */
 export function resolveListenerLimits(partial: Partial<ListenerLimits> = {}): ListenerLimits {
   const memoryBudgetBytes = partial.memoryBudgetBytes ?? DEFAULT_LISTENER_LIMITS.memoryBudgetBytes;
-  return { ...DEFAULT_LISTENER_LIMITS, frameBufferBytes: Math.floor(memoryBudgetBytes / 4), ...partial, memoryBudgetBytes };
+  return { ...DEFAULT_LISTENER_LIMITS, frameBufferBytes: Math.floor(memoryBudgetBytes / 8), ...partial, memoryBudgetBytes };
 }

@@ -39,7 +39,7 @@ export interface TestServerOptions {
   readonly sessionLimits?: ServerSessionStoreOptions;
   /**
    * Per DC listener limits: `maxConnections` (16 384), `transportInitMs` (10 s), `handshakeMs`
-   * (30 s), `idleMs` (5 min), `memoryBudgetBytes` (256 MiB) and `frameBufferBytes` (a quarter of it).
+   * (30 s), `idleMs` (5 min), `memoryBudgetBytes` (256 MiB) and `frameBufferBytes` (an eighth of it).
    */
   readonly limits?: Partial<ListenerLimits>;
   /** Clock in ms (tests). Default Date.now. */

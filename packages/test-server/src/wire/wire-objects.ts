@@ -1,4 +1,4 @@
-import type { RawUser, TypeChat, TypeMessageAction, TypePeer } from "@mtkit/tl-core/api";
+import type { RawUser, TypeChat, TypeChatParticipants, TypeMessageAction, TypePeer } from "@mtkit/tl-core/api";
 import type { Account, BasicGroup, Channel, ChannelMember, PeerRef, ServiceAction } from "../world/types.js";
 
 /** https://core.telegram.org/constructor/user as `viewerId` sees it (phone only for oneself or a contact). */
@@ -72,4 +72,18 @@ export function wireAction(action: ServiceAction): TypeMessageAction {
     case "setTtl":
       return { _: "messageActionSetMessagesTTL", period: action.period };
   }
+}
+
+/** https://core.telegram.org/constructor/chatParticipants of a basic group. */
+export function wireChatParticipants(chat: BasicGroup): TypeChatParticipants {
+  return {
+    _: "chatParticipants",
+    chatId: chat.id,
+    version: chat.version,
+    participants: chat.members.map((member) =>
+      member.userId === chat.creatorId
+        ? { _: "chatParticipantCreator" as const, userId: member.userId }
+        : { _: member.admin ? ("chatParticipantAdmin" as const) : ("chatParticipant" as const), userId: member.userId, inviterId: member.inviterId, date: member.date },
+    ),
+  };
 }

@@ -1,9 +1,9 @@
-import type { RawDialog, TypeChat, TypeUpdate, TypeUpdates, TypeUser, updates_RawState } from "@mtkit/tl-core/api";
+import type { RawDialog, TypeChat, TypeChatFull, TypeUpdate, TypeUpdates, TypeUser, updates_RawState } from "@mtkit/tl-core/api";
 import type { WorldLookup } from "../world/world-lookup.js";
-import type { AccountBox, BoxRef, Dialog, LogEntry, Message } from "../world/types.js";
+import type { AccountBox, BasicGroup, BoxRef, Channel, Dialog, LogEntry, Message } from "../world/types.js";
 import { PeerSet } from "./peer-set.js";
 import { wireMessage, wireUpdate } from "./wire-messages.js";
-import { wireBasicGroup, wireChannel, wirePeer, wireUser } from "./wire-objects.js";
+import { wireBasicGroup, wireChannel, wireChatParticipants, wirePeer, wireUser } from "./wire-objects.js";
 
 /**
  * The one place where world objects become TL objects for a viewer (layer 228). Handlers and the push
@@ -56,6 +56,46 @@ export class Wire {
       ...(dialog.pinnedOrder === undefined ? {} : { pinned: true }),
       ...(channelPts === undefined ? {} : { pts: channelPts }),
       ...(dialog.ttlPeriod === undefined ? {} : { ttlPeriod: dialog.ttlPeriod }),
+    };
+  }
+
+  /** updateChannel: the viewer's standing in a channel changed, refetch it. */
+  channelChanged(channelId: bigint): TypeUpdate {
+    return { _: "updateChannel", channelId };
+  }
+
+  chatParticipantsChanged(chat: BasicGroup): TypeUpdate {
+    return { _: "updateChatParticipants", participants: wireChatParticipants(chat) };
+  }
+
+  /** https://core.telegram.org/constructor/channelFull for a member's dialog state. */
+  channelFull(channel: Channel, dialog: Dialog | undefined, unreadCount: number, pts: number): TypeChatFull {
+    return {
+      _: "channelFull",
+      id: channel.id,
+      about: channel.about,
+      participantsCount: channel.memberCount,
+      readInboxMaxId: dialog?.readInboxMaxId ?? 0,
+      readOutboxMaxId: dialog?.readOutboxMaxId ?? 0,
+      unreadCount,
+      chatPhoto: { _: "photoEmpty", id: 0n },
+      notifySettings: { _: "peerNotifySettings" },
+      botInfo: [],
+      pts,
+      canViewParticipants: true,
+      ...(channel.ttlPeriod === undefined ? {} : { ttlPeriod: channel.ttlPeriod }),
+    };
+  }
+
+  /** https://core.telegram.org/constructor/chatFull of a basic group. */
+  chatFull(chat: BasicGroup): TypeChatFull {
+    return {
+      _: "chatFull",
+      id: chat.id,
+      about: "",
+      participants: wireChatParticipants(chat),
+      notifySettings: { _: "peerNotifySettings" },
+      ...(chat.ttlPeriod === undefined ? {} : { ttlPeriod: chat.ttlPeriod }),
     };
   }
 

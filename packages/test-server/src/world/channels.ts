@@ -1,3 +1,4 @@
+import { positive } from "./chat-messaging.js";
 import type { MessageDraft } from "./message-draft.js";
 import { channelPeer, idKey, peerKey } from "./peers.js";
 import type { Channel, ChannelMember, ChannelRole, LogEntry, Message } from "./types.js";
@@ -84,6 +85,13 @@ export class Channels {
     });
   }
 
+  /** A user joins (or is invited): membership plus an updateChannel notice for the new members. */
+  join(channelId: bigint, userIds: readonly bigint[], inviterId: bigint | undefined): bigint[] {
+    const added = this.addMembers(channelId, userIds, inviterId);
+    if (added.length > 0) this.parts.emit({ kind: "channelChanged", channelId, accountIds: added });
+    return added;
+  }
+
   /** Leaves (role "left"), kicks or bans a member. */
   removeMember(channelId: bigint, userId: bigint, role: "left" | "kicked" | "banned"): void {
     const { store, dialogs } = this.parts;
@@ -98,6 +106,7 @@ export class Channels {
       store.table("channels").put("", idKey(channelId), { ...channel, memberCount: channel.memberCount - 1 });
       dialogs.remove(userId, channelPeer(channelId));
     });
+    this.parts.emit({ kind: "channelChanged", channelId, accountIds: [userId] });
   }
 
   /** One message, one pts event in the channel's box, however many members. */
@@ -133,7 +142,7 @@ export class Channels {
         replyToId: draft.replyToId,
         forward: draft.forward,
         editDate: undefined,
-        ttlPeriod: draft.ttlPeriod ?? channel.ttlPeriod,
+        ttlPeriod: positive(draft.ttlPeriod ?? channel.ttlPeriod),
         action: draft.action,
         silent: draft.silent === true,
         post: !channel.megagroup,
@@ -158,6 +167,23 @@ export class Channels {
     messages.replace(edited);
     const [entry] = boxes.append({ kind: "channel", id: channelId }, [{ event: { kind: "editMessage", message: edited }, ptsCount: 1 }]);
     return { message: edited, entry: entry! };
+  }
+
+  /** Sets the auto-delete timer of a channel (its admins only). */
+  setTtl(actorId: bigint, channelId: bigint, ttlPeriod: number | undefined): void {
+    const channel = this.get(channelId);
+    if (channel === undefined) throw new WorldError("CHANNEL_INVALID");
+    const role = this.member(channelId, actorId)?.role;
+    if (role !== "creator" && role !== "admin") throw new WorldError("CHAT_ADMIN_REQUIRED");
+    this.parts.store.table("channels").put("", idKey(channelId), { ...channel, ttlPeriod });
+  }
+
+  /** Deletes messages whatever their author (auto-delete timers). */
+  deleteAsSystem(channelId: bigint, ids: readonly number[]): LogEntry | undefined {
+    const { messages, boxes } = this.parts;
+    const deleted = ids.filter((id) => messages.deleteChannelMessage(channelId, id));
+    if (deleted.length === 0) return undefined;
+    return boxes.append({ kind: "channel", id: channelId }, [{ event: { kind: "deleteMessages", ids: deleted }, ptsCount: deleted.length }])[0];
   }
 
   /** Deletes channel messages (one pts event for all of them). */

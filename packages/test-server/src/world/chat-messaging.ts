@@ -52,7 +52,7 @@ export class ChatMessaging {
           replyToId: draft.replyToId === undefined ? undefined : this.replyIdFor(senderId, draft.replyToId, owner),
           forward: draft.forward,
           editDate: undefined,
-          ttlPeriod: draft.ttlPeriod ?? chatTtl(store, dialogs, owner, participant.peer),
+          ttlPeriod: positive(draft.ttlPeriod ?? chatTtl(store, dialogs, owner, participant.peer)),
           action: draft.action,
           silent: draft.silent === true,
           post: false,
@@ -154,3 +154,6 @@ export class ChatMessaging {
     return this.parts.messages.copiesOf(senderId, replyToId).find((copy) => copy.ownerId === owner)?.id;
   }
 }
+
+/** A ttl_period of 0 means none. */
+export const positive = (value: number | undefined): number | undefined => (value === undefined || value <= 0 ? undefined : value);

@@ -1,6 +1,8 @@
 import { MemoryWorldStore } from "../store/memory-store.js";
 import type { WorldStore } from "../store/world-store.js";
 import { Accounts } from "./accounts.js";
+import { AutoDelete } from "./auto-delete.js";
+import { BasicGroups } from "./basic-groups.js";
 import { Boxes } from "./boxes.js";
 import { Channels } from "./channels.js";
 import { ChatMessaging } from "./chat-messaging.js";
@@ -32,6 +34,8 @@ export class World {
   readonly expiries: Expiries;
   readonly chatMessaging: ChatMessaging;
   readonly channels: Channels;
+  readonly basicGroups: BasicGroups;
+  readonly autoDelete: AutoDelete;
   readonly lookup: WorldLookup;
   private readonly listeners = new Set<WorldListener>();
 
@@ -47,6 +51,8 @@ export class World {
     this.expiries = new Expiries(this.store);
     this.chatMessaging = new ChatMessaging(this.parts);
     this.channels = new Channels(this.parts);
+    this.basicGroups = new BasicGroups(this.parts, this.chatMessaging);
+    this.autoDelete = new AutoDelete(this.parts, this.chatMessaging, this.basicGroups, this.channels);
     this.lookup = new WorldLookup(this.store);
   }
 

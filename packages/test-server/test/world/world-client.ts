@@ -1,6 +1,7 @@
 // A logged-in account over a real socket: session's driver on a fresh key, test-number login, pushed updates collected.
 import type { SessionDriver } from "@mtkit/session";
 import type { TypeInputPeer } from "@mtkit/tl-core/api";
+import { expect } from "vitest";
 import type { DcAddress } from "@mtkit/transport-tcp/transport";
 import type { TestServer } from "../../src/index.js";
 import { createKey, openDriver } from "../helpers/mtkit-client.js";
@@ -27,3 +28,7 @@ export async function loginTestNumber(server: TestServer, phone: string): Promis
 }
 
 export const inputPeer = (client: WorldClient): TypeInputPeer => ({ _: "inputPeerUser", userId: client.userId, accessHash: client.accessHash });
+
+/** expect.objectContaining, typed as unknown so nested matchers stay type-safe. */
+export const like = (shape: object): unknown => expect.objectContaining(shape);
+export const anyNumber: unknown = expect.any(Number);

@@ -58,7 +58,10 @@ export interface FrameCodec {
    * The codec takes ownership of `bytes`: payloads may be views into it, so do not reuse the buffer.
    */
   decode(bytes: Uint8Array): Frame[];
-  /** Bytes received but not yet returned as a frame (a partial frame), for memory budgets. */
+  /**
+   * Bytes a partial frame holds, or its announced size once its header is in (whichever is more),
+   * for memory budgets: the claim is only counted, never used to size a buffer.
+   */
   readonly bufferedLength: number;
 }
 

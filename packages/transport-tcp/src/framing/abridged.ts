@@ -18,6 +18,8 @@ export class AbridgedCodec implements FrameCodec {
   readonly supportsQuickAck = true;
   private readonly maxPacketLength: number;
   private readonly queue = new ByteQueue();
+  /** Header plus announced length of the frame being received, once its header is in (else 0). */
+  private announced = 0;
 
   constructor(options: FrameCodecOptions) {
     this.role = options.role;
@@ -54,12 +56,17 @@ export class AbridgedCodec implements FrameCodec {
     return this.encodePacket(statusPayload(status));
   }
 
+  /**
+   * What the frame being received holds or will hold: its announced size counts from its header
+   * on, so a shared budget refuses a frame before its body is read, not after.
+   */
   get bufferedLength(): number {
-    return this.queue.length;
+    return Math.max(this.queue.length, this.announced);
   }
 
   decode(bytes: Uint8Array): Frame[] {
     this.queue.push(bytes);
+    this.announced = 0;
     const frames: Frame[] = [];
     while (this.queue.length >= 1) {
       const first = this.queue.byteAt(0);
@@ -82,7 +89,10 @@ export class AbridgedCodec implements FrameCodec {
       if (length > this.maxPacketLength) {
         throw new TransportError("PACKET_TOO_LONG", `announced length ${length} exceeds ${this.maxPacketLength}`, { length });
       }
-      if (this.queue.length < headerLength + length) break;
+      if (this.queue.length < headerLength + length) {
+        this.announced = headerLength + length;
+        break;
+      }
       this.queue.skip(headerLength);
       const payload = this.queue.take(length);
       frames.push((this.role === "client" ? statusFrameOf(payload) : undefined) ?? { kind: "packet", payload, quickAckRequested: flagged });

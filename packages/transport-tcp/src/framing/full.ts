@@ -18,6 +18,8 @@ export class FullCodec implements FrameCodec {
   readonly supportsQuickAck = false;
   private readonly maxPacketLength: number;
   private readonly queue = new ByteQueue();
+  /** Header plus announced length of the frame being received, once its header is in (else 0). */
+  private announced = 0;
   private sendSeq = 0;
   private receiveSeq = 0;
 
@@ -54,12 +56,17 @@ export class FullCodec implements FrameCodec {
     return this.encodePacket(statusPayload(status));
   }
 
+  /**
+   * What the frame being received holds or will hold: its announced size counts from its header
+   * on, so a shared budget refuses a frame before its body is read, not after.
+   */
   get bufferedLength(): number {
-    return this.queue.length;
+    return Math.max(this.queue.length, this.announced);
   }
 
   decode(bytes: Uint8Array): Frame[] {
     this.queue.push(bytes);
+    this.announced = 0;
     const frames: Frame[] = [];
     while (this.queue.length >= 4) {
       const total = this.queue.uint32At(0);
@@ -69,7 +76,10 @@ export class FullCodec implements FrameCodec {
       if (total - OVERHEAD > this.maxPacketLength) {
         throw new TransportError("PACKET_TOO_LONG", `announced length ${total - OVERHEAD} exceeds ${this.maxPacketLength}`, { length: total - OVERHEAD });
       }
-      if (this.queue.length < total) break;
+      if (this.queue.length < total) {
+        this.announced = total;
+        break;
+      }
       const packet = this.queue.take(total);
       const expectedCrc = crc32(packet, 0, total - 4);
       const actualCrc = readUint32LE(packet, total - 4);

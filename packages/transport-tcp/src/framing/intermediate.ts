@@ -20,6 +20,8 @@ export class IntermediateCodec implements FrameCodec {
   private readonly maxPacketLength: number;
   private readonly randomFill: ((out: Uint8Array) => Uint8Array) | undefined;
   private readonly queue = new ByteQueue();
+  /** Header plus announced length of the frame being received, once its header is in (else 0). */
+  private announced = 0;
 
   constructor(options: FrameCodecOptions & { readonly padded?: boolean }) {
     this.protocol = options.padded === true ? "padded" : "intermediate";
@@ -62,12 +64,17 @@ export class IntermediateCodec implements FrameCodec {
     return this.encodePacket(statusPayload(status));
   }
 
+  /**
+   * What the frame being received holds or will hold: its announced size counts from its header
+   * on, so a shared budget refuses a frame before its body is read, not after.
+   */
   get bufferedLength(): number {
-    return this.queue.length;
+    return Math.max(this.queue.length, this.announced);
   }
 
   decode(bytes: Uint8Array): Frame[] {
     this.queue.push(bytes);
+    this.announced = 0;
     const frames: Frame[] = [];
     while (this.queue.length >= 4) {
       const raw = this.queue.uint32At(0);
@@ -81,7 +88,10 @@ export class IntermediateCodec implements FrameCodec {
       if (length > this.maxPacketLength) {
         throw new TransportError("PACKET_TOO_LONG", `announced length ${length} exceeds ${this.maxPacketLength}`, { length });
       }
-      if (this.queue.length < 4 + length) break;
+      if (this.queue.length < 4 + length) {
+        this.announced = 4 + length;
+        break;
+      }
       this.queue.skip(4);
       frames.push(this.frameOf(this.queue.take(length), flagged));
     }

@@ -54,7 +54,16 @@ export class SocketCarrier implements ByteCarrier {
 
   close(): void {
     if (this.socket.destroyed) return;
+    // Nothing was ever written: there is nothing a graceful FIN would deliver, so free the socket
+    // now (a server closing slowloris connections must not hold each one two more seconds).
+    if (this.socket.bytesWritten === 0) {
+      this.socket.destroy();
+      return;
+    }
     this.socket.end();
+    // Nothing read after our close is used: stop reading, so a peer that keeps sending (a flood
+    // closed by a server limit) costs no more memory while the FIN exchange runs.
+    this.socket.pause();
     // A peer that never answers our FIN must not keep the socket open forever.
     setTimeout(() => { this.socket.destroy(); }, 2000).unref();
   }

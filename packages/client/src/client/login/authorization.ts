@@ -15,5 +15,7 @@ export async function completeAuthorization(client: TelegramClient, authorizatio
   const user = authorization.user;
   if (user._ !== "user") throw new TypeError("the server authorized an empty user");
   await client.storage.session.setSelf({ userId: user.id, isBot: user.bot === true });
+  // Logged in now: the updates engine takes its starting state (updates.getState).
+  void client.updates.start();
   return user;
 }

@@ -1,7 +1,7 @@
 import { FileTransferError } from "../file-transfer-error.js";
 
 /** What `uploadFile` reads from (the Node entry adds file paths). Node Readables are async iterables. */
-export type UploadSource = Uint8Array | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+export type UploadSource = Uint8Array | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
 /** A source as a stream of byte chunks, with its size when it is known up front. */
 export interface ByteChunks {
@@ -35,7 +35,7 @@ async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator
   }
 }
 
-async function* checkedChunks(source: AsyncIterable<unknown>): AsyncGenerator<Uint8Array> {
+async function* checkedChunks(source: AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<Uint8Array> {
   for await (const chunk of source) {
     if (!(chunk instanceof Uint8Array)) throw new FileTransferError("BAD_SOURCE", "the stream produced something other than bytes (set no encoding on it)");
     yield chunk;
@@ -54,8 +54,8 @@ export function byteChunksOf(source: UploadSource, sliceSize: number, size: numb
   if (typeof ReadableStream !== "undefined" && source instanceof ReadableStream) {
     return { size, chunks: streamChunks(source), name: undefined };
   }
-  if (typeof source === "object" && Symbol.asyncIterator in source) {
+  if (typeof source === "object" && (Symbol.asyncIterator in source || Symbol.iterator in source)) {
     return { size, chunks: checkedChunks(source), name: undefined };
   }
-  throw new FileTransferError("BAD_SOURCE", "pass bytes, a Blob, a ReadableStream or an async iterable of bytes");
+  throw new FileTransferError("BAD_SOURCE", "pass bytes, a Blob, a ReadableStream or an (async) iterable of bytes");
 }

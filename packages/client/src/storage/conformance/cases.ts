@@ -117,6 +117,23 @@ export const storageConformanceCases: readonly StorageConformanceCase[] = [
     },
   },
   {
+    name: "update state: overwritten in place, int32 extremes; every channel pts listed",
+    async run(s) {
+      expectEqual(await s.updates.listChannelPts(), [], "no channels at first");
+      await s.updates.set({ pts: 1, qts: 1, date: 1, seq: 1 });
+      await s.updates.set({ pts: 2_147_483_647, qts: 0, date: 2_000_000_000, seq: 2_147_483_647 });
+      expectEqual(await s.updates.get(), { pts: 2_147_483_647, qts: 0, date: 2_000_000_000, seq: 2_147_483_647 }, "last write wins");
+      const big = 9_007_199_254_740_993n;
+      await s.updates.setChannelPts(5n, 10);
+      await s.updates.setChannelPts(big, 20);
+      await s.updates.setChannelPts(7n, 30);
+      await s.updates.setChannelPts(5n, 11);
+      await s.updates.setChannelPts(7n, null);
+      const listed = [...(await s.updates.listChannelPts())].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      expectEqual(listed, [[5n, 11], [big, 20]], "updated in place, deleted gone, ids beyond 2^53 exact");
+    },
+  },
+  {
     name: "key-value: exact bytes, copied, deletable",
     async run(s) {
       const value = bytes(1000, 9);

@@ -105,6 +105,12 @@ export class IdbStorage implements ClientStorage {
       set: (state) => put(STORES.updates, "state", state === null ? null : { ...state }),
       getChannelPts: (channelId) => get<number>(STORES.channelPts, channelId.toString()),
       setChannelPts: (channelId, pts) => put(STORES.channelPts, channelId.toString(), pts),
+      listChannelPts: () => this.#tx(STORES.channelPts, "readonly", async (tx) => {
+        const store = tx.objectStore(STORES.channelPts);
+        // Both lists come back in key order, so they line up.
+        const [keys, values] = await Promise.all([promisifyRequest(store.getAllKeys()), promisifyRequest(store.getAll())]);
+        return keys.map((key, index) => [BigInt(key as string), values[index] as number] as const);
+      }),
     };
     this.kv = {
       get: (key) => get<Uint8Array>(STORES.kv, key),

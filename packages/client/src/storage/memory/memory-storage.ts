@@ -118,6 +118,7 @@ export class MemoryStorage implements ClientStorage {
         if (pts === null) this.#channelPts.delete(channelId);
         else this.#channelPts.set(channelId, pts);
       }),
+    listChannelPts: (): Promise<readonly (readonly [bigint, number])[]> => this.#run(() => [...this.#channelPts]),
   };
 
   readonly kv = {

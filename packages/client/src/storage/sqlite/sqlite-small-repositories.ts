@@ -74,6 +74,7 @@ export function sqliteUpdateState(db: Database.Database): UpdateStateRepository 
   const selectChannel = db.prepare<[bigint], { pts: bigint }>("SELECT pts FROM channel_pts WHERE channel_id = ?");
   const upsertChannel = db.prepare<[bigint, number]>("INSERT OR REPLACE INTO channel_pts (channel_id, pts) VALUES (?, ?)");
   const removeChannel = db.prepare<[bigint]>("DELETE FROM channel_pts WHERE channel_id = ?");
+  const selectChannels = db.prepare<[], { channel_id: bigint; pts: bigint }>("SELECT channel_id, pts FROM channel_pts");
   return {
     get: () => later(() => {
       const row = select.get();
@@ -91,6 +92,7 @@ export function sqliteUpdateState(db: Database.Database): UpdateStateRepository 
       if (pts === null) removeChannel.run(channelId);
       else upsertChannel.run(channelId, pts);
     }),
+    listChannelPts: () => later(() => selectChannels.all().map((row) => [row.channel_id, Number(row.pts)] as const)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { AUTH_KEY_LENGTH } from "../storage-error.js";
-import type { DcAddress, SelfInfo } from "../types.js";
+import type { DcAddress, SelfInfo, UpdateState } from "../types.js";
 import { decodeBase64Url, encodeBase64Url } from "./base64url.js";
 import { StringSessionError } from "./string-session-error.js";
 
@@ -8,17 +8,24 @@ export interface StringSessionData {
   readonly dc: DcAddress;
   readonly authKey: Uint8Array;
   readonly self?: SelfInfo;
+  /**
+   * The account's update state (https://core.telegram.org/api/updates), so a process started from
+   * the string catches up from there instead of starting fresh. Channel boxes are not carried (one
+   * number per channel would make the string unbounded): they start again at their next update.
+   */
+  readonly updates?: UpdateState;
 }
 
 /**
  * Layout, version 1 (all integers little-endian):
- * `version:u8 | flags:u8 | dc_id:u16 | ip_len:u8 | ip:ascii | port:u16 | auth_key:256 | [self_id:i64]`
- * flags: 1 ipv6, 2 test DC, 4 media-only, 8 has self, 16 self is a bot.
+ * `version:u8 | flags:u8 | dc_id:u16 | ip_len:u8 | ip:ascii | port:u16 | auth_key:256 | [self_id:i64] | [pts:i32 qts:i32 date:i32 seq:i32]`
+ * flags: 1 ipv6, 2 test DC, 4 media-only, 8 has self, 16 self is a bot, 32 has update state.
  */
 export const STRING_SESSION_VERSION = 1;
-const FLAG = { ipv6: 1, testMode: 2, mediaOnly: 4, hasSelf: 8, isBot: 16 } as const;
-const KNOWN_FLAGS = 31;
-// The longest v1 session is 6 + 255 + 256 + 8 bytes = 700 base64 characters; refuse more before decoding.
+const FLAG = { ipv6: 1, testMode: 2, mediaOnly: 4, hasSelf: 8, isBot: 16, hasUpdates: 32 } as const;
+const KNOWN_FLAGS = 63;
+const UPDATE_STATE_BYTES = 16;
+// The longest v1 session is 7 + 255 + 256 + 8 + 16 bytes = 723 base64 characters; refuse more before decoding.
 const MAX_TEXT_LENGTH = 1024;
 const IP_PATTERN = /^[0-9A-Za-z.:%-]+$/;
 
@@ -28,13 +35,16 @@ export function exportStringSession(data: StringSessionData): string {
   if (data.authKey.length !== AUTH_KEY_LENGTH) throw new StringSessionError("BAD_FIELD", "the auth key must be 256 bytes");
   if (!Number.isInteger(data.dc.id) || data.dc.id < 1 || data.dc.id > 0xffff) throw new StringSessionError("BAD_FIELD", "bad DC id");
   if (!Number.isInteger(data.dc.port) || data.dc.port < 1 || data.dc.port > 0xffff) throw new StringSessionError("BAD_FIELD", "bad port");
-  const bytes = new Uint8Array(7 + ip.length + AUTH_KEY_LENGTH + (data.self === undefined ? 0 : 8));
+  const updates = data.updates;
+  if (updates !== undefined && ![updates.pts, updates.qts, updates.date, updates.seq].every(isInt32)) throw new StringSessionError("BAD_FIELD", "the update state must be 32-bit integers");
+  const bytes = new Uint8Array(7 + ip.length + AUTH_KEY_LENGTH + (data.self === undefined ? 0 : 8) + (updates === undefined ? 0 : UPDATE_STATE_BYTES));
   const view = new DataView(bytes.buffer);
   let flags = 0;
   if (data.dc.ipv6 === true) flags |= FLAG.ipv6;
   if (data.dc.testMode === true) flags |= FLAG.testMode;
   if (data.dc.mediaOnly === true) flags |= FLAG.mediaOnly;
   if (data.self !== undefined) flags |= FLAG.hasSelf | (data.self.isBot ? FLAG.isBot : 0);
+  if (updates !== undefined) flags |= FLAG.hasUpdates;
   bytes[0] = STRING_SESSION_VERSION;
   bytes[1] = flags;
   view.setUint16(2, data.dc.id, true);
@@ -44,7 +54,16 @@ export function exportStringSession(data: StringSessionData): string {
   view.setUint16(at, data.dc.port, true);
   bytes.set(data.authKey, at + 2);
   at += 2 + AUTH_KEY_LENGTH;
-  if (data.self !== undefined) view.setBigInt64(at, BigInt.asIntN(64, data.self.userId), true);
+  if (data.self !== undefined) {
+    view.setBigInt64(at, BigInt.asIntN(64, data.self.userId), true);
+    at += 8;
+  }
+  if (updates !== undefined) {
+    view.setInt32(at, updates.pts, true);
+    view.setInt32(at + 4, updates.qts, true);
+    view.setInt32(at + 8, updates.date, true);
+    view.setInt32(at + 12, updates.seq, true);
+  }
   return encodeBase64Url(bytes);
 }
 
@@ -80,6 +99,12 @@ export function importStringSession(text: string): StringSessionData {
     self = { userId: view.getBigInt64(at, true), isBot: (flags & FLAG.isBot) !== 0 };
     at += 8;
   }
+  let updates: UpdateState | undefined;
+  if ((flags & FLAG.hasUpdates) !== 0) {
+    need(at + UPDATE_STATE_BYTES);
+    updates = { pts: view.getInt32(at, true), qts: view.getInt32(at + 4, true), date: view.getInt32(at + 8, true), seq: view.getInt32(at + 12, true) };
+    at += UPDATE_STATE_BYTES;
+  }
   if (at !== bytes.length) throw new StringSessionError("TRAILING_BYTES", `${bytes.length - at} unexpected bytes at the end`);
   const dc: DcAddress = {
     id: dcId,
@@ -89,5 +114,9 @@ export function importStringSession(text: string): StringSessionData {
     ...((flags & FLAG.testMode) !== 0 ? { testMode: true } : {}),
     ...((flags & FLAG.mediaOnly) !== 0 ? { mediaOnly: true } : {}),
   };
-  return self === undefined ? { dc, authKey } : { dc, authKey, self };
+  return { dc, authKey, ...(self === undefined ? {} : { self }), ...(updates === undefined ? {} : { updates }) };
+}
+
+function isInt32(value: number): boolean {
+  return Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff;
 }

@@ -1,0 +1,47 @@
+// Logged-in clients against a real TestServer serving the world (accounts, chats, messages, updates).
+import type { TelegramClient } from "../../src/node/index.js";
+import { makeClient, startHarness, type Harness } from "../client/harness.js";
+
+export const USERS = [
+  { phone: "+1 555 0200", firstName: "Alice", username: "alice" },
+  { phone: "+1 555 0201", firstName: "Bob", username: "bob" },
+  { phone: "+1 555 0202", firstName: "Carol", username: "carol" },
+] as const;
+export const BOT = { token: "77:echo-token", username: "echo_bot", firstName: "Echo" } as const;
+
+export function startWorld(): Promise<Harness> {
+  return startHarness({ users: USERS, bots: [BOT] });
+}
+
+export type Transport = "tcp" | "ws";
+
+export async function loginUser(h: Harness, transport: Transport, phone: string): Promise<TelegramClient> {
+  const { client } = makeClient(h.server, { ws: transport === "ws", onUpdateError: (error) => { throw error; } });
+  await client.connect();
+  const sent = await client.sendCode(phone);
+  await client.signIn(sent, h.slice.lastCode(phone) ?? "");
+  return client;
+}
+
+export async function loginBot(h: Harness, transport: Transport): Promise<TelegramClient> {
+  const { client } = makeClient(h.server, { ws: transport === "ws" });
+  await client.connect();
+  await client.signInBot(BOT.token);
+  return client;
+}
+
+/** Resolves with the first value `next` gives that `accept` takes, or rejects after `ms`. */
+export function waitFor<T>(subscribe: (push: (value: T) => void) => () => void, accept: (value: T) => boolean = () => true, ms = 5000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`nothing arrived in ${String(ms)} ms`));
+    }, ms);
+    const off = subscribe((value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      off();
+      resolve(value);
+    });
+  });
+}
