@@ -125,7 +125,9 @@ export class TelegramClient extends HighLevelMethods {
   get secretChats(): SecretChats {
     if (this.#secretChats === undefined) {
       const chats = new SecretChats({ api: this, crypto: this.crypto, now: () => this.#now(), store: new KvSecretChatStore(this.storage.kv) });
-      void chats.restore();
+      chats.restore().catch((error: unknown) => {
+        this.#options.logger?.error("saved secret chats could not be restored", error);
+      });
       // The updates engine orders qts and fetches what was missed; the sink is awaited before the state is saved.
       this.updates.addSink((batch) => chats.handleUpdates(batch.updates));
       this.#secretChats = chats;
