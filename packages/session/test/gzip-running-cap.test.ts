@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { gzipSync } from 'fflate';
 import { concatBytes } from '@mtkit/mtproto-crypto';
 import { GZIP_MAX_INFLATED, gzipInflateBounded } from '../src/index.js';
-import { rawSend, serverSetup, TWO_32 } from './helpers/server-wire.js';
+import { rawSend, serverSetup } from './helpers/server-wire.js';
 
 // gzip_packed (https://core.telegram.org/mtproto/service_messages#packed-object) is inflated with a
 // running cap: the size claimed in the gzip trailer never sizes a buffer, in either role.

@@ -43,7 +43,7 @@ describe('service messages that do not decode', () => {
     const { client, nextId } = live('svc-truncated');
     const events = client.receive(forge(client, nextId(), pong(5n).subarray(0, 12)));
     expect(events.some((e) => e.type === 'update')).toBe(false);
-    expect(events).toContainEqual({ type: 'dropped', error: expect.objectContaining({ code: 'MALFORMED_BODY' }) });
+    expect(events).toContainEqual({ type: 'dropped', error: expect.objectContaining({ code: 'MALFORMED_BODY' }) as unknown });
   });
 
   it('an unknown constructor (a newer API layer) still reaches the layer above as an update', () => {

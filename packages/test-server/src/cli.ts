@@ -3,7 +3,10 @@
 import { readFileSync } from "node:fs";
 import { CliUsageError, parseCliArgs, USAGE } from "./cli/parse-cli-args.js";
 import { describeServerBanner, describeServerJson } from "./cli/describe-server.js";
+import { installWorld } from "./install/install-world.js";
+import { planFromFile, planFromFlags, seedWorld, type SeedPlan } from "./cli/seed-world.js";
 import { TestServer } from "./server/test-server.js";
+import { SqliteWorldStore } from "./store/sqlite-store.js";
 
 async function main(): Promise<void> {
   const options = parseCliArgs(process.argv.slice(2));
@@ -11,6 +14,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const plans: SeedPlan[] = [planFromFlags(options.users, options.bots, options.groups)];
+  if (options.seedFile !== undefined) plans.push(planFromFile(options.seedFile));
   // Registered first: a signal that arrives while the key is generated still ends the process cleanly.
   const state: { server: TestServer | undefined; stopping: boolean } = { server: undefined, stopping: false };
   const stop = (): void => {
@@ -32,7 +37,12 @@ async function main(): Promise<void> {
     stop();
     return;
   }
-  console.log(options.json ? describeServerJson(server) : describeServerBanner(server));
+  const world = installWorld(server, options.dataDir === undefined ? {} : { store: SqliteWorldStore.open(options.dataDir) });
+  process.once("exit", () => {
+    world.close();
+  });
+  const seeded = seedWorld(world, plans);
+  console.log(options.json ? describeServerJson(server, seeded) : describeServerBanner(server, seeded));
 }
 
 main().catch((error: unknown) => {

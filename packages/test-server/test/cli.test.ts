@@ -59,6 +59,28 @@ describe("mtkit-test-server CLI", () => {
     expect(await exited).toBe(0);
   });
 
+  it("seeds users, bots and a big group from flags and a JSON file into --data, and reports them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mtkit-cli-world-"));
+    const seedFile = join(dir, "seed.json");
+    writeFileSync(seedFile, JSON.stringify({ users: [{ phone: "+1 555 0300", firstName: "Zoe" }], groups: [{ title: "Friends", memberPhones: ["15550300"] }] }));
+    const args = ["--data", join(dir, "data"), "--user", "+1 555 0200:Ann:ann", "--bot", "echo_bot=7:tok", "--group", "Big=20000", "--seed", seedFile];
+    const { child, ready } = start(args);
+    const seeded = ((await ready) as CliDescription & { seeded: { users: { phone: string; username: string | null }[]; bots: { token: string }[]; groups: { title: string; members: number }[] } }).seeded;
+    expect(seeded.users).toEqual([expect.objectContaining({ phone: "15550200", username: "ann" }), expect.objectContaining({ phone: "15550300" })]);
+    expect(seeded.bots).toEqual([expect.objectContaining({ token: "7:tok", username: "echo_bot" })]);
+    expect(seeded.groups).toEqual([expect.objectContaining({ title: "Big", members: 20_001 }), expect.objectContaining({ title: "Friends", members: 2 })]);
+    const exited = exitCode(child);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    // Again on the same directory: the same accounts (phones and tokens are reused), the world kept.
+    const again = start(["--data", join(dir, "data"), "--user", "+1 555 0200:Ann:ann"]);
+    const second = ((await again.ready) as CliDescription & { seeded: { users: { id: string }[] } }).seeded;
+    expect(second.users[0]?.id).toBe((seeded.users[0] as unknown as { id: string }).id);
+    const stopped = exitCode(again.child);
+    again.child.kill("SIGTERM");
+    expect(await stopped).toBe(0);
+  });
+
   it("loads --key and reports that key's fingerprint", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mtkit-cli-"));
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });

@@ -1,3 +1,4 @@
+/* global process, setInterval, clearInterval, setTimeout */
 // The server side of the hostile-load bench: a TestServer with its default listener limits (and the
 // configured memory budget) in a process of its own, so its RSS is measured alone. Plain JavaScript
 // run by plain node on the built packages: what a deployed server runs, without tsx's own memory.

@@ -3,7 +3,7 @@
 // checked against SHA-256 hashes), with a progress bar; its SHA-256 is printed on both sides.
 import { createHash } from "node:crypto";
 import { MemoryStorage, TelegramClient } from "@mtkit/client/node";
-import { installAccountSlice, installFiles, TestServer } from "@mtkit/test-server";
+import { installFiles, installWorld, TestServer } from "@mtkit/test-server";
 import { step } from "./step.js";
 
 const MIB = 1024 * 1024;
@@ -43,7 +43,7 @@ export async function filesDemo(): Promise<void> {
   console.log("\nPart 3 — files: 50 MiB up in parallel parts and back through the CDN DC\n");
   const server = await step("start test server (2 DCs) and a CDN DC (id 203)", () => TestServer.start({ dcs: 2 }), (s) => s.endpoints.map((e) => `dc${e.id}:${e.port}`).join(" "));
   const cdn = await TestServer.start({ firstDcId: 203 });
-  installAccountSlice(server, { homeDc: 1, bots: [{ token: BOT_TOKEN, username: "files_demo_bot", firstName: "Files" }] });
+  installWorld(server, { homeDc: 1, bots: [{ token: BOT_TOKEN, username: "files_demo_bot", firstName: "Files" }] });
   const files = installFiles(server, { cdn });
   const client = new TelegramClient({ apiId: 1, apiHash: "0123456789abcdef0123456789abcdef", storage: new MemoryStorage(), testServer: server });
   try {

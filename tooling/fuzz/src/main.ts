@@ -5,7 +5,9 @@
 import { parseArgs } from "node:util";
 import { runFuzz } from "./run-fuzz.js";
 
-const { values } = parseArgs({ options: { inputs: { type: "string" }, seconds: { type: "string" }, seed: { type: "string" } } });
+// pnpm passes a lone "--" through to the script: skip it.
+const args = process.argv.slice(2).filter((arg) => arg !== "--");
+const { values } = parseArgs({ args, options: { inputs: { type: "string" }, seconds: { type: "string" }, seed: { type: "string" } } });
 const inputs = Number(values.inputs ?? 1_000_000);
 const seconds = Number(values.seconds ?? 900);
 const seed = Number(values.seed ?? 1);

@@ -34,7 +34,8 @@ function runChild(session: string, out: string, delayMs: number): { child: Child
   const child = spawn(process.execPath, ["--import", "tsx", CHILD, session, out], { env, stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  // "close", not "exit": the child's last stdout lines are read by then.
+  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
   return { child, stdout: () => output, exited };
 }
 

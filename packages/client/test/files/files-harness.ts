@@ -1,6 +1,6 @@
 // A real TestServer (2 DCs, TCP + WebSocket, optionally a CDN DC) with the account slice and the
 // files slice, and a logged-in bot client pointed at it.
-import { installAccountSlice, installFiles, TestServer, type FilesOptions, type FilesSlice } from "@mtkit/test-server";
+import { installFiles, installWorld, TestServer, type FilesOptions, type FilesSlice } from "@mtkit/test-server";
 import type { RawDocument } from "@mtkit/tl-core/api";
 import { createWebSocketTransport } from "@mtkit/transport-ws";
 import { crypto, makeClient, type TestClient } from "../client/harness.js";
@@ -19,7 +19,7 @@ export const BOT_TOKEN = "7:files-bot";
 export async function startFilesHarness(options: { readonly cdn?: boolean; readonly files?: FilesOptions } = {}): Promise<FilesHarness> {
   const server = await TestServer.start({ dcs: 2, ws: true, crypto });
   const cdnServer = options.cdn === true ? await TestServer.start({ firstDcId: 203, ws: true, crypto }) : undefined;
-  installAccountSlice(server, { crypto, homeDc: 2, bots: [{ token: BOT_TOKEN, username: "files_bot", firstName: "Files" }] });
+  installWorld(server, { crypto, homeDc: 2, bots: [{ token: BOT_TOKEN, username: "files_bot", firstName: "Files" }] });
   const files = installFiles(server, { crypto, ...(cdnServer === undefined ? {} : { cdn: cdnServer }), ...options.files });
   return {
     server,

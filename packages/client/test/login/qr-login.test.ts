@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RpcError, TestServer } from "@mtkit/test-server";
-import type { RawUser } from "@mtkit/tl-core/api";
+import type { auth_TypeLoginToken, RawUser } from "@mtkit/tl-core/api";
 import { QrLoginError } from "../../src/client/login/qr-login.js";
 import { crypto, makeClient } from "../client/harness.js";
 
@@ -22,14 +22,14 @@ describe.each(["tcp", "ws"] as const)("loginWithQr over %s", (transport) => {
     const calls: string[] = [];
     let scanned = false;
     let exports = 0;
-    server.handle("auth.exportLoginToken", (request, ctx) => {
+    server.handle("auth.exportLoginToken", (request, ctx): auth_TypeLoginToken => {
       calls.push(`export@${String(ctx.dcId)}:${String(request.apiId)}`);
       exports += 1;
       if (scanned) return { _: "auth.loginTokenMigrateTo", dcId: 2, token: new Uint8Array([9, 9]) };
       // The first token expires at once, so the client must ask for a new one.
       return { _: "auth.loginToken", expires: exports === 1 ? now() : now() + 30, token: new Uint8Array([0xfb, 0xff, exports]) };
     });
-    server.handle("auth.importLoginToken", (request, ctx) => {
+    server.handle("auth.importLoginToken", (request, ctx): auth_TypeLoginToken => {
       calls.push(`import@${String(ctx.dcId)}:${Array.from(request.token).join(",")}`);
       return { _: "auth.loginTokenSuccess", authorization: { _: "auth.authorization", user } };
     });
@@ -65,10 +65,17 @@ describe.each(["tcp", "ws"] as const)("loginWithQr over %s", (transport) => {
     await client.connect();
     await expect(client.loginWithQr({ onToken: () => undefined })).rejects.toBeInstanceOf(QrLoginError);
 
-    server.handle("auth.exportLoginToken", () => ({ _: "auth.loginToken", expires: now() + 60, token: new Uint8Array([1]) }));
+    server.handle("auth.exportLoginToken", (): auth_TypeLoginToken => ({ _: "auth.loginToken", expires: now() + 60, token: new Uint8Array([1]) }));
     const controller = new AbortController();
     const login = client.loginWithQr({ onToken: () => void setTimeout(() => { controller.abort(); }, 20), signal: controller.signal });
     await expect(login).rejects.toThrow();
     await client.disconnect();
   });
+});
+
+it("the example draws the login URL as a square terminal QR code", async () => {
+  const { terminalQr } = await import("../../examples/qr-login.js");
+  const lines = terminalQr("tg://login?token=lqByzCeS3tAjjJoyjpCsYcoGSpw9820ZweOA-PoDrFw").split("\n");
+  expect(lines.length).toBeGreaterThan(10);
+  expect(new Set(lines.map((line) => Array.from(line).length)).size).toBe(1);
 });

@@ -1,5 +1,6 @@
 // Logged-in clients against a real TestServer serving the world (accounts, chats, messages, updates).
 import type { TelegramClient } from "../../src/node/index.js";
+import type { TelegramClientOptions } from "../../src/client/options.js";
 import { makeClient, startHarness, type Harness } from "../client/harness.js";
 
 export const USERS = [
@@ -15,8 +16,8 @@ export function startWorld(): Promise<Harness> {
 
 export type Transport = "tcp" | "ws";
 
-export async function loginUser(h: Harness, transport: Transport, phone: string): Promise<TelegramClient> {
-  const { client } = makeClient(h.server, { ws: transport === "ws", onUpdateError: (error) => { throw error; } });
+export async function loginUser(h: Harness, transport: Transport, phone: string, options: Partial<TelegramClientOptions> = {}): Promise<TelegramClient> {
+  const { client } = makeClient(h.server, { ws: transport === "ws", onUpdateError: (error) => { throw error; }, ...options });
   await client.connect();
   const sent = await client.sendCode(phone);
   await client.signIn(sent, h.slice.lastCode(phone) ?? "");

@@ -30,16 +30,16 @@ export function gzipCompress(data: Uint8Array): Uint8Array {
 export function gzipInflateBounded(data: Uint8Array, maxBytes = GZIP_MAX_INFLATED): Uint8Array {
   if (data.length < 18) throw new MessageRejectedError('GZIP_INVALID', 'gzip stream too short');
   const chunks: Uint8Array[] = [];
-  let total = 0;
-  let ended = false;
+  // An object: the callback below changes it, which narrowing of plain locals cannot see.
+  const progress = { total: 0, ended: false };
   const gunzip = new Gunzip((chunk, final) => {
-    total += chunk.length;
-    if (total > maxBytes) throw new MessageRejectedError('GZIP_TOO_LARGE', `gzip inflates past ${maxBytes} bytes`);
+    progress.total += chunk.length;
+    if (progress.total > maxBytes) throw new MessageRejectedError('GZIP_TOO_LARGE', `gzip inflates past ${maxBytes} bytes`);
     if (chunk.length > 0) chunks.push(chunk);
-    if (final) ended = true;
+    if (final) progress.ended = true;
   });
   try {
-    for (let at = 0; at < data.length && !ended; at += INPUT_SLICE) {
+    for (let at = 0; at < data.length && !progress.ended; at += INPUT_SLICE) {
       const end = Math.min(at + INPUT_SLICE, data.length);
       gunzip.push(data.subarray(at, end), end === data.length);
     }
@@ -48,6 +48,7 @@ export function gzipInflateBounded(data: Uint8Array, maxBytes = GZIP_MAX_INFLATE
     throw new MessageRejectedError('GZIP_INVALID', `gzip stream invalid: ${String(cause)}`);
   }
   // ISIZE (last 4 bytes) is the inflated size mod 2^32: checked after the fact, as integrity only.
+  const { total, ended } = progress;
   if (!ended || total >>> 0 !== readUint32LE(data, data.length - 4)) {
     throw new MessageRejectedError('GZIP_INVALID', 'gzip stream truncated or its size does not match its trailer');
   }

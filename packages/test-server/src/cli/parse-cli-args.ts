@@ -9,6 +9,12 @@ export interface CliOptions {
   readonly secrets: string[];
   readonly json: boolean;
   readonly help: boolean;
+  /** Keep the world in this directory (SQLite). */
+  readonly dataDir: string | undefined;
+  readonly users: string[];
+  readonly bots: string[];
+  readonly groups: string[];
+  readonly seedFile: string | undefined;
 }
 
 export class CliUsageError extends Error {
@@ -23,6 +29,11 @@ export const USAGE = `Usage: mtkit-test-server [options]
   --ws            also listen on WebSocket (one port per DC)
   --key FILE      PEM RSA private key to load (default: generate one)
   --secret HEX    accept this MTProxy secret (repeatable; 16 bytes, dd+16, ee+16+domain)
+  --data DIR      keep the world (accounts, chats, messages, updates) in DIR/world.sqlite
+  --user SPEC     seed a user: PHONE[:FIRST[:USERNAME]] (repeatable; test numbers 99966XYYYY need none)
+  --bot SPEC      seed a bot: USERNAME=TOKEN (repeatable)
+  --group SPEC    seed a supergroup with generated members: TITLE=MEMBERS (repeatable; 200000 is fine)
+  --seed FILE     seed from JSON: {"users":[...],"bots":[...],"groups":[{"title","generatedMembers","memberPhones"}]}
   --json          print one JSON line once listening instead of the banner
   --help          show this text`;
 
@@ -48,6 +59,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         key: { type: "string" },
         secret: { type: "string", multiple: true },
         json: { type: "boolean" },
+        data: { type: "string" },
+        user: { type: "string", multiple: true },
+        bot: { type: "string", multiple: true },
+        group: { type: "string", multiple: true },
+        seed: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -67,5 +83,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     secrets: values.secret ?? [],
     json: values.json ?? false,
     help: values.help ?? false,
+    dataDir: values.data,
+    users: values.user ?? [],
+    bots: values.bot ?? [],
+    groups: values.group ?? [],
+    seedFile: values.seed,
   };
 }

@@ -1,5 +1,6 @@
 import { registerCodeLogin } from "./auth/code-login.js";
 import { registerPasswordLogin } from "./auth/password-login.js";
+import { registerQrLogin } from "./auth/qr-login.js";
 import { registerTransferLogin } from "./auth/transfer-login.js";
 import { registerContactHandlers } from "./contacts/contact-handlers.js";
 import type { HandlerDeps } from "./handler-deps.js";
@@ -19,6 +20,7 @@ export function registerWorldHandlers(deps: HandlerDeps): void {
   registerCodeLogin(deps);
   registerPasswordLogin(deps);
   registerTransferLogin(deps);
+  registerQrLogin(deps);
   registerUserHandlers(deps);
   registerContactHandlers(deps);
   registerSendHandlers(deps);

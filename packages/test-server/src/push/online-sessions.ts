@@ -41,6 +41,23 @@ export function onlineSessions(server: TestServer, authorizations: Authorization
   return out;
 }
 
+/** Sends `updates` to every session of one (DC, permanent key), logged in or not (QR login waits logged out). */
+export function sendToKey(server: TestServer, dcId: number, permAuthKeyId: bigint, updates: TypeUpdates): number {
+  let sent = 0;
+  for (const dc of server.dcs) {
+    if (dc.id !== dcId) continue;
+    for (const session of dc.sessions) {
+      const record = session.keyRecord;
+      const permKeyId = record.expiresAt === undefined ? record.authKey.idLong : record.boundPermKeyId;
+      if (permKeyId !== permAuthKeyId) continue;
+      sendTo(session, updates);
+      dc.deliver(session);
+      sent++;
+    }
+  }
+  return sent;
+}
+
 function sendTo(session: ServerSession, updates: TypeUpdates): void {
   session.queue(encodeResult(updates), true, false);
 }

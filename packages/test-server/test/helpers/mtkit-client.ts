@@ -13,6 +13,8 @@ export interface MtkitClientOptions {
   readonly protocol?: FramingProtocol;
   readonly obfuscated?: boolean;
   readonly webSocket?: boolean;
+  /** Which of the server's DCs to talk to (index into `endpoints`, default 0). */
+  readonly dcIndex?: number;
   /** Seconds: make a temporary key instead of a permanent one. */
   readonly expiresIn?: number;
 }
@@ -30,7 +32,7 @@ function transportFor(server: TestServer, options: MtkitClientOptions): Transpor
 
 /** Runs the client side of auth-key creation on its own connection, then closes it. */
 export async function createKey(server: TestServer, options: MtkitClientOptions = {}): Promise<HandshakeResult> {
-  const endpoint = server.endpoints[0]!;
+  const endpoint = server.endpoints[options.dcIndex ?? 0]!;
   const transport = transportFor(server, options);
   await transport.connect({ dcId: endpoint.id, host: "127.0.0.1", port: endpoint.port });
   try {
@@ -57,7 +59,7 @@ export async function openDriver(
     readonly deadConnectionTimeoutMs?: number;
   } = {},
 ): Promise<SessionDriver<DcAddress>> {
-  const endpoint = server.endpoints[0]!;
+  const endpoint = server.endpoints[options.dcIndex ?? 0]!;
   const driver = new SessionDriver({
     env,
     transport: transportFor(server, options),

@@ -64,3 +64,21 @@ describe("private messages with pts over real sockets", () => {
     await expect(back.driver.invoke({ _: "updates.getDifference", pts: state.pts, date: state.date, qts: 0 })).resolves.toMatchObject({ _: "updates.differenceTooLong", pts: state.pts + 3 });
   });
 });
+
+describe("pushed-update fault knobs", () => {
+  it("a dropped push leaves a pts gap the client can fill with getDifference; a duplicate arrives twice", async () => {
+    const erin = await login("9996610005");
+    const fred = await login("9996610006");
+    const state = await fred.driver.invoke({ _: "updates.getState" });
+    server.faults.updates.drop();
+    await erin.driver.invoke({ _: "messages.sendMessage", peer: inputPeer(fred), message: "lost push", randomId: 1n });
+    server.faults.updates.duplicate();
+    await erin.driver.invoke({ _: "messages.sendMessage", peer: inputPeer(fred), message: "twice", randomId: 2n });
+    await expect.poll(() => fred.pushed.filter((update) => (update as { message?: string }).message === "twice").length, { timeout: 5000 }).toBe(2);
+    expect(fred.pushed).not.toContainEqual(like({ message: "lost push" }));
+    // The second push says pts = state + 2 with pts_count 1: the client sees the gap and asks.
+    expect(fred.pushed).toContainEqual(like({ message: "twice", pts: state.pts + 2, ptsCount: 1 }));
+    const difference = await fred.driver.invoke({ _: "updates.getDifference", pts: state.pts, date: state.date, qts: 0 });
+    expect(difference).toMatchObject({ _: "updates.difference", newMessages: [{ message: "lost push" }, { message: "twice" }] });
+  });
+});

@@ -13,14 +13,21 @@ export interface WorldClient {
   readonly accessHash: bigint;
 }
 
-/** Logs in with a test number 99966XYYYY (code X five times) on DC 1. */
-export async function loginTestNumber(server: TestServer, phone: string): Promise<WorldClient> {
+/** A session on DC `dcIndex + 1` with a fresh key, not logged in; pushed updates collected. */
+export async function connectTo(server: TestServer, dcIndex = 0): Promise<{ driver: SessionDriver<DcAddress>; pushed: unknown[] }> {
   const pushed: unknown[] = [];
-  const driver = await openDriver(server, await createKey(server), {
+  const driver = await openDriver(server, await createKey(server, { dcIndex }), {
+    dcIndex,
     onEvent: (event) => {
       if (event.type === "update") pushed.push(event.update);
     },
   });
+  return { driver, pushed };
+}
+
+/** Logs in with a test number 99966XYYYY (code X five times) on DC X (the server's X-th DC). */
+export async function loginTestNumber(server: TestServer, phone: string): Promise<WorldClient> {
+  const { driver, pushed } = await connectTo(server, Number(phone[5]) - 1);
   const sent = (await driver.invoke({ _: "auth.sendCode", phoneNumber: phone, apiId: 1, apiHash: "x", settings: { _: "codeSettings" } })) as { phoneCodeHash: string };
   const code = phone[5]!.repeat(5);
   const auth = (await driver.invoke({ _: "auth.signIn", phoneNumber: phone, phoneCodeHash: sent.phoneCodeHash, phoneCode: code })) as { user: { id: bigint; accessHash: bigint } };

@@ -48,7 +48,8 @@ export function framingTarget(): FuzzTarget {
           const valid = validStream(rng, protocol, role);
           const bytes = rng.below(3) === 0 ? rng.bytes(rng.below(256)) : mutate(rng, concat(valid));
           guard.inputLength = bytes.length;
-          feed(createFrameCodec(protocol, { role, maxPacketLength: rng.pick([64, 1024, 2 * 1024 * 1024]) }), rng, bytes);
+          const randomFill = (out: Uint8Array): Uint8Array => rng.bytes(out.length);
+          feed(createFrameCodec(protocol, { role, maxPacketLength: rng.pick([64, 1024, 2 * 1024 * 1024]), randomFill }), rng, bytes);
         } else if (choice === PROTOCOLS.length * ROLES.length) {
           const client = new ClientConnection({ crypto, protocol: rng.pick(["abridged", "intermediate", "padded"] as const), obfuscation: rng.below(2) === 0 ? { secret: rng.pick(SECRETS) } : rng.below(2) === 0 });
           client.sendPacket(rng.bytes(4 * (1 + rng.below(32))));
