@@ -97,3 +97,4 @@ export type { ChatMember, ChatMembersFilter, ChatMembersPage, ChatMemberStatus, 
 export type { CreateChannelOptions, CreateGroupOptions } from "./chats/create-chats.js";
 export type { AddChatMembersOptions, MembershipOptions } from "./chats/membership.js";
 export { QrLoginError, type QrLoginOptions } from "./client/login/qr-login.js";
+export * from "./secret/index.js";

@@ -26,3 +26,4 @@ export { SqliteWorldStore, WorldStoreError } from "./store/sqlite-store.js";
 export type { RowKey, ScanOptions, Table, WorldStore } from "./store/world-store.js";
 export { UpdateFaults, type UpdateFaultKind } from "./faults/update-faults.js";
 export * from "./files/index.js";
+export { secretRelayOf, type SecretRelay } from "./secret/index.js";

@@ -36,6 +36,8 @@ import { downloadAsIterable, type DownloadOptions } from "../files/download/down
 import { downloadAsStream } from "../files/download/download-stream.js";
 import { downloadAsBuffer } from "../files/download/download-buffer.js";
 import type { DownloadTarget } from "../files/download/download-target.js";
+import { KvSecretChatStore } from "../secret/kv-secret-chat-store.js";
+import { SecretChats } from "../secret/secret-chats.js";
 
 /**
  * The Telegram client: typed `invoke` over one connection per DC, with initConnection, FLOOD_WAIT
@@ -55,6 +57,7 @@ export class TelegramClient extends HighLevelMethods {
   #crypto: CryptoProvider | undefined;
   #files: FileHost | undefined;
   readonly #features: FeatureWiring;
+  #secretChats: SecretChats | undefined;
 
   constructor(options: TelegramClientOptions) {
     super();
@@ -125,6 +128,23 @@ export class TelegramClient extends HighLevelMethods {
 
   get apiHash(): string {
     return this.#options.apiHash;
+  }
+
+  /**
+   * Secret chats (https://core.telegram.org/api/end-to-end), kept in `storage.kv` and fed by the
+   * updates engine; available after `connect()`. Saved chats are restored on first use.
+   */
+  get secretChats(): SecretChats {
+    if (this.#secretChats === undefined) {
+      const chats = new SecretChats({ api: this, crypto: this.crypto, now: () => this.#now(), store: new KvSecretChatStore(this.storage.kv) });
+      chats.restore().catch((error: unknown) => {
+        this.#options.logger?.error("saved secret chats could not be restored", error);
+      });
+      // The updates engine orders qts and fetches what was missed; the sink is awaited before the state is saved.
+      this.updates.addSink((batch) => chats.handleUpdates(batch.updates));
+      this.#secretChats = chats;
+    }
+    return this.#secretChats;
   }
 
   /** The crypto provider in use (after `connect()`). */

@@ -13,6 +13,7 @@ import { registerHistoryHandlers } from "./messages/history-handlers.js";
 import { registerSendHandlers } from "./messages/send-handlers.js";
 import { registerUpdateHandlers } from "./updates/update-handlers.js";
 import { registerUserHandlers } from "./users/user-handlers.js";
+import { registerSecretHandlers } from "../secret/index.js";
 
 /** Every namespace's handlers, through the server's public `handle()`. */
 export function registerWorldHandlers(deps: HandlerDeps): void {
@@ -30,4 +31,5 @@ export function registerWorldHandlers(deps: HandlerDeps): void {
   registerChatHandlers(deps);
   registerForwardHandler(deps);
   registerChannelHandlers(deps);
+  registerSecretHandlers(deps);
 }

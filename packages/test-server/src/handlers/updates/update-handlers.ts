@@ -4,6 +4,7 @@ import { requireAccount, type HandlerDeps } from "../handler-deps.js";
 import { resolveChannel } from "../input-peers.js";
 import { channelDifference } from "./channel-difference.js";
 import { accountDifference } from "./difference.js";
+import { withEncryptedMessages } from "../../secret/index.js";
 
 /** updates.getState, getDifference, getChannelDifference (https://core.telegram.org/api/updates). */
 export function registerUpdateHandlers(deps: HandlerDeps): void {
@@ -17,7 +18,7 @@ export function registerUpdateHandlers(deps: HandlerDeps): void {
   server.handle("updates.getDifference", (request, ctx) => {
     const self = requireAccount(deps, ctx);
     if (request.pts <= 0) throw new RpcError(400, "PERSISTENT_TIMESTAMP_INVALID");
-    return accountDifference(deps, self.id, request.pts, request.ptsLimit);
+    return withEncryptedMessages(deps, self.id, request.qts, request.date, accountDifference(deps, self.id, request.pts, request.ptsLimit));
   });
 
   server.handle("updates.getChannelDifference", (request, ctx) => {

@@ -1,0 +1,34 @@
+/**
+ * Typed failures of the secret-chat protocol (https://core.telegram.org/api/end-to-end). A bad
+ * packet from the peer or the server raises one of these and changes nothing in the chat's state.
+ */
+export type SecretChatProtocolErrorCode =
+  | "DH_CONFIG_INVALID"
+  | "DH_VALUE_OUT_OF_RANGE"
+  | "KEY_FINGERPRINT_MISMATCH"
+  | "UNKNOWN_KEY"
+  | "TAMPERED"
+  | "BAD_PADDING"
+  | "DECODE_FAILED"
+  | "LAYER_FROM_FUTURE"
+  | "LAYER_TOO_OLD"
+  | "SEQ_PARITY"
+  | "SEQ_OUT_OF_RANGE"
+  | "SEQ_GAP_TOO_LARGE"
+  | "REPLAYED"
+  | "RESEND_OUT_OF_RANGE"
+  | "REKEY_PROTOCOL"
+  | "CHAT_CLOSED";
+
+export class SecretChatProtocolError extends Error {
+  override readonly name = "SecretChatProtocolError";
+  readonly code: SecretChatProtocolErrorCode;
+  /** The chat the packet was for, when known. */
+  readonly chatId: number | undefined;
+
+  constructor(code: SecretChatProtocolErrorCode, message: string, chatId?: number) {
+    super(message);
+    this.code = code;
+    this.chatId = chatId;
+  }
+}

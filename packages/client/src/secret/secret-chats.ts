@@ -1,0 +1,241 @@
+/**
+ * The secret chats of one account (https://core.telegram.org/api/end-to-end): requests, accepts,
+ * declines and discards through the API, feeds updateEncryption / updateNewEncryptedMessage to the
+ * right chat's core, sends what the cores produce in order, and saves every chat after each step so
+ * a restarted client continues where it stopped. Updates are handled one at a time, in arrival order.
+ */
+import type { CryptoProvider } from "@mtkit/mtproto-crypto";
+import type { RpcMethods, TypeEncryptedChat, TypeEncryptedMessage, TypeInputUser, TypeUpdate } from "@mtkit/tl-core/api";
+import { DhConfigCache, type DhParams } from "./dh-config-cache.js";
+import { SecretChatCore } from "./secret-chat-core.js";
+import { SecretChatProtocolError } from "./secret-chat-error.js";
+import type { SecretChatEvent } from "./secret-chat-events.js";
+import { answerRequest, beginRequest, completeRequest, newChatState } from "./secret-chat-setup.js";
+import { MemorySecretChatStore, type SecretChatStore } from "./secret-chat-store.js";
+import { SecretChat, type SecretChatPort } from "./secret-chat.js";
+import type { DhHalf } from "./secret-dh.js";
+import { secretUpdatesOf } from "./raw-updates.js";
+
+/** What the manager needs of a client: typed invoke (a `TelegramClient` is one). */
+export interface ApiInvoker {
+  invoke<M extends keyof RpcMethods>(request: RpcMethods[M]["request"] & { readonly _: M }): Promise<RpcMethods[M]["result"]>;
+}
+
+export type SecretChatsEvent =
+  | { readonly type: "request"; readonly chatId: number; readonly userId: bigint }
+  | { readonly type: "ready"; readonly chat: SecretChat }
+  | { readonly type: "closed"; readonly chatId: number; readonly historyDeleted: boolean }
+  | { readonly type: "chat"; readonly chat: SecretChat; readonly event: SecretChatEvent }
+  | { readonly type: "error"; readonly chatId: number | undefined; readonly error: SecretChatProtocolError };
+
+export interface SecretChatsOptions {
+  readonly api: ApiInvoker;
+  readonly crypto: CryptoProvider;
+  readonly now?: () => number;
+  readonly store?: SecretChatStore;
+  readonly onEvent?: (event: SecretChatsEvent) => void;
+}
+
+interface PendingRequest {
+  readonly half: DhHalf;
+  readonly params: DhParams;
+  readonly peerUserId: number;
+  readonly settle: { resolve: (chat: SecretChat) => void; reject: (error: Error) => void };
+}
+
+export class SecretChats implements SecretChatPort {
+  readonly #chats = new Map<number, SecretChat>();
+  readonly #requested = new Map<number, PendingRequest>();
+  readonly #incoming = new Map<number, Extract<TypeEncryptedChat, { _: "encryptedChatRequested" }>>();
+  readonly #dh: DhConfigCache;
+  readonly #store: SecretChatStore;
+  readonly #now: () => number;
+  #queue: Promise<void> = Promise.resolve();
+  readonly #listeners = new Set<(event: SecretChatsEvent) => void>();
+  #restored: Promise<void> | undefined;
+  /** Sends leave in the order the cores produced them, whichever call flushed. */
+  #sending: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: SecretChatsOptions) {
+    this.#dh = new DhConfigCache(options.crypto);
+    this.#store = options.store ?? new MemorySecretChatStore();
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Loads the saved chats once (updates wait for it); later calls return the same chats. */
+  restore(): Promise<SecretChat[]> {
+    this.#restored ??= this.#queue.then(async () => {
+      for (const state of await this.#store.load()) this.#chats.set(state.chatId, this.#open(state));
+    });
+    this.#queue = this.#restored.catch(() => undefined);
+    return this.#restored.then(() => [...this.#chats.values()]);
+  }
+
+  /** A batch of updates in order (an updates-engine sink). */
+  async handleUpdates(updates: readonly TypeUpdate[]): Promise<void> {
+    for (const update of updates) await this.handleUpdate(update);
+  }
+
+  get(chatId: number): SecretChat | undefined {
+    return this.#chats.get(chatId);
+  }
+
+  /** Asks `user` for a secret chat; resolves once they accept (rejects if they decline). */
+  async request(user: Extract<TypeInputUser, { _: "inputUser" }>): Promise<SecretChat> {
+    const config = this.#dh.apply(await this.options.api.invoke({ _: "messages.getDhConfig", version: this.#dh.version, randomLength: 256 }));
+    const half = beginRequest(this.options.crypto, config);
+    const randomId = new DataView(this.options.crypto.randomFill(new Uint8Array(4)).buffer).getInt32(0) & 0x7fffffff;
+    const chat = await this.options.api.invoke({ _: "messages.requestEncryption", userId: user, randomId, gA: half.publicValue });
+    return new Promise<SecretChat>((resolve, reject) => {
+      this.#requested.set(chat.id, { half, params: config.params, peerUserId: Number(user.userId), settle: { resolve, reject } });
+    });
+  }
+
+  /** Accepts an incoming request (a `request` event). */
+  async accept(chatId: number): Promise<SecretChat> {
+    const requested = this.#incoming.get(chatId);
+    if (requested === undefined) throw new SecretChatProtocolError("CHAT_CLOSED", `no pending request ${chatId}`, chatId);
+    this.#incoming.delete(chatId);
+    const config = this.#dh.apply(await this.options.api.invoke({ _: "messages.getDhConfig", version: this.#dh.version, randomLength: 256 }));
+    const { gB, shared } = answerRequest(this.options.crypto, config, requested.gA);
+    const peer = { _: "inputEncryptedChat", chatId, accessHash: requested.accessHash } as const;
+    await this.options.api.invoke({ _: "messages.acceptEncryption", peer, gB, keyFingerprint: shared.fingerprint });
+    const state = newChatState(this.options.crypto, {
+      chatId, accessHash: requested.accessHash, peerUserId: Number(requested.adminId), role: "responder", dh: config.params, shared, now: this.#now(),
+    });
+    return this.#begin(state);
+  }
+
+  async decline(chatId: number): Promise<void> {
+    this.#incoming.delete(chatId);
+    await this.options.api.invoke({ _: "messages.discardEncryption", chatId, deleteHistory: true });
+  }
+
+  /** Adds a listener of every event (besides `onEvent`); returns the unsubscribe function. */
+  subscribe(listener: (event: SecretChatsEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Feeds a pushed `Updates` as it came from the server; its secret-chat updates are handled in order. */
+  feed(pushed: unknown): void {
+    for (const update of secretUpdatesOf(pushed)) {
+      this.handleUpdate(update).catch((error: unknown) => {
+        this.#listeners.forEach((listener) => {
+          listener({ type: "error", chatId: undefined, error: new SecretChatProtocolError("CHAT_CLOSED", `update failed: ${String(error)}`) });
+        });
+      });
+    }
+  }
+
+  /** Feeds one update; secret-chat ones are handled, others ignored. */
+  handleUpdate(update: TypeUpdate): Promise<void> {
+    const run = this.#queue.then(() => this.#handle(update));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs self-destruct timers that are due. */
+  async tick(): Promise<void> {
+    for (const chat of this.#chats.values()) {
+      chat.core.tick();
+      await this.flush(chat);
+    }
+  }
+
+  flush(chat: SecretChat): Promise<void> {
+    const drained = chat.core.drain();
+    const run = this.#sending.then(() => this.#send(chat, drained));
+    this.#sending = run.catch(() => undefined);
+    return run;
+  }
+
+  async #send(chat: SecretChat, { packets, events }: ReturnType<SecretChatCore["drain"]>): Promise<void> {
+    const peer = { _: "inputEncryptedChat", chatId: chat.id, accessHash: chat.core.state.accessHash } as const;
+    for (const packet of packets) {
+      const request = { peer, randomId: packet.randomId, data: packet.data };
+      if (packet.service) await this.options.api.invoke({ _: "messages.sendEncryptedService", ...request });
+      else await this.options.api.invoke({ _: "messages.sendEncrypted", ...request });
+    }
+    await this.#store.save(chat.core.state);
+    for (const event of events) {
+      if (event.type === "error") this.#emit({ type: "error", chatId: chat.id, error: event.error });
+      this.#emit({ type: "chat", chat, event });
+    }
+  }
+
+  async close(chat: SecretChat, deleteHistory: boolean): Promise<void> {
+    chat.core.state.closed = true;
+    await this.#store.save(chat.core.state);
+    await this.options.api.invoke({ _: "messages.discardEncryption", chatId: chat.id, ...(deleteHistory ? { deleteHistory } : {}) });
+  }
+
+  async #handle(update: TypeUpdate): Promise<void> {
+    if (update._ === "updateEncryption") await this.#onChat(update.chat);
+    else if (update._ === "updateNewEncryptedMessage") {
+      await this.handleEncryptedMessage(update.message);
+      await this.options.api.invoke({ _: "messages.receivedQueue", maxQts: update.qts });
+    }
+  }
+
+  /** One message from updateNewEncryptedMessage or getDifference's new_encrypted_messages. */
+  async handleEncryptedMessage(message: TypeEncryptedMessage): Promise<void> {
+    const chat = this.#chats.get(message.chatId);
+    if (chat === undefined) {
+      this.#emit({ type: "error", chatId: message.chatId, error: new SecretChatProtocolError("CHAT_CLOSED", "message for an unknown chat", message.chatId) });
+      return;
+    }
+    chat.core.receive(message.bytes);
+    await this.flush(chat);
+  }
+
+  async #onChat(chat: TypeEncryptedChat): Promise<void> {
+    if (chat._ === "encryptedChatRequested") {
+      this.#incoming.set(chat.id, chat);
+      this.#emit({ type: "request", chatId: chat.id, userId: chat.adminId });
+    } else if (chat._ === "encryptedChat") {
+      const pending = this.#requested.get(chat.id);
+      if (pending === undefined) return;
+      this.#requested.delete(chat.id);
+      try {
+        const shared = completeRequest(this.options.crypto, pending.params, pending.half, chat.gAOrB, chat.keyFingerprint);
+        const state = newChatState(this.options.crypto, {
+          chatId: chat.id, accessHash: chat.accessHash, peerUserId: pending.peerUserId, role: "originator", dh: pending.params, shared, now: this.#now(),
+        });
+        pending.settle.resolve(await this.#begin(state));
+      } catch (error) {
+        if (!(error instanceof SecretChatProtocolError)) throw error;
+        pending.settle.reject(error);
+        await this.options.api.invoke({ _: "messages.discardEncryption", chatId: chat.id });
+      }
+    } else if (chat._ === "encryptedChatDiscarded") {
+      this.#requested.get(chat.id)?.settle.reject(new SecretChatProtocolError("CHAT_CLOSED", "the request was declined", chat.id));
+      this.#requested.delete(chat.id);
+      this.#incoming.delete(chat.id);
+      const open = this.#chats.get(chat.id);
+      if (open !== undefined) {
+        open.core.state.closed = true;
+        await this.#store.save(open.core.state);
+      }
+      this.#emit({ type: "closed", chatId: chat.id, historyDeleted: chat.historyDeleted === true });
+    }
+  }
+
+  async #begin(state: ReturnType<typeof newChatState>): Promise<SecretChat> {
+    const chat = this.#open(state);
+    this.#chats.set(chat.id, chat);
+    chat.core.start();
+    await this.flush(chat);
+    this.#emit({ type: "ready", chat });
+    return chat;
+  }
+
+  #open(state: ReturnType<typeof newChatState>): SecretChat {
+    return new SecretChat(new SecretChatCore(state, { crypto: this.options.crypto, now: this.#now }), this);
+  }
+
+  #emit(event: SecretChatsEvent): void {
+    this.options.onEvent?.(event);
+    for (const listener of this.#listeners) listener(event);
+  }
+}
