@@ -1,6 +1,6 @@
-import type { RawDialog, TypeChat, TypeChatFull, TypeUpdate, TypeUpdates, TypeUser, updates_RawState } from "@mtkit/tl-core/api";
+import type { RawDialog, TypeChat, TypeChatFull, TypePeer, TypeUpdate, TypeUpdates, TypeUser, updates_RawState } from "@mtkit/tl-core/api";
 import type { WorldLookup } from "../world/world-lookup.js";
-import type { AccountBox, BasicGroup, BoxRef, Channel, Dialog, LogEntry, Message } from "../world/types.js";
+import type { AccountBox, BasicGroup, BoxRef, Channel, Dialog, LogEntry, Message, PeerRef } from "../world/types.js";
 import { PeerSet } from "./peer-set.js";
 import { wireMessage, wireUpdate } from "./wire-messages.js";
 import { wireBasicGroup, wireChannel, wireChatParticipants, wirePeer, wireUser } from "./wire-objects.js";
@@ -31,6 +31,10 @@ export class Wire {
       if (channel !== undefined) chats.push(wireChannel(channel, this.lookup.member(id, viewerId)));
     }
     return { users, chats };
+  }
+
+  peer(peer: PeerRef): TypePeer {
+    return wirePeer(peer);
   }
 
   message(message: Message): ReturnType<typeof wireMessage> {

@@ -1,7 +1,7 @@
 import type { WorldStore } from "../store/world-store.js";
 import { idKey } from "./peers.js";
 import type { WorldEnv } from "./world-clock.js";
-import type { Account } from "./types.js";
+import type { Account, PeerRef } from "./types.js";
 import { WorldError } from "./world-error.js";
 
 export type NewAccount = Omit<Account, "id" | "accessHash">;
@@ -40,6 +40,12 @@ export class Accounts {
 
   byToken(token: string): Account | undefined {
     return this.byLookup("token", token);
+  }
+
+  /** Who holds @username: a user or a channel (https://core.telegram.org/api/username). */
+  resolveUsername(username: string): PeerRef | undefined {
+    const found = this.store.table("lookups").get("username", username.toLowerCase());
+    return found === undefined ? undefined : { kind: found.kind, id: found.id };
   }
 
   usernameTaken(username: string): boolean {

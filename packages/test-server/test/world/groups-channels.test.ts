@@ -123,6 +123,8 @@ describe("channels", () => {
     await expect(judy.driver.invoke({ _: "messages.sendMessage", peer: { _: "inputPeerChannel", channelId: channel.id, accessHash: channel.accessHash }, message: "x", randomId: 1n })).rejects.toThrow(/CHAT_ADMIN_REQUIRED/);
     await judy.driver.invoke({ _: "channels.leaveChannel", channel: input });
     await ivan.driver.invoke({ _: "channels.inviteToChannel", channel: input, users: [inputUser(judy)] });
+    const named = world.addChannel({ title: "Named", username: "Named_Group" });
+    await expect(judy.driver.invoke({ _: "contacts.resolveUsername", username: "named_group" })).resolves.toMatchObject({ peer: { _: "peerChannel", channelId: named.id }, chats: [{ _: "channel", left: true }] });
     const admins = await ivan.driver.invoke({ _: "channels.getParticipants", channel: input, filter: { _: "channelParticipantsAdmins" }, offset: 0, limit: 10, hash: 0n });
     expect(admins).toMatchObject({ count: 1, participants: [{ _: "channelParticipantCreator", userId: ivan.userId }] });
   });

@@ -35,10 +35,9 @@ export function registerContactHandlers(deps: HandlerDeps): void {
 
   server.handle("contacts.resolveUsername", (request, ctx) => {
     const self = requireAccount(deps, ctx);
-    const found = world.store.table("lookups").get("username", request.username.toLowerCase());
-    if (found === undefined) throw new RpcError(400, "USERNAME_NOT_OCCUPIED");
-    const peer = found.kind === "user" ? ({ kind: "user", id: found.id } as const) : ({ kind: "channel", id: found.id } as const);
+    const peer = world.accounts.resolveUsername(request.username);
+    if (peer === undefined) throw new RpcError(400, "USERNAME_NOT_OCCUPIED");
     const { users, chats } = wire.peers(self.id, new PeerSet().add(peer));
-    return { _: "contacts.resolvedPeer" as const, peer: peer.kind === "user" ? { _: "peerUser" as const, userId: peer.id } : { _: "peerChannel" as const, channelId: peer.id }, chats, users };
+    return { _: "contacts.resolvedPeer" as const, peer: wire.peer(peer), chats, users };
   });
 }
