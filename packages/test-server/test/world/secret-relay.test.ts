@@ -35,9 +35,9 @@ const DATA = new Uint8Array(24 + 32).fill(7);
 
 describe("secret-chat relay", () => {
   it("relays a chat through qts and getDifference, checking who may do what", async () => {
-    const alice = await login("9996620001");
-    const bob = await login("9996620002");
-    const eve = await login("9996620003");
+    const alice = await login("9996619001");
+    const bob = await login("9996619002");
+    const eve = await login("9996619003");
     const userBob = { _: "inputUser", userId: bob.userId, accessHash: bob.accessHash } as const;
 
     await expect(alice.driver.invoke({ _: "messages.requestEncryption", userId: userBob, randomId: 1, gA: bigIntToBytes(1n, 256) })).rejects.toMatchObject({ errorMessage: "DH_G_A_INVALID" });
@@ -79,7 +79,7 @@ describe("secret-chat relay", () => {
   });
 
   it("answers getDhConfig with the verified prime once, then dhConfigNotModified", async () => {
-    const carol = await login("9996620004");
+    const carol = await login("9996619004");
     const first = (await carol.driver.invoke({ _: "messages.getDhConfig", version: 0, randomLength: 256 })) as { _: string; p: Uint8Array; version: number; random: Uint8Array };
     expect(first._).toBe("messages.dhConfig");
     expect(first.random).toHaveLength(256);
