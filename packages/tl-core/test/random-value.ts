@@ -27,6 +27,8 @@ function simplest(ctors: readonly TlCombinator[]): TlCombinator {
 export function randomValue(g: Gen, model: CodegenModel, type: TlTypeRef, depth: number): unknown {
   switch (type.kind) {
     case "nat":
+      // `#` is unsigned (https://core.telegram.org/mtproto/serialize): 0 .. 2^32 - 1.
+      return g(fc.integer, { min: 0, max: 0xffffffff });
     case "true":
       return g(fc.integer, { min: -0x80000000, max: 0x7fffffff });
     case "primitive":
