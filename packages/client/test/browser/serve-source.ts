@@ -27,6 +27,7 @@ function importMap(): string {
       "@mtkit/tl-core": dist("tl-core", "index.js"),
       "@mtkit/tl-core/api": dist("tl-core", "api.js"),
       "@mtkit/tl-core/mtproto": dist("tl-core", "mtproto.js"),
+      "@mtkit/tl-core/secret": dist("tl-core", "secret.js"),
       "@mtkit/mtproto-crypto": dist("mtproto-crypto", "index.js"),
       "@mtkit/mtproto-crypto/bytes": dist("mtproto-crypto", "bytes.js"),
       "@mtkit/transport-tcp/codec": dist("transport-tcp", "codec/index.js"),
