@@ -3,6 +3,9 @@
 // Nothing that did not run may look green:
 // - a test file that failed to start (a beforeAll that threw, an import that crashed) counts each
 //   test it could not run as failed, or 1 if it declared none;
+// - tests still "pending" when the run ended (their worker died) count as failed;
+// - a report whose run failed (`success: false`) with no failed test (a worker crashed) counts what
+//   it could not run as failed;
 // - a package with a `test` script but no report (vitest never got to write it) counts 1 failed;
 // - skipped tests are listed by name, never only counted.
 // Exits 1 if anything failed or nothing ran.
@@ -32,9 +35,20 @@ function countReport(label, report) {
       console.log(`  ${label}: ${name} failed to start (${lost} counted failed): ${(file.message ?? "").split("\n")[0]}`);
       continue;
     }
-    f += fileFailed;
-    s += notRun.length;
-    for (const test of notRun) console.log(`  ${label}: skipped: ${name} > ${test.fullName ?? test.title}`);
+    // "pending" at the end of a run means the test never ran (its worker died: out of memory, a
+    // crash); vitest still writes success: true. Only an explicit skip or todo is a skip.
+    const lost = notRun.filter((r) => r.status === "pending");
+    if (lost.length > 0) console.log(`  ${label}: ${name}: ${lost.length} tests never ran (a worker died?), counted failed`);
+    f += fileFailed + lost.length;
+    s += notRun.length - lost.length;
+    for (const test of notRun.filter((r) => r.status !== "pending")) console.log(`  ${label}: skipped: ${name} > ${test.fullName ?? test.title}`);
+  }
+  if (report.success === false && f === 0) {
+    // vitest says the run failed but no test did: a worker died (out of memory, a crash) and left
+    // its tests "skipped". What it could not run is a failure.
+    const lost = Math.max(1, s);
+    console.log(`  ${label}: the run failed outside any test (a worker crashed?): ${lost} counted failed`);
+    return [p, lost, 0];
   }
   return [p, f, s];
 }
