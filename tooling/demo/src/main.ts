@@ -3,9 +3,11 @@
 import { clientDemo } from "./client-demo.js";
 import { filesDemo } from "./files-demo.js";
 import { layersDemo } from "./layers-demo.js";
+import { messagingDemo } from "./messaging-demo.js";
 
 console.log("mtkit demo: mtkit against the embedded MTProto test server (no internet needed)\n");
 await layersDemo();
 await clientDemo();
 await filesDemo();
+await messagingDemo();
 console.log("\ndone");
