@@ -60,7 +60,15 @@ async function startMtcute(): Promise<{ id: bigint; close: () => Promise<void> }
     logLevel: 0,
   });
   client.onNewMessage.add(onMessage);
-  const user = await client.start({ phone: input.phone, code: () => code });
+  // mtcute asks again when sign-in fails, also when it cannot read the answer: stop at the second ask.
+  let asked = 0;
+  const user = await client.start({
+    phone: input.phone,
+    code: () => {
+      if (asked++ > 0) throw new Error("sign-in failed (the world answers auth.authorization with a layer-228 user, mtcute reads 227)");
+      return code;
+    },
+  });
   return { id: BigInt(user.id), close: () => client.destroy() };
 }
 
@@ -99,7 +107,14 @@ async function startGramJs(): Promise<{ id: bigint; close: () => Promise<void> }
 
 async function main(): Promise<object> {
   const start = input.peer === "mtkit" ? startMtkit : input.peer === "mtcute" ? startMtcute : startGramJs;
-  const receiver = await start();
+  let loginTimer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    loginTimer = setTimeout(() => {
+      reject(new Error("login timed out after 30 s"));
+    }, 30_000);
+  });
+  const receiver = await Promise.race([start(), timeout]);
+  clearTimeout(loginTimer);
   console.log(JSON.stringify({ ready: receiver.id.toString() }));
   const timer = setTimeout(finish, input.budgetMs);
   await done;

@@ -47,17 +47,23 @@ async function receive(peer: LiveWorkerInput["peer"], phone: string): Promise<Ro
     if (line.startsWith("{")) lines.push(line);
     wake();
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", () => {
+      resolve();
+    });
+  });
   const nextLine = async (): Promise<string | undefined> => {
     while (lines.length === 0) {
       const more = new Promise<void>((resolve) => { wake = resolve; });
-      if ((await Promise.race([more.then(() => "line"), exited.then(() => "exit")])) === "exit" && lines.length === 0) return undefined;
+      const woke = await Promise.race([more.then(() => "line"), exited.then(() => "exit")]);
+      // The line may have arrived in the same turn as the exit.
+      if (woke === "exit" && (lines as readonly string[]).length === 0) return undefined;
     }
     return lines.shift();
   };
   try {
     const ready = JSON.parse((await nextLine()) ?? '{"error":"exited"}') as { ready?: string; error?: string };
-    if (ready.ready === undefined) return { peer, note: `did not log in: ${ready.error ?? "?"}` };
+    if (ready.ready === undefined) return { peer, note: `did not log in: ${(ready.error ?? "?").replace(/\s+/g, " ").slice(0, 110)}` };
     const sent = nextServerLine(BUDGET_MS);
     serverChild.stdin.write(`send ${ready.ready} ${COUNT}\n`);
     const sendInfo = JSON.parse(await sent) as { cpuMs?: number };
@@ -75,6 +81,7 @@ const rows: Row[] = [];
 rows.push(await receive("mtkit", "9996610001"));
 rows.push(await receive("mtcute", "9996610002"));
 rows.push(await receive("GramJS", "9996610003"));
+// 0xb1b8cc83 is layer 228's `user`: the world answers auth.authorization in our layer only.
 serverChild.kill("SIGTERM");
 
 const mtkit = rows[0]?.rate;
