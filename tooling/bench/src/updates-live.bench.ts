@@ -1,0 +1,92 @@
+// Live updates per second at the receiver: one @mtkit/test-server with the world in a child process
+// (updates-live-server.ts); per library a receiver in a process of its own (updates-live-worker.ts)
+// logs in, then the server's sender account posts N private messages to it as fast as it can
+// (pushed as updateShortMessage, the same constructor in layers 198, 227 and 228). The figure is
+// updates handled per second between the first and the last update the receiver's handler saw
+// (mtkit `on("newMessage")`, mtcute `onNewMessage`, GramJS `NewMessage`). A receiver that does
+// not get them all within the budget prints what it got instead of a rate.
+// Run: pnpm --filter @mtkit/bench run bench:updates-live [-- --quick]   (--quick: 2,000 messages)
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import type { LiveServerInfo } from "./updates-live-server.js";
+import type { LiveWorkerInput } from "./updates-live-worker.js";
+
+const COUNT = process.argv.includes("--quick") ? 2_000 : 20_000;
+const BUDGET_MS = 60_000;
+const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
+
+const serverChild = spawn(process.execPath, ["--import", "tsx", here("./updates-live-server.ts")], { stdio: ["pipe", "pipe", "inherit"] });
+const serverLines = createInterface({ input: serverChild.stdout });
+const serverAnswers: ((line: string) => void)[] = [];
+serverLines.on("line", (line) => serverAnswers.shift()?.(line));
+const nextServerLine = (ms: number): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error("the server did not answer in time"));
+    }, ms);
+    serverAnswers.push((line) => {
+      clearTimeout(timer);
+      resolve(line);
+    });
+  });
+const server = JSON.parse(await nextServerLine(30_000)) as LiveServerInfo;
+
+interface Row { readonly peer: string; readonly rate?: number; readonly note: string }
+
+async function receive(peer: LiveWorkerInput["peer"], phone: string): Promise<Row> {
+  const input: LiveWorkerInput = { peer, phone, count: COUNT, budgetMs: BUDGET_MS, server };
+  const child = spawn(process.execPath, ["--import", "tsx", here("./updates-live-worker.ts")], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, MTKIT_BENCH_LIVE: JSON.stringify(input) },
+  });
+  const killer = setTimeout(() => child.kill("SIGKILL"), BUDGET_MS + 60_000);
+  const lines: string[] = [];
+  let wake: () => void = () => undefined;
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    if (line.startsWith("{")) lines.push(line);
+    wake();
+  });
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", () => {
+      resolve();
+    });
+  });
+  const nextLine = async (): Promise<string | undefined> => {
+    while (lines.length === 0) {
+      const more = new Promise<void>((resolve) => { wake = resolve; });
+      const woke = await Promise.race([more.then(() => "line"), exited.then(() => "exit")]);
+      // The line may have arrived in the same turn as the exit.
+      if (woke === "exit" && (lines as readonly string[]).length === 0) return undefined;
+    }
+    return lines.shift();
+  };
+  try {
+    const ready = JSON.parse((await nextLine()) ?? '{"error":"exited"}') as { ready?: string; error?: string };
+    if (ready.ready === undefined) return { peer, note: `did not log in: ${(ready.error ?? "?").replace(/\s+/g, " ").slice(0, 110)}` };
+    const sent = nextServerLine(BUDGET_MS);
+    serverChild.stdin.write(`send ${ready.ready} ${COUNT}\n`);
+    const sendInfo = JSON.parse(await sent) as { cpuMs?: number };
+    const result = JSON.parse((await nextLine()) ?? '{"error":"exited"}') as { handled?: number; ms?: number; error?: string };
+    if (result.handled === undefined || result.ms === undefined) return { peer, note: `failed: ${result.error ?? "?"}` };
+    if (result.handled < COUNT) return { peer, note: `handled ${result.handled} of ${COUNT} within ${BUDGET_MS / 1000} s (cannot decode or lost the rest)` };
+    return { peer, rate: (result.handled - 1) / (result.ms / 1000), note: `server send CPU ${Math.round(sendInfo.cpuMs ?? 0)} ms` };
+  } finally {
+    clearTimeout(killer);
+    await exited;
+  }
+}
+
+const rows: Row[] = [];
+rows.push(await receive("mtkit", "9996610001"));
+rows.push(await receive("mtcute", "9996610002"));
+rows.push(await receive("GramJS", "9996610003"));
+// 0xb1b8cc83 is layer 228's `user`: the world answers auth.authorization in our layer only.
+serverChild.kill("SIGTERM");
+
+const mtkit = rows[0]?.rate;
+console.log(`live updates: ${COUNT.toLocaleString("en")} private messages pushed to one online receiver, per library in its own process, server in a child process`);
+for (const row of rows) {
+  const ratio = mtkit !== undefined && row.rate !== undefined && row.peer !== "mtkit" ? `, mtkit/${row.peer} ${(mtkit / row.rate).toFixed(2)}x` : "";
+  console.log(`  ${row.peer.padEnd(7)} ${row.rate === undefined ? "n/a" : `${Math.round(row.rate).toLocaleString("en")} updates/s`}${ratio}  (${row.note})`);
+}
