@@ -1,4 +1,4 @@
-import type { RawUpdateNewMessage, RawUpdateShortChatMessage, RawUpdateShortMessage } from "@mtkit/tl-core/api";
+import type { RawMessage, RawUpdateNewMessage, RawUpdateShortChatMessage, RawUpdateShortMessage } from "@mtkit/tl-core/api";
 
 /**
  * updateShortMessage / updateShortChatMessage are a compact push of one new message
@@ -10,36 +10,27 @@ import type { RawUpdateNewMessage, RawUpdateShortChatMessage, RawUpdateShortMess
 export function normaliseShortMessage(short: RawUpdateShortMessage, selfId: bigint | undefined): RawUpdateNewMessage {
   const other = { _: "peerUser", userId: short.userId } as const;
   const from = short.out === true ? (selfId === undefined ? undefined : ({ _: "peerUser", userId: selfId } as const)) : other;
-  return {
-    _: "updateNewMessage",
-    message: {
-      _: "message",
-      ...flags(short),
-      id: short.id,
-      fromId: from,
-      peerId: other,
-      fwdFrom: short.fwdFrom,
-      viaBotId: short.viaBotId,
-      replyTo: short.replyTo,
-      date: short.date,
-      message: short.message,
-      entities: short.entities,
-      ttlPeriod: short.ttlPeriod,
-    },
-    pts: short.pts,
-    ptsCount: short.ptsCount,
-  };
+  return newMessageFromShort(short, from, other);
 }
 
 export function normaliseShortChatMessage(short: RawUpdateShortChatMessage): RawUpdateNewMessage {
+  return newMessageFromShort(short, { _: "peerUser", userId: short.fromId }, { _: "peerChat", chatId: short.chatId });
+}
+
+/** The fields both short forms share, as the `message` of an updateNewMessage; only sender and chat differ. */
+function newMessageFromShort(
+  short: RawUpdateShortMessage | RawUpdateShortChatMessage,
+  fromId: RawMessage["fromId"],
+  peerId: RawMessage["peerId"],
+): RawUpdateNewMessage {
   return {
     _: "updateNewMessage",
     message: {
       _: "message",
       ...flags(short),
       id: short.id,
-      fromId: { _: "peerUser", userId: short.fromId },
-      peerId: { _: "peerChat", chatId: short.chatId },
+      fromId,
+      peerId,
       fwdFrom: short.fwdFrom,
       viaBotId: short.viaBotId,
       replyTo: short.replyTo,
