@@ -9,7 +9,13 @@ import { join, relative, resolve } from "node:path";
 const root = resolve(".");
 const copy = mkdtempSync(join(tmpdir(), "mtkit-changesets-"));
 const skip = new Set(["node_modules", "dist", ".turbo", ".vitest", ".git", ".bench", "generated"]);
-cpSync(root, copy, { recursive: true, filter: (source) => !relative(root, source).split("/").some((part) => skip.has(part)) });
+cpSync(root, copy, {
+  recursive: true,
+  filter: (source) =>
+    !relative(root, source)
+      .split("/")
+      .some((part) => skip.has(part)),
+});
 
 const problems = [];
 const run = spawnSync(join(root, "node_modules/.bin/changeset"), ["version"], { cwd: copy, encoding: "utf8" });
@@ -23,7 +29,8 @@ for (const name of readdirSync(join(copy, "packages")).sort()) {
   const changelog = join(copy, "packages", name, "CHANGELOG.md");
   const line = `${after.name}: ${before.version} -> ${after.version}`;
   if (after.version === before.version) problems.push(`${line}: not bumped`);
-  else if (!existsSync(changelog) || !readFileSync(changelog, "utf8").includes(`## ${after.version}`)) problems.push(`${line}: no CHANGELOG entry`);
+  else if (!existsSync(changelog) || !readFileSync(changelog, "utf8").includes(`## ${after.version}`))
+    problems.push(`${line}: no CHANGELOG entry`);
   else console.log(`ok   ${line}`);
 }
 rmSync(copy, { recursive: true, force: true });

@@ -13,17 +13,28 @@ import { gunzipSync } from "node:zlib";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 
-const FORBIDDEN = [/(^|\/)test\//, /\.test\.[cm]?[jt]sx?$/, /(^|\/)bench\//, /(^|\/)\.vitest\//, /\.tsbuildinfo$/, /(^|\/)node_modules\//];
+const FORBIDDEN = [
+  /(^|\/)test\//,
+  /\.test\.[cm]?[jt]sx?$/,
+  /(^|\/)bench\//,
+  /(^|\/)\.vitest\//,
+  /\.tsbuildinfo$/,
+  /(^|\/)node_modules\//,
+];
 const REQUIRED = ["package.json", "README.md", "LICENSE"];
 
 /** Entry names and file bodies of a .tgz (ustar; pnpm writes nothing else). */
 export function readTarball(bytes) {
   const archive = gunzipSync(bytes);
   const files = new Map();
-  for (let at = 0; at + 512 <= archive.length; ) {
+  for (let at = 0; at + 512 <= archive.length;) {
     const header = archive.subarray(at, at + 512);
     if (header.every((b) => b === 0)) break;
-    const field = (from, length) => header.subarray(from, from + length).toString("latin1").replace(/\0.*$/s, "");
+    const field = (from, length) =>
+      header
+        .subarray(from, from + length)
+        .toString("latin1")
+        .replace(/\0.*$/s, "");
     const size = Number.parseInt(field(124, 12).trim() || "0", 8);
     const prefix = field(345, 155);
     const name = (prefix ? `${prefix}/` : "") + field(0, 100);
@@ -70,10 +81,25 @@ async function checkPackage(dir, destination) {
   const path = join(destination, tarball);
   const bytes = readFileSync(path);
   const problems = tarballProblems(readTarball(bytes));
-  const lint = await publint({ pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) }, strict: true, level: "suggestion" });
+  const lint = await publint({
+    pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) },
+    strict: true,
+    level: "suggestion",
+  });
   for (const message of lint.messages) problems.push(`publint: ${formatMessage(message, lint.pkg) ?? message.code}`);
-  const attw = spawnSync("pnpm", ["exec", "attw", path, "--profile", "esm-only", "--format", "ascii"], { encoding: "utf8" });
-  if (attw.status !== 0) problems.push(`attw: ${attw.stdout.split("\n").filter((line) => /❌|💀|⚠️|error/i.test(line)).slice(0, 5).join(" | ") || attw.stderr}`);
+  const attw = spawnSync("pnpm", ["exec", "attw", path, "--profile", "esm-only", "--format", "ascii"], {
+    encoding: "utf8",
+  });
+  if (attw.status !== 0)
+    problems.push(
+      `attw: ${
+        attw.stdout
+          .split("\n")
+          .filter((line) => /❌|💀|⚠️|error/i.test(line))
+          .slice(0, 5)
+          .join(" | ") || attw.stderr
+      }`,
+    );
   return problems;
 }
 
@@ -87,7 +113,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const problems = await checkPackage(dir, destination);
     rmSync(destination, { recursive: true, force: true });
     failed += problems.length > 0 ? 1 : 0;
-    console.log(`${problems.length === 0 ? "ok  " : "FAIL"} ${manifest.name}${problems.map((p) => `\n       ${p}`).join("")}`);
+    console.log(
+      `${problems.length === 0 ? "ok  " : "FAIL"} ${manifest.name}${problems.map((p) => `\n       ${p}`).join("")}`,
+    );
   }
   console.log(`packages: ${failed === 0 ? "all tarballs pass" : `${failed} with problems`}`);
   process.exitCode = failed === 0 ? 0 : 1;

@@ -32,16 +32,20 @@ function countReport(label, report) {
       // The file failed outside any test: whatever it did not run is a failure, not a skip.
       const lost = Math.max(1, notRun.length);
       f += lost;
-      console.log(`  ${label}: ${name} failed to start (${lost} counted failed): ${(file.message ?? "").split("\n")[0]}`);
+      console.log(
+        `  ${label}: ${name} failed to start (${lost} counted failed): ${(file.message ?? "").split("\n")[0]}`,
+      );
       continue;
     }
     // "pending" at the end of a run means the test never ran (its worker died: out of memory, a
     // crash); vitest still writes success: true. Only an explicit skip or todo is a skip.
     const lost = notRun.filter((r) => r.status === "pending");
-    if (lost.length > 0) console.log(`  ${label}: ${name}: ${lost.length} tests never ran (a worker died?), counted failed`);
+    if (lost.length > 0)
+      console.log(`  ${label}: ${name}: ${lost.length} tests never ran (a worker died?), counted failed`);
     f += fileFailed + lost.length;
     s += notRun.length - lost.length;
-    for (const test of notRun.filter((r) => r.status !== "pending")) console.log(`  ${label}: skipped: ${name} > ${test.fullName ?? test.title}`);
+    for (const test of notRun.filter((r) => r.status !== "pending"))
+      console.log(`  ${label}: skipped: ${name} > ${test.fullName ?? test.title}`);
   }
   if (report.success === false && f === 0) {
     // vitest says the run failed but no test did: a worker died (out of memory, a crash) and left
@@ -54,14 +58,24 @@ function countReport(label, report) {
 }
 
 // `examples` is one package at the root; the others are folders of packages.
-const dirs = ["packages", "tooling"].flatMap((root) => (existsSync(root) ? readdirSync(root).sort().map((dir) => [root, dir]) : []));
+const dirs = ["packages", "tooling"].flatMap((root) =>
+  existsSync(root)
+    ? readdirSync(root)
+        .sort()
+        .map((dir) => [root, dir])
+    : [],
+);
 for (const [root, dir] of [...dirs, [".", "examples"]]) {
   {
     const packageJson = join(root, dir, "package.json");
     if (!existsSync(packageJson)) continue;
     const hasTests = JSON.parse(readFileSync(packageJson, "utf8")).scripts?.test !== undefined;
     const vitestDir = join(root, dir, ".vitest");
-    const reports = existsSync(vitestDir) ? readdirSync(vitestDir).filter((f) => f.endsWith(".json")).sort() : [];
+    const reports = existsSync(vitestDir)
+      ? readdirSync(vitestDir)
+          .filter((f) => f.endsWith(".json"))
+          .sort()
+      : [];
     if (hasTests && reports.length === 0) {
       failed += 1;
       console.log(`  ${root}/${dir}: no test report (its test task did not finish): 1 counted failed`);

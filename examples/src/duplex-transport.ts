@@ -4,7 +4,13 @@
 import { connect } from "node:net";
 import type { Duplex } from "node:stream";
 import type { ClientConnectionOptions } from "@mtkit/transport-tcp/codec";
-import { StreamTransport, type ByteCarrier, type CarrierHandlers, type DcAddress, type Transport } from "@mtkit/transport-tcp/transport";
+import {
+  StreamTransport,
+  type ByteCarrier,
+  type CarrierHandlers,
+  type DcAddress,
+  type Transport,
+} from "@mtkit/transport-tcp/transport";
 
 /** Step 1: the carrier moves raw bytes and reports data and close. Nothing MTProto-specific. */
 export class DuplexCarrier implements ByteCarrier {
@@ -52,7 +58,10 @@ function dialTcp(address: DcAddress): Promise<Duplex> {
  * Step 3: StreamTransport runs a fresh codec (framing, optional obfuscation) over each dialed
  * carrier and implements the whole `Transport` contract the session consumes.
  */
-export function createDuplexTransport(codec: ClientConnectionOptions, dial: (address: DcAddress) => Promise<Duplex> = dialTcp): Transport {
+export function createDuplexTransport(
+  codec: ClientConnectionOptions,
+  dial: (address: DcAddress) => Promise<Duplex> = dialTcp,
+): Transport {
   return new StreamTransport({
     connection: codec,
     dial: async (address) => new DuplexCarrier(await dial(address)),

@@ -1,5 +1,13 @@
 // docs/mtproto-measured.md, "Naive AES beside MTProto 2.0": the same message sealed twice.
-import { computeMsgKey, createAuthKey, decryptMessage, deriveAesKeyIv, encryptMessage, kdfOffset, type CryptoProvider } from "@mtkit/mtproto-crypto";
+import {
+  computeMsgKey,
+  createAuthKey,
+  decryptMessage,
+  deriveAesKeyIv,
+  encryptMessage,
+  kdfOffset,
+  type CryptoProvider,
+} from "@mtkit/mtproto-crypto";
 import { createCipheriv } from "node:crypto";
 
 /** What popular articles show: one static key, ECB, no integrity. Equal blocks give equal output, and any bit can be flipped unseen. */
@@ -9,7 +17,12 @@ export function naiveAesEcb(staticKey: Uint8Array, data: Uint8Array): Uint8Array
 }
 
 /** MTProto 2.0, step by step (https://core.telegram.org/mtproto/description); `encryptMessage` does the same. */
-export function mtprotoByHand(crypto: CryptoProvider, authKeyBytes: Uint8Array, plaintext: Uint8Array, padding: Uint8Array): Uint8Array {
+export function mtprotoByHand(
+  crypto: CryptoProvider,
+  authKeyBytes: Uint8Array,
+  plaintext: Uint8Array,
+  padding: Uint8Array,
+): Uint8Array {
   const authKey = createAuthKey(crypto, authKeyBytes);
   // 1. Padding (12..1024 random bytes, total a multiple of 16): equal messages no longer look equal.
   const padded = new Uint8Array([...plaintext, ...padding]);
@@ -23,7 +36,12 @@ export function mtprotoByHand(crypto: CryptoProvider, authKeyBytes: Uint8Array, 
 }
 
 /** The library path, for comparison: the same bytes for the same padding. */
-export function mtprotoLibrary(crypto: CryptoProvider, authKeyBytes: Uint8Array, plaintext: Uint8Array, padding: Uint8Array): Uint8Array {
+export function mtprotoLibrary(
+  crypto: CryptoProvider,
+  authKeyBytes: Uint8Array,
+  plaintext: Uint8Array,
+  padding: Uint8Array,
+): Uint8Array {
   return encryptMessage(crypto, createAuthKey(crypto, authKeyBytes), plaintext, "client", { padding });
 }
 

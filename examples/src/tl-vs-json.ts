@@ -43,8 +43,18 @@ export function measure(name: string, object: TlObject, rounds: number): Row {
 export async function measureRealObjects(rounds: number): Promise<Row[]> {
   const crypto = createNodeCrypto();
   const server = await TestServer.start({ dcs: 5, crypto });
-  installWorld(server, { crypto, homeDc: 1, bots: [{ token: "1:measure", username: "measure_bot", firstName: "Measure" }] });
-  const client = new TelegramClient({ apiId: 1, apiHash: "0123456789abcdef0123456789abcdef", storage: new MemoryStorage(), crypto, testServer: server });
+  installWorld(server, {
+    crypto,
+    homeDc: 1,
+    bots: [{ token: "1:measure", username: "measure_bot", firstName: "Measure" }],
+  });
+  const client = new TelegramClient({
+    apiId: 1,
+    apiHash: "0123456789abcdef0123456789abcdef",
+    storage: new MemoryStorage(),
+    crypto,
+    testServer: server,
+  });
   try {
     await client.connect();
     const me = await client.signInBot("1:measure");
@@ -68,7 +78,10 @@ export function table(rows: readonly Row[]): string {
   return [
     "| object | TL bytes | JSON bytes | TL encode µs | TL decode µs | JSON encode µs | JSON decode µs |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...rows.map((r) => `| ${r.name} | ${r.tlBytes} | ${r.jsonBytes} | ${f(r.tlEncodeUs)} | ${f(r.tlDecodeUs)} | ${f(r.jsonEncodeUs)} | ${f(r.jsonDecodeUs)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.tlBytes} | ${r.jsonBytes} | ${f(r.tlEncodeUs)} | ${f(r.tlDecodeUs)} | ${f(r.jsonEncodeUs)} | ${f(r.jsonDecodeUs)} |`,
+    ),
   ].join("\n");
 }
 

@@ -20,7 +20,10 @@ afterAll(async () => {
 
 describe("examples", () => {
   it("tl-core-only: encodes and decodes inputPeerUser", () => {
-    expect(roundTrip()).toEqual({ hex: "4ca5e8dd0903000000000000fbffffffffffffff", json: '{"_":"inputPeerUser","userId":{"$long":"777"},"accessHash":{"$long":"-5"}}' });
+    expect(roundTrip()).toEqual({
+      hex: "4ca5e8dd0903000000000000fbffffffffffffff",
+      json: '{"_":"inputPeerUser","userId":{"$long":"777"},"accessHash":{"$long":"-5"}}',
+    });
   });
 
   it("naive-vs-mtproto: ECB leaks equal blocks; the by-hand MTProto 2.0 path equals encryptMessage and decrypts", () => {
@@ -36,7 +39,9 @@ describe("examples", () => {
     const padding = new Uint8Array(24).fill(3);
     const byHand = mtprotoByHand(crypto, authKey, plaintext, padding);
     expect(byHand).toEqual(mtprotoLibrary(crypto, authKey, plaintext, padding));
-    expect(decryptMessage(crypto, createAuthKey(crypto, authKey), byHand, "client", { expectedSessionId: 42n }).sessionId).toBe(42n);
+    expect(
+      decryptMessage(crypto, createAuthKey(crypto, authKey), byHand, "client", { expectedSessionId: 42n }).sessionId,
+    ).toBe(42n);
   });
 
   it("tl-vs-json (scaled down): real objects from the server, TL smaller than JSON for each", async () => {

@@ -23,10 +23,14 @@ function onPath(name) {
  * leaves `target`. Anything else is refused rather than guessed at.
  */
 function untar(archive, target) {
-  for (let at = 0; at + 512 <= archive.length; ) {
+  for (let at = 0; at + 512 <= archive.length;) {
     const header = archive.subarray(at, at + 512);
     if (header.every((b) => b === 0)) break;
-    const field = (from, length) => header.subarray(from, from + length).toString("latin1").replace(/\0.*$/s, "");
+    const field = (from, length) =>
+      header
+        .subarray(from, from + length)
+        .toString("latin1")
+        .replace(/\0.*$/s, "");
     const size = Number.parseInt(field(124, 12).trim() || "0", 8);
     const type = field(156, 1) || "0";
     const name = normalize(join(field(345, 155), field(0, 100)));
@@ -96,7 +100,14 @@ export async function launchChromium(options = {}) {
     ...options,
     executablePath: resolved.executablePath,
     env: { ...process.env, ...resolved.env, ...options.env },
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync", ...(options.args ?? [])],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-sync",
+      ...(options.args ?? []),
+    ],
   });
   const description = `Chromium ${browser.version()} (${resolved.source}, ${resolved.executablePath})`;
   console.log(`browser tests run on ${description}`);

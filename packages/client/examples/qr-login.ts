@@ -16,18 +16,37 @@ async function main(): Promise<void> {
   const server = await TestServer.start({ dcs: 1 });
   let scanned = false;
   server.handle("auth.exportLoginToken", (): auth_TypeLoginToken => {
-    if (scanned) return { _: "auth.loginTokenSuccess", authorization: { _: "auth.authorization", user: { _: "user", id: 1n, firstName: "Scanned", self: true } } };
-    return { _: "auth.loginToken", expires: Math.floor(Date.now() / 1000) + 30, token: crypto.getRandomValues(new Uint8Array(32)) };
+    if (scanned)
+      return {
+        _: "auth.loginTokenSuccess",
+        authorization: { _: "auth.authorization", user: { _: "user", id: 1n, firstName: "Scanned", self: true } },
+      };
+    return {
+      _: "auth.loginToken",
+      expires: Math.floor(Date.now() / 1000) + 30,
+      token: crypto.getRandomValues(new Uint8Array(32)),
+    };
   });
-  const client = new TelegramClient({ apiId: 12345, apiHash: "0123456789abcdef0123456789abcdef", storage: new MemoryStorage(), testServer: server });
+  const client = new TelegramClient({
+    apiId: 12345,
+    apiHash: "0123456789abcdef0123456789abcdef",
+    storage: new MemoryStorage(),
+    testServer: server,
+  });
   await client.connect();
   const me = await client.loginWithQr({
     onToken: (url, expiresAt) => {
-      console.log(`${terminalQr(url)}\nScan with Telegram (Settings > Devices > Link Desktop Device) before ${new Date(expiresAt * 1000).toLocaleTimeString()}:\n${url}`);
+      console.log(
+        `${terminalQr(url)}\nScan with Telegram (Settings > Devices > Link Desktop Device) before ${new Date(expiresAt * 1000).toLocaleTimeString()}:\n${url}`,
+      );
       // The test server's "phone" scans after two seconds.
       setTimeout(() => {
         scanned = true;
-        server.pushUpdates({ _: "updateShort", update: { _: "updateLoginToken" }, date: Math.floor(Date.now() / 1000) });
+        server.pushUpdates({
+          _: "updateShort",
+          update: { _: "updateLoginToken" },
+          date: Math.floor(Date.now() / 1000),
+        });
       }, 2000);
     },
   });

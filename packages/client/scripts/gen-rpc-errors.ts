@@ -6,9 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export const SOURCE_PATH = fileURLToPath(
-  new URL("../../tl-core/schema/rpc-errors.mtcute-223.json", import.meta.url),
-);
+export const SOURCE_PATH = fileURLToPath(new URL("../../tl-core/schema/rpc-errors.mtcute-223.json", import.meta.url));
 export const OUTPUT_PATH = fileURLToPath(new URL("../src/generated/known-rpc-errors.ts", import.meta.url));
 
 interface RawError {
@@ -22,7 +20,11 @@ interface RawError {
  * FLOOD_PREMIUM_WAIT_X: https://core.telegram.org/api/errors#420-flood
  */
 const EXTRA_ERRORS: readonly RawError[] = [
-  { code: 420, name: "FLOOD_PREMIUM_WAIT_%d", description: "Like FLOOD_WAIT_X, for a non-Premium account; Premium lifts the limit." },
+  {
+    code: 420,
+    name: "FLOOD_PREMIUM_WAIT_%d",
+    description: "Like FLOOD_WAIT_X, for a non-Premium account; Premium lifts the limit.",
+  },
 ];
 
 /** `FILE_PART_%d_MISSING` -> `FILE_PART_MISSING`: the number is the argument, not part of the name. */

@@ -46,7 +46,12 @@ export { inputPeerFromRecord, toInputChannel, toInputUser } from "./peers/input-
 export type * from "./peers/tl-peer-types.js";
 
 export { TelegramClient } from "./client/telegram-client.js";
-export { TELEGRAM_PRODUCTION_DCS, TELEGRAM_TEST_DCS, telegramDcEndpoints, type TelegramDc } from "./client/telegram-dcs.js";
+export {
+  TELEGRAM_PRODUCTION_DCS,
+  TELEGRAM_TEST_DCS,
+  telegramDcEndpoints,
+  type TelegramDc,
+} from "./client/telegram-dcs.js";
 export { DC_OPTIONS_KEY, loadDcOptions, saveDcOptions } from "./client/dc-options-store.js";
 export { parseProxyLink, isProxyLink, ProxyLinkError, type ProxyLink } from "./client/proxy-link.js";
 export type { TcpTransportName, TransportOption } from "./client/transport-choice.js";
@@ -59,7 +64,13 @@ export {
   type PfsOptions,
   type TelegramClientOptions,
 } from "./client/options.js";
-export { createConsoleLogger, LOG_LEVELS, type ClientLogger, type ConsoleLoggerOptions, type LogLevel } from "./logging/logger.js";
+export {
+  createConsoleLogger,
+  LOG_LEVELS,
+  type ClientLogger,
+  type ConsoleLoggerOptions,
+  type LogLevel,
+} from "./logging/logger.js";
 export { describeClientEvent } from "./logging/describe-event.js";
 export { wrapWithInitConnection } from "./client/init-connection.js";
 export { SignUpRequiredError } from "./client/login/authorization.js";
@@ -71,7 +82,12 @@ export { UpdatesEngine, type UpdatesEngineDeps } from "./updates/updates-engine.
 export { DEFAULT_UPDATES_OPTIONS, type UpdatesOptions } from "./updates/updates-options.js";
 export type { DeliveredUpdates, UpdateSink } from "./updates/update-sink.js";
 export type { UpdatesEvent, UpdatesFetchReason } from "./updates/updates-events.js";
-export { UpdatesError, type UpdateBoxKey, type UpdatesProblem, type UpdatesProblemCode } from "./updates/updates-problem.js";
+export {
+  UpdatesError,
+  type UpdateBoxKey,
+  type UpdatesProblem,
+  type UpdatesProblemCode,
+} from "./updates/updates-problem.js";
 export { UpdatesCore, type UpdatesCoreOptions } from "./updates/updates-core.js";
 export type { CoreOutput, TooLongNotice, UpdateBatch, UpdatesCommit, UpdatesNeed } from "./updates/update-batch.js";
 export { checkPts, checkSeq, type BoxVerdict } from "./updates/box-check.js";
@@ -93,7 +109,14 @@ export type { GetMessagesOptions } from "./messages/get-messages.js";
 export type { GetHistoryOptions, HistoryCursor, HistoryPage, IterHistoryOptions } from "./messages/get-history.js";
 export type { Chat } from "./chats/chat.js";
 export type { Dialog, DialogsCursor, DialogsPage, GetDialogsOptions, IterDialogsOptions } from "./chats/dialogs.js";
-export type { ChatMember, ChatMembersFilter, ChatMembersPage, ChatMemberStatus, GetChatMembersOptions, IterChatMembersOptions } from "./chats/chat-members.js";
+export type {
+  ChatMember,
+  ChatMembersFilter,
+  ChatMembersPage,
+  ChatMemberStatus,
+  GetChatMembersOptions,
+  IterChatMembersOptions,
+} from "./chats/chat-members.js";
 export type { CreateChannelOptions, CreateGroupOptions } from "./chats/create-chats.js";
 export type { AddChatMembersOptions, MembershipOptions } from "./chats/membership.js";
 export { QrLoginError, type QrLoginOptions } from "./client/login/qr-login.js";

@@ -28,7 +28,7 @@ describe("Bot API (marked) peer ids", () => {
 
   it("rejects ids outside every range", () => {
     for (const bad of [0n, 0x100_0000_0000n, -1_000_000_000_000n, -4_000_000_000_001n]) {
-      expect(() => unmarkPeerId(bad)).toThrow(expect.objectContaining({ code: "PEER_NOT_FOUND" }) );
+      expect(() => unmarkPeerId(bad)).toThrow(expect.objectContaining({ code: "PEER_NOT_FOUND" }));
     }
   });
 });

@@ -24,7 +24,16 @@ const response: messages.RawChannelMessages = {
   ],
   topics: [],
   chats: [
-    { _: "channel", id: 123456789n, accessHash: -5n, title: "Group", photo, date: 1, megagroup: true, username: "The_Group" },
+    {
+      _: "channel",
+      id: 123456789n,
+      accessHash: -5n,
+      title: "Group",
+      photo,
+      date: 1,
+      megagroup: true,
+      username: "The_Group",
+    },
     { _: "chat", id: 42n, title: "Old", photo, participantsCount: 2, date: 1, version: 1 },
   ],
   users: [
@@ -39,8 +48,16 @@ describe("PeerCache with objects decoded by @mtkit/tl-core", () => {
     const storage = new MemoryStorage();
     const cache = new PeerCache(storage.peers, { now: () => 1 });
     expect(await cache.ingest(decoded)).toBe(4);
-    expect(await cache.resolvePeer("@the_group")).toEqual({ _: "inputPeerChannel", channelId: 123456789n, accessHash: -5n });
-    expect(await cache.resolvePeer("+1 555 0199")).toEqual({ _: "inputPeerUser", userId: 777n, accessHash: 0x7fff_ffff_ffff_ffffn });
+    expect(await cache.resolvePeer("@the_group")).toEqual({
+      _: "inputPeerChannel",
+      channelId: 123456789n,
+      accessHash: -5n,
+    });
+    expect(await cache.resolvePeer("+1 555 0199")).toEqual({
+      _: "inputPeerUser",
+      userId: 777n,
+      accessHash: 0x7fff_ffff_ffff_ffffn,
+    });
     expect(await cache.resolvePeer(-42)).toEqual({ _: "inputPeerChat", chatId: 42n });
     const fromMessage = await cache.resolvePeer(102424212n);
     expect(fromMessage).toEqual({
@@ -58,6 +75,10 @@ describe("PeerCache with objects decoded by @mtkit/tl-core", () => {
     const rpcError = { _: "rpc_error", errorCode: 420, errorMessage: "FLOOD_WAIT_17" } as const;
     const bytes = encodeObject(mtprotoRegistry, rpcError);
     const object = decodeObject(mtprotoRegistry, bytes) as { errorCode: number; errorMessage: string };
-    expect(RpcError.fromTl(object, "messages.getHistory")).toMatchObject({ code: 420, name: "FLOOD_WAIT", argument: 17 });
+    expect(RpcError.fromTl(object, "messages.getHistory")).toMatchObject({
+      code: 420,
+      name: "FLOOD_WAIT",
+      argument: 17,
+    });
   });
 });

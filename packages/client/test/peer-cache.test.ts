@@ -9,8 +9,22 @@ import {
 } from "../src/index.js";
 
 const NOW = 1_700_000_000;
-const fullUser = { _: "user", id: 1001n, accessHash: 0x1111n, username: "Alice", phone: "+1 555 0100", firstName: "Alice" } as const;
-const minUser = { _: "user", id: 1001n, accessHash: 0x9999n, min: true, username: "alice_new", firstName: "Alice" } as const;
+const fullUser = {
+  _: "user",
+  id: 1001n,
+  accessHash: 0x1111n,
+  username: "Alice",
+  phone: "+1 555 0100",
+  firstName: "Alice",
+} as const;
+const minUser = {
+  _: "user",
+  id: 1001n,
+  accessHash: 0x9999n,
+  min: true,
+  username: "alice_new",
+  firstName: "Alice",
+} as const;
 const channel = {
   _: "channel",
   id: 2002n,
@@ -26,14 +40,19 @@ const basicChat = { _: "chat", id: 3003n, title: "Friends", participantsCount: 3
 /** A messages.messages as the generated API types will shape it (schema field names). */
 const history = {
   _: "messages.messages",
-  messages: [{ _: "message", id: 1, peerId: { _: "peerChannel", channelId: 2002n }, fromId: { _: "peerUser", userId: 1001n } }],
+  messages: [
+    { _: "message", id: 1, peerId: { _: "peerChannel", channelId: 2002n }, fromId: { _: "peerUser", userId: 1001n } },
+  ],
   chats: [channel, basicChat],
   users: [fullUser],
 };
 
 function makeCache(server?: PeerServerLookup): { cache: PeerCache; storage: MemoryStorage } {
   const storage = new MemoryStorage();
-  return { cache: new PeerCache(storage.peers, server === undefined ? { now: () => NOW } : { now: () => NOW, server }), storage };
+  return {
+    cache: new PeerCache(storage.peers, server === undefined ? { now: () => NOW } : { now: () => NOW, server }),
+    storage,
+  };
 }
 
 describe("PeerCache.ingest", () => {
@@ -41,7 +60,14 @@ describe("PeerCache.ingest", () => {
     const { cache, storage } = makeCache();
     expect(await cache.ingest(history)).toBe(3);
     expect(await storage.peers.get("user", 1001n)).toEqual({
-      kind: "user", id: 1001n, accessHash: 0x1111n, isMin: false, usernames: ["alice"], phone: "15550100", seenIn: null, updatedAt: NOW,
+      kind: "user",
+      id: 1001n,
+      accessHash: 0x1111n,
+      isMin: false,
+      usernames: ["alice"],
+      phone: "15550100",
+      seenIn: null,
+      updatedAt: NOW,
     });
     expect(await storage.peers.get("channel", 2002n)).toMatchObject({ accessHash: -0x2222n, usernames: ["newsmain"] });
     expect(await storage.peers.get("chat", 3003n)).toMatchObject({ accessHash: null });
@@ -68,12 +94,20 @@ describe("PeerCache.ingest", () => {
     const { cache, storage } = makeCache();
     await cache.ingest({ users: [fullUser] });
     await cache.ingest({ users: [minUser] });
-    expect(await storage.peers.get("user", 1001n)).toMatchObject({ accessHash: 0x1111n, isMin: false, phone: "15550100", usernames: ["alice_new"] });
+    expect(await storage.peers.get("user", 1001n)).toMatchObject({
+      accessHash: 0x1111n,
+      isMin: false,
+      phone: "15550100",
+      usernames: ["alice_new"],
+    });
     expect(await cache.resolvePeer(1001)).toEqual({ _: "inputPeerUser", userId: 1001n, accessHash: 0x1111n });
   });
 
   it("keeps the full record when min and full copies arrive in one response, in either order", async () => {
-    for (const users of [[minUser, fullUser], [fullUser, minUser]]) {
+    for (const users of [
+      [minUser, fullUser],
+      [fullUser, minUser],
+    ]) {
       const { cache, storage } = makeCache();
       await cache.ingest({ users });
       expect(await storage.peers.get("user", 1001n)).toMatchObject({ accessHash: 0x1111n, isMin: false });
@@ -84,7 +118,11 @@ describe("PeerCache.ingest", () => {
     const { SqliteStorage } = await import("../src/storage/sqlite/index.js");
     for (const storage of [new MemoryStorage(), new SqliteStorage(":memory:")]) {
       const cache = new PeerCache(storage.peers, { now: () => NOW });
-      await Promise.all([cache.ingest({ users: [fullUser] }), cache.ingest({ users: [minUser] }), cache.ingest({ users: [minUser] })]);
+      await Promise.all([
+        cache.ingest({ users: [fullUser] }),
+        cache.ingest({ users: [minUser] }),
+        cache.ingest({ users: [minUser] }),
+      ]);
       expect(await storage.peers.get("user", 1001n)).toMatchObject({ accessHash: 0x1111n, isMin: false });
       await storage.close();
     }
@@ -101,7 +139,9 @@ describe("PeerCache.ingest", () => {
   it("upgrades a min-only peer when the full object arrives", async () => {
     const { cache, storage } = makeCache();
     await cache.ingest({ users: [minUser] });
-    await expect(cache.resolvePeer(1001)).rejects.toMatchObject({ attempts: [{ source: "cache", outcome: "min_only" }, { outcome: "skipped" }] });
+    await expect(cache.resolvePeer(1001)).rejects.toMatchObject({
+      attempts: [{ source: "cache", outcome: "min_only" }, { outcome: "skipped" }],
+    });
     await cache.ingest({ users: [fullUser] });
     expect(await storage.peers.get("user", 1001n)).toMatchObject({ accessHash: 0x1111n, isMin: false });
   });
@@ -130,7 +170,11 @@ describe("PeerCache.resolvePeer", () => {
     expect(await cache.resolvePeer({ _: "peerChannel", channelId: 2002n })).toEqual(chan);
     expect(await cache.resolvePeer(-3003)).toEqual({ _: "inputPeerChat", chatId: 3003n });
     expect(await cache.resolvePeer("me")).toEqual({ _: "inputPeerSelf" });
-    expect(await cache.resolvePeer({ _: "inputUser", userId: 5n, accessHash: 6n })).toEqual({ _: "inputPeerUser", userId: 5n, accessHash: 6n });
+    expect(await cache.resolvePeer({ _: "inputUser", userId: 5n, accessHash: 6n })).toEqual({
+      _: "inputPeerUser",
+      userId: 5n,
+      accessHash: 6n,
+    });
     expect(await cache.resolvePeer(fullUser)).toEqual(user);
   });
 
@@ -144,9 +188,17 @@ describe("PeerCache.resolvePeer", () => {
     await cache.ingest(history);
     expect(await cache.resolveUser("@alice")).toEqual({ _: "inputUser", userId: 1001n, accessHash: 0x1111n });
     expect(await cache.resolveUser("me")).toEqual({ _: "inputUserSelf" });
-    expect(await cache.resolveChannel("@newsmain")).toEqual({ _: "inputChannel", channelId: 2002n, accessHash: -0x2222n });
+    expect(await cache.resolveChannel("@newsmain")).toEqual({
+      _: "inputChannel",
+      channelId: 2002n,
+      accessHash: -0x2222n,
+    });
     await expect(cache.resolveChannel("@alice")).rejects.toBeInstanceOf(PeerKindError);
-    await expect(cache.resolveUser(-3003)).rejects.toMatchObject({ code: "WRONG_PEER_KIND", expected: "user", actual: "inputPeerChat" });
+    await expect(cache.resolveUser(-3003)).rejects.toMatchObject({
+      code: "WRONG_PEER_KIND",
+      expected: "user",
+      actual: "inputPeerChat",
+    });
   });
 
   it("says what it tried when a peer is unknown and no server lookup is wired", async () => {
@@ -161,7 +213,9 @@ describe("PeerCache.resolvePeer", () => {
         { source: "server", lookup: "username", outcome: "skipped" },
       ],
     });
-    expect(String(error)).toMatch(/could not resolve peer @nobody_here \(cache username: cache by @nobody_here -> missing; server username/);
+    expect(String(error)).toMatch(
+      /could not resolve peer @nobody_here \(cache username: cache by @nobody_here -> missing; server username/,
+    );
   });
 
   it("asks the server, ingests the answer, and resolves from it", async () => {
@@ -169,7 +223,12 @@ describe("PeerCache.resolvePeer", () => {
     const server: PeerServerLookup = {
       resolveUsername: (username) => {
         calls.push(`resolveUsername ${username}`);
-        return Promise.resolve({ _: "contacts.resolvedPeer", peer: { _: "peerUser", userId: 1001n }, users: [fullUser], chats: [] });
+        return Promise.resolve({
+          _: "contacts.resolvedPeer",
+          peer: { _: "peerUser", userId: 1001n },
+          users: [fullUser],
+          chats: [],
+        });
       },
       resolvePhone: () => Promise.reject(new RpcError(400, "PHONE_NOT_OCCUPIED", "contacts.resolvePhone")),
       getUserById: (id) => {
@@ -183,12 +242,22 @@ describe("PeerCache.resolvePeer", () => {
     expect(calls).toEqual(["resolveUsername alice"]);
 
     const phoneError: unknown = await cache.resolvePeer("+999 1234567").catch((e: unknown) => e);
-    expect(phoneError).toMatchObject({ query: "+9991234567", attempts: [{ outcome: "missing" }, { source: "server", outcome: "error", detail: "contacts.resolvePhone: PHONE_NOT_OCCUPIED (400)" }] });
+    expect(phoneError).toMatchObject({
+      query: "+9991234567",
+      attempts: [
+        { outcome: "missing" },
+        { source: "server", outcome: "error", detail: "contacts.resolvePhone: PHONE_NOT_OCCUPIED (400)" },
+      ],
+    });
     expect((phoneError as Error).cause).toBeInstanceOf(RpcError);
 
-    await expect(cache.resolvePeer(555)).rejects.toMatchObject({ attempts: [{ outcome: "missing" }, { source: "server", outcome: "missing" }] });
+    await expect(cache.resolvePeer(555)).rejects.toMatchObject({
+      attempts: [{ outcome: "missing" }, { source: "server", outcome: "missing" }],
+    });
     expect(calls).toContain("getUserById 555");
-    await expect(cache.resolvePeer(-1_000_000_000_555n)).rejects.toMatchObject({ attempts: [{ outcome: "missing" }, { outcome: "skipped" }] });
+    await expect(cache.resolvePeer(-1_000_000_000_555n)).rejects.toMatchObject({
+      attempts: [{ outcome: "missing" }, { outcome: "skipped" }],
+    });
   });
 
   it("lets non-RPC failures (network, cancellation) through unchanged", async () => {
@@ -208,7 +277,10 @@ describe("PeerCache.resolvePeer", () => {
   ])("rejects %s (%s) with a typed error", async (input, why) => {
     expect(why).not.toBe("");
     const { cache } = makeCache();
-    await expect(cache.resolvePeer(input)).rejects.toMatchObject({ code: "PEER_NOT_FOUND", attempts: [{ source: "input", outcome: "invalid" }] });
+    await expect(cache.resolvePeer(input)).rejects.toMatchObject({
+      code: "PEER_NOT_FOUND",
+      attempts: [{ source: "input", outcome: "invalid" }],
+    });
   });
 
   it("rejects empty input peers", async () => {
@@ -225,7 +297,12 @@ describe("min peers seen in a chat (https://core.telegram.org/api/min)", () => {
     updates: [
       {
         _: "updateNewChannelMessage",
-        message: { _: "message", id: 34, peerId: { _: "peerChannel", channelId: 123456789n }, fromId: { _: "peerUser", userId: 102424212n } },
+        message: {
+          _: "message",
+          id: 34,
+          peerId: { _: "peerChannel", channelId: 123456789n },
+          fromId: { _: "peerUser", userId: 102424212n },
+        },
       },
     ],
     users: [minSender],
@@ -235,8 +312,16 @@ describe("min peers seen in a chat (https://core.telegram.org/api/min)", () => {
   it("addresses a min sender through the message it was seen in", async () => {
     const { cache, storage } = makeCache();
     await cache.ingest(update);
-    expect(await storage.peers.get("user", 102424212n)).toMatchObject({ isMin: true, seenIn: { chatKind: "channel", chatId: 123456789n, msgId: 34 } });
-    const input = { _: "inputPeerUserFromMessage", peer: { _: "inputPeerChannel", channelId: 123456789n, accessHash: 77n }, msgId: 34, userId: 102424212n };
+    expect(await storage.peers.get("user", 102424212n)).toMatchObject({
+      isMin: true,
+      seenIn: { chatKind: "channel", chatId: 123456789n, msgId: 34 },
+    });
+    const input = {
+      _: "inputPeerUserFromMessage",
+      peer: { _: "inputPeerChannel", channelId: 123456789n, accessHash: 77n },
+      msgId: 34,
+      userId: 102424212n,
+    };
     expect(await cache.resolvePeer(102424212)).toEqual(input);
     expect(await cache.resolveUser(102424212)).toEqual({ ...input, _: "inputUserFromMessage" });
   });
@@ -264,7 +349,9 @@ describe("min peers seen in a chat (https://core.telegram.org/api/min)", () => {
       ],
       chats: [{ _: "channel", id: 666n, min: true, title: "Source" }],
     });
-    await expect(cache.resolvePeer(-1_000_000_000_666n)).rejects.toMatchObject({ attempts: [{ source: "cache", outcome: "min_only" }, { outcome: "skipped" }] });
+    await expect(cache.resolvePeer(-1_000_000_000_666n)).rejects.toMatchObject({
+      attempts: [{ source: "cache", outcome: "min_only" }, { outcome: "skipped" }],
+    });
     await cache.ingest({ chats: [{ _: "channel", id: 555n, accessHash: 1n, title: "Where" }] });
     expect(await cache.resolvePeer(-1_000_000_000_666n)).toEqual({
       _: "inputPeerChannelFromMessage",

@@ -17,12 +17,18 @@ describe("parseRpcErrorMessage", () => {
     expect(parseRpcErrorMessage(message)).toEqual({ name, argument });
   });
 
-  it.each(["PEER_ID_INVALID", "FLOOD_WAIT_", "FLOOD_WAIT_X", "FILE_PART__MISSING", "FLOOD_WAIT_99999999999", "_5", "", "Timeout"])(
-    "%j carries no argument",
-    (message) => {
-      expect(parseRpcErrorMessage(message)).toEqual({ name: message, argument: undefined });
-    },
-  );
+  it.each([
+    "PEER_ID_INVALID",
+    "FLOOD_WAIT_",
+    "FLOOD_WAIT_X",
+    "FILE_PART__MISSING",
+    "FLOOD_WAIT_99999999999",
+    "_5",
+    "",
+    "Timeout",
+  ])("%j carries no argument", (message) => {
+    expect(parseRpcErrorMessage(message)).toEqual({ name: message, argument: undefined });
+  });
 });
 
 describe("classifyRpcError", () => {
@@ -34,8 +40,14 @@ describe("classifyRpcError", () => {
     expect(classifyRpcError(420, "FLOOD_WAIT", 30)).toEqual({ kind: "flood", waitSeconds: 30, premium: false });
     expect(classifyRpcError(420, "FLOOD_PREMIUM_WAIT", 3)).toEqual({ kind: "flood", waitSeconds: 3, premium: true });
     expect(classifyRpcError(400, "SLOWMODE_WAIT", 10)).toEqual({ kind: "flood", waitSeconds: 10, premium: false });
-    expect(classifyRpcError(401, "AUTH_KEY_UNREGISTERED", undefined)).toEqual({ kind: "unauthorized", loggedOut: true });
-    expect(classifyRpcError(401, "SESSION_PASSWORD_NEEDED", undefined)).toEqual({ kind: "unauthorized", loggedOut: false });
+    expect(classifyRpcError(401, "AUTH_KEY_UNREGISTERED", undefined)).toEqual({
+      kind: "unauthorized",
+      loggedOut: true,
+    });
+    expect(classifyRpcError(401, "SESSION_PASSWORD_NEEDED", undefined)).toEqual({
+      kind: "unauthorized",
+      loggedOut: false,
+    });
     expect(classifyRpcError(500, "INTERNAL", undefined)).toEqual({ kind: "retryable" });
     expect(classifyRpcError(-503, "Timeout", undefined)).toEqual({ kind: "retryable" });
     expect(classifyRpcError(-500, "No workers running", undefined)).toEqual({ kind: "retryable" });
@@ -50,7 +62,13 @@ describe("RpcError", () => {
   it("carries code, stripped name, argument, raw message and method", () => {
     const error = RpcError.fromTl({ errorCode: 420, errorMessage: "FLOOD_WAIT_42" }, "messages.sendMessage");
     expect(error).toBeInstanceOf(Error);
-    expect(error).toMatchObject({ code: 420, name: "FLOOD_WAIT", argument: 42, rawMessage: "FLOOD_WAIT_42", method: "messages.sendMessage" });
+    expect(error).toMatchObject({
+      code: 420,
+      name: "FLOOD_WAIT",
+      argument: 42,
+      rawMessage: "FLOOD_WAIT_42",
+      method: "messages.sendMessage",
+    });
     expect(error.kind).toBe("flood");
     expect(error.message).toBe("FLOOD_WAIT_42 (420) in messages.sendMessage");
     expect(String(error)).toBe("FLOOD_WAIT: FLOOD_WAIT_42 (420) in messages.sendMessage");

@@ -52,7 +52,12 @@ describe("runWithRetry", () => {
     const events: RetryEvent[] = [];
     const flood = new RpcError(420, "FLOOD_WAIT_3600");
     await expect(
-      runWithRetry(() => Promise.reject(flood), { ...base, sleep, lifetime: new ClientLifetime(), onEvent: (e) => events.push(e) }),
+      runWithRetry(() => Promise.reject(flood), {
+        ...base,
+        sleep,
+        lifetime: new ClientLifetime(),
+        onEvent: (e) => events.push(e),
+      }),
     ).rejects.toBe(flood);
     expect(delays).toEqual([]);
     expect(events).toEqual([{ type: "give_up", reason: "flood_over_threshold", method: undefined, error: flood }]);
@@ -92,14 +97,23 @@ describe("runWithRetry", () => {
     controller.abort("stop");
     let calls = 0;
     const attempt = (): Promise<number> => Promise.resolve(++calls);
-    await expect(runWithRetry(attempt, { ...base, sleep: abortableSleep, lifetime: new ClientLifetime(), signal: controller.signal })).rejects.toMatchObject({
+    await expect(
+      runWithRetry(attempt, {
+        ...base,
+        sleep: abortableSleep,
+        lifetime: new ClientLifetime(),
+        signal: controller.signal,
+      }),
+    ).rejects.toMatchObject({
       code: "ABORTED",
       reason: "stop",
     });
     const ended = new ClientLifetime();
     ended.end();
     ended.end();
-    await expect(runWithRetry(attempt, { ...base, sleep: abortableSleep, lifetime: ended })).rejects.toBeInstanceOf(CancelledError);
+    await expect(runWithRetry(attempt, { ...base, sleep: abortableSleep, lifetime: ended })).rejects.toBeInstanceOf(
+      CancelledError,
+    );
     expect(calls).toBe(0);
   });
 
@@ -156,7 +170,11 @@ describe("runWithRetry bounds (property)", () => {
   it("never makes more than 1 + maxFloodWaits + maxServerErrorRetries attempts, whatever the server says", async () => {
     const failure = fc.oneof(
       fc.integer({ min: 0, max: 20 }).map((s) => new RpcError(420, `FLOOD_WAIT_${s}`)),
-      fc.constantFrom(new RpcError(500, "INTERNAL"), new RpcError(-503, "Timeout"), new RpcError(400, "PEER_ID_INVALID")),
+      fc.constantFrom(
+        new RpcError(500, "INTERNAL"),
+        new RpcError(-503, "Timeout"),
+        new RpcError(400, "PEER_ID_INVALID"),
+      ),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(failure, { maxLength: 30 }), async (failures) => {
@@ -171,7 +189,9 @@ describe("runWithRetry bounds (property)", () => {
           },
           { ...base, sleep, lifetime: new ClientLifetime() },
         ).catch(() => undefined);
-        expect(calls).toBeLessThanOrEqual(1 + DEFAULT_RETRY_POLICY.maxFloodWaits + DEFAULT_RETRY_POLICY.maxServerErrorRetries);
+        expect(calls).toBeLessThanOrEqual(
+          1 + DEFAULT_RETRY_POLICY.maxFloodWaits + DEFAULT_RETRY_POLICY.maxServerErrorRetries,
+        );
       }),
       { numRuns: 300 },
     );

@@ -16,9 +16,19 @@ const CHILD = fileURLToPath(new URL("./fixtures/session-child.ts", import.meta.u
 const key = Uint8Array.from({ length: 256 }, (_, i) => i);
 
 /** Starts the child in `mode`; resolves with it once it printed `until` (or exited). */
-function startChild(mode: string, path: string, until?: string): Promise<{ output: string; exit: Promise<number | null>; kill: () => void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD, mode, path], { stdio: ["ignore", "pipe", "inherit"] });
-  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => { resolve(code); }));
+function startChild(
+  mode: string,
+  path: string,
+  until?: string,
+): Promise<{ output: string; exit: Promise<number | null>; kill: () => void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", CHILD, mode, path], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exit = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      resolve(code);
+    }),
+  );
   let output = "";
   return new Promise((resolve) => {
     const done = (): void => {
@@ -86,7 +96,18 @@ describe("SqliteStorage", () => {
     await first.authKeys.setPermanent(4, key);
     await first.session.setHomeDc({ id: 4, ip: "149.154.167.91", port: 443 });
     expect(statSync(`${path}-wal`).mode & 0o777).toBe(0o600);
-    await first.peers.upsert([{ kind: "user", id: 1n, accessHash: 2n, isMin: false, usernames: ["a_b"], phone: null, seenIn: null, updatedAt: 5 }]);
+    await first.peers.upsert([
+      {
+        kind: "user",
+        id: 1n,
+        accessHash: 2n,
+        isMin: false,
+        usernames: ["a_b"],
+        phone: null,
+        seenIn: null,
+        updatedAt: 5,
+      },
+    ]);
     await first.close();
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const second = new SqliteStorage(path);
@@ -104,7 +125,7 @@ describe("SqliteStorage", () => {
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     raw.pragma(`user_version = ${SQLITE_MIGRATIONS.length + 1}`);
     raw.close();
-    expect(() => new SqliteStorage(path)).toThrow(expect.objectContaining({ code: "SCHEMA_TOO_NEW" }) );
+    expect(() => new SqliteStorage(path)).toThrow(expect.objectContaining({ code: "SCHEMA_TOO_NEW" }));
     // The failed open must not leave the file locked.
     const again = new Database(path, { timeout: 0 });
     expect(again.pragma("user_version", { simple: true })).toBe(SQLITE_MIGRATIONS.length + 1);

@@ -14,7 +14,11 @@ afterAll(() => {
 
 const SCHEMA_V1 = readFileSync(new URL("./fixtures/sqlite-schema-v1.sql", import.meta.url), "utf8");
 const key = (seed: number): Uint8Array => Uint8Array.from({ length: 256 }, (_, i) => (i + seed) & 0xff);
-const words = (sql: string): string => sql.replace(/--[^\n]*/g, "").replace(/\s+/g, " ").trim();
+const words = (sql: string): string =>
+  sql
+    .replace(/--[^\n]*/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** Writes a file the way version 1 did: its schema, user_version 1, a permanent and two temp keys. */
 function writeVersion1File(path: string): void {
@@ -60,9 +64,9 @@ describe("SqliteStorage upgrade from schema 1", () => {
     writeVersion1File(path);
     await new SqliteStorage(path).close();
     const raw = new Database(path);
-    expect(() => raw.prepare("INSERT INTO temp_auth_keys (dc_id, slot, key, expires_at) VALUES (1, 'cdn', ?, 1)").run(key(5))).toThrow(
-      /CHECK constraint/,
-    );
+    expect(() =>
+      raw.prepare("INSERT INTO temp_auth_keys (dc_id, slot, key, expires_at) VALUES (1, 'cdn', ?, 1)").run(key(5)),
+    ).toThrow(/CHECK constraint/);
     raw.close();
   });
 });

@@ -51,7 +51,10 @@ describe("base64url", () => {
 describe("string sessions", () => {
   it("round-trip dc, address, flags, auth key and self", () => {
     expect(importStringSession(exportStringSession(sample))).toEqual(sample);
-    const v6: StringSessionData = { dc: { id: 5, ip: "2001:b28:f23f:f005::a", port: 80, ipv6: true, testMode: true, mediaOnly: true }, authKey };
+    const v6: StringSessionData = {
+      dc: { id: 5, ip: "2001:b28:f23f:f005::a", port: 80, ipv6: true, testMode: true, mediaOnly: true },
+      authKey,
+    };
     expect(importStringSession(exportStringSession(v6))).toEqual(v6);
     expect(importStringSession(`  ${exportStringSession(v6)}\n`)).toEqual(v6);
   });
@@ -64,14 +67,20 @@ describe("string sessions", () => {
     expect(() => exportStringSession({ ...sample, updates: { ...updates, pts: 2 ** 31 } })).toThrow(StringSessionError);
     // Cut off inside the state: a typed TRUNCATED, not a wrong state.
     const bytes = decodeBase64Url(exportStringSession({ ...sample, updates }))!;
-    expect(() => importStringSession(encodeBase64Url(bytes.subarray(0, bytes.length - 3)))).toThrow(expect.objectContaining({ code: "TRUNCATED" }));
+    expect(() => importStringSession(encodeBase64Url(bytes.subarray(0, bytes.length - 3)))).toThrow(
+      expect.objectContaining({ code: "TRUNCATED" }),
+    );
   });
 
   it("round-trip arbitrary valid sessions (property)", () => {
     const int32 = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
     const data = fc.record(
       {
-        dc: fc.record({ id: fc.integer({ min: 1, max: 0xffff }), ip: fc.ipV4(), port: fc.integer({ min: 1, max: 0xffff }) }),
+        dc: fc.record({
+          id: fc.integer({ min: 1, max: 0xffff }),
+          ip: fc.ipV4(),
+          port: fc.integer({ min: 1, max: 0xffff }),
+        }),
         authKey: fc.uint8Array({ minLength: 256, maxLength: 256 }),
         self: fc.record({ userId: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }), isBot: fc.boolean() }),
         updates: fc.record({ pts: int32, qts: int32, date: int32, seq: int32 }),
@@ -110,18 +119,30 @@ describe("string sessions", () => {
 
   it("never throws anything but StringSessionError on random input (property)", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 800 }), fc.uint8Array({ maxLength: 600 }).map((b) => Buffer.from(b).toString("base64url"))), (text) => {
-        codeOf(text);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 800 }),
+          fc.uint8Array({ maxLength: 600 }).map((b) => Buffer.from(b).toString("base64url")),
+        ),
+        (text) => {
+          codeOf(text);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it("refuses to export what it could not import", () => {
     expect(() => exportStringSession({ ...sample, authKey: new Uint8Array(10) })).toThrow(StringSessionError);
-    expect(() => exportStringSession({ ...sample, dc: { id: 2, ip: "bad host\n", port: 443 } })).toThrow(StringSessionError);
-    expect(() => exportStringSession({ ...sample, dc: { id: 0, ip: "1.1.1.1", port: 443 } })).toThrow(StringSessionError);
-    expect(() => exportStringSession({ ...sample, dc: { id: 1, ip: "1.1.1.1", port: 70000 } })).toThrow(StringSessionError);
+    expect(() => exportStringSession({ ...sample, dc: { id: 2, ip: "bad host\n", port: 443 } })).toThrow(
+      StringSessionError,
+    );
+    expect(() => exportStringSession({ ...sample, dc: { id: 0, ip: "1.1.1.1", port: 443 } })).toThrow(
+      StringSessionError,
+    );
+    expect(() => exportStringSession({ ...sample, dc: { id: 1, ip: "1.1.1.1", port: 70000 } })).toThrow(
+      StringSessionError,
+    );
   });
 
   it("move a login between storages", async () => {

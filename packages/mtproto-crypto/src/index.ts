@@ -39,7 +39,12 @@ export { parseRsaPrivateKeyPem, parseRsaPublicKeyPem } from "./rsa/pem.js";
 export { type RsaFingerprint, rsaFingerprint, type RsaPrivateKey, type RsaPublicKey, tlBytes } from "./rsa/rsa-key.js";
 export { rsaPadDecrypt, rsaPadEncrypt } from "./rsa/rsa-pad.js";
 export { rsaDecryptRaw, rsaEncryptRaw } from "./rsa/rsa-raw.js";
-export { type KnownRsaKey, TELEGRAM_PRODUCTION_RSA_KEY, TELEGRAM_RSA_KEYS, TELEGRAM_TEST_RSA_KEY } from "./rsa/telegram-keys.js";
+export {
+  type KnownRsaKey,
+  TELEGRAM_PRODUCTION_RSA_KEY,
+  TELEGRAM_RSA_KEYS,
+  TELEGRAM_TEST_RSA_KEY,
+} from "./rsa/telegram-keys.js";
 
 export { factorizePq, factorizePqBytes, type PqFactors } from "./pq/factorize-pq.js";
 export { type GeneratedPq, generatePq } from "./pq/generate-pq.js";

@@ -38,11 +38,13 @@ export function createPortableCrypto(options: PortableCryptoOptions = {}): Crypt
     sha512: (data) => sha512(data),
     md5: (data) => md5(data),
     hmacSha256: (key, data) => hmac(sha256, key, data),
-    pbkdf2Sha512: (password, salt, iterations, length) => pbkdf2(sha512, password, salt, { c: iterations, dkLen: length }),
+    pbkdf2Sha512: (password, salt, iterations, length) =>
+      pbkdf2(sha512, password, salt, { c: iterations, dkLen: length }),
     aesIgeEncrypt: simd ? aesIgeEncryptVperm : wasm ? aesIgeEncryptWasm : aesIgeEncryptJs,
     // Decryption stays in the scalar module: as fast as the SIMD one from 64 KiB on and ~10 % faster at
     // 1 KiB (fewer key-schedule steps per call); both are bound by the latency of one block (docs/DECISIONS.md).
-    aesIgeDecrypt: simd && options.simdDecrypt === true ? aesIgeDecryptVperm : wasm ? aesIgeDecryptWasm : aesIgeDecryptJs,
+    aesIgeDecrypt:
+      simd && options.simdDecrypt === true ? aesIgeDecryptVperm : wasm ? aesIgeDecryptWasm : aesIgeDecryptJs,
     createAesCtr: simd
       ? (key, iv) => new VpermAesCtr(key, iv)
       : wasm

@@ -13,7 +13,9 @@ const swizzle = (t: Uint8Array, index: number): number => (index < 16 ? t[index]
 
 /** The module's S-box step on one byte of the state form, read through output tables `u`, `t`. */
 function sbox(state: number, u: string, t: string): number {
-  const i = state >> 4, k = state & 15, j = i ^ k;
+  const i = state >> 4,
+    k = state & 15,
+    j = i ^ k;
   const ak = swizzle(table("bk"), k);
   const io = swizzle(table("inv"), swizzle(table("inv"), i) ^ ak) ^ j;
   const jo = swizzle(table("inv"), swizzle(table("inv"), j) ^ ak) ^ i;
@@ -36,7 +38,9 @@ describe("vector-permute AES tables", () => {
     for (let x = 0; x < 256; x++) {
       const state = vpermState(x, false);
       expect(sbox(state, "enc1U", "enc1T") ^ c).toBe(vpermState(SBOX[x]!, false));
-      expect(sbox(state, "enc2U", "enc2T") ^ vpermState(gfMul(0x63, 2), false)).toBe(vpermState(gfMul(SBOX[x]!, 2), false));
+      expect(sbox(state, "enc2U", "enc2T") ^ vpermState(gfMul(0x63, 2), false)).toBe(
+        vpermState(gfMul(SBOX[x]!, 2), false),
+      );
       expect(sbox(state, "encLastU", "encLastT") ^ 0x63).toBe(SBOX[x]);
     }
   });
@@ -45,15 +49,17 @@ describe("vector-permute AES tables", () => {
     for (let x = 0; x < 256; x++) {
       const state = vpermState(x ^ 0x63, true);
       expect(sbox(state, "decLastU", "decLastT")).toBe(INV_SBOX[x]);
-      for (const m of [9, 11, 13, 14]) expect(sbox(state, `dec${m}U`, `dec${m}T`)).toBe(vpermState(gfMul(INV_SBOX[x]!, m), true));
+      for (const m of [9, 11, 13, 14])
+        expect(sbox(state, `dec${m}U`, `dec${m}T`)).toBe(vpermState(gfMul(INV_SBOX[x]!, m), true));
     }
   });
 
   it("input tables are linear: the state form of a ^ b is the XOR of both", () => {
     for (const decrypt of [false, true]) {
-      for (let a = 0; a < 256; a += 7) for (let b = 0; b < 256; b += 11) {
-        expect(vpermState(a ^ b, decrypt)).toBe(vpermState(a, decrypt) ^ vpermState(b, decrypt));
-      }
+      for (let a = 0; a < 256; a += 7)
+        for (let b = 0; b < 256; b += 11) {
+          expect(vpermState(a ^ b, decrypt)).toBe(vpermState(a, decrypt) ^ vpermState(b, decrypt));
+        }
     }
   });
 });

@@ -20,8 +20,10 @@ const { vectors } = loadVectors("aes-ige") as { vectors: IgeVector[] };
 
 describe.each(PROVIDERS)("AES ($name)", (crypto) => {
   it.each(vectors)("IGE vector $name", (v) => {
-    if (v.op.includes("encrypt")) expect(toHex(crypto.aesIgeEncrypt(hex(v.plaintext), hex(v.key), hex(v.iv)))).toBe(v.ciphertext);
-    if (v.op.includes("decrypt")) expect(toHex(crypto.aesIgeDecrypt(hex(v.ciphertext), hex(v.key), hex(v.iv)))).toBe(v.plaintext);
+    if (v.op.includes("encrypt"))
+      expect(toHex(crypto.aesIgeEncrypt(hex(v.plaintext), hex(v.key), hex(v.iv)))).toBe(v.ciphertext);
+    if (v.op.includes("decrypt"))
+      expect(toHex(crypto.aesIgeDecrypt(hex(v.ciphertext), hex(v.key), hex(v.iv)))).toBe(v.plaintext);
   });
 
   it("IGE with one block equals ECB of (m ^ iv1) ^ iv2", () => {
@@ -65,7 +67,11 @@ describe.each(PROVIDERS)("AES ($name)", (crypto) => {
     const data = new Uint8Array(100).map((_, i) => i);
     const whole = crypto.createAesCtr(key, iv).process(data);
     const stream = crypto.createAesCtr(key, iv);
-    const parts = [stream.process(data.subarray(0, 7)), stream.process(data.subarray(7, 40)), stream.process(data.subarray(40))];
+    const parts = [
+      stream.process(data.subarray(0, 7)),
+      stream.process(data.subarray(7, 40)),
+      stream.process(data.subarray(40)),
+    ];
     expect(Uint8Array.from(parts.flatMap((p) => [...p]))).toEqual(whole);
     expect(crypto.createAesCtr(key, iv).process(whole)).toEqual(data);
   });
@@ -93,11 +99,16 @@ describe("providers agree byte for byte", () => {
 
   it("the portable provider runs IGE in WebAssembly here, and the JS variant is also covered", () => {
     expect(wasmIgeAvailable()).toBe(true);
-    expect(PROVIDERS.map((p) => p.name)).toEqual(expect.arrayContaining(["portable", "portable (scalar wasm)", "portable (js)"]));
+    expect(PROVIDERS.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["portable", "portable (scalar wasm)", "portable (js)"]),
+    );
   });
 
-  it.skipIf(!existsSync(new URL("../dist/native/mtkit_aes.node", import.meta.url)))("the built AES-NI addon is picked up", () => {
-    expect(nativeAesAvailable()).toBe(true);
-    expect(PROVIDERS.map((p) => p.name)).toContain("node+aesni");
-  });
+  it.skipIf(!existsSync(new URL("../dist/native/mtkit_aes.node", import.meta.url)))(
+    "the built AES-NI addon is picked up",
+    () => {
+      expect(nativeAesAvailable()).toBe(true);
+      expect(PROVIDERS.map((p) => p.name)).toContain("node+aesni");
+    },
+  );
 });

@@ -36,12 +36,26 @@ describe("browser bundle of the portable entry", () => {
 
   it("the Node entry still bundles for platform node (the addon is an optional runtime require)", async () => {
     const nodeEntry = fileURLToPath(new URL("../src/node.ts", import.meta.url));
-    const result = await build({ entryPoints: [nodeEntry], bundle: true, write: false, platform: "node", format: "esm", logLevel: "silent" });
+    const result = await build({
+      entryPoints: [nodeEntry],
+      bundle: true,
+      write: false,
+      platform: "node",
+      format: "esm",
+      logLevel: "silent",
+    });
     expect(result.errors).toEqual([]);
   });
 
   it("the bundle runs and reproduces an IGE round trip", async () => {
-    const result = await build({ entryPoints: [entry], bundle: true, write: false, platform: "browser", format: "esm", logLevel: "silent" });
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      platform: "browser",
+      format: "esm",
+      logLevel: "silent",
+    });
     const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.text).toString("base64")}`;
     const mod = (await import(/* @vite-ignore */ url)) as typeof import("../src/index.js");
     const crypto = mod.createPortableCrypto();

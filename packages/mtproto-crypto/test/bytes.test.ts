@@ -27,7 +27,9 @@ describe("64-bit little-endian fields", () => {
     backing.set([1, 0, 0, 0, 0, 0, 0, 0], 8);
     expect(readInt64LE(backing.subarray(8), 0)).toBe(1n);
     expect(() => readInt64LE(backing.subarray(8), 1)).toThrow(RangeError);
-    expect(() => { writeInt64LE(new Uint8Array(7), 0, 1n); }).toThrow(RangeError);
+    expect(() => {
+      writeInt64LE(new Uint8Array(7), 0, 1n);
+    }).toThrow(RangeError);
     expect(() => readInt64LE(new Uint8Array(8), -1)).toThrow(RangeError);
   });
 });

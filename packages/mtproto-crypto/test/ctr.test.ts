@@ -25,11 +25,13 @@ function processInChunks(stream: AesCtr, data: Uint8Array, splits: readonly numb
 }
 
 /** An iv whose low counter words are close to wrapping, so carries across words are exercised. */
-const ivArbitrary = fc.tuple(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.integer({ min: 0, max: 12 })).map(([iv, ones]) => {
-  const out = Uint8Array.from(iv);
-  out.fill(0xff, 16 - ones);
-  return out;
-});
+const ivArbitrary = fc
+  .tuple(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.integer({ min: 0, max: 12 }))
+  .map(([iv, ones]) => {
+    const out = Uint8Array.from(iv);
+    out.fill(0xff, 16 - ones);
+    return out;
+  });
 
 describe.each(PROVIDERS)("AES-CTR streams ($name)", (crypto) => {
   it("random split points give the same stream as one call (property)", () => {
@@ -105,7 +107,12 @@ it("every portable stream can work in place", () => {
   }
 });
 
-it.skipIf(!existsSync(new URL("../dist/native/mtkit_aes.node", import.meta.url)))("the node provider streams CTR through the AES-NI addon when built", () => {
-  expect(createNodeCrypto().createAesCtr(new Uint8Array(32), new Uint8Array(16))).toBeInstanceOf(NativeAesCtr);
-  expect(createNodeCrypto({ native: false }).createAesCtr(new Uint8Array(32), new Uint8Array(16))).not.toBeInstanceOf(NativeAesCtr);
-});
+it.skipIf(!existsSync(new URL("../dist/native/mtkit_aes.node", import.meta.url)))(
+  "the node provider streams CTR through the AES-NI addon when built",
+  () => {
+    expect(createNodeCrypto().createAesCtr(new Uint8Array(32), new Uint8Array(16))).toBeInstanceOf(NativeAesCtr);
+    expect(createNodeCrypto({ native: false }).createAesCtr(new Uint8Array(32), new Uint8Array(16))).not.toBeInstanceOf(
+      NativeAesCtr,
+    );
+  },
+);

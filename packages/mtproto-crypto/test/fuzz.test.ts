@@ -27,14 +27,20 @@ function onlyThrows(fn: () => unknown, type: abstract new (...args: never[]) => 
 }
 
 const crypto = PROVIDERS[0]!;
-const authKey = createAuthKey(crypto, new Uint8Array(256).map((_, i) => i));
+const authKey = createAuthKey(
+  crypto,
+  new Uint8Array(256).map((_, i) => i),
+);
 
 describe("hostile input", () => {
   it("decryptMessage: random packets with the right auth_key_id", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), fc.boolean(), (body, padded) => {
         const packet = concatBytes(authKey.id, body);
-        onlyThrows(() => decryptMessage(crypto, authKey, packet, "server", { allowTransportPadding: padded }), MessageCryptoError);
+        onlyThrows(
+          () => decryptMessage(crypto, authKey, packet, "server", { allowTransportPadding: padded }),
+          MessageCryptoError,
+        );
       }),
       { numRuns: 300 },
     );

@@ -27,7 +27,16 @@ interface Side {
 }
 interface MessageVectors {
   kdf_v2: { auth_key: string; msg_key: string; x0_client_to_server: Side; x8_server_to_client: Side }[];
-  encrypt_v2: { auth_key: string; auth_key_id: string; plaintext: string; padding: string; msg_key: string; aes_key: string; aes_iv: string; output: string }[];
+  encrypt_v2: {
+    auth_key: string;
+    auth_key_id: string;
+    plaintext: string;
+    padding: string;
+    msg_key: string;
+    aes_key: string;
+    aes_iv: string;
+    output: string;
+  }[];
   decrypt_v2: {
     auth_key: string;
     input: string;
@@ -80,7 +89,9 @@ describe.each(PROVIDERS)("MTProto 2.0 message crypto ($name)", (crypto) => {
   const decKey = createAuthKey(crypto, hex(dec.auth_key));
 
   it("decrypts the server->client vector", () => {
-    const m = decryptMessage(crypto, decKey, hex(dec.input), "server", { expectedSessionId: BigInt(dec.expect.session_id) });
+    const m = decryptMessage(crypto, decKey, hex(dec.input), "server", {
+      expectedSessionId: BigInt(dec.expect.session_id),
+    });
     expect(toHex(m.plaintext)).toBe(dec.plaintext);
     expect(m.msgId).toBe(BigInt(dec.expect.msg_id));
     expect(m.seqNo).toBe(dec.expect.seq_no);
@@ -91,11 +102,17 @@ describe.each(PROVIDERS)("MTProto 2.0 message crypto ($name)", (crypto) => {
     const n = dec.negative_cases_from_mtcute;
     expectCode(() => decryptMessage(crypto, decKey, hex(n.invalid_msg_key!), "server"), "MSG_KEY_MISMATCH");
     expectCode(
-      () => decryptMessage(crypto, decKey, hex(n.invalid_session_id!), "server", { expectedSessionId: BigInt(dec.expect.session_id) }),
+      () =>
+        decryptMessage(crypto, decKey, hex(n.invalid_session_id!), "server", {
+          expectedSessionId: BigInt(dec.expect.session_id),
+        }),
       "SESSION_ID_MISMATCH",
     );
     expectCode(() => decryptMessage(crypto, decKey, hex(n.length_too_long!), "server"), "LENGTH_OUT_OF_RANGE");
-    expectCode(() => decryptMessage(crypto, decKey, hex(n.length_not_multiple_of_4!), "server"), "LENGTH_NOT_MULTIPLE_OF_4");
+    expectCode(
+      () => decryptMessage(crypto, decKey, hex(n.length_not_multiple_of_4!), "server"),
+      "LENGTH_NOT_MULTIPLE_OF_4",
+    );
     expectCode(() => decryptMessage(crypto, decKey, hex(n.invalid_padding_size!), "server"), "PADDING_OUT_OF_RANGE");
     // Wrong direction: the same bytes under x = 0 fail the msg_key check.
     expectCode(() => decryptMessage(crypto, decKey, hex(dec.input), "client"), "MSG_KEY_MISMATCH");
@@ -107,7 +124,9 @@ describe.each(PROVIDERS)("MTProto 2.0 message crypto ($name)", (crypto) => {
   it("strips padded-intermediate trailing bytes only when allowed", () => {
     const input = hex(`${dec.input}deadbeef`);
     expectCode(() => decryptMessage(crypto, decKey, input, "server"), "LENGTH_NOT_ALIGNED");
-    expect(toHex(decryptMessage(crypto, decKey, input, "server", { allowTransportPadding: true }).plaintext)).toBe(dec.plaintext);
+    expect(toHex(decryptMessage(crypto, decKey, input, "server", { allowTransportPadding: true }).plaintext)).toBe(
+      dec.plaintext,
+    );
   });
 
   it("round-trips random messages both ways and never crashes on tampering (property)", () => {
@@ -139,8 +158,14 @@ describe.each(PROVIDERS)("MTProto 2.0 message crypto ($name)", (crypto) => {
     expectCode(() => encryptMessage(crypto, decKey, new Uint8Array(31), "client"), "INVALID_PLAINTEXT");
     const plaintext = new Uint8Array(36);
     plaintext[28] = 4;
-    expectCode(() => encryptMessage(crypto, decKey, plaintext, "client", { padding: new Uint8Array(27) }), "INVALID_PADDING");
-    expectCode(() => encryptMessage(crypto, decKey, plaintext, "client", { padding: new Uint8Array(1036) }), "INVALID_PADDING");
+    expectCode(
+      () => encryptMessage(crypto, decKey, plaintext, "client", { padding: new Uint8Array(27) }),
+      "INVALID_PADDING",
+    );
+    expectCode(
+      () => encryptMessage(crypto, decKey, plaintext, "client", { padding: new Uint8Array(1036) }),
+      "INVALID_PADDING",
+    );
   });
 });
 
@@ -176,7 +201,12 @@ describe.each(PROVIDERS)("auth key creation values ($name)", (crypto) => {
   it.each(V.kdf_v1)("MTProto 1.0 KDF for x = 0 and x = 8 ($name)", (v) => {
     const k0 = deriveAesKeyIvV1(crypto, hex(v.auth_key), hex(v.msg_key), 0);
     const k8 = deriveAesKeyIvV1(crypto, hex(v.auth_key), hex(v.msg_key), 8);
-    expect([toHex(k0.key), toHex(k0.iv), toHex(k8.key), toHex(k8.iv)]).toEqual([v.x0.aes_key, v.x0.aes_iv, v.x8.aes_key, v.x8.aes_iv]);
+    expect([toHex(k0.key), toHex(k0.iv), toHex(k8.key), toHex(k8.iv)]).toEqual([
+      v.x0.aes_key,
+      v.x0.aes_iv,
+      v.x8.aes_key,
+      v.x8.aes_iv,
+    ]);
   });
 
   it("MTProto 1.0 bind message round-trips through the server-side decryptor", () => {

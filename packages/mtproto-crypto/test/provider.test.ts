@@ -2,7 +2,14 @@ import { createHash, createHmac, pbkdf2Sync } from "node:crypto";
 import { toHex } from "@mtkit/test-vectors";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bigIntFromBytes, bigIntToBytes, bigIntToMinimalBytes, isProbablePrime, modInverse, modPowBigInt } from "../src/index.js";
+import {
+  bigIntFromBytes,
+  bigIntToBytes,
+  bigIntToMinimalBytes,
+  isProbablePrime,
+  modInverse,
+  modPowBigInt,
+} from "../src/index.js";
 import { PROVIDERS } from "./providers.js";
 
 const abc = new TextEncoder().encode("abc");
@@ -18,7 +25,10 @@ describe.each(PROVIDERS)("hashes, HMAC, PBKDF2, random, modPow ($name)", (crypto
   });
 
   it("HMAC-SHA256 (RFC 4231 case 2) and PBKDF2-HMAC-SHA512", () => {
-    const mac = crypto.hmacSha256(new TextEncoder().encode("Jefe"), new TextEncoder().encode("what do ya want for nothing?"));
+    const mac = crypto.hmacSha256(
+      new TextEncoder().encode("Jefe"),
+      new TextEncoder().encode("what do ya want for nothing?"),
+    );
     expect(toHex(mac)).toBe("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     const pw = new TextEncoder().encode("password");
     const salt = new TextEncoder().encode("salt");
@@ -45,7 +55,14 @@ describe.each(PROVIDERS)("hashes, HMAC, PBKDF2, random, modPow ($name)", (crypto
   it("modPow agrees with the BigInt reference on edge and random cases (property)", () => {
     const p = (1n << 2048n) - 1942289n; // odd 2048-bit modulus
     const edge: [bigint, bigint, bigint][] = [
-      [0n, 5n, p], [1n, p, p], [p - 1n, 2n, p], [5n, 0n, p], [7n, p + 12345n, p], [3n, 1n << 2100n, p], [10n, 3n, 1n], [3n, 5n, 1n << 64n],
+      [0n, 5n, p],
+      [1n, p, p],
+      [p - 1n, 2n, p],
+      [5n, 0n, p],
+      [7n, p + 12345n, p],
+      [3n, 1n << 2100n, p],
+      [10n, 3n, 1n],
+      [3n, 5n, 1n << 64n],
     ];
     for (const [b, e, m] of edge) expect(crypto.modPow(b, e, m)).toBe(modPowBigInt(b, e, m));
     fc.assert(

@@ -36,12 +36,19 @@ const server = generateRsaKeyPair();
 
 function spkiFromPkcs1Pem(pkcs1: string): string {
   // Re-wrap with node:crypto to get an independent SPKI encoding of the same key.
-  return globalThis.process.getBuiltinModule("node:crypto").createPublicKey(pkcs1).export({ type: "spki", format: "pem" }).toString();
+  return globalThis.process
+    .getBuiltinModule("node:crypto")
+    .createPublicKey(pkcs1)
+    .export({ type: "spki", format: "pem" })
+    .toString();
 }
 
 describe.each(PROVIDERS)("RSA ($name)", (crypto) => {
   it.each(V.all_known_keys_from_mtcute)("fingerprint of key $fingerprint_u64_hex in every form", (k) => {
-    const fp = rsaFingerprint(crypto, { n: bigIntFromBytes(hex(k.modulus_hex)), e: bigIntFromBytes(hex(k.exponent_hex)) });
+    const fp = rsaFingerprint(crypto, {
+      n: bigIntFromBytes(hex(k.modulus_hex)),
+      e: bigIntFromBytes(hex(k.exponent_hex)),
+    });
     expect(toHex(fp.bytes)).toBe(k.fingerprint_wire_le_bytes);
     expect(fp.long).toBe(BigInt(k.fingerprint_i64));
     expect(fp.unsigned).toBe(BigInt(`0x${k.fingerprint_u64_hex}`));
@@ -58,7 +65,9 @@ describe.each(PROVIDERS)("RSA ($name)", (crypto) => {
   });
 
   it("the official sample used the production key", () => {
-    expect(toHex(rsaFingerprint(crypto, TELEGRAM_PRODUCTION_RSA_KEY).bytes)).toBe(sample.rsa_key_used_fingerprint_le_bytes);
+    expect(toHex(rsaFingerprint(crypto, TELEGRAM_PRODUCTION_RSA_KEY).bytes)).toBe(
+      sample.rsa_key_used_fingerprint_le_bytes,
+    );
     expect(TELEGRAM_TEST_RSA_KEY.testMode).toBe(true);
   });
 
@@ -74,7 +83,12 @@ describe.each(PROVIDERS)("RSA ($name)", (crypto) => {
   });
 
   it("rejects malformed PEM and DER with typed errors", () => {
-    const bad = ["nothing here", "-----BEGIN RSA PUBLIC KEY-----\n!!!\n-----END RSA PUBLIC KEY-----", "-----BEGIN RSA PUBLIC KEY-----\nMIIBCgKCAQEA\n-----END RSA PUBLIC KEY-----", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"];
+    const bad = [
+      "nothing here",
+      "-----BEGIN RSA PUBLIC KEY-----\n!!!\n-----END RSA PUBLIC KEY-----",
+      "-----BEGIN RSA PUBLIC KEY-----\nMIIBCgKCAQEA\n-----END RSA PUBLIC KEY-----",
+      "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----",
+    ];
     for (const pem of bad) expect(() => parseRsaPublicKeyPem(pem)).toThrow(RsaError);
   });
 
@@ -89,7 +103,10 @@ describe.each(PROVIDERS)("RSA ($name)", (crypto) => {
     block[0] = 0x12;
     const enc = rsaEncryptRaw(crypto, server.publicKey, block);
     const nodeCrypto = globalThis.process.getBuiltinModule("node:crypto");
-    const reference = nodeCrypto.publicEncrypt({ key: server.publicPem, padding: nodeCrypto.constants.RSA_NO_PADDING }, block);
+    const reference = nodeCrypto.publicEncrypt(
+      { key: server.publicPem, padding: nodeCrypto.constants.RSA_NO_PADDING },
+      block,
+    );
     expect(toHex(enc)).toBe(reference.toString("hex"));
     expect(rsaDecryptRaw(crypto, server.privateKey, enc)).toEqual(block);
     expect(() => rsaEncryptRaw(crypto, server.publicKey, new Uint8Array(256).fill(0xff))).toThrow(RsaError);
@@ -103,8 +120,12 @@ describe.each(PROVIDERS)("RSA ($name)", (crypto) => {
     expect(unwrapped).toHaveLength(192);
     expect(unwrapped.subarray(0, 144)).toEqual(data);
     const tampered = rsaEncryptRaw(crypto, server.publicKey, crypto.randomFill(new Uint8Array(256)).fill(0x10, 0, 1));
-    expect(() => rsaPadDecrypt(crypto, server.privateKey, tampered)).toThrow(expect.objectContaining({ code: "PAD_HASH_MISMATCH" }));
-    expect(() => rsaPadEncrypt(crypto, server.publicKey, new Uint8Array(145))).toThrow(expect.objectContaining({ code: "DATA_TOO_LONG" }));
+    expect(() => rsaPadDecrypt(crypto, server.privateKey, tampered)).toThrow(
+      expect.objectContaining({ code: "PAD_HASH_MISMATCH" }),
+    );
+    expect(() => rsaPadEncrypt(crypto, server.publicKey, new Uint8Array(145))).toThrow(
+      expect.objectContaining({ code: "DATA_TOO_LONG" }),
+    );
     expect(() => rsaPadDecrypt(crypto, server.privateKey, new Uint8Array(255))).toThrow(RsaError);
   });
 
@@ -115,7 +136,10 @@ describe.each(PROVIDERS)("RSA ($name)", (crypto) => {
     const fixed = { ...crypto, randomFill: sequence([padding, tempKey]) };
     const result = rsaPadEncrypt(fixed, TELEGRAM_PRODUCTION_RSA_KEY, data);
     const withPadding = new Uint8Array([...data, ...padding]);
-    const withHash = new Uint8Array([...withPadding.slice().reverse(), ...crypto.sha256(new Uint8Array([...tempKey, ...withPadding]))]);
+    const withHash = new Uint8Array([
+      ...withPadding.slice().reverse(),
+      ...crypto.sha256(new Uint8Array([...tempKey, ...withPadding])),
+    ]);
     const aes = crypto.aesIgeEncrypt(withHash, tempKey, new Uint8Array(32));
     const h = crypto.sha256(aes);
     const keyAes = new Uint8Array([...tempKey.map((b, i) => b ^ h[i]!), ...aes]);

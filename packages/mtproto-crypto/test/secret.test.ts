@@ -43,13 +43,17 @@ describe.each(PROVIDERS)("secret chats ($name)", (crypto) => {
 
   it("messages round-trip in both directions and x depends on the sender's role (property)", () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 600 }), fc.constantFrom("originator" as const, "responder" as const), (raw, sender) => {
-        const tl = raw.subarray(0, raw.length - (raw.length % 4));
-        const packet = encryptSecretMessage(crypto, keyA, tl, sender);
-        expect(decryptSecretMessage(crypto, keyB, packet, sender)).toEqual(tl);
-        const other = sender === "originator" ? "responder" : "originator";
-        expect(() => decryptSecretMessage(crypto, keyB, packet, other)).toThrow(SecretChatError);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 600 }),
+        fc.constantFrom("originator" as const, "responder" as const),
+        (raw, sender) => {
+          const tl = raw.subarray(0, raw.length - (raw.length % 4));
+          const packet = encryptSecretMessage(crypto, keyA, tl, sender);
+          expect(decryptSecretMessage(crypto, keyB, packet, sender)).toEqual(tl);
+          const other = sender === "originator" ? "responder" : "originator";
+          expect(() => decryptSecretMessage(crypto, keyB, packet, other)).toThrow(SecretChatError);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -64,12 +68,18 @@ describe.each(PROVIDERS)("secret chats ($name)", (crypto) => {
       }
       return "none";
     };
-    expect(code(() => decryptSecretMessage(crypto, new Uint8Array(256).fill(9), packet, "originator"))).toBe("FINGERPRINT_MISMATCH");
+    expect(code(() => decryptSecretMessage(crypto, new Uint8Array(256).fill(9), packet, "originator"))).toBe(
+      "FINGERPRINT_MISMATCH",
+    );
     const tampered = packet.slice();
     tampered[30] = tampered[30]! ^ 1;
     expect(code(() => decryptSecretMessage(crypto, keyA, tampered, "originator"))).toBe("MSG_KEY_MISMATCH");
-    expect(code(() => decryptSecretMessage(crypto, keyA, packet.subarray(0, 30), "originator"))).toBe("PACKET_TOO_SHORT");
-    expect(code(() => encryptSecretMessage(crypto, keyA, new Uint8Array(8), "originator", new Uint8Array(4)))).toBe("INVALID_PADDING");
+    expect(code(() => decryptSecretMessage(crypto, keyA, packet.subarray(0, 30), "originator"))).toBe(
+      "PACKET_TOO_SHORT",
+    );
+    expect(code(() => encryptSecretMessage(crypto, keyA, new Uint8Array(8), "originator", new Uint8Array(4)))).toBe(
+      "INVALID_PADDING",
+    );
     expect(code(() => secretKeyFingerprint(crypto, new Uint8Array(255)))).toBe("INVALID_KEY");
   });
 });

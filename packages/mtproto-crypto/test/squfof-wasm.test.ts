@@ -15,7 +15,8 @@ it("phase 1 and phase 2 give the JS loops' results for every multiplier", () => 
     for (const k of [1, 3, 5, 7, 11]) {
       const d = BigInt(k) * pq;
       const root = bigIntSqrt(d);
-      const p0 = Number(root), q1 = Number(d - root * root);
+      const p0 = Number(root),
+        q1 = Number(d - root * root);
       const maxSteps = 6 * Math.floor(Math.sqrt(2 * Number(bigIntSqrt(pq))));
       const js = phase1Js(p0, q1, maxSteps);
       expect(loops!.phase1(p0, q1, maxSteps)).toEqual(js);

@@ -1,16 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { apiRegistry } from '@mtkit/tl-core/api';
-import type { Transport, TransportListener } from '@mtkit/transport-tcp/transport';
-import { createAuthKeyOverTransport, SessionDriver, type SessionDriverEvent } from '../src/index.js';
-import { crypto, seededRandom } from './helpers/env.js';
-import { serverRsaKey } from './helpers/handshake.js';
-import { Harness } from './helpers/harness.js';
-import { PipeServer } from './helpers/pipe-server.js';
+import { afterEach, describe, expect, it } from "vitest";
+import { apiRegistry } from "@mtkit/tl-core/api";
+import type { Transport, TransportListener } from "@mtkit/transport-tcp/transport";
+import { createAuthKeyOverTransport, SessionDriver, type SessionDriverEvent } from "../src/index.js";
+import { crypto, seededRandom } from "./helpers/env.js";
+import { serverRsaKey } from "./helpers/handshake.js";
+import { Harness } from "./helpers/harness.js";
+import { PipeServer } from "./helpers/pipe-server.js";
 
 // No silent loops: a connection that closes with an error is reported and a request whose answer
 // cannot be received fails after bounded tries; a dropped packet makes the driver ask for the
 // answers again at once instead of waiting for the dead-connection watchdog.
-const address = { dcId: 2, host: 'pipe', port: 0 };
+const address = { dcId: 2, host: "pipe", port: 0 };
 const drivers: SessionDriver[] = [];
 afterEach(async () => {
   await Promise.all(drivers.splice(0).map((d) => d.close()));
@@ -34,11 +34,11 @@ class CorruptingTransport {
   }
   subscribe(listener: TransportListener): () => void {
     return this.inner.subscribe((event) => {
-      if (event.type === 'packet' && this.corruptNext) {
+      if (event.type === "packet" && this.corruptNext) {
         this.corruptNext = false;
         const bad = Uint8Array.from(event.packet);
         bad[12]! ^= 0xff; // inside msg_key: the packet fails the msg_key check
-        listener({ type: 'packet', packet: bad });
+        listener({ type: "packet", packet: bad });
         return;
       }
       listener(event);
@@ -46,7 +46,11 @@ class CorruptingTransport {
   }
 }
 
-async function driverOn(server: PipeServer, transport: CorruptingTransport | Transport, events: SessionDriverEvent[]): Promise<SessionDriver> {
+async function driverOn(
+  server: PipeServer,
+  transport: CorruptingTransport | Transport,
+  events: SessionDriverEvent[],
+): Promise<SessionDriver> {
   const env = { crypto, now: () => Date.now(), randomBytes: seededRandom(`hardening-${drivers.length}`) };
   const handshake = server.pipe.createTransport();
   await handshake.connect(address);
@@ -71,11 +75,12 @@ async function driverOn(server: PipeServer, transport: CorruptingTransport | Tra
 }
 
 const realClock = { ms: 0, now: () => Date.now(), advance: () => undefined };
-const randomHex = (length: number): string => Array.from(crypto.randomFill(new Uint8Array(length / 2)), (b) => b.toString(16).padStart(2, '0')).join('');
+const randomHex = (length: number): string =>
+  Array.from(crypto.randomFill(new Uint8Array(length / 2)), (b) => b.toString(16).padStart(2, "0")).join("");
 
-describe('SessionDriver: no silent loops', () => {
-  it('an answer over the maximum packet length: connection_lost each time, then CONNECTION_LOST after 3 tries', async () => {
-    const harness = new Harness('too-long', realClock);
+describe("SessionDriver: no silent loops", () => {
+  it("an answer over the maximum packet length: connection_lost each time, then CONNECTION_LOST after 3 tries", async () => {
+    const harness = new Harness("too-long", realClock);
     const server = new PipeServer(harness);
     let executed = 0;
     harness.handler = (_request, session, reqMsgId) => {
@@ -84,23 +89,32 @@ describe('SessionDriver: no silent loops', () => {
     };
     const events: SessionDriverEvent[] = [];
     const driver = await driverOn(server, server.pipe.createTransport({ maxPacketLength: 1024 }), events);
-    await expect(driver.invoke({ _: 'help.getNearestDc' })).rejects.toMatchObject({ name: 'SessionError', code: 'CONNECTION_LOST' });
-    const lost = events.filter((e) => e.type === 'connection-lost');
+    await expect(driver.invoke({ _: "help.getNearestDc" })).rejects.toMatchObject({
+      name: "SessionError",
+      code: "CONNECTION_LOST",
+    });
+    const lost = events.filter((e) => e.type === "connection-lost");
     expect(lost).toHaveLength(3);
-    for (const event of lost) expect(event).toMatchObject({ error: { code: 'PACKET_TOO_LONG' } });
+    for (const event of lost) expect(event).toMatchObject({ error: { code: "PACKET_TOO_LONG" } });
     expect(executed).toBe(1); // resent with the same msg_id: answered from the server's cache
   });
 
-  it('a dropped answer packet is asked for again at once (msg_resend_req) and reported', async () => {
-    const harness = new Harness('ask-again', realClock);
+  it("a dropped answer packet is asked for again at once (msg_resend_req) and reported", async () => {
+    const harness = new Harness("ask-again", realClock);
     const server = new PipeServer(harness);
     const events: SessionDriverEvent[] = [];
     const transport = new CorruptingTransport(server.pipe.createTransport());
     const driver = await driverOn(server, transport, events);
     transport.corruptNext = true;
-    const answer = await driver.invoke({ _: 'help.getNearestDc' }, { timeoutMs: 5000 });
-    expect(answer).toMatchObject({ _: 'nearestDc' });
-    expect(events).toContainEqual(expect.objectContaining({ type: 'rejected', askedAgain: 1, error: expect.objectContaining({ code: 'MSG_KEY_MISMATCH' }) as unknown }));
-    expect(harness.executed.filter((name) => name.endsWith('getNearestDc'))).toHaveLength(1);
+    const answer = await driver.invoke({ _: "help.getNearestDc" }, { timeoutMs: 5000 });
+    expect(answer).toMatchObject({ _: "nearestDc" });
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: "rejected",
+        askedAgain: 1,
+        error: expect.objectContaining({ code: "MSG_KEY_MISMATCH" }) as unknown,
+      }),
+    );
+    expect(harness.executed.filter((name) => name.endsWith("getNearestDc"))).toHaveLength(1);
   });
 });

@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { decodeContainer, MAX_CONTAINER_BYTES, MsgIdClock, SeqNoCounter } from '../src/index.js';
-import { newOutgoing, Outbox } from '../src/core/outbox.js';
-import { packMessages } from '../src/core/packer.js';
-import { maybeGzip } from '../src/core/gzip-packed.js';
-import { SessionCodec } from '../src/tl/codec.js';
-import { seededRandom, testClock } from './helpers/env.js';
+import { describe, expect, it } from "vitest";
+import { decodeContainer, MAX_CONTAINER_BYTES, MsgIdClock, SeqNoCounter } from "../src/index.js";
+import { newOutgoing, Outbox } from "../src/core/outbox.js";
+import { packMessages } from "../src/core/packer.js";
+import { maybeGzip } from "../src/core/gzip-packed.js";
+import { SessionCodec } from "../src/tl/codec.js";
+import { seededRandom, testClock } from "./helpers/env.js";
 
 const body = (n: number): Uint8Array => new Uint8Array(n).fill(1);
 
-describe('packing outgoing messages', () => {
-  it('puts at most 1024 messages in one container, ids of contents below the container id', () => {
+describe("packing outgoing messages", () => {
+  it("puts at most 1024 messages in one container, ids of contents below the container id", () => {
     const clock = new MsgIdClock(testClock().now);
     const seq = new SeqNoCounter();
     const messages = Array.from({ length: 1500 }, () => newOutgoing(body(8), { contentRelated: true }));
@@ -23,14 +23,19 @@ describe('packing outgoing messages', () => {
     }
   });
 
-  it('splits by size and sends a huge or non-containable message alone', () => {
+  it("splits by size and sends a huge or non-containable message alone", () => {
     const clock = new MsgIdClock(testClock().now);
     const seq = new SeqNoCounter();
     const big = Math.floor(MAX_CONTAINER_BYTES / 3);
     const alone = newOutgoing(body(16), { contentRelated: true });
     alone.containable = false;
     const top = packMessages(
-      [newOutgoing(body(big), { contentRelated: true }), newOutgoing(body(big), { contentRelated: true }), newOutgoing(body(big), { contentRelated: true }), alone],
+      [
+        newOutgoing(body(big), { contentRelated: true }),
+        newOutgoing(body(big), { contentRelated: true }),
+        newOutgoing(body(big), { contentRelated: true }),
+        alone,
+      ],
       clock,
       seq,
     );
@@ -42,23 +47,23 @@ describe('packing outgoing messages', () => {
     expect(top.every((t) => t.body.length <= MAX_CONTAINER_BYTES)).toBe(true);
   });
 
-  it('gzips outgoing bodies only when that saves at least 10%', () => {
+  it("gzips outgoing bodies only when that saves at least 10%", () => {
     const codec = new SessionCodec();
     expect(maybeGzip(body(100), codec)).toHaveLength(100); // too small to bother
-    const random = seededRandom('incompressible')(4000);
+    const random = seededRandom("incompressible")(4000);
     expect(maybeGzip(random, codec)).toBe(random); // incompressible
     const packed = maybeGzip(body(4000), codec);
     expect(packed.length).toBeLessThan(400);
     expect(new DataView(packed.buffer, packed.byteOffset).getUint32(0, true)).toBe(0x3072cfa1);
     // A large body is probed on its first 4 KiB: noise there (a media file part) is sent as is.
-    const part = seededRandom('file part')(512 * 1024);
+    const part = seededRandom("file part")(512 * 1024);
     expect(maybeGzip(part, codec)).toBe(part);
     expect(maybeGzip(body(64 * 1024), codec).length).toBeLessThan(6400);
   });
 });
 
-describe('container bookkeeping in the outbox', () => {
-  it('a notice about a container reaches its unanswered requests; answered ones, and finally the container, are forgotten', () => {
+describe("container bookkeeping in the outbox", () => {
+  it("a notice about a container reaches its unanswered requests; answered ones, and finally the container, are forgotten", () => {
     const outbox = new Outbox();
     const clock = new MsgIdClock(testClock().now);
     const seq = new SeqNoCounter();

@@ -37,7 +37,10 @@ async function main(): Promise<void> {
     stop();
     return;
   }
-  const world = installWorld(server, options.dataDir === undefined ? {} : { store: SqliteWorldStore.open(options.dataDir) });
+  const world = installWorld(
+    server,
+    options.dataDir === undefined ? {} : { store: SqliteWorldStore.open(options.dataDir) },
+  );
   process.once("exit", () => {
     world.close();
   });

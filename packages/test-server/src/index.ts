@@ -19,7 +19,17 @@ export {
 } from "./server/rsa-key.js";
 export * from "./install/index.js";
 export { World, type WorldOptions } from "./world/world.js";
-export type { Account, BasicGroup, Channel, ChannelMember, ChannelRole, Dialog, Message, PeerRef, StoredPassword } from "./world/types.js";
+export type {
+  Account,
+  BasicGroup,
+  Channel,
+  ChannelMember,
+  ChannelRole,
+  Dialog,
+  Message,
+  PeerRef,
+  StoredPassword,
+} from "./world/types.js";
 export { WorldError } from "./world/world-error.js";
 export { MemoryWorldStore } from "./store/memory-store.js";
 export { SqliteWorldStore, WorldStoreError } from "./store/sqlite-store.js";

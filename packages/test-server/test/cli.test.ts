@@ -31,9 +31,11 @@ function start(args: string[]): { child: ChildProcess; ready: Promise<CliDescrip
 }
 
 function exitCode(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.once("exit", (code) => {
-    resolve(code);
-  }));
+  return new Promise((resolve) =>
+    child.once("exit", (code) => {
+      resolve(code);
+    }),
+  );
 }
 
 describe("mtkit-test-server CLI", () => {
@@ -62,13 +64,44 @@ describe("mtkit-test-server CLI", () => {
   it("seeds users, bots and a big group from flags and a JSON file into --data, and reports them", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mtkit-cli-world-"));
     const seedFile = join(dir, "seed.json");
-    writeFileSync(seedFile, JSON.stringify({ users: [{ phone: "+1 555 0300", firstName: "Zoe" }], groups: [{ title: "Friends", memberPhones: ["15550300"] }] }));
-    const args = ["--data", join(dir, "data"), "--user", "+1 555 0200:Ann:ann", "--bot", "echo_bot=7:tok", "--group", "Big=20000", "--seed", seedFile];
+    writeFileSync(
+      seedFile,
+      JSON.stringify({
+        users: [{ phone: "+1 555 0300", firstName: "Zoe" }],
+        groups: [{ title: "Friends", memberPhones: ["15550300"] }],
+      }),
+    );
+    const args = [
+      "--data",
+      join(dir, "data"),
+      "--user",
+      "+1 555 0200:Ann:ann",
+      "--bot",
+      "echo_bot=7:tok",
+      "--group",
+      "Big=20000",
+      "--seed",
+      seedFile,
+    ];
     const { child, ready } = start(args);
-    const seeded = ((await ready) as CliDescription & { seeded: { users: { phone: string; username: string | null }[]; bots: { token: string }[]; groups: { title: string; members: number }[] } }).seeded;
-    expect(seeded.users).toEqual([expect.objectContaining({ phone: "15550200", username: "ann" }), expect.objectContaining({ phone: "15550300" })]);
+    const seeded = (
+      (await ready) as CliDescription & {
+        seeded: {
+          users: { phone: string; username: string | null }[];
+          bots: { token: string }[];
+          groups: { title: string; members: number }[];
+        };
+      }
+    ).seeded;
+    expect(seeded.users).toEqual([
+      expect.objectContaining({ phone: "15550200", username: "ann" }),
+      expect.objectContaining({ phone: "15550300" }),
+    ]);
     expect(seeded.bots).toEqual([expect.objectContaining({ token: "7:tok", username: "echo_bot" })]);
-    expect(seeded.groups).toEqual([expect.objectContaining({ title: "Big", members: 20_001 }), expect.objectContaining({ title: "Friends", members: 2 })]);
+    expect(seeded.groups).toEqual([
+      expect.objectContaining({ title: "Big", members: 20_001 }),
+      expect.objectContaining({ title: "Friends", members: 2 }),
+    ]);
     const exited = exitCode(child);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
@@ -102,7 +135,9 @@ describe("mtkit-test-server CLI", () => {
     expect(() => parseCliArgs(["--port", "70000"])).toThrow(/--port/);
     expect(() => parseCliArgs(["--secret", "xyz"])).toThrow(/hex/);
     expect(() => parseCliArgs(["--nope"])).toThrow(/nope/);
-    expect(parseCliArgs(["--port", "4430", "--dcs", "3", "--ws", "--secret", "dd00", "--secret", "ee11"])).toMatchObject({
+    expect(
+      parseCliArgs(["--port", "4430", "--dcs", "3", "--ws", "--secret", "dd00", "--secret", "ee11"]),
+    ).toMatchObject({
       port: 4430,
       dcs: 3,
       ws: true,

@@ -11,7 +11,14 @@ describe("fault knobs, seen through mtcute", () => {
   afterEach(() => {
     server.faults.clear();
     server.handle("help.getNearestDc", (_request, ctx) => nearestDc(ctx.dcId));
-    server.handle("updates.getState", () => ({ _: "updates.state" as const, pts: 1, qts: 0, date: 0, seq: 0, unreadCount: 0 }));
+    server.handle("updates.getState", () => ({
+      _: "updates.state" as const,
+      pts: 1,
+      qts: 0,
+      date: 0,
+      seq: 0,
+      unreadCount: 0,
+    }));
   });
   afterAll(async () => {
     await server.close();

@@ -57,7 +57,9 @@ describe("mtcute 0.30.3 against the test server", () => {
       const keys = server.dc(2).keys;
       const temp = keys.values().filter((record) => record.expiresAt !== undefined);
       expect(temp.length).toBeGreaterThan(0);
-      expect(temp.every((record) => record.boundPermKeyId !== undefined && keys.get(record.boundPermKeyId) !== undefined)).toBe(true);
+      expect(
+        temp.every((record) => record.boundPermKeyId !== undefined && keys.get(record.boundPermKeyId) !== undefined),
+      ).toBe(true);
       expect(server.authKeyIds(2).length).toBe(before + 2);
     } finally {
       await client.destroy();

@@ -31,10 +31,14 @@ async function rawSocket(target: TestServer): Promise<Socket> {
   return socket;
 }
 
-const closed = (socket: Socket): Promise<void> => new Promise((resolve) => {
-  if (socket.closed) resolve();
-  else socket.once("close", () => { resolve(); });
-});
+const closed = (socket: Socket): Promise<void> =>
+  new Promise((resolve) => {
+    if (socket.closed) resolve();
+    else
+      socket.once("close", () => {
+        resolve();
+      });
+  });
 
 describe("listener limits", () => {
   it("-404 is followed by a close, as Telegram does", async () => {
@@ -80,7 +84,11 @@ describe("listener limits", () => {
     const events: TransportEvent["type"][] = [];
     transport.subscribe((event) => events.push(event.type));
     await transport.connect({ dcId: endpoint.id, host: "127.0.0.1", port: endpoint.port });
-    await createAuthKeyOverTransport(transport, { env, rsaKeys: [parseRsaPublicKeyPem(target.publicKeyPem)], dcId: endpoint.id });
+    await createAuthKeyOverTransport(transport, {
+      env,
+      rsaKeys: [parseRsaPublicKeyPem(target.publicKeyPem)],
+      dcId: endpoint.id,
+    });
     await expect.poll(() => events.at(-1), { timeout: 5000 }).toBe("close");
     expect(target.dcs[0]!.closedByLimits.get("idle")).toBe(1);
   });

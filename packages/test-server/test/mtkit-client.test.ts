@@ -33,7 +33,21 @@ describe("a client made of mtkit packages (session driver + transport-tcp/ws)", 
         },
       });
       try {
-        const config = await driver.invoke({ _: "invokeWithLayer", layer: 228, query: { _: "initConnection", apiId: 1, deviceModel: "vitest", systemVersion: "1", appVersion: "1", systemLangCode: "en", langPack: "", langCode: "en", query: { _: "help.getConfig" } } });
+        const config = await driver.invoke({
+          _: "invokeWithLayer",
+          layer: 228,
+          query: {
+            _: "initConnection",
+            apiId: 1,
+            deviceModel: "vitest",
+            systemVersion: "1",
+            appVersion: "1",
+            systemLangCode: "en",
+            langPack: "",
+            langCode: "en",
+            query: { _: "help.getConfig" },
+          },
+        });
         expect(config).toMatchObject({ _: "config", thisDc: 1 });
         const nearest = await driver.invoke({ _: "help.getNearestDc" });
         expect(nearest).toMatchObject({ _: "nearestDc", thisDc: 1 });
@@ -62,7 +76,9 @@ describe("session features through the mtkit client", () => {
       await expect(driver.invoke({ _: "updates.getState" })).rejects.toThrow(/AUTH_KEY_PERM_EMPTY/);
       await expect(driver.bindTempAuthKey(perm.authKey, temp.expiresAt!)).resolves.toBe(true);
       await expect(driver.invoke({ _: "updates.getState" })).resolves.toMatchObject({ _: "updates.state" });
-      await expect(driver.invoke({ _: "updates.getDifference", pts: 1, date: 0, qts: 0 })).resolves.toMatchObject({ _: "updates.differenceEmpty" });
+      await expect(driver.invoke({ _: "updates.getDifference", pts: 1, date: 0, qts: 0 })).resolves.toMatchObject({
+        _: "updates.differenceEmpty",
+      });
       const record = server.dc(1).keys.get(temp.authKey.idLong);
       expect(record?.boundPermKeyId).toBe(perm.authKey.idLong);
     } finally {
@@ -151,8 +167,12 @@ describe("handler registry", () => {
         await expect(driver.invoke({ _: "help.getNearestDc" })).rejects.toThrow(/INTERNAL_SERVER_ERROR/);
         expect(errors).toContainEqual(new Error("boom"));
         await expect(driver.invoke({ _: "help.getAppConfig", hash: 0 })).rejects.toThrow(/METHOD_NOT_IMPLEMENTED/);
-        server.fallback((request) => (request._ === "help.getAppConfig" ? { _: "help.appConfigNotModified" } : undefined));
-        await expect(driver.invoke({ _: "help.getAppConfig", hash: 0 })).resolves.toEqual({ _: "help.appConfigNotModified" });
+        server.fallback((request) =>
+          request._ === "help.getAppConfig" ? { _: "help.appConfigNotModified" } : undefined,
+        );
+        await expect(driver.invoke({ _: "help.getAppConfig", hash: 0 })).resolves.toEqual({
+          _: "help.appConfigNotModified",
+        });
       } finally {
         await driver.close();
       }

@@ -14,9 +14,14 @@ describe("session limits, seen through mtkit's session driver", () => {
   it("keeps at most maxSessionsPerKey sessions of one key; an evicted client gets new_session_created and carries on", async () => {
     const key = await createKey(server);
     const firstEvents: ClientEvent[] = [];
-    const drivers = [await openDriver(server, key, { onEvent: (event) => firstEvents.push(event) }), await openDriver(server, key), await openDriver(server, key)];
+    const drivers = [
+      await openDriver(server, key, { onEvent: (event) => firstEvents.push(event) }),
+      await openDriver(server, key),
+      await openDriver(server, key),
+    ];
     try {
-      for (const driver of drivers) await expect(driver.invoke({ _: "help.getNearestDc" })).resolves.toMatchObject({ _: "nearestDc" });
+      for (const driver of drivers)
+        await expect(driver.invoke({ _: "help.getNearestDc" })).resolves.toMatchObject({ _: "nearestDc" });
       const sessions = server.dc(1).sessions;
       expect(sessions).toHaveLength(2);
       expect(sessions.map((session) => session.sessionId)).not.toContain(drivers[0]!.session.state.sessionId);

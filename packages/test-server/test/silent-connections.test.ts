@@ -20,7 +20,10 @@ describe("silent connections (blackhole knobs), seen through mtkit's session dri
 
   it("silenced mid-call: the driver finds the connection dead, reconnects, and the call resolves having run once", async () => {
     const events: ClientEvent[] = [];
-    const driver = await openDriver(server, await createKey(server), { deadConnectionTimeoutMs: 600, onEvent: (event) => events.push(event) });
+    const driver = await openDriver(server, await createKey(server), {
+      deadConnectionTimeoutMs: 600,
+      onEvent: (event) => events.push(event),
+    });
     try {
       await driver.invoke({ _: "help.getNearestDc" });
       // This answer, and everything after it on this connection, is lost.
@@ -40,7 +43,10 @@ describe("silent connections (blackhole knobs), seen through mtkit's session dri
     const key = await createKey(server);
     server.faults.blackholeNextConnectionAfter(1); // the first encrypted packet is answered, the rest is not
     const events: ClientEvent[] = [];
-    const driver = await openDriver(server, key, { deadConnectionTimeoutMs: 600, onEvent: (event) => events.push(event) });
+    const driver = await openDriver(server, key, {
+      deadConnectionTimeoutMs: 600,
+      onEvent: (event) => events.push(event),
+    });
     try {
       await expect(driver.invoke({ _: "help.getNearestDc" })).resolves.toMatchObject({ _: "nearestDc" });
       await expect(driver.invoke({ _: "help.getNearestDc" })).resolves.toMatchObject({ _: "nearestDc" });

@@ -58,14 +58,20 @@ describe("transport errors and per-DC keys", () => {
     const temp = await createKey(server, { expiresIn: 1 });
     expect(server.authKeyIds(1)).toContain(temp.authKey.idLong);
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    expect(await firstEvent(server, 0, encryptedPing(temp.authKey))).toMatchObject({ type: "status", error: { status: -404 } });
+    expect(await firstEvent(server, 0, encryptedPing(temp.authKey))).toMatchObject({
+      type: "status",
+      error: { status: -404 },
+    });
   });
 
   it("keeps keys per DC: a DC 1 key is unknown on DC 2", async () => {
     const auth = await createKey(server);
     expect(server.authKeyIds(1)).toContain(auth.authKey.idLong);
     expect(server.authKeyIds(2)).not.toContain(auth.authKey.idLong);
-    expect(await firstEvent(server, 1, encryptedPing(auth.authKey))).toMatchObject({ type: "status", error: { status: -404 } });
+    expect(await firstEvent(server, 1, encryptedPing(auth.authKey))).toMatchObject({
+      type: "status",
+      error: { status: -404 },
+    });
     // The same packet on DC 1 is a valid message (answered with new_session_created, bad salt ...).
     expect(await firstEvent(server, 0, encryptedPing(auth.authKey))).toMatchObject({ type: "packet" });
   });

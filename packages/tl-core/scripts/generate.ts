@@ -15,10 +15,35 @@ const MTPROTO_TEXT = new Set(["rpc_error.error_message", "accessPointRule.phone_
 const jobs: [dir: string, job: SchemaJob][] = [
   // tdesktop's copy; its `// parsed manually` lines (rpc_result, message, msg_container, gzip_packed)
   // are included so the session gets typed objects for them.
-  ["mtproto", { file: "mtproto.tl", source: read("mtproto.tl"), registryName: "mtprotoRegistry", includeParsedManually: true, textStrings: MTPROTO_TEXT }],
+  [
+    "mtproto",
+    {
+      file: "mtproto.tl",
+      source: read("mtproto.tl"),
+      registryName: "mtprotoRegistry",
+      includeParsedManually: true,
+      textStrings: MTPROTO_TEXT,
+    },
+  ],
   // telegram_api.tl has no `// LAYER` trailer; TDLib's Version.h says 228 (schema/SOURCES.md).
-  ["api", { file: "telegram_api.tl", source: read("telegram_api.tl"), registryName: "apiRegistry", extra: ["/** API layer of this schema (send it with invokeWithLayer). */", "export const LAYER = 228;"] }],
-  ["secret", { file: "secret_api.tl", source: read("secret_api.tl"), registryName: "secretRegistry", extra: ["/** Newest secret-chat layer in this schema. */", "export const SECRET_LAYER = 144;"] }],
+  [
+    "api",
+    {
+      file: "telegram_api.tl",
+      source: read("telegram_api.tl"),
+      registryName: "apiRegistry",
+      extra: ["/** API layer of this schema (send it with invokeWithLayer). */", "export const LAYER = 228;"],
+    },
+  ],
+  [
+    "secret",
+    {
+      file: "secret_api.tl",
+      source: read("secret_api.tl"),
+      registryName: "secretRegistry",
+      extra: ["/** Newest secret-chat layer in this schema. */", "export const SECRET_LAYER = 144;"],
+    },
+  ],
 ];
 
 const started = performance.now();

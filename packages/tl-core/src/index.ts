@@ -29,7 +29,15 @@ export {
   writeString,
 } from "./runtime/element-writers.js";
 export { ANY_TYPE } from "./runtime/types.js";
-export type { TlEntry, TlObject, TlReadFn, TlReaderEntry, TlRegistry, TlResultEntry, TlWriterEntry } from "./runtime/types.js";
+export type {
+  TlEntry,
+  TlObject,
+  TlReadFn,
+  TlReaderEntry,
+  TlRegistry,
+  TlResultEntry,
+  TlWriterEntry,
+} from "./runtime/types.js";
 export { combineRegistries, registryOf, resultMethodOf } from "./runtime/registry.js";
 export { decodeObject, decodeResult, encodeObject, sizeOfObject } from "./runtime/codec.js";
 export * from "./parser/index.js";

@@ -10,7 +10,12 @@ describe("registryOf with generated entries", () => {
   const registry = registryOf([c_inputPeerUser, c_inputPeerEmpty, c_help_getNearestDc, c_nearestDc]);
 
   it("gives the same bytes and objects as the full layer", () => {
-    for (const value of [{ _: "inputPeerUser", userId: 777n, accessHash: -5n }, { _: "inputPeerEmpty" }, { _: "help.getNearestDc" }, { _: "nearestDc", country: "DE", thisDc: 2, nearestDc: 4 }]) {
+    for (const value of [
+      { _: "inputPeerUser", userId: 777n, accessHash: -5n },
+      { _: "inputPeerEmpty" },
+      { _: "help.getNearestDc" },
+      { _: "nearestDc", country: "DE", thisDc: 2, nearestDc: 4 },
+    ]) {
       const bytes = encodeObject(registry, value);
       expect(bytes).toEqual(encodeObject(apiRegistry, value));
       expect(decodeObject(registry, bytes)).toEqual(decodeObject(apiRegistry, bytes));

@@ -11,9 +11,19 @@ import { schemas } from "./schemas.js";
 
 describe("JSON", () => {
   it("round-trips bigint, bytes, odd doubles exactly", () => {
-    const value = { _: "x", a: -(2n ** 63n), b: new Uint8Array([0, 255]), c: [NaN, Infinity, -Infinity, -0, 1.5], d: "s", e: true, f: undefined };
+    const value = {
+      _: "x",
+      a: -(2n ** 63n),
+      b: new Uint8Array([0, 255]),
+      c: [NaN, Infinity, -Infinity, -0, 1.5],
+      d: "s",
+      e: true,
+      f: undefined,
+    };
     const json = stringifyTl(value);
-    expect(json).toBe('{"_":"x","a":{"$long":"-9223372036854775808"},"b":{"$bytes":"AP8="},"c":[{"$double":"NaN"},{"$double":"Infinity"},{"$double":"-Infinity"},{"$double":"-0"},1.5],"d":"s","e":true}');
+    expect(json).toBe(
+      '{"_":"x","a":{"$long":"-9223372036854775808"},"b":{"$bytes":"AP8="},"c":[{"$double":"NaN"},{"$double":"Infinity"},{"$double":"-Infinity"},{"$double":"-0"},1.5],"d":"s","e":true}',
+    );
     const back = parseTl(json) as Record<string, unknown>;
     expect(back).toEqual({ ...value, f: undefined });
     expect(Object.is((back.c as number[])[3], -0)).toBe(true);

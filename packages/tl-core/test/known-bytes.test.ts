@@ -7,7 +7,8 @@ import { TlReader } from "../src/runtime/reader.js";
 import { TlError } from "../src/runtime/errors.js";
 import type { TlObject } from "../src/runtime/types.js";
 
-const hex = (text: string): Uint8Array => Uint8Array.from(text.replace(/\s+/g, "").match(/../g)!, (p) => Number.parseInt(p, 16));
+const hex = (text: string): Uint8Array =>
+  Uint8Array.from(text.replace(/\s+/g, "").match(/../g)!, (p) => Number.parseInt(p, 16));
 const toHex = (bytes: Uint8Array): string => Buffer.from(bytes).toString("hex");
 const registry = combineRegistries(mtprotoRegistry, apiRegistry);
 
@@ -15,8 +16,16 @@ const initConnection = {
   _: "invokeWithLayer",
   layer: LAYER,
   query: {
-    _: "initConnection", apiId: 12345, deviceModel: "pc", systemVersion: "linux", appVersion: "1.0",
-    systemLangCode: "en", langPack: "", langCode: "en", params: { _: "jsonNull" }, query: { _: "help.getConfig" },
+    _: "initConnection",
+    apiId: 12345,
+    deviceModel: "pc",
+    systemVersion: "linux",
+    appVersion: "1.0",
+    systemLangCode: "en",
+    langPack: "",
+    langCode: "en",
+    params: { _: "jsonNull" },
+    query: { _: "help.getConfig" },
   },
 } as const;
 
@@ -41,13 +50,22 @@ describe("hand-computed bytes", () => {
     const bytes = encodeObject(apiRegistry, initConnection);
     expect(toHex(bytes)).toBe(expected);
     expect(sizeOfObject(apiRegistry, initConnection)).toBe(expected.length / 2);
-    expect(decodeObject(apiRegistry, bytes)).toEqual({ ...initConnection, query: { ...initConnection.query, proxy: undefined } });
+    expect(decodeObject(apiRegistry, bytes)).toEqual({
+      ...initConnection,
+      query: { ...initConnection.query, proxy: undefined },
+    });
     expect(resultMethodOf(apiRegistry, initConnection)).toBe("help.getConfig");
   });
 
   it("ping and pong (MTProto service schema)", () => {
-    expect(toHex(encodeObject(mtprotoRegistry, { _: "ping", pingId: 0x0102030405060708n } as TlObject))).toBe("ec77be7a0807060504030201");
-    expect(decodeObject(mtprotoRegistry, hex("c5737734 0100000000000000 ffffffffffffffff"))).toEqual({ _: "pong", msgId: 1n, pingId: -1n });
+    expect(toHex(encodeObject(mtprotoRegistry, { _: "ping", pingId: 0x0102030405060708n } as TlObject))).toBe(
+      "ec77be7a0807060504030201",
+    );
+    expect(decodeObject(mtprotoRegistry, hex("c5737734 0100000000000000 ffffffffffffffff"))).toEqual({
+      _: "pong",
+      msgId: 1n,
+      pingId: -1n,
+    });
   });
 
   // msg_container#73f1f8dc, one bare message (msg_id, seqno, bytes = 36, body), body =
@@ -59,10 +77,14 @@ describe("hand-computed bytes", () => {
           15c4b51c 02000000 0700000000000000 0800000000000000`);
 
   it("decodes an rpc_result inside msg_container with the method the session names", () => {
-    const reader = new TlReader(registry, container, { resolveMethod: (id) => (id === 9n ? "photos.deletePhotos" : undefined) });
+    const reader = new TlReader(registry, container, {
+      resolveMethod: (id) => (id === 9n ? "photos.deletePhotos" : undefined),
+    });
     expect(reader.object()).toEqual({
       _: "msg_container",
-      messages: [{ _: "message", msgId: 1n, seqno: 3, bytes: 36, body: { _: "rpc_result", reqMsgId: 9n, result: [7n, 8n] } }],
+      messages: [
+        { _: "message", msgId: 1n, seqno: 3, bytes: 36, body: { _: "rpc_result", reqMsgId: 9n, result: [7n, 8n] } },
+      ],
     });
     reader.expectEnd();
   });
@@ -77,7 +99,11 @@ describe("hand-computed bytes", () => {
     expect(decodeResult(registry, "photos.deletePhotos", longs)).toEqual([5n]);
     expect(decodeResult(registry, "account.resetWebAuthorizations", hex("b5757299"))).toBe(true);
     const rpcError = hex("19ca4421 90010000 0c464c4f4f445f574149545f35000000");
-    expect(decodeResult(registry, "photos.deletePhotos", rpcError)).toEqual({ _: "rpc_error", errorCode: 400, errorMessage: "FLOOD_WAIT_5" });
+    expect(decodeResult(registry, "photos.deletePhotos", rpcError)).toEqual({
+      _: "rpc_error",
+      errorCode: 400,
+      errorMessage: "FLOOD_WAIT_5",
+    });
     expect(decodeResult(registry, "account.resetWebAuthorizations", hex("a1cf7230 03010203"))).toEqual({
       _: "gzip_packed",
       packedData: new Uint8Array([1, 2, 3]),
@@ -88,6 +114,8 @@ describe("hand-computed bytes", () => {
 
   it("writes an rpc_result whose result is a Vector<long> (server side)", () => {
     const bytes = encodeObject(registry, { _: "rpc_result", reqMsgId: 9n, result: [7n, 8n] } as TlObject);
-    expect(toHex(bytes)).toBe("016d5cf3" + "0900000000000000" + "15c4b51c02000000" + "07000000000000000800000000000000");
+    expect(toHex(bytes)).toBe(
+      "016d5cf3" + "0900000000000000" + "15c4b51c02000000" + "07000000000000000800000000000000",
+    );
   });
 });

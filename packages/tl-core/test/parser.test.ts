@@ -31,7 +31,9 @@ describe("crc32", () => {
       const same = all.find((c) => c.id === (v.constructor_id_u32 | 0));
       if (same) expect(same.normalized).toBe(v.normalized_string);
     }
-    expect(all.filter((c) => vectors.constructor_examples.some((v) => (v.constructor_id_u32 | 0) === c.id)).length).toBeGreaterThanOrEqual(5);
+    expect(
+      all.filter((c) => vectors.constructor_examples.some((v) => (v.constructor_id_u32 | 0) === c.id)).length,
+    ).toBeGreaterThanOrEqual(5);
   });
 });
 
@@ -75,9 +77,12 @@ describe("shipped schemas", () => {
   });
 
   it("takes mtproto.tl's `// parsed manually` declarations only when asked", () => {
-    const names = (manual: boolean): string[] => parseSchema(readSchema("mtproto.tl"), { includeParsedManually: manual }).constructors.map((c) => c.name);
+    const names = (manual: boolean): string[] =>
+      parseSchema(readSchema("mtproto.tl"), { includeParsedManually: manual }).constructors.map((c) => c.name);
     expect(names(false)).not.toContain("rpc_result");
-    expect(names(true)).toEqual(expect.arrayContaining(["rpc_result", "message", "msg_container", "gzip_packed", "msg_copy"]));
+    expect(names(true)).toEqual(
+      expect.arrayContaining(["rpc_result", "message", "msg_container", "gzip_packed", "msg_copy"]),
+    );
   });
 });
 

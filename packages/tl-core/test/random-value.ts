@@ -17,7 +17,8 @@ const simplestCache = new WeakMap<readonly TlCombinator[], TlCombinator>();
 function simplest(ctors: readonly TlCombinator[]): TlCombinator {
   let found = simplestCache.get(ctors);
   if (found === undefined) {
-    const weight = (c: TlCombinator): number => c.params.filter((p) => !p.condition && p.type.kind !== "primitive").length;
+    const weight = (c: TlCombinator): number =>
+      c.params.filter((p) => !p.condition && p.type.kind !== "primitive").length;
     found = [...ctors].sort((a, b) => weight(a) - weight(b))[0]!;
     simplestCache.set(ctors, found);
   }
@@ -40,7 +41,9 @@ export function randomValue(g: Gen, model: CodegenModel, type: TlTypeRef, depth:
         case "double":
           return g(fc.double);
         case "string":
-          return g(() => fc.oneof(fc.string({ unit: "grapheme", maxLength: 20 }), fc.string({ minLength: 250, maxLength: 300 })));
+          return g(() =>
+            fc.oneof(fc.string({ unit: "grapheme", maxLength: 20 }), fc.string({ minLength: 250, maxLength: 300 })),
+          );
         case "bytes":
           return g(() => fc.oneof(fc.uint8Array({ maxLength: 10 }), fc.uint8Array({ minLength: 250, maxLength: 260 })));
         case "int128":
@@ -83,7 +86,7 @@ export function randomObject(g: Gen, model: CodegenModel, c: TlCombinator, depth
     if (flags.has(p.name)) continue;
     const key = camel(p.name);
     if (p.condition) {
-      const set = (masks.get(p.condition.field)! & (2 ** p.condition.bit | 0)) !== 0;
+      const set = (masks.get(p.condition.field)! & ((2 ** p.condition.bit) | 0)) !== 0;
       if (p.type.kind === "true") out[key] = set;
       else if (set) out[key] = randomValue(g, model, p.type, depth);
       continue;

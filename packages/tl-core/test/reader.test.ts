@@ -54,7 +54,15 @@ describe("TlReader / TlWriter primitives", () => {
     w.int256(new Uint8Array(32).fill(9));
     w.bool(true);
     const r = reader(w.finish());
-    expect([r.int(), r.int(), r.long(), Object.is(r.double(), -0), r.int128()[0], r.int256()[31], r.bool()]).toEqual([-1, -1, -(2n ** 63n), true, 7, 9, true]);
+    expect([r.int(), r.int(), r.long(), Object.is(r.double(), -0), r.int128()[0], r.int256()[31], r.bool()]).toEqual([
+      -1,
+      -1,
+      -(2n ** 63n),
+      true,
+      7,
+      9,
+      true,
+    ]);
     r.expectEnd();
   });
 
@@ -64,7 +72,11 @@ describe("TlReader / TlWriter primitives", () => {
     expect(code(() => reader(bytes(10, 65, 65, 65)).string())).toBe("UNEXPECTED_END");
     expect(code(() => reader(bytes(254, 0, 0)).bytes())).toBe("UNEXPECTED_END");
     expect(code(() => reader(bytes(1, 0, 0, 0)).bool())).toBe("UNEXPECTED_CONSTRUCTOR");
-    expect(code(() => { reader(bytes(0, 0, 0, 0, 0)).expectEnd(); })).toBe("TRAILING_BYTES");
+    expect(
+      code(() => {
+        reader(bytes(0, 0, 0, 0, 0)).expectEnd();
+      }),
+    ).toBe("TRAILING_BYTES");
     const unknown = (() => {
       try {
         reader(bytes(0xef, 0xbe, 0xad, 0xde)).object();
@@ -87,22 +99,54 @@ describe("TlReader / TlWriter primitives", () => {
   it(`bounds nesting at ${MAX_DEPTH} objects when reading and writing`, () => {
     // messageMediaWebPage -> webPageEmpty is shallow; use inputPeerUserFromMessage, which nests InputPeer.
     let peer: TlObject = { _: "inputPeerSelf" };
-    for (let i = 0; i < MAX_DEPTH + 5; i++) peer = { _: "inputPeerUserFromMessage", peer, msgId: 1, userId: 2n } as TlObject;
+    for (let i = 0; i < MAX_DEPTH + 5; i++)
+      peer = { _: "inputPeerUserFromMessage", peer, msgId: 1, userId: 2n } as TlObject;
     expect(code(() => encodeObject(apiRegistry, peer))).toBe("TOO_DEEP");
     const w = new TlWriter(apiRegistry);
-    const header = new Uint8Array(encodeObject(apiRegistry, { _: "inputPeerUserFromMessage", peer: { _: "inputPeerSelf" }, msgId: 1, userId: 2n } as TlObject).subarray(0, 4));
+    const header = new Uint8Array(
+      encodeObject(apiRegistry, {
+        _: "inputPeerUserFromMessage",
+        peer: { _: "inputPeerSelf" },
+        msgId: 1,
+        userId: 2n,
+      } as TlObject).subarray(0, 4),
+    );
     for (let i = 0; i < MAX_DEPTH + 5; i++) w.raw(header);
     expect(code(() => decodeObject(apiRegistry, w.finish()))).toBe("TOO_DEEP");
   });
 
   it("rejects wrong JS values when writing with TlError", () => {
     const w = new TlWriter(apiRegistry);
-    expect(code(() => { w.int(1.5); })).toBe("BAD_VALUE");
-    expect(code(() => { w.int(2 ** 32); })).toBe("BAD_VALUE");
-    expect(code(() => { w.long(1 as unknown as bigint); })).toBe("BAD_VALUE");
-    expect(code(() => { w.int128(new Uint8Array(15)); })).toBe("BAD_VALUE");
-    expect(code(() => { w.object({ _: "noSuchThing" }); })).toBe("UNKNOWN_NAME");
-    expect(code(() => { w.object(null as unknown as TlObject); })).toBe("UNKNOWN_NAME");
+    expect(
+      code(() => {
+        w.int(1.5);
+      }),
+    ).toBe("BAD_VALUE");
+    expect(
+      code(() => {
+        w.int(2 ** 32);
+      }),
+    ).toBe("BAD_VALUE");
+    expect(
+      code(() => {
+        w.long(1 as unknown as bigint);
+      }),
+    ).toBe("BAD_VALUE");
+    expect(
+      code(() => {
+        w.int128(new Uint8Array(15));
+      }),
+    ).toBe("BAD_VALUE");
+    expect(
+      code(() => {
+        w.object({ _: "noSuchThing" });
+      }),
+    ).toBe("UNKNOWN_NAME");
+    expect(
+      code(() => {
+        w.object(null as unknown as TlObject);
+      }),
+    ).toBe("UNKNOWN_NAME");
     expect(code(() => encodeObject(apiRegistry, { _: "inputPeerUser", userId: 1n } as TlObject))).toBe("BAD_VALUE");
   });
 
@@ -110,7 +154,11 @@ describe("TlReader / TlWriter primitives", () => {
     const payload = encodeObject(apiRegistry, { _: "inputPeerUser", userId: 7n, accessHash: -1n } as TlObject);
     const big = new Uint8Array(payload.length + 11);
     big.set(payload, 5);
-    expect(decodeObject(apiRegistry, big.subarray(5, 5 + payload.length))).toEqual({ _: "inputPeerUser", userId: 7n, accessHash: -1n });
+    expect(decodeObject(apiRegistry, big.subarray(5, 5 + payload.length))).toEqual({
+      _: "inputPeerUser",
+      userId: 7n,
+      accessHash: -1n,
+    });
     const ranged = new TlReader(apiRegistry, big, {}, 5, 5 + payload.length);
     expect(ranged.object()).toEqual({ _: "inputPeerUser", userId: 7n, accessHash: -1n });
     ranged.expectEnd();

@@ -16,18 +16,21 @@ describe.each(schemas)("round trip: $file", ({ model, registry }) => {
   const chunks: (typeof all)[] = [];
   for (let i = 0; i < all.length; i += 150) chunks.push(all.slice(i, i + 150));
 
-  it.each(chunks.map((chunk, i) => [`${i * 150 + 1}..${i * 150 + chunk.length} of ${all.length}`, chunk] as const))("constructors and methods %s", (_label, chunk) => {
-    for (const c of chunk) {
-      fc.assert(
-        fc.property(fc.gen(), (g) => {
-          const value = randomObject(g, model, c, 0) as unknown as TlObject;
-          const bytes = encodeObject(registry, value);
-          const decoded = decodeObject(registry, bytes);
-          expect(decoded, c.name).toEqual(value);
-          expect(encodeObject(registry, decoded as TlObject)).toEqual(bytes);
-        }),
-        { numRuns: runs },
-      );
-    }
-  });
+  it.each(chunks.map((chunk, i) => [`${i * 150 + 1}..${i * 150 + chunk.length} of ${all.length}`, chunk] as const))(
+    "constructors and methods %s",
+    (_label, chunk) => {
+      for (const c of chunk) {
+        fc.assert(
+          fc.property(fc.gen(), (g) => {
+            const value = randomObject(g, model, c, 0) as unknown as TlObject;
+            const bytes = encodeObject(registry, value);
+            const decoded = decodeObject(registry, bytes);
+            expect(decoded, c.name).toEqual(value);
+            expect(encodeObject(registry, decoded as TlObject)).toEqual(bytes);
+          }),
+          { numRuns: runs },
+        );
+      }
+    },
+  );
 });

@@ -53,39 +53,74 @@ const userEmpty = concat(le(USER_EMPTY), new Uint8Array(8));
 describe("boxed field type check", () => {
   it("rejects a user constructor in message.media (MessageMedia) with UNEXPECTED_CONSTRUCTOR", () => {
     const message = {
-      _: "message", id: 7, peerId: { _: "peerUser", userId: 1n }, date: 1, message: "hi",
+      _: "message",
+      id: 7,
+      peerId: { _: "peerUser", userId: 1n },
+      date: 1,
+      message: "hi",
       media: { _: "messageMediaEmpty" },
     } as TlObject;
     const [bad, at] = splice(encodeObject(apiRegistry, message), MESSAGE_MEDIA_EMPTY, userEmpty);
     const error = errorOf(() => decodeObject(apiRegistry, bad));
-    expect(error).toMatchObject({ code: "UNEXPECTED_CONSTRUCTOR", offset: at, expected: "MessageMedia", constructorId: USER_EMPTY });
+    expect(error).toMatchObject({
+      code: "UNEXPECTED_CONSTRUCTOR",
+      offset: at,
+      expected: "MessageMedia",
+      constructorId: USER_EMPTY,
+    });
     expect(error.message).toContain("0xd3bc4b7a");
   });
 
   it("rejects a Peer where InputPeer is declared, at the offset of the wrong id", () => {
     const bad = concat(le(INPUT_PEER_USER_FROM_MESSAGE), le(PEER_USER), new Uint8Array(8), le(5), new Uint8Array(8));
     expect(errorOf(() => decodeObject(apiRegistry, bad))).toMatchObject({
-      code: "UNEXPECTED_CONSTRUCTOR", offset: 4, expected: "InputPeer", constructorId: PEER_USER,
+      code: "UNEXPECTED_CONSTRUCTOR",
+      offset: 4,
+      expected: "InputPeer",
+      constructorId: PEER_USER,
     });
     const good = concat(le(INPUT_PEER_USER_FROM_MESSAGE), le(INPUT_PEER_SELF), le(5), new Uint8Array(8));
-    expect(decodeObject(apiRegistry, good)).toEqual({ _: "inputPeerUserFromMessage", peer: { _: "inputPeerSelf" }, msgId: 5, userId: 0n });
+    expect(decodeObject(apiRegistry, good)).toEqual({
+      _: "inputPeerUserFromMessage",
+      peer: { _: "inputPeerSelf" },
+      msgId: 5,
+      userId: 0n,
+    });
   });
 
   it("rejects a method, an unknown id, a bare Vector and gzip_packed in a typed field", () => {
     const inField = (id: number): Uint8Array => concat(le(INPUT_PEER_USER_FROM_MESSAGE), le(id), new Uint8Array(12));
     expect(errorOf(() => decodeObject(registry, inField(HELP_GET_CONFIG)))).toMatchObject({
-      code: "UNEXPECTED_CONSTRUCTOR", offset: 4, expected: "InputPeer", constructorId: HELP_GET_CONFIG,
+      code: "UNEXPECTED_CONSTRUCTOR",
+      offset: 4,
+      expected: "InputPeer",
+      constructorId: HELP_GET_CONFIG,
     });
     expect(errorOf(() => decodeObject(registry, inField(0xdeadbeef | 0)))).toMatchObject({
-      code: "UNKNOWN_CONSTRUCTOR", offset: 4, expected: "InputPeer", constructorId: 0xdeadbeef | 0,
+      code: "UNKNOWN_CONSTRUCTOR",
+      offset: 4,
+      expected: "InputPeer",
+      constructorId: 0xdeadbeef | 0,
     });
-    expect(errorOf(() => decodeObject(registry, inField(VECTOR)))).toMatchObject({ code: "UNEXPECTED_CONSTRUCTOR", offset: 4, expected: "InputPeer" });
+    expect(errorOf(() => decodeObject(registry, inField(VECTOR)))).toMatchObject({
+      code: "UNEXPECTED_CONSTRUCTOR",
+      offset: 4,
+      expected: "InputPeer",
+    });
     // gzip_packed stands only for a whole message or result, which the session inflates.
-    expect(errorOf(() => decodeObject(registry, inField(GZIP_PACKED)))).toMatchObject({ code: "UNEXPECTED_CONSTRUCTOR", offset: 4, constructorId: GZIP_PACKED });
+    expect(errorOf(() => decodeObject(registry, inField(GZIP_PACKED)))).toMatchObject({
+      code: "UNEXPECTED_CONSTRUCTOR",
+      offset: 4,
+      constructorId: GZIP_PACKED,
+    });
   });
 
   it("checks every element of a Vector<User> field and of a Vector<User> result", () => {
-    const users = [{ _: "userEmpty", id: 1n }, { _: "userEmpty", id: 2n }, { _: "userEmpty", id: 3n }];
+    const users = [
+      { _: "userEmpty", id: 1n },
+      { _: "userEmpty", id: 2n },
+      { _: "userEmpty", id: 3n },
+    ];
     const messages = { _: "messages.messages", messages: [], topics: [], chats: [], users } as TlObject;
     const bytes = encodeObject(apiRegistry, messages);
     expect(decodeObject(apiRegistry, bytes)).toEqual(messages);
@@ -94,11 +129,17 @@ describe("boxed field type check", () => {
     const bad = Uint8Array.from(bytes);
     bad.set(le(CHAT_EMPTY), third);
     expect(errorOf(() => decodeObject(apiRegistry, bad))).toMatchObject({
-      code: "UNEXPECTED_CONSTRUCTOR", offset: third, expected: "User", constructorId: CHAT_EMPTY,
+      code: "UNEXPECTED_CONSTRUCTOR",
+      offset: third,
+      expected: "User",
+      constructorId: CHAT_EMPTY,
     });
     const result = concat(le(VECTOR), le(2), userEmpty, le(CHAT_EMPTY), new Uint8Array(8));
     expect(errorOf(() => decodeResult(apiRegistry, "users.getUsers", result))).toMatchObject({
-      code: "UNEXPECTED_CONSTRUCTOR", offset: 20, expected: "User", constructorId: CHAT_EMPTY,
+      code: "UNEXPECTED_CONSTRUCTOR",
+      offset: 20,
+      expected: "User",
+      constructorId: CHAT_EMPTY,
     });
   });
 
@@ -129,6 +170,8 @@ describe("boxed field type check", () => {
 
   it("refuses to generate a reader for a boxed type without constructors", () => {
     const source = "foo bar:Baz = Foo;\n";
-    expect(() => generateSchema({ file: "test.tl", source, registryName: "testRegistry" })).toThrow(/type Baz has no constructor/);
+    expect(() => generateSchema({ file: "test.tl", source, registryName: "testRegistry" })).toThrow(
+      /type Baz has no constructor/,
+    );
   });
 });

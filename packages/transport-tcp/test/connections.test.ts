@@ -35,7 +35,11 @@ describe.each(combinations().map((c) => [c.name, c] as const))("client <-> serve
     client.sendPacket(first);
     client.sendPacket(big);
     const up = pump(client, server);
-    expect(up.atServer.map((f) => f.kind === "packet" && Buffer.from(f.payload).equals(Buffer.from(f === up.atServer[0] ? first : big)))).toEqual([true, true]);
+    expect(
+      up.atServer.map(
+        (f) => f.kind === "packet" && Buffer.from(f.payload).equals(Buffer.from(f === up.atServer[0] ? first : big)),
+      ),
+    ).toEqual([true, true]);
     expect(server.info?.protocol).toBe(combo.expectedProtocol);
     expect(server.info?.obfuscated).toBe(combo.mode !== "plain");
     if (combo.mode !== "plain") expect(server.info?.dcId).toBe(2);
@@ -60,7 +64,9 @@ describe.each(combinations().map((c) => [c.name, c] as const))("client <-> serve
     if (supportsQuickAck) server.sendQuickAck(0x8abcdef0);
     server.sendStatus(-429);
     const down = pump(client, server);
-    const kinds = down.atClient.map((f) => (f.kind === "quickAck" ? f.token : f.kind === "status" ? f.error.status : "packet"));
+    const kinds = down.atClient.map((f) =>
+      f.kind === "quickAck" ? f.token : f.kind === "status" ? f.error.status : "packet",
+    );
     expect(kinds).toEqual(supportsQuickAck ? [0x8abcdef0, -429] : [-429]);
   });
 });

@@ -41,6 +41,8 @@ describe("fake-TLS pieces", () => {
   });
 
   it("an oversized record is rejected before buffering", () => {
-    expect(() => new TlsRecordReader().unwrap(Uint8Array.of(0x17, 0x03, 0x03, 0xff, 0xff))).toThrow(expect.objectContaining({ code: "TLS_RECORD" }) as Error);
+    expect(() => new TlsRecordReader().unwrap(Uint8Array.of(0x17, 0x03, 0x03, 0xff, 0xff))).toThrow(
+      expect.objectContaining({ code: "TLS_RECORD" }) as Error,
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { connect, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { FrameBufferBudget, ServerConnection, TcpTransportServer, TransportError, type ServerConnectionLink } from "../src/index.js";
+import {
+  FrameBufferBudget,
+  ServerConnection,
+  TcpTransportServer,
+  TransportError,
+  type ServerConnectionLink,
+} from "../src/index.js";
 
 // One budget of partial-frame bytes shared by every connection of a listener: a flood of slowly
 // sent maximal frames cannot make the server hold 2 MiB per connection. A frame counts with its
@@ -55,7 +61,8 @@ describe("FrameBufferBudget", () => {
     server.onConnection((link) => {
       links.push(link);
       link.subscribe((event) => {
-        if (event.type === "close") closeErrors.push(event.error instanceof TransportError ? event.error.code : "clean");
+        if (event.type === "close")
+          closeErrors.push(event.error instanceof TransportError ? event.error.code : "clean");
       });
     });
     const sockets: Socket[] = [];

@@ -8,25 +8,33 @@ import { hexOf, mtprotoPacket, payloads, splitAt } from "./helpers/packets.js";
 
 const crypto = testCrypto();
 const protocols: FramingProtocol[] = ["abridged", "intermediate", "padded", "full"];
-const codec = (protocol: FramingProtocol, role: Role) => createFrameCodec(protocol, { role, randomFill: (out) => crypto.randomFill(out) });
+const codec = (protocol: FramingProtocol, role: Role) =>
+  createFrameCodec(protocol, { role, randomFill: (out) => crypto.randomFill(out) });
 
 describe.each(protocols)("%s framing", (protocol) => {
-  for (const [from, to] of [["client", "server"], ["server", "client"]] as const) {
+  for (const [from, to] of [
+    ["client", "server"],
+    ["server", "client"],
+  ] as const) {
     it(`${from} -> ${to}: whole, byte by byte and random splits give the same packets`, () => {
       fc.assert(
-        fc.property(fc.array(mtprotoPacket, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 12 }), (packets, cuts) => {
-          const sender = codec(protocol, from);
-          const wire = concatAll(packets.map((p) => sender.encodePacket(p)));
-          const whole = payloads(codec(protocol, to).decode(wire));
-          const bytewise = codec(protocol, to);
-          const byByte = payloads(Array.from(wire).flatMap((b) => bytewise.decode(Uint8Array.of(b))));
-          const splitter = codec(protocol, to);
-          const split = payloads(splitAt(wire, cuts).flatMap((part) => splitter.decode(part)));
-          const expected = hexOf(packets);
-          expect(whole).toEqual(expected);
-          expect(byByte).toEqual(expected);
-          expect(split).toEqual(expected);
-        }),
+        fc.property(
+          fc.array(mtprotoPacket, { minLength: 1, maxLength: 6 }),
+          fc.array(fc.nat(), { maxLength: 12 }),
+          (packets, cuts) => {
+            const sender = codec(protocol, from);
+            const wire = concatAll(packets.map((p) => sender.encodePacket(p)));
+            const whole = payloads(codec(protocol, to).decode(wire));
+            const bytewise = codec(protocol, to);
+            const byByte = payloads(Array.from(wire).flatMap((b) => bytewise.decode(Uint8Array.of(b))));
+            const splitter = codec(protocol, to);
+            const split = payloads(splitAt(wire, cuts).flatMap((part) => splitter.decode(part)));
+            const expected = hexOf(packets);
+            expect(whole).toEqual(expected);
+            expect(byByte).toEqual(expected);
+            expect(split).toEqual(expected);
+          },
+        ),
         { numRuns: 60 },
       );
     });
@@ -41,15 +49,18 @@ describe.each(protocols)("%s framing", (protocol) => {
 });
 
 describe("quick acks", () => {
-  it.each(["abridged", "intermediate", "padded"] as const)("%s: request flag reaches the server, answer reaches the client", (protocol) => {
-    const client = codec(protocol, "client");
-    const server = codec(protocol, "server");
-    const packet = new Uint8Array(72).fill(7);
-    const [received] = server.decode(client.encodePacket(packet, true));
-    expect(received).toEqual({ kind: "packet", payload: packet, quickAckRequested: true });
-    const token = 0x8123abcd;
-    expect(client.decode(server.encodeQuickAck(token))).toEqual([{ kind: "quickAck", token }]);
-  });
+  it.each(["abridged", "intermediate", "padded"] as const)(
+    "%s: request flag reaches the server, answer reaches the client",
+    (protocol) => {
+      const client = codec(protocol, "client");
+      const server = codec(protocol, "server");
+      const packet = new Uint8Array(72).fill(7);
+      const [received] = server.decode(client.encodePacket(packet, true));
+      expect(received).toEqual({ kind: "packet", payload: packet, quickAckRequested: true });
+      const token = 0x8123abcd;
+      expect(client.decode(server.encodeQuickAck(token))).toEqual([{ kind: "quickAck", token }]);
+    },
+  );
 
   it("abridged quick-ack answers are byte-swapped on the wire", () => {
     expect(Array.from(codec("abridged", "server").encodeQuickAck(0x81020304))).toEqual([0x81, 0x02, 0x03, 0x04]);
@@ -57,7 +68,9 @@ describe("quick acks", () => {
   });
 
   it("the full transport has none", () => {
-    expect(() => codec("full", "server").encodeQuickAck(1)).toThrow(expect.objectContaining({ code: "INVALID_STATE" }) as Error);
+    expect(() => codec("full", "server").encodeQuickAck(1)).toThrow(
+      expect.objectContaining({ code: "INVALID_STATE" }) as Error,
+    );
   });
 
   it("padded intermediate also reads the short -1 | token | pad answer", () => {

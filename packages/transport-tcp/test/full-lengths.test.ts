@@ -27,7 +27,9 @@ describe("full transport lengths", () => {
     expect(() => client.encodePacket(new Uint8Array(7))).toThrow(TransportError);
     for (const length of [0, 4, 8, 1024]) {
       const packet = new Uint8Array(length).map((_, i) => (i * 7 + length) & 0xff);
-      expect(server.decode(client.encodePacket(packet))).toEqual([{ kind: "packet", payload: packet, quickAckRequested: false }]);
+      expect(server.decode(client.encodePacket(packet))).toEqual([
+        { kind: "packet", payload: packet, quickAckRequested: false },
+      ]);
     }
   });
 });

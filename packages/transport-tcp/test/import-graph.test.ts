@@ -24,11 +24,16 @@ function importGraph(entry: string): { files: Set<string>; bare: Set<string> } {
 }
 
 describe("browser-safe subpaths", () => {
-  it.each(["codec/index.ts", "transport/index.ts"])("%s imports no node: module and nothing but mtproto-crypto", (entry) => {
-    const { files, bare } = importGraph(entry);
-    expect(files.size).toBeGreaterThan(3);
-    expect([...bare].filter((spec) => spec !== "@mtkit/mtproto-crypto" && spec !== "@mtkit/mtproto-crypto/bytes")).toEqual([]);
-  });
+  it.each(["codec/index.ts", "transport/index.ts"])(
+    "%s imports no node: module and nothing but mtproto-crypto",
+    (entry) => {
+      const { files, bare } = importGraph(entry);
+      expect(files.size).toBeGreaterThan(3);
+      expect(
+        [...bare].filter((spec) => spec !== "@mtkit/mtproto-crypto" && spec !== "@mtkit/mtproto-crypto/bytes"),
+      ).toEqual([]);
+    },
+  );
 
   it("the main entry is the one that adds node:net", () => {
     const { bare } = importGraph("index.ts");

@@ -12,15 +12,24 @@ const code = (c: string) => expect.objectContaining({ code: c }) as Error;
 describe("malformed input gives typed errors", () => {
   it("rejects an over-long length as soon as the header is in, before buffering the body", () => {
     for (const protocol of ["abridged", "intermediate", "padded", "full"] as const) {
-      const server = createFrameCodec(protocol, { role: "server", maxPacketLength: 1024, randomFill: (out) => crypto.randomFill(out) });
-      const header = protocol === "abridged" ? Uint8Array.of(0x7f, 0xff, 0xff, 0x3f) : Uint8Array.of(0x00, 0x00, 0x00, 0x10);
+      const server = createFrameCodec(protocol, {
+        role: "server",
+        maxPacketLength: 1024,
+        randomFill: (out) => crypto.randomFill(out),
+      });
+      const header =
+        protocol === "abridged" ? Uint8Array.of(0x7f, 0xff, 0xff, 0x3f) : Uint8Array.of(0x00, 0x00, 0x00, 0x10);
       expect(() => server.decode(header), protocol).toThrow(code("PACKET_TOO_LONG"));
     }
   });
 
   it("refuses to encode packets over the limit and unaligned abridged packets", () => {
-    expect(() => createFrameCodec("intermediate", { role: "client", maxPacketLength: 8 }).encodePacket(new Uint8Array(12))).toThrow(code("PACKET_TOO_LONG"));
-    expect(() => createFrameCodec("abridged", { role: "client" }).encodePacket(new Uint8Array(5))).toThrow(code("INVALID_ARGUMENT"));
+    expect(() =>
+      createFrameCodec("intermediate", { role: "client", maxPacketLength: 8 }).encodePacket(new Uint8Array(12)),
+    ).toThrow(code("PACKET_TOO_LONG"));
+    expect(() => createFrameCodec("abridged", { role: "client" }).encodePacket(new Uint8Array(5))).toThrow(
+      code("INVALID_ARGUMENT"),
+    );
   });
 
   it("full: bad CRC, bad seq and impossible lengths", () => {
@@ -31,8 +40,12 @@ describe("malformed input gives typed errors", () => {
     expect(() => createFrameCodec("full", { role: "server" }).decode(corrupted)).toThrow(code("BAD_CRC"));
     const second = client.encodePacket(new Uint8Array(16));
     expect(() => createFrameCodec("full", { role: "server" }).decode(second)).toThrow(code("BAD_SEQ"));
-    expect(() => createFrameCodec("full", { role: "server" }).decode(Uint8Array.of(8, 0, 0, 0))).toThrow(code("BAD_LENGTH"));
-    expect(() => createFrameCodec("full", { role: "server" }).decode(Uint8Array.of(13, 0, 0, 0))).toThrow(code("BAD_LENGTH"));
+    expect(() => createFrameCodec("full", { role: "server" }).decode(Uint8Array.of(8, 0, 0, 0))).toThrow(
+      code("BAD_LENGTH"),
+    );
+    expect(() => createFrameCodec("full", { role: "server" }).decode(Uint8Array.of(13, 0, 0, 0))).toThrow(
+      code("BAD_LENGTH"),
+    );
   });
 
   it("server: unknown first bytes are UNKNOWN_PROTOCOL", () => {
@@ -48,7 +61,11 @@ describe("malformed input gives typed errors", () => {
   });
 
   it("server: plain tags are refused when a secret is required", () => {
-    expect(() => new ServerConnection({ crypto, secrets: ["00112233445566778899aabbccddeeff"], requireSecret: true }).receive(Uint8Array.of(0xef))).toThrow(code("UNKNOWN_PROTOCOL"));
+    expect(() =>
+      new ServerConnection({ crypto, secrets: ["00112233445566778899aabbccddeeff"], requireSecret: true }).receive(
+        Uint8Array.of(0xef),
+      ),
+    ).toThrow(code("UNKNOWN_PROTOCOL"));
   });
 
   it("garbage after a valid obfuscation header gives a typed error, never a crash or a hang", () => {
@@ -71,7 +88,11 @@ describe("malformed input gives typed errors", () => {
   it("random bytes fed to a server connection only ever throw TransportError", () => {
     fc.assert(
       fc.property(fc.array(fc.uint8Array({ maxLength: 200 }), { maxLength: 8 }), (chunks) => {
-        const server = new ServerConnection({ crypto, secrets: ["ee852380f362a09343efb4690c4e17862e676f6f676c652e636f6d"], maxPacketLength: 4096 });
+        const server = new ServerConnection({
+          crypto,
+          secrets: ["ee852380f362a09343efb4690c4e17862e676f6f676c652e636f6d"],
+          maxPacketLength: 4096,
+        });
         try {
           for (const chunk of chunks) server.receive(chunk);
         } catch (error) {
@@ -97,7 +118,11 @@ describe("malformed input gives typed errors", () => {
     const other = "eedf71035a8ed48a623d8e83e66aec4d0562696e672e636f6d";
     const hello = new ClientConnection({ crypto, obfuscation: { secret } }).takeOutput()!;
     expect(() => new ServerConnection({ crypto, secrets: [other] }).receive(hello)).toThrow(code("TLS_HANDSHAKE"));
-    const stale = new ClientConnection({ crypto, obfuscation: { secret }, now: () => Date.now() - 3_600_000 }).takeOutput()!;
+    const stale = new ClientConnection({
+      crypto,
+      obfuscation: { secret },
+      now: () => Date.now() - 3_600_000,
+    }).takeOutput()!;
     expect(() => new ServerConnection({ crypto, secrets: [secret] }).receive(stale)).toThrow(code("TLS_HANDSHAKE"));
   });
 

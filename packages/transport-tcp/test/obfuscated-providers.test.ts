@@ -32,7 +32,9 @@ describe.each(pairs)("obfuscated intermediate, %s", (_name, clientCrypto, server
       expect(frames).toEqual([{ kind: "packet", payload: copy, quickAckRequested: false }]);
       expect(sent).toEqual(copy);
       server.sendPacket(sent, false);
-      expect(client.receive(server.takeOutput()!)).toEqual([{ kind: "packet", payload: copy, quickAckRequested: false }]);
+      expect(client.receive(server.takeOutput()!)).toEqual([
+        { kind: "packet", payload: copy, quickAckRequested: false },
+      ]);
     }
     expect(server.info).toMatchObject({ protocol: "intermediate", obfuscated: true, dcId: -2 });
   });

@@ -7,7 +7,10 @@ const crypto = testCrypto();
 
 describe("in-memory pipe transport", () => {
   it("createPipePair exchanges packets through the real codecs", async () => {
-    const { client, server } = await createPipePair({ client: { crypto, obfuscation: true, protocol: "padded" }, server: { crypto } });
+    const { client, server } = await createPipePair({
+      client: { crypto, obfuscation: true, protocol: "padded" },
+      server: { crypto },
+    });
     const atServer = new EventCollector(server);
     const atClient = new EventCollector(client);
     const packet = new Uint8Array(56).fill(1);
@@ -26,7 +29,9 @@ describe("in-memory pipe transport", () => {
   it("a pipe server hands out one connection per connect", async () => {
     const pipe = new PipeTransportServer();
     let connections = 0;
-    pipe.onConnection(() => { connections++; });
+    pipe.onConnection(() => {
+      connections++;
+    });
     const a = pipe.createTransport();
     const b = pipe.createTransport({ protocol: "full" });
     await a.connect({ dcId: 1, host: "x", port: 0 });
@@ -49,7 +54,9 @@ describe("connect lifecycle", () => {
       connection: {},
       dial: (_address, signal) =>
         new Promise((_resolve, reject) => {
-          signal?.addEventListener("abort", () => { reject(new Error("dial aborted")); });
+          signal?.addEventListener("abort", () => {
+            reject(new Error("dial aborted"));
+          });
         }),
     });
     const pending = transport.connect({ dcId: 1, host: "x", port: 0 });

@@ -12,7 +12,11 @@ const sockets = new Set<Socket>();
 
 beforeAll(async () => {
   dc = await TcpTransportServer.listen({ crypto });
-  dc.onConnection((c) => c.subscribe((e) => { if (e.type === "packet") void c.send(e.packet); }));
+  dc.onConnection((c) =>
+    c.subscribe((e) => {
+      if (e.type === "packet") void c.send(e.packet);
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -35,9 +39,15 @@ async function listen(handler: (socket: Socket) => void): Promise<number> {
 function reader(socket: Socket): (n: number) => Promise<Buffer> {
   let buffer = Buffer.alloc(0);
   let wake: (() => void) | undefined;
-  socket.on("data", (d: Buffer) => { buffer = Buffer.concat([buffer, d]); wake?.(); });
+  socket.on("data", (d: Buffer) => {
+    buffer = Buffer.concat([buffer, d]);
+    wake?.();
+  });
   return async (n) => {
-    while (buffer.length < n) await new Promise<void>((r) => { wake = r; });
+    while (buffer.length < n)
+      await new Promise<void>((r) => {
+        wake = r;
+      });
     const out = buffer.subarray(0, n);
     buffer = buffer.subarray(n);
     return out;
@@ -107,17 +117,28 @@ async function roundTrip(transport: ReturnType<typeof createTcpTransport>): Prom
 describe("proxies", () => {
   it("SOCKS5 without auth", async () => {
     const port = await socks5Server();
-    await roundTrip(createTcpTransport({ crypto, obfuscation: true, proxy: { type: "socks5", host: "127.0.0.1", port } }));
+    await roundTrip(
+      createTcpTransport({ crypto, obfuscation: true, proxy: { type: "socks5", host: "127.0.0.1", port } }),
+    );
   });
 
   it("SOCKS5 with username/password", async () => {
     const port = await socks5Server({ user: "alice", pass: "s3cret" });
-    await roundTrip(createTcpTransport({ protocol: "abridged", proxy: { type: "socks5", host: "127.0.0.1", port, username: "alice", password: "s3cret" } }));
+    await roundTrip(
+      createTcpTransport({
+        protocol: "abridged",
+        proxy: { type: "socks5", host: "127.0.0.1", port, username: "alice", password: "s3cret" },
+      }),
+    );
   });
 
   it("SOCKS5 with wrong password is a PROXY error", async () => {
     const port = await socks5Server({ user: "alice", pass: "s3cret" });
-    await expect(createTcpTransport({ proxy: { type: "socks5", host: "127.0.0.1", port, username: "alice", password: "nope" } }).connect({ dcId: 2, host: "127.0.0.1", port: dc.port })).rejects.toMatchObject({ code: "PROXY" });
+    await expect(
+      createTcpTransport({
+        proxy: { type: "socks5", host: "127.0.0.1", port, username: "alice", password: "nope" },
+      }).connect({ dcId: 2, host: "127.0.0.1", port: dc.port }),
+    ).rejects.toMatchObject({ code: "PROXY" });
   });
 
   it("HTTP CONNECT", async () => {
@@ -127,6 +148,12 @@ describe("proxies", () => {
 
   it("a proxy that never answers hits the connect timeout", async () => {
     const port = await listen(() => undefined);
-    await expect(createTcpTransport({ connectTimeoutMs: 300, proxy: { type: "socks5", host: "127.0.0.1", port } }).connect({ dcId: 2, host: "127.0.0.1", port: dc.port })).rejects.toMatchObject({ code: "CONNECT_TIMEOUT" });
+    await expect(
+      createTcpTransport({ connectTimeoutMs: 300, proxy: { type: "socks5", host: "127.0.0.1", port } }).connect({
+        dcId: 2,
+        host: "127.0.0.1",
+        port: dc.port,
+      }),
+    ).rejects.toMatchObject({ code: "CONNECT_TIMEOUT" });
   });
 });

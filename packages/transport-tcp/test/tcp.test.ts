@@ -41,7 +41,9 @@ describe.each(combinations().map((c) => [c.name, c] as const))("loopback TCP: %s
     const sent = [packet(1, 1), packet(65_536, 2), packet(2, 3)];
     await Promise.all(sent.map((p) => transport.send(p)));
     await events.waitForPackets(3);
-    expect(events.packets().map((p) => Buffer.from(p).toString("base64"))).toEqual(sent.map((p) => Buffer.from(p).toString("base64")));
+    expect(events.packets().map((p) => Buffer.from(p).toString("base64"))).toEqual(
+      sent.map((p) => Buffer.from(p).toString("base64")),
+    );
     expect(accepted.at(-1)?.info?.protocol).toBe(combo.expectedProtocol);
     await transport.close();
     expect(transport.closed).toBe(true);
@@ -89,7 +91,9 @@ describe("TCP carrier behaviour", () => {
     const closed = await TcpTransportServer.listen();
     const port = closed.port;
     await closed.close();
-    await expect(createTcpTransport().connect({ dcId: 1, host: "127.0.0.1", port })).rejects.toMatchObject({ code: "CARRIER" });
+    await expect(createTcpTransport().connect({ dcId: 1, host: "127.0.0.1", port })).rejects.toMatchObject({
+      code: "CARRIER",
+    });
   });
 
   it("respects back-pressure: 32 MiB written while the reader is slow arrive intact", async () => {

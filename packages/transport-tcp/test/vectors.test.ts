@@ -49,7 +49,11 @@ describe("framing vectors (transports.json)", () => {
 
   it("padded intermediate frame with a -404 payload decodes as a transport error", () => {
     const vector = v.framing.padded_intermediate[0]!;
-    const frames = new IntermediateCodec({ role: "client", padded: true, randomFill: (out) => crypto.randomFill(out) }).decode(hex(vector.framed));
+    const frames = new IntermediateCodec({
+      role: "client",
+      padded: true,
+      randomFill: (out) => crypto.randomFill(out),
+    }).decode(hex(vector.framed));
     expect(frames).toHaveLength(1);
     const frame = frames[0]!;
     expect(frame.kind).toBe("status");
@@ -65,7 +69,9 @@ describe("framing vectors (transports.json)", () => {
     if (frame?.kind !== "status") return;
     expect(frame.error).toBeInstanceOf(TransportStatusError);
     expect(frame.error.status).toBe(Number(status));
-    expect(frame.error.code).toBe({ "-404": "AUTH_KEY_NOT_FOUND", "-429": "TRANSPORT_FLOOD", "-444": "INVALID_DC" }[status] ?? "UNKNOWN_STATUS");
+    expect(frame.error.code).toBe(
+      { "-404": "AUTH_KEY_NOT_FOUND", "-429": "TRANSPORT_FLOOD", "-444": "INVALID_DC" }[status] ?? "UNKNOWN_STATUS",
+    );
   });
 });
 
@@ -86,7 +92,9 @@ describe.each(providers.map((p) => [p.name, p] as const))("obfuscation vectors (
   it("createObfuscationInit retries until the prefix is valid", () => {
     const bad = new Uint8Array(64).fill(0xee);
     const good = new Uint8Array(64).fill(0x42);
-    const { header } = createObfuscationInit(fixedRandomCrypto(new Uint8Array([...bad, ...good]), crypto), { protocol: "intermediate" });
+    const { header } = createObfuscationInit(fixedRandomCrypto(new Uint8Array([...bad, ...good]), crypto), {
+      protocol: "intermediate",
+    });
     expect(toHex(header.subarray(0, 56))).toBe(toHex(good.subarray(0, 56)));
   });
 
@@ -110,16 +118,24 @@ describe.each(providers.map((p) => [p.name, p] as const))("obfuscation vectors (
       expect(toHex(keys.backward.key)).toBe(vector.decrypt_key);
       expect(toHex(keys.backward.iv)).toBe(vector.decrypt_iv);
     }
-    for (const packet of vector.client_packets ?? []) expect(toHex(encryptor.process(hex(packet.intermediate_frame)))).toBe(packet.sent);
-    for (const bytes of vector.server_bytes_received ?? []) expect(toHex(decryptor.process(hex(bytes.received)))).toBe(bytes.decrypted);
+    for (const packet of vector.client_packets ?? [])
+      expect(toHex(encryptor.process(hex(packet.intermediate_frame)))).toBe(packet.sent);
+    for (const bytes of vector.server_bytes_received ?? [])
+      expect(toHex(decryptor.process(hex(bytes.received)))).toBe(bytes.decrypted);
   });
 
   it("createObfuscationInit with fixed randomness reproduces the ff*64 vector and writes the DC", () => {
     const vector = v.obfuscation_vectors[0]!;
-    const { header } = createObfuscationInit(fixedRandomCrypto(hex(vector.random), crypto), { protocol: "intermediate" });
+    const { header } = createObfuscationInit(fixedRandomCrypto(hex(vector.random), crypto), {
+      protocol: "intermediate",
+    });
     expect(toHex(header)).toBe(vector.init_payload_sent);
     const proxied = v.obfuscation_vectors.find((x) => x.dc_int16_at_60 === -1)!;
-    const withDc = createObfuscationInit(fixedRandomCrypto(hex(proxied.random), crypto), { protocol: "intermediate", dcId: -1, secretKey: hex(proxied.secret!) });
+    const withDc = createObfuscationInit(fixedRandomCrypto(hex(proxied.random), crypto), {
+      protocol: "intermediate",
+      dcId: -1,
+      secretKey: hex(proxied.secret!),
+    });
     expect(toHex(withDc.header)).toBe(proxied.init_payload_sent);
   });
 });
@@ -127,7 +143,9 @@ describe.each(providers.map((p) => [p.name, p] as const))("obfuscation vectors (
 describe("MTProxy secrets", () => {
   it.each(v.mtproxy_secrets.map((x) => [x.meaning, x] as const))("%s", (meaning, vector) => {
     if (meaning.startsWith("invalid")) {
-      expect(() => parseProxySecret(vector.secret_hex)).toThrow(expect.objectContaining({ code: "BAD_SECRET" }) as Error);
+      expect(() => parseProxySecret(vector.secret_hex)).toThrow(
+        expect.objectContaining({ code: "BAD_SECRET" }) as Error,
+      );
       return;
     }
     const secret = parseProxySecret(vector.secret_hex);

@@ -5,7 +5,12 @@ import type { WebSocketConstructor, WebSocketLike } from "./websocket-like.js";
  * Opens a WebSocket with `Sec-WebSocket-Protocol: binary` (Telegram requires it) and resolves once
  * it is open; rejects with a `TransportError` on failure, timeout or abort.
  */
-export function openWebSocket(WebSocketImpl: WebSocketConstructor, url: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<WebSocketLike> {
+export function openWebSocket(
+  WebSocketImpl: WebSocketConstructor,
+  url: string,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<WebSocketLike> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted === true) {
       reject(new TransportError("CLOSED", "connect aborted"));
@@ -30,11 +35,25 @@ export function openWebSocket(WebSocketImpl: WebSocketConstructor, url: string, 
       }
       reject(error);
     };
-    const onAbort = (): void => { settle(new TransportError("CLOSED", "connect aborted")); };
-    const timer = setTimeout(() => { settle(new TransportError("CONNECT_TIMEOUT", `WebSocket ${url} did not open within ${timeoutMs} ms`, { timeoutMs })); }, timeoutMs);
-    socket.onopen = () => { settle(); };
-    socket.onerror = () => { settle(new TransportError("CARRIER", `WebSocket ${url} failed to open`)); };
-    socket.onclose = (event) => { settle(new TransportError("CARRIER", `WebSocket ${url} closed before opening (${event.code})`, { code: event.code })); };
+    const onAbort = (): void => {
+      settle(new TransportError("CLOSED", "connect aborted"));
+    };
+    const timer = setTimeout(() => {
+      settle(
+        new TransportError("CONNECT_TIMEOUT", `WebSocket ${url} did not open within ${timeoutMs} ms`, { timeoutMs }),
+      );
+    }, timeoutMs);
+    socket.onopen = () => {
+      settle();
+    };
+    socket.onerror = () => {
+      settle(new TransportError("CARRIER", `WebSocket ${url} failed to open`));
+    };
+    socket.onclose = (event) => {
+      settle(
+        new TransportError("CARRIER", `WebSocket ${url} closed before opening (${event.code})`, { code: event.code }),
+      );
+    };
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

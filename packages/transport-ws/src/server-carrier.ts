@@ -24,14 +24,24 @@ export class WsServerCarrier implements ByteCarrier {
         this.socket.close(1000, "400");
         return;
       }
-      for (const chunk of Array.isArray(data) ? data : [data]) handlers.data(chunk instanceof ArrayBuffer ? new Uint8Array(chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      for (const chunk of Array.isArray(data) ? data : [data])
+        handlers.data(
+          chunk instanceof ArrayBuffer
+            ? new Uint8Array(chunk)
+            : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+        );
     });
-    this.socket.on("error", (error) => { this.failed = new TransportError("CARRIER", `WebSocket error: ${error.message}`); });
-    this.socket.on("close", () => { handlers.close(this.failed); });
+    this.socket.on("error", (error) => {
+      this.failed = new TransportError("CARRIER", `WebSocket error: ${error.message}`);
+    });
+    this.socket.on("close", () => {
+      handlers.close(this.failed);
+    });
   }
 
   write(bytes: Uint8Array): Promise<void> {
-    if (this.socket.readyState !== this.socket.OPEN) return Promise.reject(new TransportError("CLOSED", "WebSocket is not open"));
+    if (this.socket.readyState !== this.socket.OPEN)
+      return Promise.reject(new TransportError("CLOSED", "WebSocket is not open"));
     return new Promise((resolve, reject) => {
       this.socket.send(bytes, { binary: true }, (error) => {
         if (error) reject(new TransportError("CARRIER", `WebSocket send failed: ${error.message}`));
@@ -49,8 +59,12 @@ export class WsServerCarrier implements ByteCarrier {
   close(): void {
     if (this.socket.readyState === this.socket.CLOSED) return;
     this.socket.close(1000);
-    const timer = setTimeout(() => { this.socket.terminate(); }, this.closeTimeoutMs);
+    const timer = setTimeout(() => {
+      this.socket.terminate();
+    }, this.closeTimeoutMs);
     timer.unref();
-    this.socket.once("close", () => { clearTimeout(timer); });
+    this.socket.once("close", () => {
+      clearTimeout(timer);
+    });
   }
 }

@@ -31,7 +31,11 @@ export class WebSocketCarrier implements ByteCarrier {
     };
     // Telegram always closes with 1000 and a decimal error code as the reason (ignorable).
     this.socket.onclose = (event) => {
-      const error = this.failed ?? (event.code === 1000 || event.code === 1005 ? undefined : new TransportError("CARRIER", `WebSocket closed with ${event.code} ${event.reason}`, { code: event.code }));
+      const error =
+        this.failed ??
+        (event.code === 1000 || event.code === 1005
+          ? undefined
+          : new TransportError("CARRIER", `WebSocket closed with ${event.code} ${event.reason}`, { code: event.code }));
       handlers.close(error);
     };
   }

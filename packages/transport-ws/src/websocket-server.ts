@@ -1,7 +1,11 @@
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ServerConnectionOptions } from "@mtkit/transport-tcp/codec";
-import { CarrierServerConnection, type ServerConnectionLink, type TransportServer } from "@mtkit/transport-tcp/transport";
+import {
+  CarrierServerConnection,
+  type ServerConnectionLink,
+  type TransportServer,
+} from "@mtkit/transport-tcp/transport";
 import { WebSocketServer, type WebSocket } from "ws";
 import { WsServerCarrier } from "./server-carrier.js";
 
@@ -36,7 +40,11 @@ export class WebSocketTransportServer implements TransportServer {
     this.options = options;
     wss.on("connection", (socket: WebSocket, request) => {
       const remote = `${request.socket.remoteAddress ?? "?"}:${request.socket.remotePort ?? 0}`;
-      const connection = new CarrierServerConnection(new WsServerCarrier(socket, this.options.closeTimeoutMs), this.options, remote);
+      const connection = new CarrierServerConnection(
+        new WsServerCarrier(socket, this.options.closeTimeoutMs),
+        this.options,
+        remote,
+      );
       for (const handler of this.handlers) handler(connection);
     });
   }
@@ -47,13 +55,19 @@ export class WebSocketTransportServer implements TransportServer {
       handleProtocols: (protocols: Set<string>) => (protocols.has("binary") ? "binary" : false),
       // MTProto over WebSocket is the `binary` subprotocol (https://core.telegram.org/mtproto/transports#websocket):
       // an upgrade without it is refused before a connection exists.
-      verifyClient: (info: { req: IncomingMessage }, done: (result: boolean, code?: number, message?: string) => void) => {
+      verifyClient: (
+        info: { req: IncomingMessage },
+        done: (result: boolean, code?: number, message?: string) => void,
+      ) => {
         if (offersBinary(info.req.headers["sec-websocket-protocol"])) done(true);
         else done(false, 400, "the binary subprotocol is required");
       },
       maxPayload: (options.maxPacketLength ?? 2 * 1024 * 1024) + 1024 * 1024,
     };
-    const wss = options.server !== undefined ? new WebSocketServer({ ...common, server: options.server }) : new WebSocketServer({ ...common, host: options.host ?? "127.0.0.1", port: options.port ?? 0 });
+    const wss =
+      options.server !== undefined
+        ? new WebSocketServer({ ...common, server: options.server })
+        : new WebSocketServer({ ...common, host: options.host ?? "127.0.0.1", port: options.port ?? 0 });
     if (options.server === undefined) {
       await new Promise<void>((resolve, reject) => {
         wss.once("listening", resolve);
@@ -71,11 +85,17 @@ export class WebSocketTransportServer implements TransportServer {
 
   onConnection(handler: (connection: ServerConnectionLink) => void): () => void {
     this.handlers.add(handler);
-    return () => { this.handlers.delete(handler); };
+    return () => {
+      this.handlers.delete(handler);
+    };
   }
 
   async close(): Promise<void> {
     for (const client of this.wss.clients) client.terminate();
-    await new Promise<void>((resolve) => { this.wss.close(() => { resolve(); }); });
+    await new Promise<void>((resolve) => {
+      this.wss.close(() => {
+        resolve();
+      });
+    });
   }
 }

@@ -1,4 +1,9 @@
-import type { ClientConnectionOptions, FramingProtocol, ObfuscationOptions, TransportCrypto } from "@mtkit/transport-tcp/codec";
+import type {
+  ClientConnectionOptions,
+  FramingProtocol,
+  ObfuscationOptions,
+  TransportCrypto,
+} from "@mtkit/transport-tcp/codec";
 import { StreamTransport, type DcAddress, type Transport } from "@mtkit/transport-tcp/transport";
 import { openWebSocket } from "./dial.js";
 import { telegramWebSocketUrl } from "./url.js";
@@ -32,15 +37,22 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
       crypto: options.crypto,
       ...(options.protocol === undefined ? {} : { protocol: options.protocol }),
       ...(options.maxPacketLength === undefined ? {} : { maxPacketLength: options.maxPacketLength }),
-      obfuscation: obfuscation === false ? false : { dcId: address.media === true ? -dcId : dcId, ...(obfuscation === true ? {} : obfuscation) },
+      obfuscation:
+        obfuscation === false
+          ? false
+          : { dcId: address.media === true ? -dcId : dcId, ...(obfuscation === true ? {} : obfuscation) },
     };
   };
   return new StreamTransport({
     connection,
     dial: async (address, signal) => {
       const WebSocketImpl = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-      if (WebSocketImpl === undefined) throw new TypeError("no WebSocket implementation: pass options.WebSocket (e.g. from the `ws` package)");
-      const url = typeof options.url === "function" ? options.url(address) : (options.url ?? telegramWebSocketUrl(address.dcId, { testMode: address.testMode === true }));
+      if (WebSocketImpl === undefined)
+        throw new TypeError("no WebSocket implementation: pass options.WebSocket (e.g. from the `ws` package)");
+      const url =
+        typeof options.url === "function"
+          ? options.url(address)
+          : (options.url ?? telegramWebSocketUrl(address.dcId, { testMode: address.testMode === true }));
       const socket = await openWebSocket(WebSocketImpl, url, options.connectTimeoutMs ?? 10_000, signal);
       return new WebSocketCarrier(socket);
     },

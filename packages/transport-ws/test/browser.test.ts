@@ -37,13 +37,22 @@ beforeAll(async () => {
       response.writeHead(200, { "content-type": "text/javascript" }).end(script);
       return;
     }
-    response.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><title>transport-ws</title><script type="module" src="/page.js"></script>');
+    response
+      .writeHead(200, { "content-type": "text/html" })
+      .end('<!doctype html><title>transport-ws</title><script type="module" src="/page.js"></script>');
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   origin = `127.0.0.1:${(http.address() as AddressInfo).port}`;
-  wsServer = await WebSocketTransportServer.listen({ server: http, path: "/apiws", crypto: createNodeCrypto(), secrets: [SECRET_FAKE_TLS, SECRET_SECURED] });
+  wsServer = await WebSocketTransportServer.listen({
+    server: http,
+    path: "/apiws",
+    crypto: createNodeCrypto(),
+    secrets: [SECRET_FAKE_TLS, SECRET_SECURED],
+  });
   wsServer.onConnection((connection) => {
-    connection.subscribe((event) => { if (event.type === "packet") void connection.send(event.packet); });
+    connection.subscribe((event) => {
+      if (event.type === "packet") void connection.send(event.packet);
+    });
   });
   // CHROMIUM_PATH, a system Chromium, or the one shipped in an npm package; the suite log says which.
   ({ browser } = await launchChromium({ args: ["--disable-quic", "--disable-component-update"] }));
@@ -73,7 +82,10 @@ describe("transport-ws in a real browser (Chromium)", () => {
   ];
 
   it.each(cases)("%s: packets round-trip through the browser WebSocket", async (_name, options) => {
-    const result = await page.evaluate((run) => window.runTransportExchange(run), { ...options, url: `ws://${origin}/apiws` });
+    const result = await page.evaluate((run) => window.runTransportExchange(run), {
+      ...options,
+      url: `ws://${origin}/apiws`,
+    });
     const separator = result.indexOf("|");
     const sent = result.slice(0, separator);
     const received = result.slice(separator + 1, -1);

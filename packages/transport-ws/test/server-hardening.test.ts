@@ -23,7 +23,10 @@ afterAll(async () => {
 /** Resolves with the HTTP status of the upgrade answer, or 101 once open. */
 function upgradeStatus(protocols: string[] | undefined): Promise<number> {
   return new Promise((resolve) => {
-    const socket = protocols === undefined ? new WebSocket(`ws://127.0.0.1:${server.port ?? 0}/`) : new WebSocket(`ws://127.0.0.1:${server.port ?? 0}/`, protocols);
+    const socket =
+      protocols === undefined
+        ? new WebSocket(`ws://127.0.0.1:${server.port ?? 0}/`)
+        : new WebSocket(`ws://127.0.0.1:${server.port ?? 0}/`, protocols);
     socket.on("open", () => {
       socket.close();
       resolve(101);
@@ -61,7 +64,11 @@ describe("WebSocket server hardening", () => {
     await upgraded;
     await expect.poll(() => accepted.length).toBe(before + 1);
     // The raw peer reads our close frame and never answers it (nor sends FIN).
-    const closedAt = new Promise<number>((resolve) => raw.once("close", () => { resolve(Date.now()); }));
+    const closedAt = new Promise<number>((resolve) =>
+      raw.once("close", () => {
+        resolve(Date.now());
+      }),
+    );
     const started = Date.now();
     void accepted.at(-1)!.close();
     expect((await closedAt) - started).toBeLessThan(10_000);

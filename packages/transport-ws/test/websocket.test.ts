@@ -13,10 +13,17 @@ let server: WebSocketTransportServer;
 const accepted: ServerConnectionLink[] = [];
 
 beforeAll(async () => {
-  server = await WebSocketTransportServer.listen({ crypto, secrets: [SIMPLE, SECURED, FAKE_TLS], path: "/apiws", maxPacketLength: 4 * 1024 * 1024 });
+  server = await WebSocketTransportServer.listen({
+    crypto,
+    secrets: [SIMPLE, SECURED, FAKE_TLS],
+    path: "/apiws",
+    maxPacketLength: 4 * 1024 * 1024,
+  });
   server.onConnection((connection) => {
     accepted.push(connection);
-    connection.subscribe((event) => { if (event.type === "packet") void connection.send(event.packet); });
+    connection.subscribe((event) => {
+      if (event.type === "packet") void connection.send(event.packet);
+    });
   });
 });
 
@@ -38,13 +45,21 @@ const protocols: FramingProtocol[] = ["abridged", "intermediate", "padded"];
 
 describe.each(protocols)("WebSocket loopback, %s", (protocol) => {
   it.each(modes)("%s: echoes small and 1 MiB packets", async (_name, obfuscation) => {
-    const transport = createWebSocketTransport({ crypto, protocol, url, maxPacketLength: 4 * 1024 * 1024, ...(obfuscation === undefined ? {} : { obfuscation }) });
+    const transport = createWebSocketTransport({
+      crypto,
+      protocol,
+      url,
+      maxPacketLength: 4 * 1024 * 1024,
+      ...(obfuscation === undefined ? {} : { obfuscation }),
+    });
     const events = new EventCollector(transport);
     await transport.connect({ dcId: 2, host: "127.0.0.1", port: 0 });
     const sent = [packet(1, 1), packet(65_536, 2), packet(3, 3)];
     for (const p of sent) await transport.send(p);
     await events.waitFor(() => events.packets().length === 3);
-    expect(events.packets().map((p) => Buffer.from(p).toString("base64"))).toEqual(sent.map((p) => Buffer.from(p).toString("base64")));
+    expect(events.packets().map((p) => Buffer.from(p).toString("base64"))).toEqual(
+      sent.map((p) => Buffer.from(p).toString("base64")),
+    );
     const info = accepted.at(-1)?.info;
     expect(info?.obfuscated).toBe(obfuscation !== false);
     if (obfuscation !== false) expect(info?.dcId).toBe(2);
@@ -81,7 +96,11 @@ describe("WebSocket carrier", () => {
   });
 
   it("the server refuses a wrong path", async () => {
-    const transport = createWebSocketTransport({ crypto, url: `ws://127.0.0.1:${server.port ?? 0}/other`, connectTimeoutMs: 2000 });
+    const transport = createWebSocketTransport({
+      crypto,
+      url: `ws://127.0.0.1:${server.port ?? 0}/other`,
+      connectTimeoutMs: 2000,
+    });
     await expect(transport.connect({ dcId: 2, host: "", port: 0 })).rejects.toMatchObject({ code: "CARRIER" });
   });
 });
@@ -91,7 +110,14 @@ describe("handshake", () => {
     const { WebSocketServer } = await import("ws");
     const offered: string[][] = [];
     const frames: boolean[] = [];
-    const raw = new WebSocketServer({ host: "127.0.0.1", port: 0, handleProtocols: (protocols) => { offered.push([...protocols]); return "binary"; } });
+    const raw = new WebSocketServer({
+      host: "127.0.0.1",
+      port: 0,
+      handleProtocols: (protocols) => {
+        offered.push([...protocols]);
+        return "binary";
+      },
+    });
     raw.on("connection", (socket) => socket.on("message", (_data, isBinary) => frames.push(isBinary)));
     await new Promise((resolve) => raw.once("listening", resolve));
     const port = (raw.address() as import("node:net").AddressInfo).port;
@@ -101,7 +127,9 @@ describe("handshake", () => {
     const deadline = Date.now() + 5000;
     while (frames.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     await transport.close();
-    await new Promise((resolve) => { raw.close(resolve); });
+    await new Promise((resolve) => {
+      raw.close(resolve);
+    });
     expect(offered).toEqual([["binary"]]);
     expect(frames.length).toBeGreaterThan(0);
     expect(frames.every(Boolean)).toBe(true);
@@ -125,7 +153,9 @@ describe("telegramWebSocketUrl", () => {
 describe("package exports", () => {
   it("maps the browser condition to the entry without ws", async () => {
     const { readFile } = await import("node:fs/promises");
-    const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { exports: Record<string, Record<string, string>> };
+    const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as {
+      exports: Record<string, Record<string, string>>;
+    };
     expect(manifest.exports["."]).toMatchObject({ browser: "./dist/browser.js", default: "./dist/index.js" });
     const browserSource = await readFile(new URL("../src/browser.ts", import.meta.url), "utf8");
     expect(browserSource).not.toMatch(/from "ws"|from "node:/);

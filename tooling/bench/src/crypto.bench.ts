@@ -72,29 +72,53 @@ function row(label: string, cells: string[]): void {
 /** Issue 15's rows: the portable provider (browsers) and Node without the addon against mtcute's WebAssembly. */
 function withoutAddon(times: Record<string, number>): string[] {
   const vs = (name: string): string => (times.mtcute! / times[name]!).toFixed(2);
-  return [`portable vs mtcute ${vs("mtkit portable")}x`, `node no addon vs mtcute ${vs("mtkit node, no addon")}x`, `portable vs scalar wasm ${(times["mtkit portable scalar"]! / times["mtkit portable"]!).toFixed(2)}x`];
+  return [
+    `portable vs mtcute ${vs("mtkit portable")}x`,
+    `node no addon vs mtcute ${vs("mtkit node, no addon")}x`,
+    `portable vs scalar wasm ${(times["mtkit portable scalar"]! / times["mtkit portable"]!).toFixed(2)}x`,
+  ];
 }
 
-console.log(`node ${process.version}, ${process.arch}; provider "${node.name}"; MB/s (higher is better), ratio = mtkit node / peer`);
+console.log(
+  `node ${process.version}, ${process.arch}; provider "${node.name}"; MB/s (higher is better), ratio = mtkit node / peer`,
+);
 for (const size of section("ige") ? [1024, 64 * 1024, 512 * 1024] : []) {
   const data = node.randomFill(new Uint8Array(size));
   const label = size >= 1024 * 1024 ? `${size / 1048576} MiB` : `${size / 1024} KiB`;
   const cipher = peers["mtkit node"]!.encrypt(data, key, iv);
   const entries = Object.entries(peers);
-  const enc = await compare(Object.fromEntries(entries.map(([name, peer]) => [name, () => peer.encrypt(data, key, iv)])));
-  const dec = await compare(Object.fromEntries(entries.map(([name, peer]) => [name, () => peer.decrypt(cipher, key, iv)])));
+  const enc = await compare(
+    Object.fromEntries(entries.map(([name, peer]) => [name, () => peer.encrypt(data, key, iv)])),
+  );
+  const dec = await compare(
+    Object.fromEntries(entries.map(([name, peer]) => [name, () => peer.decrypt(cipher, key, iv)])),
+  );
   const cbc = await ns(() => nodeCbcCeiling(data, key, iv));
   const fmt = (m: Record<string, number>): string[] => Object.entries(m).map(([n, t]) => `${n} ${mbps(size, t)}`);
   row(`IGE encrypt ${label}`, [...fmt(enc), `cbc-ceiling ${mbps(size, cbc)}`]);
-  row(`  ratios`, [`vs ceiling ${(cbc / enc["mtkit node"]!).toFixed(2)}x (no addon ${(cbc / enc["mtkit node, no addon"]!).toFixed(2)}x)`, `vs mtcute ${(enc.mtcute! / enc["mtkit node"]!).toFixed(2)}x`, `portable vs gramjs ${(enc.gramjs! / enc["mtkit portable"]!).toFixed(2)}x`]);
+  row(`  ratios`, [
+    `vs ceiling ${(cbc / enc["mtkit node"]!).toFixed(2)}x (no addon ${(cbc / enc["mtkit node, no addon"]!).toFixed(2)}x)`,
+    `vs mtcute ${(enc.mtcute! / enc["mtkit node"]!).toFixed(2)}x`,
+    `portable vs gramjs ${(enc.gramjs! / enc["mtkit portable"]!).toFixed(2)}x`,
+  ]);
   row(`  ratios without the addon`, withoutAddon(enc));
   row(`IGE decrypt ${label}`, fmt(dec));
-  row(`  ratios`, [`vs mtcute ${(dec.mtcute! / dec["mtkit node"]!).toFixed(2)}x`, `portable vs gramjs ${(dec.gramjs! / dec["mtkit portable"]!).toFixed(2)}x`]);
+  row(`  ratios`, [
+    `vs mtcute ${(dec.mtcute! / dec["mtkit node"]!).toFixed(2)}x`,
+    `portable vs gramjs ${(dec.gramjs! / dec["mtkit portable"]!).toFixed(2)}x`,
+  ]);
   row(`  ratios without the addon`, withoutAddon(dec));
   if (size === 1024) {
     const trip = (p: IgePeer) => () => p.decrypt(p.encrypt(data, key, iv), key, iv);
-    const { ours, theirs } = await compare({ ours: trip(peers["mtkit node"]!), theirs: trip(peers.mtcute!) }) as { ours: number; theirs: number };
-    row(`IGE round trip 1 KiB (µs)`, [`mtkit node ${(ours / 1e3).toFixed(2)}`, `mtcute ${(theirs / 1e3).toFixed(2)}`, `ratio ${(theirs / ours).toFixed(2)}x`]);
+    const { ours, theirs } = (await compare({ ours: trip(peers["mtkit node"]!), theirs: trip(peers.mtcute!) })) as {
+      ours: number;
+      theirs: number;
+    };
+    row(`IGE round trip 1 KiB (µs)`, [
+      `mtkit node ${(ours / 1e3).toFixed(2)}`,
+      `mtcute ${(theirs / 1e3).toFixed(2)}`,
+      `ratio ${(theirs / ours).toFixed(2)}x`,
+    ]);
   }
 }
 
@@ -112,20 +136,39 @@ for (const size of section("ctr") ? [1024, 64 * 1024] : []) {
     mtcute: mtcute.createAesCtr(key, ctrIv),
     "node:crypto ceiling": nodeCtrCeiling(key, ctrIv),
   };
-  const times = await compare(Object.fromEntries(Object.entries(streams).map(([name, stream]) => [name, () => stream.process(data)])));
-  row(`AES-CTR stream ${label}`, Object.entries(times).map(([n, t]) => `${n} ${mbps(size, t)}`));
+  const times = await compare(
+    Object.fromEntries(Object.entries(streams).map(([name, stream]) => [name, () => stream.process(data)])),
+  );
+  row(
+    `AES-CTR stream ${label}`,
+    Object.entries(times).map(([n, t]) => `${n} ${mbps(size, t)}`),
+  );
   const ceiling = times["node:crypto ceiling"]!;
-  row(`  ratios`, [`node vs ceiling ${(ceiling / times["mtkit node"]!).toFixed(2)}x`, `node vs mtcute ${(times.mtcute! / times["mtkit node"]!).toFixed(2)}x`, `portable vs mtcute ${(times.mtcute! / times["mtkit portable"]!).toFixed(2)}x`, `portable vs scalar wasm ${(times["mtkit portable scalar"]! / times["mtkit portable"]!).toFixed(2)}x`]);
+  row(`  ratios`, [
+    `node vs ceiling ${(ceiling / times["mtkit node"]!).toFixed(2)}x`,
+    `node vs mtcute ${(times.mtcute! / times["mtkit node"]!).toFixed(2)}x`,
+    `portable vs mtcute ${(times.mtcute! / times["mtkit portable"]!).toFixed(2)}x`,
+    `portable vs scalar wasm ${(times["mtkit portable scalar"]! / times["mtkit portable"]!).toFixed(2)}x`,
+  ]);
 }
 
 const kib = node.randomFill(new Uint8Array(1024));
-for (const [name, pick] of section("hash") ? ([["SHA-1", "sha1"], ["SHA-256", "sha256"]] as const) : []) {
+for (const [name, pick] of section("hash")
+  ? ([
+      ["SHA-1", "sha1"],
+      ["SHA-256", "sha256"],
+    ] as const)
+  : []) {
   const { ours, port, theirs } = (await compare({
     ours: () => node[pick](kib),
     port: () => portable[pick](kib),
     theirs: () => mtcute[pick](kib),
   })) as { ours: number; port: number; theirs: number };
-  row(`${name} 1 KiB`, [`mtkit node ${mbps(1024, ours)}`, `portable ${mbps(1024, port)}`, `mtcute ${mbps(1024, theirs)}`]);
+  row(`${name} 1 KiB`, [
+    `mtkit node ${mbps(1024, ours)}`,
+    `portable ${mbps(1024, port)}`,
+    `mtcute ${mbps(1024, theirs)}`,
+  ]);
 }
 
 if (section("modpow")) {
@@ -135,7 +178,10 @@ if (section("modpow")) {
     powNode: () => node.modPow(3n, e, TELEGRAM_DH_PRIME),
     powPortable: () => portable.modPow(3n, e, TELEGRAM_DH_PRIME),
   })) as { powNode: number; powPortable: number };
-  row(`modPow 2048-bit (ms)`, [`mtkit node ${(powNode / 1e6).toFixed(2)}`, `portable (BigInt) ${(powPortable / 1e6).toFixed(2)}`]);
+  row(`modPow 2048-bit (ms)`, [
+    `mtkit node ${(powNode / 1e6).toFixed(2)}`,
+    `portable (BigInt) ${(powPortable / 1e6).toFixed(2)}`,
+  ]);
 }
 
 if (section("pq")) {
@@ -155,5 +201,9 @@ if (section("pq")) {
     const s = [...xs].sort((a, b) => a - b);
     return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
   };
-  row(`pq factorisation, median of vectors (ms)`, [`mtkit ${(median(pqTimes) / 1e6).toFixed(2)}`, `mtcute ${(median(mtcuteTimes) / 1e6).toFixed(2)}`, `max ${(Math.max(...pqTimes) / 1e6).toFixed(2)}`]);
+  row(`pq factorisation, median of vectors (ms)`, [
+    `mtkit ${(median(pqTimes) / 1e6).toFixed(2)}`,
+    `mtcute ${(median(mtcuteTimes) / 1e6).toFixed(2)}`,
+    `max ${(Math.max(...pqTimes) / 1e6).toFixed(2)}`,
+  ]);
 }

@@ -52,7 +52,11 @@ export async function mtkitPeer(info: FilesServerInfo): Promise<FilePeer> {
     },
     download: async () => {
       let bytes = 0;
-      for await (const chunk of client.downloadAsIterable({ location: location(info), dcId: 1, size: info.file.size }, process.env.W === undefined ? {} : { workers: Number(process.env.W) })) bytes += chunk.length;
+      for await (const chunk of client.downloadAsIterable(
+        { location: location(info), dcId: 1, size: info.file.size },
+        process.env.W === undefined ? {} : { workers: Number(process.env.W) },
+      ))
+        bytes += chunk.length;
       return bytes;
     },
     close: () => client.disconnect(),
@@ -83,8 +87,13 @@ export async function mtcutePeer(info: FilesServerInfo): Promise<FilePeer> {
     download: async () => {
       let bytes = 0;
       const loc = location(info);
-      const mtcuteLocation = { ...loc, id: Long.fromString(loc.id.toString()), accessHash: Long.fromString(loc.accessHash.toString()) };
-      for await (const chunk of mtcuteDownload(client, mtcuteLocation, { dcId: 1, fileSize: info.file.size })) bytes += chunk.length;
+      const mtcuteLocation = {
+        ...loc,
+        id: Long.fromString(loc.id.toString()),
+        accessHash: Long.fromString(loc.accessHash.toString()),
+      };
+      for await (const chunk of mtcuteDownload(client, mtcuteLocation, { dcId: 1, fileSize: info.file.size }))
+        bytes += chunk.length;
       return bytes;
     },
     close: () => client.destroy(),
@@ -102,7 +111,10 @@ const bigInt = require("big-integer") as typeof import("big-integer");
 
 export async function gramJsPeer(info: FilesServerInfo): Promise<FilePeer> {
   const jwk = createPublicKey(info.publicKeyPem).export({ format: "jwk" });
-  rsa._serverKeys.set(info.fingerprint, { n: bigInt(Buffer.from(jwk.n ?? "", "base64url").toString("hex"), 16), e: 65537 });
+  rsa._serverKeys.set(info.fingerprint, {
+    n: bigInt(Buffer.from(jwk.n ?? "", "base64url").toString("hex"), 16),
+    e: 65537,
+  });
   class LocalConnection extends network.ConnectionTCPFull {
     constructor(params: ConstructorParameters<typeof network.ConnectionTCPFull>[0]) {
       super({ ...params, ip: "127.0.0.1", port: info.port });
@@ -132,7 +144,12 @@ export async function gramJsPeer(info: FilesServerInfo): Promise<FilePeer> {
         },
       });
       await client.downloadFile(
-        new telegram.Api.InputDocumentFileLocation({ id: bigInt(loc.id.toString()), accessHash: bigInt(loc.accessHash.toString()), fileReference: loc.fileReference, thumbSize: "" }),
+        new telegram.Api.InputDocumentFileLocation({
+          id: bigInt(loc.id.toString()),
+          accessHash: bigInt(loc.accessHash.toString()),
+          fileReference: loc.fileReference,
+          thumbSize: "",
+        }),
         { dcId: 1, fileSize: bigInt(info.file.size), partSizeKb: 512, outputFile: sink as unknown as string },
       );
       return bytes;

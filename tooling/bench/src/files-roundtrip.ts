@@ -34,7 +34,13 @@ const dir = mkdtempSync(join(tmpdir(), "mtkit-roundtrip-"));
 const server = await TestServer.start({ dcs: 2, ws: true, crypto });
 const cdn = await TestServer.start({ firstDcId: 203, ws: true, crypto });
 installWorld(server, { homeDc: 2, bots: [{ token: TOKEN, username: "roundtrip_bot", firstName: "Roundtrip" }] });
-const files = installFiles(server, { cdn, crypto, directory: dir, maxPendingBytes: 2 * SIZE, maxStoredBytes: 4 * SIZE });
+const files = installFiles(server, {
+  cdn,
+  crypto,
+  directory: dir,
+  maxPendingBytes: 2 * SIZE,
+  maxStoredBytes: 4 * SIZE,
+});
 const wsPort = (dcId: number): number => [...server.dcs, ...cdn.dcs].find((dc) => dc.id === dcId)?.endpoint.wsPort ?? 0;
 let failed = false;
 try {
@@ -45,7 +51,15 @@ try {
       storage: new MemoryStorage(),
       testServer: server,
       crypto,
-      ...(transport === "ws" ? { transport: () => createWebSocketTransport({ crypto, url: (address) => `ws://127.0.0.1:${String(wsPort(address.dcId))}/apiws` }) } : {}),
+      ...(transport === "ws"
+        ? {
+            transport: () =>
+              createWebSocketTransport({
+                crypto,
+                url: (address) => `ws://127.0.0.1:${String(wsPort(address.dcId))}/apiws`,
+              }),
+          }
+        : {}),
     });
     await client.connect();
     await client.signInBot(TOKEN);
@@ -64,7 +78,12 @@ try {
     const media = await client.invoke({
       _: "messages.uploadMedia",
       peer: { _: "inputPeerSelf" },
-      media: { _: "inputMediaUploadedDocument", file: uploaded.inputFile, mimeType: "application/octet-stream", attributes: [] },
+      media: {
+        _: "inputMediaUploadedDocument",
+        file: uploaded.inputFile,
+        mimeType: "application/octet-stream",
+        attributes: [],
+      },
     });
     if (media._ !== "messageMediaDocument" || media.document?._ !== "document") throw new Error("no document");
     const expected = sent.digest("hex");
@@ -77,7 +96,9 @@ try {
       const downMs = performance.now() - downStarted;
       const ok = received.digest("hex") === expected;
       failed ||= !ok;
-      console.log(`${transport} ${String(SIZE / MIB)} MiB: up ${(SIZE / MIB / (upMs / 1000)).toFixed(1)} MiB/s, down${viaCdn ? " via CDN" : ""} ${(SIZE / MIB / (downMs / 1000)).toFixed(1)} MiB/s, sha256 ${ok ? "identical" : "DIFFERENT"}`);
+      console.log(
+        `${transport} ${String(SIZE / MIB)} MiB: up ${(SIZE / MIB / (upMs / 1000)).toFixed(1)} MiB/s, down${viaCdn ? " via CDN" : ""} ${(SIZE / MIB / (downMs / 1000)).toFixed(1)} MiB/s, sha256 ${ok ? "identical" : "DIFFERENT"}`,
+      );
     }
     await client.disconnect();
   }

@@ -9,12 +9,21 @@ export interface FilesServerInfo {
   readonly port: number;
   readonly publicKeyPem: string;
   readonly fingerprint: string;
-  readonly file: { readonly id: string; readonly accessHash: string; readonly fileReference: string; readonly size: number };
+  readonly file: {
+    readonly id: string;
+    readonly accessHash: string;
+    readonly fileReference: string;
+    readonly size: number;
+  };
 }
 
 const size = Number(process.argv[2] ?? 256 * 1024 * 1024);
 const server = await TestServer.start({ dcs: 1 });
-const files = installFiles(server, { maxPendingUploads: 1, maxPendingBytes: 2 * 1024 * 1024 * 1024, referenceTtlMs: 24 * 3_600_000 });
+const files = installFiles(server, {
+  maxPendingUploads: 1,
+  maxPendingBytes: 2 * 1024 * 1024 * 1024,
+  referenceTtlMs: 24 * 3_600_000,
+});
 const handle = files.addSyntheticFile(size, { seed: 42 });
 const info: FilesServerInfo = {
   port: server.endpoints[0]!.port,

@@ -11,7 +11,8 @@ export interface FilesWorkerInput {
   readonly server: FilesServerInfo;
 }
 
-export type FilesWorkerOutput = { readonly ms: number; readonly bytes: number; readonly peakAboveIdle: number } | { readonly error: string };
+export type FilesWorkerOutput =
+  { readonly ms: number; readonly bytes: number; readonly peakAboveIdle: number } | { readonly error: string };
 
 async function main(input: FilesWorkerInput): Promise<FilesWorkerOutput> {
   const make = PEERS.find(([name]) => name === input.peer)?.[1];
@@ -25,7 +26,8 @@ async function main(input: FilesWorkerInput): Promise<FilesWorkerOutput> {
       peak = Math.max(peak, process.memoryUsage.rss());
     }, 10);
     const started = performance.now();
-    const bytes = input.direction === "up" ? (await peer.upload(input.path, input.size), input.size) : await peer.download();
+    const bytes =
+      input.direction === "up" ? (await peer.upload(input.path, input.size), input.size) : await peer.download();
     const ms = performance.now() - started;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage.rss());

@@ -23,7 +23,9 @@ const PROCESS_BUDGET_MS = soak ? 600_000 : 180_000;
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
 function startServer(size: number): Promise<{ readonly info: FilesServerInfo; readonly child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", here("./files-server.ts"), String(size)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", here("./files-server.ts"), String(size)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   process.once("exit", () => child.kill("SIGKILL"));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -81,7 +83,9 @@ const path = writeSource(dir);
 const peers = soak ? PEERS.filter(([name]) => name === "mtkit") : PEERS;
 const best = new Map<string, { mibPerSec: number; peak: number }>();
 const errors: string[] = [];
-console.log(`files: ${String(SIZE / MIB)} MiB each way, TestServer (child process, 1 DC), loopback TCP, node ${process.version}`);
+console.log(
+  `files: ${String(SIZE / MIB)} MiB each way, TestServer (child process, 1 DC), loopback TCP, node ${process.version}`,
+);
 try {
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [name] of peers) {
@@ -91,12 +95,18 @@ try {
           errors.push(`${name} ${direction}: ${output.error}`);
           continue;
         }
-        if (output.bytes !== SIZE) errors.push(`${name} ${direction}: moved ${String(output.bytes)} bytes, expected ${String(SIZE)}`);
+        if (output.bytes !== SIZE)
+          errors.push(`${name} ${direction}: moved ${String(output.bytes)} bytes, expected ${String(SIZE)}`);
         const mibPerSec = output.bytes / MIB / (output.ms / 1000);
         const key = `${name}/${direction}`;
         const previous = best.get(key);
-        best.set(key, { mibPerSec: Math.max(previous?.mibPerSec ?? 0, mibPerSec), peak: Math.max(previous?.peak ?? 0, output.peakAboveIdle) });
-        console.error(`  round ${String(round)} ${name} ${direction}: ${mibPerSec.toFixed(1)} MiB/s, peak RSS +${(output.peakAboveIdle / MIB).toFixed(1)} MiB`);
+        best.set(key, {
+          mibPerSec: Math.max(previous?.mibPerSec ?? 0, mibPerSec),
+          peak: Math.max(previous?.peak ?? 0, output.peakAboveIdle),
+        });
+        console.error(
+          `  round ${String(round)} ${name} ${direction}: ${mibPerSec.toFixed(1)} MiB/s, peak RSS +${(output.peakAboveIdle / MIB).toFixed(1)} MiB`,
+        );
       }
     }
   }
@@ -106,20 +116,27 @@ try {
 }
 
 const mtcute = (direction: string): number | undefined => best.get(`mtcute 0.30.3/${direction}`)?.mibPerSec;
-console.log("| library | upload MiB/s | download MiB/s | up vs mtcute | down vs mtcute | peak RSS above idle (up / down) |");
+console.log(
+  "| library | upload MiB/s | download MiB/s | up vs mtcute | down vs mtcute | peak RSS above idle (up / down) |",
+);
 console.log("|---|---|---|---|---|---|");
 for (const [name] of peers) {
   const up = best.get(`${name}/up`);
   const down = best.get(`${name}/down`);
-  const ratio = (value: number | undefined, base: number | undefined): string => (value === undefined || base === undefined ? "-" : `${(value / base).toFixed(2)}x`);
+  const ratio = (value: number | undefined, base: number | undefined): string =>
+    value === undefined || base === undefined ? "-" : `${(value / base).toFixed(2)}x`;
   const cell = (value: number | undefined): string => (value === undefined ? "failed" : value.toFixed(1));
   const rss = (value: number | undefined): string => (value === undefined ? "-" : `${(value / MIB).toFixed(1)} MiB`);
-  console.log(`| ${name} | ${cell(up?.mibPerSec)} | ${cell(down?.mibPerSec)} | ${ratio(up?.mibPerSec, mtcute("up"))} | ${ratio(down?.mibPerSec, mtcute("down"))} | ${rss(up?.peak)} / ${rss(down?.peak)} |`);
+  console.log(
+    `| ${name} | ${cell(up?.mibPerSec)} | ${cell(down?.mibPerSec)} | ${ratio(up?.mibPerSec, mtcute("up"))} | ${ratio(down?.mibPerSec, mtcute("down"))} | ${rss(up?.peak)} / ${rss(down?.peak)} |`,
+  );
 }
 for (const error of errors) console.log(`error: ${error}`);
 if (soak) {
   const worst = Math.max(best.get("mtkit/up")?.peak ?? Infinity, best.get("mtkit/down")?.peak ?? Infinity);
   const ok = worst <= SOAK_RSS_LIMIT && errors.length === 0;
-  console.log(`soak: peak RSS above idle ${(worst / MIB).toFixed(1)} MiB for 1 GiB each way (limit 64 MiB): ${ok ? "ok" : "FAILED"}`);
+  console.log(
+    `soak: peak RSS above idle ${(worst / MIB).toFixed(1)} MiB for 1 GiB each way (limit 64 MiB): ${ok ? "ok" : "FAILED"}`,
+  );
   if (!ok) process.exitCode = 1;
 }

@@ -7,7 +7,11 @@ import { performance } from "node:perf_hooks";
 /** What the parent passes in `MTKIT_BENCH_HANDSHAKE` (JSON). */
 export interface HandshakeWorkerInput {
   readonly column: "mtkit client (PFS)" | "mtkit client" | "mtcute";
-  readonly server: { readonly endpoints: readonly { readonly id: number; readonly host: string; readonly port: number }[]; readonly publicKeyPem: string; readonly fingerprint: string };
+  readonly server: {
+    readonly endpoints: readonly { readonly id: number; readonly host: string; readonly port: number }[];
+    readonly publicKeyPem: string;
+    readonly fingerprint: string;
+  };
 }
 
 export interface HandshakeTimes {
@@ -26,20 +30,37 @@ const cpuMs = (since?: NodeJS.CpuUsage): number => {
 };
 
 async function main(input: HandshakeWorkerInput): Promise<HandshakeTimes> {
-  const loadStart = performance.now(), loadCpu = process.cpuUsage();
+  const loadStart = performance.now(),
+    loadCpu = process.cpuUsage();
   // The connect functions import the library; importing them is the library's load cost.
-  const connect = input.column === "mtcute" ? (await import("./rpc-peers.js")).connectMtcute : input.column === "mtkit client" ? (await import("./rpc-clients.js")).connectMtkitClient : (await import("./rpc-clients.js")).connectMtkitClientPfs;
-  const loadWallMs = performance.now() - loadStart, loadCpuMs = cpuMs(loadCpu);
-  const server = { ...input.server, fingerprint: BigInt(input.server.fingerprint), where: "child process" as const, close: () => Promise.resolve() };
-  const start = performance.now(), cpu = process.cpuUsage();
+  const connect =
+    input.column === "mtcute"
+      ? (await import("./rpc-peers.js")).connectMtcute
+      : input.column === "mtkit client"
+        ? (await import("./rpc-clients.js")).connectMtkitClient
+        : (await import("./rpc-clients.js")).connectMtkitClientPfs;
+  const loadWallMs = performance.now() - loadStart,
+    loadCpuMs = cpuMs(loadCpu);
+  const server = {
+    ...input.server,
+    fingerprint: BigInt(input.server.fingerprint),
+    where: "child process" as const,
+    close: () => Promise.resolve(),
+  };
+  const start = performance.now(),
+    cpu = process.cpuUsage();
   const client = await connect(server);
-  const handshakeWallMs = performance.now() - start, handshakeCpuMs = cpuMs(cpu);
+  const handshakeWallMs = performance.now() - start,
+    handshakeCpuMs = cpuMs(cpu);
   await client.close();
   return { loadWallMs, loadCpuMs, handshakeWallMs, handshakeCpuMs };
 }
 
 const raw = process.env.MTKIT_BENCH_HANDSHAKE;
-if (raw === undefined) throw new Error("handshake-worker.ts is started by handshake.bench.ts (MTKIT_BENCH_HANDSHAKE unset)");
-const output = await main(JSON.parse(raw) as HandshakeWorkerInput).catch((error: unknown): HandshakeWorkerOutput => ({ error: error instanceof Error ? error.message : String(error) }));
+if (raw === undefined)
+  throw new Error("handshake-worker.ts is started by handshake.bench.ts (MTKIT_BENCH_HANDSHAKE unset)");
+const output = await main(JSON.parse(raw) as HandshakeWorkerInput).catch((error: unknown): HandshakeWorkerOutput => ({
+  error: error instanceof Error ? error.message : String(error),
+}));
 process.stdout.write(`${JSON.stringify(output)}\n`);
 process.exit(0);

@@ -15,11 +15,23 @@ const RUNS = Number(process.env.HANDSHAKE_RUNS ?? 7);
 const COLUMNS: HandshakeWorkerInput["column"][] = ["mtkit client (PFS)", "mtkit client", "mtcute"];
 
 async function freshProcess(column: HandshakeWorkerInput["column"], server: BenchServer): Promise<HandshakeTimes> {
-  const input: HandshakeWorkerInput = { column, server: { endpoints: server.endpoints, publicKeyPem: server.publicKeyPem, fingerprint: server.fingerprint.toString() } };
-  const child = spawn(process.execPath, ["--import", "tsx", WORKER], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, MTKIT_BENCH_HANDSHAKE: JSON.stringify(input) } });
+  const input: HandshakeWorkerInput = {
+    column,
+    server: {
+      endpoints: server.endpoints,
+      publicKeyPem: server.publicKeyPem,
+      fingerprint: server.fingerprint.toString(),
+    },
+  };
+  const child = spawn(process.execPath, ["--import", "tsx", WORKER], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, MTKIT_BENCH_HANDSHAKE: JSON.stringify(input) },
+  });
   let stdout = "";
   child.stdout.setEncoding("utf8");
-  child.stdout.on("data", (chunk: string) => { stdout += chunk; });
+  child.stdout.on("data", (chunk: string) => {
+    stdout += chunk;
+  });
   try {
     await withTimeout(new Promise((resolve) => child.once("exit", resolve)), 30_000, `${column} handshake process`);
     const output = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as HandshakeWorkerOutput;
@@ -34,31 +46,48 @@ const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
 };
-const spread = (xs: number[]): string => `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)})`;
+const spread = (xs: number[]): string =>
+  `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)})`;
 
 const server = await startBenchServer(false);
 try {
   const runs = new Map<string, HandshakeTimes[]>(COLUMNS.map((c) => [c, []]));
   // Interleaved: A B C A B C ..., so a busy moment of the shared machine hits every column alike.
-  for (let i = 0; i < RUNS; i++) for (const column of COLUMNS) runs.get(column)!.push(await freshProcess(column, server));
-  const warm: number[] = [], warmCpu: number[] = [];
+  for (let i = 0; i < RUNS; i++)
+    for (const column of COLUMNS) runs.get(column)!.push(await freshProcess(column, server));
+  const warm: number[] = [],
+    warmCpu: number[] = [];
   for (let i = 0; i < RUNS + 3; i++) {
-    const start = performance.now(), cpu = process.cpuUsage();
+    const start = performance.now(),
+      cpu = process.cpuUsage();
     const client = await connectMtkitClientPfs(server);
     const u = process.cpuUsage(cpu);
-    if (i >= 3) { warm.push(performance.now() - start); warmCpu.push((u.user + u.system) / 1000); }
+    if (i >= 3) {
+      warm.push(performance.now() - start);
+      warmCpu.push((u.user + u.system) / 1000);
+    }
     await client.close();
   }
-  console.log(`handshake in a fresh process, ${RUNS} runs per column interleaved, median (min-max), ms; node ${process.version}`);
+  console.log(
+    `handshake in a fresh process, ${RUNS} runs per column interleaved, median (min-max), ms; node ${process.version}`,
+  );
   console.log(`${"".padEnd(22)} ${"wall".padEnd(20)} ${"client CPU".padEnd(20)} ${"load wall".padEnd(20)} load CPU`);
   for (const [column, times] of runs) {
-    const cells = [times.map((t) => t.handshakeWallMs), times.map((t) => t.handshakeCpuMs), times.map((t) => t.loadWallMs), times.map((t) => t.loadCpuMs)].map((xs) => spread(xs).padEnd(20));
+    const cells = [
+      times.map((t) => t.handshakeWallMs),
+      times.map((t) => t.handshakeCpuMs),
+      times.map((t) => t.loadWallMs),
+      times.map((t) => t.loadCpuMs),
+    ].map((xs) => spread(xs).padEnd(20));
     console.log(`${column.padEnd(22)} ${cells.join(" ")}`);
   }
   console.log(`${"mtkit client (PFS) warm".padEnd(22)} ${spread(warm).padEnd(20)} ${spread(warmCpu)}`);
-  const pfs = runs.get("mtkit client (PFS)")!, peer = runs.get("mtcute")!;
+  const pfs = runs.get("mtkit client (PFS)")!,
+    peer = runs.get("mtcute")!;
   const ratio = (f: (t: HandshakeTimes) => number): string => (median(pfs.map(f)) / median(peer.map(f))).toFixed(2);
-  console.log(`ratio mtkit (PFS) / mtcute (no PFS): wall ${ratio((t) => t.handshakeWallMs)}x, CPU ${ratio((t) => t.handshakeCpuMs)}x; goal: wall <= 50 ms, CPU <= 30 ms (wall and CPU from connect() to the first answer)`);
+  console.log(
+    `ratio mtkit (PFS) / mtcute (no PFS): wall ${ratio((t) => t.handshakeWallMs)}x, CPU ${ratio((t) => t.handshakeCpuMs)}x; goal: wall <= 50 ms, CPU <= 30 ms (wall and CPU from connect() to the first answer)`,
+  );
 } finally {
   await server.close();
 }

@@ -28,7 +28,11 @@ function open(): Promise<Socket | undefined> {
 }
 
 /** Opens `count` connections, `parallel` at a time, and runs `then` on each. */
-async function openMany(count: number, parallel: number, then: (socket: Socket) => void | Promise<void>): Promise<void> {
+async function openMany(
+  count: number,
+  parallel: number,
+  then: (socket: Socket) => void | Promise<void>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: parallel }, async () => {
@@ -52,7 +56,11 @@ async function sendPartialFrame(socket: Socket): Promise<void> {
     const part = CHUNK.subarray(0, Math.min(left, CHUNK.length));
     left -= part.length;
     partialBytesSent += part.length;
-    if (!socket.write(part)) await new Promise<void>((resolve) => { socket.once("drain", resolve); socket.once("close", resolve); });
+    if (!socket.write(part))
+      await new Promise<void>((resolve) => {
+        socket.once("drain", resolve);
+        socket.once("close", resolve);
+      });
   }
 }
 
@@ -63,7 +71,10 @@ function keepDripping(socket: Socket): void {
   slowloris.add(socket);
   socket.once("close", () => {
     slowloris.delete(socket);
-    if (!stopping) void open().then((again) => { if (again !== undefined) keepDripping(again); });
+    if (!stopping)
+      void open().then((again) => {
+        if (again !== undefined) keepDripping(again);
+      });
   });
 }
 await openMany(config.slowloris, 200, keepDripping);

@@ -16,7 +16,8 @@ export const HOSTILE_ENV = "MTKIT_BENCH_HOSTILE";
 
 export function hostileConfigFromEnv(): HostileConfig {
   const raw = process.env[HOSTILE_ENV];
-  if (raw === undefined) throw new Error(`${HOSTILE_ENV} is not set: this file runs as a child of hostile-load.bench.ts`);
+  if (raw === undefined)
+    throw new Error(`${HOSTILE_ENV} is not set: this file runs as a child of hostile-load.bench.ts`);
   return JSON.parse(raw) as HostileConfig;
 }
 

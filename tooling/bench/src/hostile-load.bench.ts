@@ -26,15 +26,25 @@ const env: SessionEnvironment = { crypto, now: Date.now, randomBytes: (n) => cry
 function child(file: string, extra: Partial<HostileConfig>): ChildProcess {
   const script = fileURLToPath(new URL(file, import.meta.url));
   const loader = file.endsWith(".ts") ? "--import=tsx" : "--no-warnings";
-  return spawn("sh", ["-c", 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$1" "$2"', process.execPath, loader, script], {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-    env: { ...process.env, [HOSTILE_ENV]: JSON.stringify({ ...config, ...extra }) },
-  });
+  return spawn(
+    "sh",
+    ["-c", 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$1" "$2"', process.execPath, loader, script],
+    {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: { ...process.env, [HOSTILE_ENV]: JSON.stringify({ ...config, ...extra }) },
+    },
+  );
 }
 
-function nextMessage<T extends HostileMessage["type"]>(from: ChildProcess, type: T, timeoutMs: number): Promise<Extract<HostileMessage, { type: T }>> {
+function nextMessage<T extends HostileMessage["type"]>(
+  from: ChildProcess,
+  type: T,
+  timeoutMs: number,
+): Promise<Extract<HostileMessage, { type: T }>> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { reject(new Error(`no "${type}" within ${timeoutMs} ms`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      reject(new Error(`no "${type}" within ${timeoutMs} ms`));
+    }, timeoutMs);
     const onMessage = (message: HostileMessage): void => {
       if (message.type !== type) return;
       clearTimeout(timer);
@@ -57,9 +67,12 @@ async function handshakeMs(port: number, publicKeyPem: string): Promise<number> 
   return performance.now() - started;
 }
 
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const median = (values: readonly number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-console.log(`\nhostile load: ${config.slowloris} slowloris + ${config.partialFrames} partial 2 MiB frames for ${config.attackSeconds} s, server budget ${config.budgetMiB} MiB`);
+console.log(
+  `\nhostile load: ${config.slowloris} slowloris + ${config.partialFrames} partial 2 MiB frames for ${config.attackSeconds} s, server budget ${config.budgetMiB} MiB`,
+);
 const server = child("./hostile-server-child.mjs", {});
 let attacker: ChildProcess | undefined;
 try {
@@ -79,13 +92,24 @@ try {
   server.send({ type: "report" });
   const report = await nextMessage(server, "report", 30_000);
   const peakMiB = report.peakRss / MIB;
-  console.log(`  attack ramped in ${rampSeconds.toFixed(1)} s: ${ramped.opened} attacking sockets open, ${ramped.refused} refused, ${(ramped.partialBytesSent / MIB).toFixed(0)} MiB of partial frames sent`);
-  console.log(`  server peak RSS: ${peakMiB.toFixed(0)} MiB (idle ${(ready.idleRss / MIB).toFixed(0)} MiB, budget ${config.budgetMiB} MiB) ${peakMiB < config.budgetMiB ? "ok" : "OVER BUDGET"}`);
-  console.log(`  server now: ${report.connections} connections, ${(report.frameBufferedBytes / MIB).toFixed(1)} MiB in partial frames; closed by limits: ${JSON.stringify(report.closedByLimits)}`);
-  console.log(`  normal client's auth-key handshake: median ${median(quiet).toFixed(1)} ms quiet, median ${median(attacked).toFixed(1)} ms / max ${Math.max(...attacked).toFixed(1)} ms under attack (${attacked.length} handshakes) ${median(attacked) < 100 ? "ok" : "SLOWER THAN 100 ms"}`);
+  console.log(
+    `  attack ramped in ${rampSeconds.toFixed(1)} s: ${ramped.opened} attacking sockets open, ${ramped.refused} refused, ${(ramped.partialBytesSent / MIB).toFixed(0)} MiB of partial frames sent`,
+  );
+  console.log(
+    `  server peak RSS: ${peakMiB.toFixed(0)} MiB (idle ${(ready.idleRss / MIB).toFixed(0)} MiB, budget ${config.budgetMiB} MiB) ${peakMiB < config.budgetMiB ? "ok" : "OVER BUDGET"}`,
+  );
+  console.log(
+    `  server now: ${report.connections} connections, ${(report.frameBufferedBytes / MIB).toFixed(1)} MiB in partial frames; closed by limits: ${JSON.stringify(report.closedByLimits)}`,
+  );
+  console.log(
+    `  normal client's auth-key handshake: median ${median(quiet).toFixed(1)} ms quiet, median ${median(attacked).toFixed(1)} ms / max ${Math.max(...attacked).toFixed(1)} ms under attack (${attacked.length} handshakes) ${median(attacked) < 100 ? "ok" : "SLOWER THAN 100 ms"}`,
+  );
 } finally {
   attacker?.kill("SIGKILL");
   server.send({ type: "stop" });
-  await new Promise((resolve) => { server.once("exit", resolve); setTimeout(resolve, 5000).unref(); });
+  await new Promise((resolve) => {
+    server.once("exit", resolve);
+    setTimeout(resolve, 5000).unref();
+  });
   if (server.exitCode === null) server.kill("SIGKILL");
 }

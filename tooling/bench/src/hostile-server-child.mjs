@@ -12,10 +12,21 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 20);
 const send = (message) => process.send?.(message);
-send({ type: "ready", port: server.endpoints[0].port, publicKeyPem: server.publicKeyPem, idleRss: process.memoryUsage.rss() });
+send({
+  type: "ready",
+  port: server.endpoints[0].port,
+  publicKeyPem: server.publicKeyPem,
+  idleRss: process.memoryUsage.rss(),
+});
 process.on("message", (message) => {
   if (message.type === "report") {
-    send({ type: "report", peakRss, connections: dc.connectionCount, frameBufferedBytes: dc.frameBufferedBytes, closedByLimits: dc.closedByLimits.toJSON() });
+    send({
+      type: "report",
+      peakRss,
+      connections: dc.connectionCount,
+      frameBufferedBytes: dc.frameBufferedBytes,
+      closedByLimits: dc.closedByLimits.toJSON(),
+    });
   } else if (message.type === "stop") {
     clearInterval(sampler);
     void server.close().finally(() => process.exit(0));

@@ -41,11 +41,19 @@ async function connectTelegramClient(server: BenchServer, pfs: boolean): Promise
     crypto,
     transport: () => createTcpTransport({ crypto, protocol: "intermediate" }),
   });
-  return startBenchClient(() => client.connect(), () => client.invoke({ _: "help.getNearestDc" }), () => client.disconnect());
+  return startBenchClient(
+    () => client.connect(),
+    () => client.invoke({ _: "help.getNearestDc" }),
+    () => client.disconnect(),
+  );
 }
 
 /** Connects, makes the first call (so the handshake is done), and closes the client again if either fails. */
-export async function startBenchClient(connect: () => Promise<unknown>, getNearestDc: () => Promise<unknown>, close: () => Promise<void>): Promise<BenchClient> {
+export async function startBenchClient(
+  connect: () => Promise<unknown>,
+  getNearestDc: () => Promise<unknown>,
+  close: () => Promise<void>,
+): Promise<BenchClient> {
   try {
     await connect();
     await getNearestDc();
@@ -59,12 +67,18 @@ export async function startBenchClient(connect: () => Promise<unknown>, getNeare
 const env: SessionEnvironment = { crypto, now: Date.now, randomBytes: (n) => crypto.randomFill(new Uint8Array(n)) };
 
 /** mtkit only: auth-key creation alone (its own TCP connection), for the handshake-only figure. */
-export async function mtkitCreateKey(server: BenchServer): Promise<Awaited<ReturnType<typeof createAuthKeyOverTransport>>> {
+export async function mtkitCreateKey(
+  server: BenchServer,
+): Promise<Awaited<ReturnType<typeof createAuthKeyOverTransport>>> {
   const dc = server.endpoints[0]!;
   const transport = createTcpTransport({ crypto, protocol: "intermediate" });
   await transport.connect({ dcId: dc.id, host: dc.host, port: dc.port });
   try {
-    return await createAuthKeyOverTransport(transport, { env, rsaKeys: [parseRsaPublicKeyPem(server.publicKeyPem)], dcId: dc.id });
+    return await createAuthKeyOverTransport(transport, {
+      env,
+      rsaKeys: [parseRsaPublicKeyPem(server.publicKeyPem)],
+      dcId: dc.id,
+    });
   } finally {
     await transport.close();
   }
@@ -94,7 +108,17 @@ export const connectMtkitDriver: ConnectClient = async (server) => {
     await driver.invoke({
       _: "invokeWithLayer",
       layer: LAYER,
-      query: { _: "initConnection", apiId: 1, deviceModel: "bench", systemVersion: "1", appVersion: "0", systemLangCode: "en", langPack: "", langCode: "en", query },
+      query: {
+        _: "initConnection",
+        apiId: 1,
+        deviceModel: "bench",
+        systemVersion: "1",
+        appVersion: "0",
+        systemLangCode: "en",
+        langPack: "",
+        langCode: "en",
+        query,
+      },
     });
   } catch (error) {
     await driver.close();

@@ -16,10 +16,18 @@ export interface IsolatedLoadOptions {
 }
 
 /** Results by in-flight level, from a fresh process that ran only `column`'s client. */
-export async function runIsolatedLoad(column: string, server: BenchServer, options: IsolatedLoadOptions): Promise<Map<number, LoadResult>> {
+export async function runIsolatedLoad(
+  column: string,
+  server: BenchServer,
+  options: IsolatedLoadOptions,
+): Promise<Map<number, LoadResult>> {
   const input: LoadWorkerInput = {
     column,
-    server: { endpoints: server.endpoints, publicKeyPem: server.publicKeyPem, fingerprint: server.fingerprint.toString() },
+    server: {
+      endpoints: server.endpoints,
+      publicKeyPem: server.publicKeyPem,
+      fingerprint: server.fingerprint.toString(),
+    },
     inFlight: options.inFlight,
     loadMs: options.loadMs,
     warmUpMs: options.warmUpMs,
@@ -31,7 +39,9 @@ export async function runIsolatedLoad(column: string, server: BenchServer, optio
   });
   let stdout = "";
   child.stdout.setEncoding("utf8");
-  child.stdout.on("data", (chunk: string) => { stdout += chunk; });
+  child.stdout.on("data", (chunk: string) => {
+    stdout += chunk;
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   try {
     const code = await withTimeout(exited, options.budgetMs, `${column} load process`);

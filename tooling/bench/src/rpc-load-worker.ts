@@ -9,7 +9,11 @@ import type { BenchServer } from "./rpc-server.js";
 /** What the parent passes in `MTKIT_BENCH_LOAD` (JSON). */
 export interface LoadWorkerInput {
   readonly column: string;
-  readonly server: { readonly endpoints: BenchServer["endpoints"]; readonly publicKeyPem: string; readonly fingerprint: string };
+  readonly server: {
+    readonly endpoints: BenchServer["endpoints"];
+    readonly publicKeyPem: string;
+    readonly fingerprint: string;
+  };
   readonly inFlight: readonly number[];
   readonly loadMs: number;
   readonly warmUpMs: number;
@@ -32,7 +36,8 @@ async function main(input: LoadWorkerInput): Promise<LoadWorkerOutput> {
   try {
     await runLoad(client, 100, input.warmUpMs, input.maxCalls);
     const results: Record<string, LoadResult> = {};
-    for (const inFlight of input.inFlight) results[String(inFlight)] = await runLoad(client, inFlight, input.loadMs, input.maxCalls);
+    for (const inFlight of input.inFlight)
+      results[String(inFlight)] = await runLoad(client, inFlight, input.loadMs, input.maxCalls);
     return { results };
   } finally {
     await withTimeout(client.close(), 15_000, "close");
@@ -40,8 +45,11 @@ async function main(input: LoadWorkerInput): Promise<LoadWorkerOutput> {
 }
 
 const raw = process.env.MTKIT_BENCH_LOAD;
-if (raw === undefined) throw new Error("rpc-load-worker.ts is started by rpc-isolated-load.ts (MTKIT_BENCH_LOAD unset)");
-const output = await main(JSON.parse(raw) as LoadWorkerInput).catch((error: unknown): LoadWorkerOutput => ({ error: error instanceof Error ? error.message : String(error) }));
+if (raw === undefined)
+  throw new Error("rpc-load-worker.ts is started by rpc-isolated-load.ts (MTKIT_BENCH_LOAD unset)");
+const output = await main(JSON.parse(raw) as LoadWorkerInput).catch((error: unknown): LoadWorkerOutput => ({
+  error: error instanceof Error ? error.message : String(error),
+}));
 process.stdout.write(`${JSON.stringify(output)}\n`);
 // Peers may leave handles behind (GramJS); the figures are out, so go.
 process.exit(0);

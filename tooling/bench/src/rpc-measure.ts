@@ -25,9 +25,13 @@ export class BenchTimeoutError extends Error {
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => { reject(new BenchTimeoutError(`${what}: not done within ${ms} ms`)); }, ms);
+    timer = setTimeout(() => {
+      reject(new BenchTimeoutError(`${what}: not done within ${ms} ms`));
+    }, ms);
   });
-  return Promise.race([promise, timeout]).finally(() => { clearTimeout(timer); });
+  return Promise.race([promise, timeout]).finally(() => {
+    clearTimeout(timer);
+  });
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -38,7 +42,12 @@ function percentile(sorted: readonly number[], p: number): number {
  * `inFlight` workers each send help.getNearestDc, wait for the answer and send the next, until
  * `durationMs` has passed or `maxCalls` were sent. Latency is per call; throughput is answers / time.
  */
-export async function runLoad(client: BenchClient, inFlight: number, durationMs: number, maxCalls: number): Promise<LoadResult> {
+export async function runLoad(
+  client: BenchClient,
+  inFlight: number,
+  durationMs: number,
+  maxCalls: number,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let sent = 0;
   let error: string | undefined;
@@ -73,7 +82,11 @@ export async function runLoad(client: BenchClient, inFlight: number, durationMs:
  * Median time from a fresh client to its first answer, over `runs` sequential clients. Closing
  * each client is bounded too but not timed.
  */
-export async function handshakeMedianMs(runs: number, connect: () => Promise<Pick<BenchClient, "close">>, stepTimeoutMs: number): Promise<number> {
+export async function handshakeMedianMs(
+  runs: number,
+  connect: () => Promise<Pick<BenchClient, "close">>,
+  stepTimeoutMs: number,
+): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const begin = performance.now();
@@ -123,7 +136,8 @@ export async function idleBytesPerClient(
   stepTimeoutMs: number,
 ): Promise<IdleMemory> {
   const before = await settledBytes();
-  for (let i = 0; i < count; i++) clients.push(await withTimeout(connect(), stepTimeoutMs, `client ${i + 1} of ${count}`));
+  for (let i = 0; i < count; i++)
+    clients.push(await withTimeout(connect(), stepTimeoutMs, `client ${i + 1} of ${count}`));
   const idle = await settledBytes();
   await withTimeout(Promise.all(clients.splice(0).map((c) => c.close())), stepTimeoutMs, "closing idle clients");
   const closed = await settledBytes();

@@ -30,7 +30,11 @@ export const connectMtcute: ConnectClient = async (server) => {
     disableUpdates: true,
     logLevel: 0,
   });
-  return startBenchClient(() => client.connect(), () => client.call({ _: "help.getNearestDc" }), () => client.destroy());
+  return startBenchClient(
+    () => client.connect(),
+    () => client.call({ _: "help.getNearestDc" }),
+    () => client.destroy(),
+  );
 };
 
 // GramJS is CommonJS; load it through require as its docs do.
@@ -48,7 +52,10 @@ const bigInt = require("big-integer") as typeof import("big-integer");
  */
 export const connectGramJs: ConnectClient = async (server) => {
   const jwk = createPublicKey(server.publicKeyPem).export({ format: "jwk" });
-  rsa._serverKeys.set(server.fingerprint.toString(), { n: bigInt(Buffer.from(jwk.n ?? "", "base64url").toString("hex"), 16), e: 65537 });
+  rsa._serverKeys.set(server.fingerprint.toString(), {
+    n: bigInt(Buffer.from(jwk.n ?? "", "base64url").toString("hex"), 16),
+    e: 65537,
+  });
   const endpoint = server.endpoints[0]!;
   class LocalConnection extends network.ConnectionTCPFull {
     constructor(params: ConstructorParameters<typeof network.ConnectionTCPFull>[0]) {
@@ -64,5 +71,9 @@ export const connectGramJs: ConnectClient = async (server) => {
     connectionRetries: 1,
     baseLogger: new logger.Logger(logger.LogLevel.NONE),
   });
-  return startBenchClient(() => client.connect(), () => client.invoke(new telegram.Api.help.GetNearestDc()), () => client.destroy());
+  return startBenchClient(
+    () => client.connect(),
+    () => client.invoke(new telegram.Api.help.GetNearestDc()),
+    () => client.destroy(),
+  );
 };

@@ -40,7 +40,9 @@ export async function phase<T>(name: string, budgetMs: number, fn: () => Promise
  */
 export function exitWatchdog(graceMs: number): void {
   setTimeout(() => {
-    progress(`still running ${graceMs} ms after the end; open resources: ${process.getActiveResourcesInfo().join(", ")}; exiting`);
+    progress(
+      `still running ${graceMs} ms after the end; open resources: ${process.getActiveResourcesInfo().join(", ")}; exiting`,
+    );
     process.exit(failures.length === 0 ? 0 : 1);
   }, graceMs).unref();
 }

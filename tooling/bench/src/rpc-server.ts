@@ -30,7 +30,13 @@ const STOP_TIMEOUT_MS = 5_000;
 export async function startBenchServer(inProcess: boolean): Promise<BenchServer> {
   if (inProcess) {
     const server = await TestServer.start({ dcs: 1 });
-    return { endpoints: server.endpoints, publicKeyPem: server.publicKeyPem, fingerprint: server.fingerprint, where: "in process", close: () => server.close() };
+    return {
+      endpoints: server.endpoints,
+      publicKeyPem: server.publicKeyPem,
+      fingerprint: server.fingerprint,
+      where: "in process",
+      close: () => server.close(),
+    };
   }
   return startChildServer();
 }
@@ -42,17 +48,27 @@ function cliPath(): string {
 
 async function startChildServer(): Promise<BenchServer> {
   const child = spawn(process.execPath, [cliPath(), "--json", "--dcs", "1"], { stdio: ["ignore", "pipe", "inherit"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => { resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      resolve();
+    }),
+  );
   // A crash of the benchmark must not leave the server running.
-  const killOnExit = (): void => { child.kill("SIGKILL"); };
+  const killOnExit = (): void => {
+    child.kill("SIGKILL");
+  };
   process.once("exit", killOnExit);
   const lines = createInterface({ input: child.stdout });
   let timer: NodeJS.Timeout | undefined;
   try {
     const line = await new Promise<string>((resolve, reject) => {
-      timer = setTimeout(() => { reject(new Error(`test server printed nothing within ${START_TIMEOUT_MS} ms`)); }, START_TIMEOUT_MS);
+      timer = setTimeout(() => {
+        reject(new Error(`test server printed nothing within ${START_TIMEOUT_MS} ms`));
+      }, START_TIMEOUT_MS);
       lines.once("line", resolve);
-      child.once("exit", (code) => { reject(new Error(`test server exited with ${code} before listening`)); });
+      child.once("exit", (code) => {
+        reject(new Error(`test server exited with ${code} before listening`));
+      });
     });
     const json = JSON.parse(line) as ServerJson;
     // A function, not an inline test: the answer changes across the await below.
@@ -61,12 +77,23 @@ async function startChildServer(): Promise<BenchServer> {
       if (!running()) return;
       child.kill("SIGTERM");
       let killTimer: NodeJS.Timeout | undefined;
-      await Promise.race([exited, new Promise<void>((resolve) => { killTimer = setTimeout(resolve, STOP_TIMEOUT_MS); })]);
+      await Promise.race([
+        exited,
+        new Promise<void>((resolve) => {
+          killTimer = setTimeout(resolve, STOP_TIMEOUT_MS);
+        }),
+      ]);
       clearTimeout(killTimer);
       if (running()) child.kill("SIGKILL");
       process.off("exit", killOnExit);
     };
-    return { endpoints: json.dcs, publicKeyPem: json.publicKeyPem, fingerprint: BigInt(json.fingerprint), where: "child process", close };
+    return {
+      endpoints: json.dcs,
+      publicKeyPem: json.publicKeyPem,
+      fingerprint: BigInt(json.fingerprint),
+      where: "child process",
+      close,
+    };
   } catch (error) {
     child.kill("SIGKILL");
     throw error;

@@ -30,13 +30,20 @@ function ratioToBestPeer(value: (column: string) => number | undefined, better: 
   return mine / best;
 }
 
-export function printRpcTable(figures: RpcFigures, handshakes: number, idleClients: number, inFlight: readonly number[]): void {
+export function printRpcTable(
+  figures: RpcFigures,
+  handshakes: number,
+  idleClients: number,
+  inFlight: readonly number[],
+): void {
   const lines: string[] = [];
   const row = (label: string, value: (column: string) => number | undefined, digits: number, better: Better): void => {
     const cells = figures.columns.map((column) => cell(value(column), digits)).join("");
     lines.push(`${label.padEnd(LABEL_WIDTH)}${cells}${cell(ratioToBestPeer(value, better), 2)}`);
   };
-  lines.push(`${"".padEnd(LABEL_WIDTH)}${[...figures.columns, "client/best"].map((c) => c.padStart(CELL_WIDTH)).join("")}`);
+  lines.push(
+    `${"".padEnd(LABEL_WIDTH)}${[...figures.columns, "client/best"].map((c) => c.padStart(CELL_WIDTH)).join("")}`,
+  );
   row(`handshake, median of ${handshakes} (ms)`, (c) => figures.handshakeMs.get(c), 1, "lower");
   const pfs = figures.pfsHandshakeMs;
   row(`handshake with PFS (ms)`, (c) => (c === MTKIT_CLIENT ? pfs : undefined), 1, "lower");
@@ -45,9 +52,23 @@ export function printRpcTable(figures: RpcFigures, handshakes: number, idleClien
     row(`${n} in flight: p50 (ms)`, (c) => figures.load.get(`${c}/${n}`)?.p50Ms, 2, "lower");
     row(`${n} in flight: p99 (ms)`, (c) => figures.load.get(`${c}/${n}`)?.p99Ms, 2, "lower");
   }
-  row(`idle KiB/client (K=${idleClients})`, (c) => { const m = figures.idleMemory.get(c); return m === undefined ? undefined : m.growthBytes / 1024; }, 1, "lower");
+  row(
+    `idle KiB/client (K=${idleClients})`,
+    (c) => {
+      const m = figures.idleMemory.get(c);
+      return m === undefined ? undefined : m.growthBytes / 1024;
+    },
+    1,
+    "lower",
+  );
   console.log(`\n${lines.join("\n")}`);
-  console.log("client/best: mtkit client divided by the better of mtcute and GramJS (calls/s: > 1 is faster; ms, KiB: < 1 is better).");
-  console.log("handshake: fresh client to the first help.getNearestDc answer (TCP connect, new auth key, initConnection);");
-  console.log("  'with PFS': mtkit client with pfs on (its default): permanent + temporary key and auth.bindTempAuthKey.");
+  console.log(
+    "client/best: mtkit client divided by the better of mtcute and GramJS (calls/s: > 1 is faster; ms, KiB: < 1 is better).",
+  );
+  console.log(
+    "handshake: fresh client to the first help.getNearestDc answer (TCP connect, new auth key, initConnection);",
+  );
+  console.log(
+    "  'with PFS': mtkit client with pfs on (its default): permanent + temporary key and auth.bindTempAuthKey.",
+  );
 }

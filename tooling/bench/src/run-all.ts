@@ -2,7 +2,17 @@
 // Each suite prints ops/s or MB/s and the ratio to mtcute and GramJS measured in the same run.
 import { exitWatchdog } from "./rpc-progress.js";
 
-const suites: string[] = ["./tl.bench.js", "./crypto.bench.js", "./transport.bench.js", "./rpc.bench.js", "./hostile-load.bench.js", "./updates-catchup.bench.js", "./updates-live.bench.js", "./files.bench.js", "./handshake.bench.js"];
+const suites: string[] = [
+  "./tl.bench.js",
+  "./crypto.bench.js",
+  "./transport.bench.js",
+  "./rpc.bench.js",
+  "./hostile-load.bench.js",
+  "./updates-catchup.bench.js",
+  "./updates-live.bench.js",
+  "./files.bench.js",
+  "./handshake.bench.js",
+];
 for (const suite of suites) {
   await import(suite);
 }

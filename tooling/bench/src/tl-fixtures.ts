@@ -20,7 +20,18 @@ export interface PlainUser {
   phone: string;
 }
 
-const WORDS = ["telegram", "mtproto", "message", "hello", "world", "benchmark", "layer", "https://t.me/x", "ok", "друг"];
+const WORDS = [
+  "telegram",
+  "mtproto",
+  "message",
+  "hello",
+  "world",
+  "benchmark",
+  "layer",
+  "https://t.me/x",
+  "ok",
+  "друг",
+];
 
 export function plainPayload(): { messages: PlainMessage[]; users: PlainUser[] } {
   const messages: PlainMessage[] = [];

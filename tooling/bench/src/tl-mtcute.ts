@@ -6,8 +6,12 @@ import { plainPayload, type TlBenchCases } from "./tl-fixtures.js";
 
 const require = createRequire(import.meta.url);
 // @mtcute/tl ships its generated maps as CommonJS without an exports map.
-const { __tlReaderMap } = require("@mtcute/tl/binary/reader.js") as { __tlReaderMap: Parameters<typeof TlBinaryReader.deserializeObject>[0] };
-const { __tlWriterMap } = require("@mtcute/tl/binary/writer.js") as { __tlWriterMap: Parameters<typeof TlBinaryWriter.serializeObject>[0] };
+const { __tlReaderMap } = require("@mtcute/tl/binary/reader.js") as {
+  __tlReaderMap: Parameters<typeof TlBinaryReader.deserializeObject>[0];
+};
+const { __tlWriterMap } = require("@mtcute/tl/binary/writer.js") as {
+  __tlWriterMap: Parameters<typeof TlBinaryWriter.serializeObject>[0];
+};
 
 export function mtcuteCases(): TlBenchCases {
   const plain = plainPayload();
@@ -15,16 +19,30 @@ export function mtcuteCases(): TlBenchCases {
   const object = {
     _: "messages.messages",
     messages: plain.messages.map((m) => ({
-      _: "message", out: true, id: m.id,
-      fromId: { _: "peerUser", userId: m.fromUser }, peerId: { _: "peerUser", userId: m.toUser },
-      date: m.date, message: m.text,
-      entities: m.entities.map((e) => ({ _: e.kind === "bold" ? "messageEntityBold" : "messageEntityUrl", offset: e.offset, length: e.length })),
+      _: "message",
+      out: true,
+      id: m.id,
+      fromId: { _: "peerUser", userId: m.fromUser },
+      peerId: { _: "peerUser", userId: m.toUser },
+      date: m.date,
+      message: m.text,
+      entities: m.entities.map((e) => ({
+        _: e.kind === "bold" ? "messageEntityBold" : "messageEntityUrl",
+        offset: e.offset,
+        length: e.length,
+      })),
     })),
     topics: [],
     chats: [],
     users: plain.users.map((u) => ({
-      _: "user", id: u.id, accessHash: Long.fromString(u.accessHash.toString()), firstName: u.firstName, lastName: u.lastName,
-      username: u.username, phone: u.phone, status: { _: "userStatusRecently" },
+      _: "user",
+      id: u.id,
+      accessHash: Long.fromString(u.accessHash.toString()),
+      firstName: u.firstName,
+      lastName: u.lastName,
+      username: u.username,
+      phone: u.phone,
+      status: { _: "userStatusRecently" },
     })),
   };
   const bytes = TlBinaryWriter.serializeObject(__tlWriterMap, object);

@@ -8,20 +8,38 @@ export function mtkitCases(): TlBenchCases {
   const object = {
     _: "messages.messages",
     messages: plain.messages.map((m) => ({
-      _: "message", out: true, id: m.id,
-      fromId: { _: "peerUser", userId: BigInt(m.fromUser) }, peerId: { _: "peerUser", userId: BigInt(m.toUser) },
-      date: m.date, message: m.text,
-      entities: m.entities.map((e) => ({ _: e.kind === "bold" ? "messageEntityBold" : "messageEntityUrl", offset: e.offset, length: e.length })),
+      _: "message",
+      out: true,
+      id: m.id,
+      fromId: { _: "peerUser", userId: BigInt(m.fromUser) },
+      peerId: { _: "peerUser", userId: BigInt(m.toUser) },
+      date: m.date,
+      message: m.text,
+      entities: m.entities.map((e) => ({
+        _: e.kind === "bold" ? "messageEntityBold" : "messageEntityUrl",
+        offset: e.offset,
+        length: e.length,
+      })),
     })),
     topics: [],
     chats: [],
     users: plain.users.map((u) => ({
-      _: "user", id: BigInt(u.id), accessHash: u.accessHash, firstName: u.firstName, lastName: u.lastName,
-      username: u.username, phone: u.phone, status: { _: "userStatusRecently" },
+      _: "user",
+      id: BigInt(u.id),
+      accessHash: u.accessHash,
+      firstName: u.firstName,
+      lastName: u.lastName,
+      username: u.username,
+      phone: u.phone,
+      status: { _: "userStatusRecently" },
     })),
   } as TlObject;
   const bytes = encodeObject(apiRegistry, object);
   const back = decodeObject(apiRegistry, bytes) as { messages: unknown[]; users: unknown[] };
   if (back.messages.length !== 100 || back.users.length !== 50) throw new Error("mtkit payload mismatch");
-  return { size: bytes.length, encode: () => encodeObject(apiRegistry, object), decode: () => decodeObject(apiRegistry, bytes) };
+  return {
+    size: bytes.length,
+    encode: () => encodeObject(apiRegistry, object),
+    decode: () => decodeObject(apiRegistry, bytes),
+  };
 }

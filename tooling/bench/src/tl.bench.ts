@@ -15,7 +15,10 @@ const LIBRARIES = ["mtkit", "mtcute", "gramjs"] as const;
 type Library = (typeof LIBRARIES)[number];
 const OPERATIONS = ["encode", "decode"] as const;
 type Samples = Record<(typeof OPERATIONS)[number], { wall: number[]; cpu: number[] }>;
-interface WorkerResult { size: number; samples: Samples }
+interface WorkerResult {
+  size: number;
+  samples: Samples;
+}
 
 const ROUNDS = Number(process.env.TL_BENCH_ROUNDS ?? 3);
 const SAMPLES_PER_ROUND = 2;
@@ -45,7 +48,12 @@ async function worker(library: Library): Promise<void> {
   for (let s = 0; s < SAMPLES_PER_ROUND; s++) {
     for (const op of OPERATIONS) {
       const fn = cases[op];
-      const stats = await measure(() => { do_not_optimize(fn()); }, { min_cpu_time: 300e6 });
+      const stats = await measure(
+        () => {
+          do_not_optimize(fn());
+        },
+        { min_cpu_time: 300e6 },
+      );
       samples[op].wall.push(1e9 / stats.avg);
       samples[op].cpu.push(opsPerCpuSecond(fn, library === "gramjs" ? 500 : 300));
     }
@@ -59,7 +67,8 @@ function runWorker(library: Library): WorkerResult {
     encoding: "utf8",
   });
   const line = child.stdout.trim().split("\n").pop() ?? "";
-  if (child.status !== 0 || !line.startsWith("{")) throw new Error(`tl.bench worker ${library} failed:\n${child.stderr}`);
+  if (child.status !== 0 || !line.startsWith("{"))
+    throw new Error(`tl.bench worker ${library} failed:\n${child.stderr}`);
   return JSON.parse(line) as WorkerResult;
 }
 
@@ -70,7 +79,10 @@ function main(): void {
   for (let round = 0; round < ROUNDS; round++) {
     for (const library of LIBRARIES) {
       const result = runWorker(library);
-      const entry = all.get(library) ?? { size: result.size, samples: { encode: { wall: [], cpu: [] }, decode: { wall: [], cpu: [] } } };
+      const entry = all.get(library) ?? {
+        size: result.size,
+        samples: { encode: { wall: [], cpu: [] }, decode: { wall: [], cpu: [] } },
+      };
       for (const op of OPERATIONS) {
         entry.samples[op].wall.push(...result.samples[op].wall);
         entry.samples[op].cpu.push(...result.samples[op].cpu);
@@ -79,17 +91,24 @@ function main(): void {
     }
   }
   const size = (library: Library): number => all.get(library)!.size;
-  console.log(`\nTL: messages.messages, 100 messages + 50 users (${size("mtkit")} B mtkit / ${size("mtcute")} B mtcute / ${size("gramjs")} B GramJS)`);
-  console.log(`  each library in its own process, ${ROUNDS} rounds x ${SAMPLES_PER_ROUND} samples; medians; cpu = ops per CPU-second`);
+  console.log(
+    `\nTL: messages.messages, 100 messages + 50 users (${size("mtkit")} B mtkit / ${size("mtcute")} B mtcute / ${size("gramjs")} B GramJS)`,
+  );
+  console.log(
+    `  each library in its own process, ${ROUNDS} rounds x ${SAMPLES_PER_ROUND} samples; medians; cpu = ops per CPU-second`,
+  );
   for (const op of OPERATIONS) {
     const ours = all.get("mtkit")!.samples[op];
     for (const library of LIBRARIES) {
       const theirs = all.get(library)!.samples[op];
       const fmt = (v: number): string => Math.round(v).toLocaleString("en-US").padStart(8);
-      const vs = library === "mtkit"
-        ? ""
-        : `   mtkit is ${(median(ours.wall) / median(theirs.wall)).toFixed(2)}x (wall), ${(median(ours.cpu) / median(theirs.cpu)).toFixed(2)}x (cpu)`;
-      console.log(`  ${op} ${library.padEnd(7)} wall ${fmt(median(theirs.wall))} ops/s   cpu ${fmt(median(theirs.cpu))} ops/s${vs}`);
+      const vs =
+        library === "mtkit"
+          ? ""
+          : `   mtkit is ${(median(ours.wall) / median(theirs.wall)).toFixed(2)}x (wall), ${(median(ours.cpu) / median(theirs.cpu)).toFixed(2)}x (cpu)`;
+      console.log(
+        `  ${op} ${library.padEnd(7)} wall ${fmt(median(theirs.wall))} ops/s   cpu ${fmt(median(theirs.cpu))} ops/s${vs}`,
+      );
     }
   }
 }

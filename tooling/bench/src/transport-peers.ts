@@ -12,7 +12,16 @@ const requireFromMtcute = createRequire(createRequire(import.meta.url).resolve("
 const { Bytes } = requireFromMtcute("@fuman/io") as { Bytes: { alloc(capacity?: number): FumanBytes } };
 
 const ignore = (): undefined => undefined;
-const silentLogger = { debug: ignore, warn: ignore, error: ignore, info: ignore, verbose: ignore, create() { return this; } };
+const silentLogger = {
+  debug: ignore,
+  warn: ignore,
+  error: ignore,
+  info: ignore,
+  verbose: ignore,
+  create() {
+    return this;
+  },
+};
 
 export interface MtcuteCodecs {
   /** IntermediatePacketCodec.encode into a reused buffer. */

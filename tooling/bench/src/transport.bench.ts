@@ -1,7 +1,13 @@
 // Transport benchmark: sans-IO codec throughput and loopback TCP echo throughput of @mtkit/transport-tcp.
 // Run: pnpm --filter @mtkit/bench run bench:transport   (prints MB/s of MTProto payload)
 import { createNodeCrypto, createPortableCrypto, type CryptoProvider } from "@mtkit/mtproto-crypto/node";
-import { ClientConnection, ServerConnection, createTcpTransport, TcpTransportServer, type ClientConnectionOptions } from "@mtkit/transport-tcp";
+import {
+  ClientConnection,
+  ServerConnection,
+  createTcpTransport,
+  TcpTransportServer,
+  type ClientConnectionOptions,
+} from "@mtkit/transport-tcp";
 import { connect, createServer, type AddressInfo } from "node:net";
 import { measure } from "mitata";
 import { mtcuteCodecs } from "./transport-peers.js";
@@ -23,7 +29,10 @@ function packet(size: number): Uint8Array {
   return node.randomFill(new Uint8Array(24 + Math.max(0, Math.round((size - 24) / 16)) * 16));
 }
 
-function pair(options: ClientConnectionOptions, crypto: CryptoProvider): { client: ClientConnection; server: ServerConnection } {
+function pair(
+  options: ClientConnectionOptions,
+  crypto: CryptoProvider,
+): { client: ClientConnection; server: ServerConnection } {
   const client = new ClientConnection({ ...options, crypto, maxPacketLength: 4 << 20 });
   const server = new ServerConnection({ crypto, maxPacketLength: 4 << 20 });
   server.receive(client.takeOutput()!);
@@ -50,30 +59,45 @@ for (const size of [1024, 512 * 1024]) {
       client.sendPacket(data);
       return client.takeOutputParts().map((part) => server.receive(part));
     });
-    console.log(`codec ${name.padEnd(36)} ${label(size).padStart(8)}  encode ${mbps(data.length, encode)}  encode+decode ${mbps(data.length, roundTrip)}`);
+    console.log(
+      `codec ${name.padEnd(36)} ${label(size).padStart(8)}  encode ${mbps(data.length, encode)}  encode+decode ${mbps(data.length, roundTrip)}`,
+    );
   }
   const peerEncode = await ns(() => mtcute.intermediateEncode(data));
   const peerRoundTrip = await ns(() => mtcute.intermediateRoundTrip(data));
   const peerObfuscated = await ns(() => mtcute.obfuscatedEncode(data));
-  console.log(`codec ${"mtcute intermediate".padEnd(36)} ${label(size).padStart(8)}  encode ${mbps(data.length, peerEncode)}  encode+decode ${mbps(data.length, peerRoundTrip)}`);
-  console.log(`codec ${"mtcute obfuscated intermediate".padEnd(36)} ${label(size).padStart(8)}  encode ${mbps(data.length, peerObfuscated)}  (no server-side decoder in mtcute)`);
+  console.log(
+    `codec ${"mtcute intermediate".padEnd(36)} ${label(size).padStart(8)}  encode ${mbps(data.length, peerEncode)}  encode+decode ${mbps(data.length, peerRoundTrip)}`,
+  );
+  console.log(
+    `codec ${"mtcute obfuscated intermediate".padEnd(36)} ${label(size).padStart(8)}  encode ${mbps(data.length, peerObfuscated)}  (no server-side decoder in mtcute)`,
+  );
 }
 
 // Loopback TCP echo: the client pipelines `count` packets, the server echoes each one back.
 const server = await TcpTransportServer.listen({ crypto: node, maxPacketLength: 4 << 20 });
-server.onConnection((connection) => connection.subscribe((event) => { if (event.type === "packet") void connection.send(event.packet); }));
+server.onConnection((connection) =>
+  connection.subscribe((event) => {
+    if (event.type === "packet") void connection.send(event.packet);
+  }),
+);
 
 async function echo(options: ClientConnectionOptions, size: number, count: number): Promise<number> {
   const transport = createTcpTransport({ ...options, crypto: node, maxPacketLength: 4 << 20 });
   let received = 0;
   let done: () => void = () => undefined;
-  transport.subscribe((event) => { if (event.type === "packet" && ++received === count) done(); });
+  transport.subscribe((event) => {
+    if (event.type === "packet" && ++received === count) done();
+  });
   await transport.connect({ dcId: 2, host: "127.0.0.1", port: server.port });
   const data = packet(size);
   const times: number[] = [];
-  for (let round = 0; round < 6; round++) { // round 0 warms up
+  for (let round = 0; round < 6; round++) {
+    // round 0 warms up
     received = 0;
-    const finished = new Promise<void>((resolve) => { done = resolve; });
+    const finished = new Promise<void>((resolve) => {
+      done = resolve;
+    });
     const start = process.hrtime.bigint();
     for (let i = 0; i < count; i++) void transport.send(data);
     await finished;
@@ -93,7 +117,8 @@ async function rawEcho(size: number, count: number): Promise<number> {
   await new Promise<void>((resolve) => socket.once("connect", resolve));
   const data = packet(size);
   const times: number[] = [];
-  for (let round = 0; round < 6; round++) { // round 0 warms up
+  for (let round = 0; round < 6; round++) {
+    // round 0 warms up
     let received = 0;
     const finished = new Promise<void>((resolve) => {
       const onData = (chunk: Buffer): void => {
@@ -115,12 +140,22 @@ async function rawEcho(size: number, count: number): Promise<number> {
   return (data.length * count) / times[2]!;
 }
 
-for (const [size, count] of [[1024, 4096], [512 * 1024, 64]] as const) {
+for (const [size, count] of [
+  [1024, 4096],
+  [512 * 1024, 64],
+] as const) {
   const baseline = await rawEcho(size, count);
-  console.log(`TCP echo ${"raw node:net socket (baseline)".padEnd(32)} ${label(size).padStart(8)} x ${String(count).padStart(4)}  ${(baseline * 1e3).toFixed(0).padStart(6)} MB/s each way`);
-  for (const [name, options] of [["intermediate", { protocol: "intermediate" }], ["obfuscated intermediate", { protocol: "intermediate", obfuscation: true }]] as const) {
+  console.log(
+    `TCP echo ${"raw node:net socket (baseline)".padEnd(32)} ${label(size).padStart(8)} x ${String(count).padStart(4)}  ${(baseline * 1e3).toFixed(0).padStart(6)} MB/s each way`,
+  );
+  for (const [name, options] of [
+    ["intermediate", { protocol: "intermediate" }],
+    ["obfuscated intermediate", { protocol: "intermediate", obfuscation: true }],
+  ] as const) {
     const bytesPerNs = await echo(options, size, count);
-    console.log(`TCP echo ${name.padEnd(32)} ${label(size).padStart(8)} x ${String(count).padStart(4)}  ${(bytesPerNs * 1e3).toFixed(0).padStart(6)} MB/s each way  (${(bytesPerNs / baseline).toFixed(2)}x baseline)`);
+    console.log(
+      `TCP echo ${name.padEnd(32)} ${label(size).padStart(8)} x ${String(count).padStart(4)}  ${(bytesPerNs * 1e3).toFixed(0).padStart(6)} MB/s each way  (${(bytesPerNs / baseline).toFixed(2)}x baseline)`,
+    );
   }
 }
 await server.close();

@@ -37,7 +37,8 @@ const bob = await first.start({ phone: "9996640001", code: () => "44444", firstN
 await first.updates.catchUp();
 await first.disconnect();
 
-for (let i = 0; i < MESSAGES; i++) world.world.chatMessaging.send(alice.id, { kind: "user", id: bob.id }, { text: `missed ${i}` });
+for (let i = 0; i < MESSAGES; i++)
+  world.world.chatMessaging.send(alice.id, { kind: "user", id: bob.id }, { text: `missed ${i}` });
 
 global.gc?.();
 const baseline = process.memoryUsage().heapUsed;
@@ -60,5 +61,7 @@ await server.close();
 
 if (received < MESSAGES) throw new Error(`caught up ${received} of ${MESSAGES} updates`);
 const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
-console.log(`updates catch-up: ${MESSAGES.toLocaleString("en")} missed messages in ${(ms / 1000).toFixed(2)} s ` +
-  `(${Math.round((received / ms) * 1000).toLocaleString("en")} updates/s), peak heap growth ${mib(peak - baseline)} MiB (client and server in one process)`);
+console.log(
+  `updates catch-up: ${MESSAGES.toLocaleString("en")} missed messages in ${(ms / 1000).toFixed(2)} s ` +
+    `(${Math.round((received / ms) * 1000).toLocaleString("en")} updates/s), peak heap growth ${mib(peak - baseline)} MiB (client and server in one process)`,
+);

@@ -16,10 +16,17 @@ export interface LiveServerInfo {
 }
 
 const server = await TestServer.start({ dcs: 1 });
-const world = installWorld(server, { homeDc: 1, limits: { sliceSize: 1000, tooLongAfter: 10_000_000, channelTooLongAfter: 10_000_000 } });
+const world = installWorld(server, {
+  homeDc: 1,
+  limits: { sliceSize: 1000, tooLongAfter: 10_000_000, channelTooLongAfter: 10_000_000 },
+});
 const sender = world.addUser({ phone: "+1 555 7100", firstName: "Sender" });
 let channelId: bigint | undefined;
-const info: LiveServerInfo = { port: server.endpoints[0]!.port, publicKeyPem: server.publicKeyPem, fingerprint: server.fingerprint.toString() };
+const info: LiveServerInfo = {
+  port: server.endpoints[0]!.port,
+  publicKeyPem: server.publicKeyPem,
+  fingerprint: server.fingerprint.toString(),
+};
 console.log(JSON.stringify(info));
 
 // Sending in chunks lets the socket writes of one chunk go out before the next is built.
@@ -40,7 +47,10 @@ lines.on("line", (line) => {
       const used = process.cpuUsage(cpu);
       console.log(JSON.stringify({ sent: Number(b), cpuMs: (used.user + used.system) / 1000 }));
     } else if (command === "channel" && a !== undefined) {
-      const ids = a.split(",").filter((id) => id !== "").map((id) => BigInt(id));
+      const ids = a
+        .split(",")
+        .filter((id) => id !== "")
+        .map((id) => BigInt(id));
       channelId = world.addChannel({ title: "Fan-out", memberIds: [sender.id, ...ids] }).id;
       console.log(JSON.stringify({ channel: channelId.toString() }));
     } else if (command === "post" && channelId !== undefined) {

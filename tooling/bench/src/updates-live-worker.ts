@@ -38,7 +38,10 @@ async function startMtkit(): Promise<{ id: bigint; close: () => Promise<void> }>
     apiId: 1,
     apiHash: API_HASH,
     storage: new MemoryStorage(),
-    testServer: { endpoints: [{ id: 1, host: "127.0.0.1", port: input.server.port }], publicKeyPem: input.server.publicKeyPem },
+    testServer: {
+      endpoints: [{ id: 1, host: "127.0.0.1", port: input.server.port }],
+      publicKeyPem: input.server.publicKeyPem,
+    },
     pfs: false,
   });
   const user = await client.start({ phone: input.phone, code: () => code, firstName: "Receiver" });
@@ -65,7 +68,10 @@ async function startMtcute(): Promise<{ id: bigint; close: () => Promise<void> }
   const user = await client.start({
     phone: input.phone,
     code: () => {
-      if (asked++ > 0) throw new Error("sign-in failed (the world answers auth.authorization with a layer-228 user, mtcute reads 227)");
+      if (asked++ > 0)
+        throw new Error(
+          "sign-in failed (the world answers auth.authorization with a layer-228 user, mtcute reads 227)",
+        );
       return code;
     },
   });
@@ -83,7 +89,10 @@ async function startGramJs(): Promise<{ id: bigint; close: () => Promise<void> }
   const events = require("telegram/events/index.js") as typeof import("telegram/events/index.js");
   const bigInt = require("big-integer") as typeof import("big-integer");
   const jwk = createPublicKey(input.server.publicKeyPem).export({ format: "jwk" });
-  rsa._serverKeys.set(input.server.fingerprint, { n: bigInt(Buffer.from(jwk.n ?? "", "base64url").toString("hex"), 16), e: 65537 });
+  rsa._serverKeys.set(input.server.fingerprint, {
+    n: bigInt(Buffer.from(jwk.n ?? "", "base64url").toString("hex"), 16),
+    e: 65537,
+  });
   const port = input.server.port;
   class LocalConnection extends network.ConnectionTCPFull {
     constructor(params: ConstructorParameters<typeof network.ConnectionTCPFull>[0]) {
@@ -99,7 +108,13 @@ async function startGramJs(): Promise<{ id: bigint; close: () => Promise<void> }
     connectionRetries: 1,
     baseLogger: new logger.Logger(logger.LogLevel.NONE),
   });
-  await client.start({ phoneNumber: input.phone, phoneCode: () => Promise.resolve(code), onError: (error) => { throw error; } });
+  await client.start({
+    phoneNumber: input.phone,
+    phoneCode: () => Promise.resolve(code),
+    onError: (error) => {
+      throw error;
+    },
+  });
   client.addEventHandler(onMessage, new events.NewMessage({}));
   const me = await client.getMe();
   return { id: BigInt(me.id.toString()), close: () => client.destroy() };

@@ -16,7 +16,9 @@ const COUNT = process.argv.includes("--quick") ? 2_000 : 20_000;
 const BUDGET_MS = 60_000;
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
-const serverChild = spawn(process.execPath, ["--import", "tsx", here("./updates-live-server.ts")], { stdio: ["pipe", "pipe", "inherit"] });
+const serverChild = spawn(process.execPath, ["--import", "tsx", here("./updates-live-server.ts")], {
+  stdio: ["pipe", "pipe", "inherit"],
+});
 const serverLines = createInterface({ input: serverChild.stdout });
 const serverAnswers: ((line: string) => void)[] = [];
 serverLines.on("line", (line) => serverAnswers.shift()?.(line));
@@ -32,7 +34,11 @@ const nextServerLine = (ms: number): Promise<string> =>
   });
 const server = JSON.parse(await nextServerLine(30_000)) as LiveServerInfo;
 
-interface Row { readonly peer: string; readonly rate?: number; readonly note: string }
+interface Row {
+  readonly peer: string;
+  readonly rate?: number;
+  readonly note: string;
+}
 
 async function receive(peer: LiveWorkerInput["peer"], phone: string): Promise<Row> {
   const input: LiveWorkerInput = { peer, phone, count: COUNT, budgetMs: BUDGET_MS, server };
@@ -54,7 +60,9 @@ async function receive(peer: LiveWorkerInput["peer"], phone: string): Promise<Ro
   });
   const nextLine = async (): Promise<string | undefined> => {
     while (lines.length === 0) {
-      const more = new Promise<void>((resolve) => { wake = resolve; });
+      const more = new Promise<void>((resolve) => {
+        wake = resolve;
+      });
       const woke = await Promise.race([more.then(() => "line"), exited.then(() => "exit")]);
       // The line may have arrived in the same turn as the exit.
       if (woke === "exit" && (lines as readonly string[]).length === 0) return undefined;
@@ -63,14 +71,28 @@ async function receive(peer: LiveWorkerInput["peer"], phone: string): Promise<Ro
   };
   try {
     const ready = JSON.parse((await nextLine()) ?? '{"error":"exited"}') as { ready?: string; error?: string };
-    if (ready.ready === undefined) return { peer, note: `did not log in: ${(ready.error ?? "?").replace(/\s+/g, " ").slice(0, 110)}` };
+    if (ready.ready === undefined)
+      return { peer, note: `did not log in: ${(ready.error ?? "?").replace(/\s+/g, " ").slice(0, 110)}` };
     const sent = nextServerLine(BUDGET_MS);
     serverChild.stdin.write(`send ${ready.ready} ${COUNT}\n`);
     const sendInfo = JSON.parse(await sent) as { cpuMs?: number };
-    const result = JSON.parse((await nextLine()) ?? '{"error":"exited"}') as { handled?: number; ms?: number; error?: string };
-    if (result.handled === undefined || result.ms === undefined) return { peer, note: `failed: ${result.error ?? "?"}` };
-    if (result.handled < COUNT) return { peer, note: `handled ${result.handled} of ${COUNT} within ${BUDGET_MS / 1000} s (cannot decode or lost the rest)` };
-    return { peer, rate: (result.handled - 1) / (result.ms / 1000), note: `server send CPU ${Math.round(sendInfo.cpuMs ?? 0)} ms` };
+    const result = JSON.parse((await nextLine()) ?? '{"error":"exited"}') as {
+      handled?: number;
+      ms?: number;
+      error?: string;
+    };
+    if (result.handled === undefined || result.ms === undefined)
+      return { peer, note: `failed: ${result.error ?? "?"}` };
+    if (result.handled < COUNT)
+      return {
+        peer,
+        note: `handled ${result.handled} of ${COUNT} within ${BUDGET_MS / 1000} s (cannot decode or lost the rest)`,
+      };
+    return {
+      peer,
+      rate: (result.handled - 1) / (result.ms / 1000),
+      note: `server send CPU ${Math.round(sendInfo.cpuMs ?? 0)} ms`,
+    };
   } finally {
     clearTimeout(killer);
     await exited;
@@ -85,8 +107,15 @@ rows.push(await receive("GramJS", "9996610003"));
 serverChild.kill("SIGTERM");
 
 const mtkit = rows[0]?.rate;
-console.log(`live updates: ${COUNT.toLocaleString("en")} private messages pushed to one online receiver, per library in its own process, server in a child process`);
+console.log(
+  `live updates: ${COUNT.toLocaleString("en")} private messages pushed to one online receiver, per library in its own process, server in a child process`,
+);
 for (const row of rows) {
-  const ratio = mtkit !== undefined && row.rate !== undefined && row.peer !== "mtkit" ? `, mtkit/${row.peer} ${(mtkit / row.rate).toFixed(2)}x` : "";
-  console.log(`  ${row.peer.padEnd(7)} ${row.rate === undefined ? "n/a" : `${Math.round(row.rate).toLocaleString("en")} updates/s`}${ratio}  (${row.note})`);
+  const ratio =
+    mtkit !== undefined && row.rate !== undefined && row.peer !== "mtkit"
+      ? `, mtkit/${row.peer} ${(mtkit / row.rate).toFixed(2)}x`
+      : "";
+  console.log(
+    `  ${row.peer.padEnd(7)} ${row.rate === undefined ? "n/a" : `${Math.round(row.rate).toLocaleString("en")} updates/s`}${ratio}  (${row.note})`,
+  );
 }

@@ -38,7 +38,11 @@ function flush(log: string[]): void {
 export async function clientDemo(): Promise<void> {
   console.log("\nPart 2 — the client: three DCs, login with code + 2FA and migration, a bot, SQLite sessions\n");
   const log: string[] = [];
-  const server = await step("start test server (3 DCs)", () => TestServer.start({ dcs: 3 }), (s) => s.endpoints.map((e) => `dc${e.id}:${e.port}`).join(" "));
+  const server = await step(
+    "start test server (3 DCs)",
+    () => TestServer.start({ dcs: 3 }),
+    (s) => s.endpoints.map((e) => `dc${e.id}:${e.port}`).join(" "),
+  );
   const slice = installWorld(server, {
     homeDc: 2,
     users: [{ phone: PHONE, firstName: "Alice", username: "alice", password: PASSWORD }],
@@ -55,38 +59,60 @@ export async function clientDemo(): Promise<void> {
       (user) => `logged in as ${user.firstName ?? ""} (@${user.username ?? ""}), home DC ${alice.homeDcId}`,
     );
     flush(log);
-    await step("user: resolve @demo_bot", () => alice.resolvePeer("@demo_bot"), (peer) => peer._);
-    await step("user: disconnect, session saved to SQLite", async () => {
-      await alice.disconnect();
-      await first.close();
-    }, () => file);
+    await step(
+      "user: resolve @demo_bot",
+      () => alice.resolvePeer("@demo_bot"),
+      (peer) => peer._,
+    );
+    await step(
+      "user: disconnect, session saved to SQLite",
+      async () => {
+        await alice.disconnect();
+        await first.close();
+      },
+      () => file,
+    );
 
     const keysBefore = server.authKeyIds().length;
     const second = new SqliteStorage(file);
     const again = newClient(server, second, log);
-    await step("second run: same SQLite session, connect() + getMe()", async () => {
-      await again.connect();
-      return again.getMe();
-    }, (user) => `${user.firstName ?? ""}, same user id: ${String(user.id === me.id)}`);
+    await step(
+      "second run: same SQLite session, connect() + getMe()",
+      async () => {
+        await again.connect();
+        return again.getMe();
+      },
+      (user) => `${user.firstName ?? ""}, same user id: ${String(user.id === me.id)}`,
+    );
     flush(log);
-    console.log(`             · new auth keys on the server: ${server.authKeyIds().length - keysBefore} (the stored keys were reused)`);
+    console.log(
+      `             · new auth keys on the server: ${server.authKeyIds().length - keysBefore} (the stored keys were reused)`,
+    );
     let runs = 0;
     server.handle("help.getCountriesList", () => {
       runs++;
       return { _: "help.countriesListNotModified" as const };
     });
-    await step("the connection goes silent mid-call (sleep, NAT)", async () => {
-      // The server keeps the socket open and reads, but answers nothing: what a dropped NAT entry or
-      // a laptop waking up looks like. The watchdog pings, gets no pong, reconnects and resends.
-      server.faults.silenceConnections();
-      return again.invoke({ _: "help.getCountriesList", langCode: "en", hash: 0 });
-    }, () => `answered; the server ran it ${runs} time(s)`);
+    await step(
+      "the connection goes silent mid-call (sleep, NAT)",
+      async () => {
+        // The server keeps the socket open and reads, but answers nothing: what a dropped NAT entry or
+        // a laptop waking up looks like. The watchdog pings, gets no pong, reconnects and resends.
+        server.faults.silenceConnections();
+        return again.invoke({ _: "help.getCountriesList", langCode: "en", hash: 0 });
+      },
+      () => `answered; the server ran it ${runs} time(s)`,
+    );
     flush(log);
     await again.disconnect();
     await second.close();
 
     const bot = newClient(server, new MemoryStorage(), log);
-    await step("bot: start() with a bot token", () => bot.start({ botToken: BOT_TOKEN }), (user) => `logged in as @${user.username ?? ""}, home DC ${bot.homeDcId}`);
+    await step(
+      "bot: start() with a bot token",
+      () => bot.start({ botToken: BOT_TOKEN }),
+      (user) => `logged in as @${user.username ?? ""}, home DC ${bot.homeDcId}`,
+    );
     flush(log);
     await bot.disconnect();
   } finally {

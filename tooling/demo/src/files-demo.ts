@@ -19,7 +19,9 @@ function progressBar(label: string): (done: number, total: number) => void {
     if (filled === lastDrawn && done !== total) return;
     lastDrawn = filled;
     const bar = `${"#".repeat(filled)}${".".repeat(width - filled)}`;
-    process.stdout.write(`\r             ${label} [${bar}] ${(done / MIB).toFixed(1)} / ${(total / MIB).toFixed(1)} MiB`);
+    process.stdout.write(
+      `\r             ${label} [${bar}] ${(done / MIB).toFixed(1)} / ${(total / MIB).toFixed(1)} MiB`,
+    );
     if (done === total) process.stdout.write("\n");
   };
 }
@@ -41,16 +43,29 @@ function* noise(size: number): Generator<Uint8Array> {
 
 export async function filesDemo(): Promise<void> {
   console.log("\nPart 3 — files: 50 MiB up in parallel parts and back through the CDN DC\n");
-  const server = await step("start test server (2 DCs) and a CDN DC (id 203)", () => TestServer.start({ dcs: 2 }), (s) => s.endpoints.map((e) => `dc${e.id}:${e.port}`).join(" "));
+  const server = await step(
+    "start test server (2 DCs) and a CDN DC (id 203)",
+    () => TestServer.start({ dcs: 2 }),
+    (s) => s.endpoints.map((e) => `dc${e.id}:${e.port}`).join(" "),
+  );
   const cdn = await TestServer.start({ firstDcId: 203 });
   installWorld(server, { homeDc: 1, bots: [{ token: BOT_TOKEN, username: "files_demo_bot", firstName: "Files" }] });
   const files = installFiles(server, { cdn });
-  const client = new TelegramClient({ apiId: 1, apiHash: "0123456789abcdef0123456789abcdef", storage: new MemoryStorage(), testServer: server });
+  const client = new TelegramClient({
+    apiId: 1,
+    apiHash: "0123456789abcdef0123456789abcdef",
+    storage: new MemoryStorage(),
+    testServer: server,
+  });
   try {
-    await step("connect and log in a bot", async () => {
-      await client.connect();
-      return client.signInBot(BOT_TOKEN);
-    }, (me) => `@${me.username ?? ""}`);
+    await step(
+      "connect and log in a bot",
+      async () => {
+        await client.connect();
+        return client.signInBot(BOT_TOKEN);
+      },
+      (me) => `@${me.username ?? ""}`,
+    );
     const sent = createHash("sha256");
     const source = (function* () {
       for (const chunk of noise(SIZE)) {
@@ -58,31 +73,47 @@ export async function filesDemo(): Promise<void> {
         yield chunk;
       }
     })();
-    const uploaded = await step("upload 50 MiB (512 KiB parts, 4 in flight)", () => client.uploadFile(source, { fileName: "demo.bin", size: SIZE, onProgress: progressBar("up  ") }), (u) => `${u.inputFile._}, ${String(u.inputFile.parts)} parts`);
+    const uploaded = await step(
+      "upload 50 MiB (512 KiB parts, 4 in flight)",
+      () => client.uploadFile(source, { fileName: "demo.bin", size: SIZE, onProgress: progressBar("up  ") }),
+      (u) => `${u.inputFile._}, ${String(u.inputFile.parts)} parts`,
+    );
     const sentHash = sent.digest("hex");
     console.log(`             sha256 sent:     ${sentHash}`);
     const media = await client.invoke({
       _: "messages.uploadMedia",
       peer: { _: "inputPeerSelf" },
-      media: { _: "inputMediaUploadedDocument", file: uploaded.inputFile, mimeType: "application/octet-stream", attributes: [{ _: "documentAttributeFilename", fileName: "demo.bin" }] },
+      media: {
+        _: "inputMediaUploadedDocument",
+        file: uploaded.inputFile,
+        mimeType: "application/octet-stream",
+        attributes: [{ _: "documentAttributeFilename", fileName: "demo.bin" }],
+      },
     });
-    if (media._ !== "messageMediaDocument" || media.document?._ !== "document") throw new Error("uploadMedia returned no document");
+    if (media._ !== "messageMediaDocument" || media.document?._ !== "document")
+      throw new Error("uploadMedia returned no document");
     const document = media.document;
     // The server now serves this file through the CDN DC: getFile answers upload.fileCdnRedirect.
     const stored = files.fileById(document.id);
     if (stored === undefined) throw new Error("the server does not know the document");
     stored.viaCdn = true;
     const received = createHash("sha256");
-    const bytes = await step("download it back through the CDN DC (decrypt + check)", async () => {
-      let count = 0;
-      for await (const chunk of client.downloadAsIterable(document, { onProgress: progressBar("down") })) {
-        received.update(chunk);
-        count += chunk.length;
-      }
-      return count;
-    }, (n) => `${(n / MIB).toFixed(1)} MiB, ${String(cdn.authKeyIds().length)} auth key on the CDN DC`);
+    const bytes = await step(
+      "download it back through the CDN DC (decrypt + check)",
+      async () => {
+        let count = 0;
+        for await (const chunk of client.downloadAsIterable(document, { onProgress: progressBar("down") })) {
+          received.update(chunk);
+          count += chunk.length;
+        }
+        return count;
+      },
+      (n) => `${(n / MIB).toFixed(1)} MiB, ${String(cdn.authKeyIds().length)} auth key on the CDN DC`,
+    );
     const receivedHash = received.digest("hex");
-    console.log(`             sha256 received: ${receivedHash} ${receivedHash === sentHash && bytes === SIZE ? "(identical)" : "(DIFFERENT!)"}`);
+    console.log(
+      `             sha256 received: ${receivedHash} ${receivedHash === sentHash && bytes === SIZE ? "(identical)" : "(DIFFERENT!)"}`,
+    );
     if (receivedHash !== sentHash) process.exitCode = 1;
   } finally {
     await client.disconnect();

@@ -17,21 +17,38 @@ const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString("hex");
 export async function layersDemo(): Promise<void> {
   console.log("Part 1 — layer by layer: transport, auth key, encrypted session\n");
 
-  const server = await step("start test server (1 DC, own RSA key)", () => TestServer.start({ dcs: 1 }), (s) => {
-    const dc = s.endpoints[0]!;
-    return `dc${dc.id} at 127.0.0.1:${dc.port}`;
-  });
+  const server = await step(
+    "start test server (1 DC, own RSA key)",
+    () => TestServer.start({ dcs: 1 }),
+    (s) => {
+      const dc = s.endpoints[0]!;
+      return `dc${dc.id} at 127.0.0.1:${dc.port}`;
+    },
+  );
   const dc = server.endpoints[0]!;
   const address = { dcId: dc.id, host: "127.0.0.1", port: dc.port };
 
   const query = { _: "help.getNearestDc" } as const;
-  await step("TL: encode help.getNearestDc", () => encodeObject(apiRegistry, query), (bytes) => `${bytes.length} bytes: ${hex(bytes)}`);
+  await step(
+    "TL: encode help.getNearestDc",
+    () => encodeObject(apiRegistry, query),
+    (bytes) => `${bytes.length} bytes: ${hex(bytes)}`,
+  );
 
   const keyTransport = createTcpTransport({ crypto, protocol: "intermediate" });
-  await step("TCP connect (intermediate framing)", () => keyTransport.connect(address), () => "connected");
+  await step(
+    "TCP connect (intermediate framing)",
+    () => keyTransport.connect(address),
+    () => "connected",
+  );
   const auth = await step(
     "create auth key (req_pq_multi .. dh_gen_ok)",
-    () => createAuthKeyOverTransport(keyTransport, { env, rsaKeys: [parseRsaPublicKeyPem(server.publicKeyPem)], dcId: dc.id }),
+    () =>
+      createAuthKeyOverTransport(keyTransport, {
+        env,
+        rsaKeys: [parseRsaPublicKeyPem(server.publicKeyPem)],
+        dcId: dc.id,
+      }),
     (a) => `auth_key_id ${BigInt.asUintN(64, a.authKey.idLong).toString(16)}, time offset ${a.timeOffsetMs} ms`,
   );
   await keyTransport.close();
@@ -45,7 +62,11 @@ export async function layersDemo(): Promise<void> {
     timeOffsetMs: auth.timeOffsetMs,
     apiRegistry,
   });
-  await step("open encrypted session", () => driver.connect(), () => "session ready");
+  await step(
+    "open encrypted session",
+    () => driver.connect(),
+    () => "session ready",
+  );
 
   const config = await step(
     `invokeWithLayer(${LAYER}, initConnection(help.getConfig))`,
@@ -67,16 +88,34 @@ export async function layersDemo(): Promise<void> {
       }),
     (c) => `config: this_dc=${c.thisDc}, ${c.dcOptions.length} dc options`,
   );
-  await step("ping", () => driver.ping(), (rtt) => `pong after ${rtt} ms`);
-  const nearest = await step("help.getNearestDc", () => driver.invoke(query), (n) => `nearest dc ${n.nearestDc} (${n.country})`);
-  await step("100 x help.getNearestDc in flight", () => Promise.all(Array.from({ length: 100 }, () => driver.invoke(query))), (r) => `${r.length} answers`);
+  await step(
+    "ping",
+    () => driver.ping(),
+    (rtt) => `pong after ${rtt} ms`,
+  );
+  const nearest = await step(
+    "help.getNearestDc",
+    () => driver.invoke(query),
+    (n) => `nearest dc ${n.nearestDc} (${n.country})`,
+  );
+  await step(
+    "100 x help.getNearestDc in flight",
+    () => Promise.all(Array.from({ length: 100 }, () => driver.invoke(query))),
+    (r) => `${r.length} answers`,
+  );
 
   console.log("\nThe config as JSON (TL objects are plain, JSON-able objects):");
-  console.log(stringifyTl({ _: config._, thisDc: config.thisDc, dcOptions: config.dcOptions.slice(0, 2) }).slice(0, 600));
+  console.log(
+    stringifyTl({ _: config._, thisDc: config.thisDc, dcOptions: config.dcOptions.slice(0, 2) }).slice(0, 600),
+  );
   console.log(`\nnearestDc: ${stringifyTl(nearest)}`);
 
-  await step("close session and server", async () => {
-    await driver.close();
-    await server.close();
-  }, () => "done");
+  await step(
+    "close session and server",
+    async () => {
+      await driver.close();
+      await server.close();
+    },
+    () => "done",
+  );
 }

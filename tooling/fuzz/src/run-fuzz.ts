@@ -60,14 +60,25 @@ export function runFuzz(options: FuzzOptions, targets: readonly FuzzTarget[] = d
       try {
         outcome = target.run(rng, guard);
       } catch (error) {
-        findings.push({ target: target.name, input: done, kind: "untyped-error", detail: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : String(error) });
+        findings.push({
+          target: target.name,
+          input: done,
+          kind: "untyped-error",
+          detail: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : String(error),
+        });
         outcome = "untyped";
       }
       const took = performance.now() - before;
-      if (took > hangMs) findings.push({ target: target.name, input: done, kind: "hang", detail: `${took.toFixed(0)} ms` });
+      if (took > hangMs)
+        findings.push({ target: target.name, input: done, kind: "hang", detail: `${took.toFixed(0)} ms` });
       const allocation = guard.take();
       if (allocation !== undefined) {
-        findings.push({ target: target.name, input: done, kind: "allocation", detail: `${allocation.size} bytes allocated for a ${allocation.inputLength}-byte input` });
+        findings.push({
+          target: target.name,
+          input: done,
+          kind: "allocation",
+          detail: `${allocation.size} bytes allocated for a ${allocation.inputLength}-byte input`,
+        });
       }
       entry.inputs++;
       entry.outcomes[outcome] = (entry.outcomes[outcome] ?? 0) + 1;

@@ -67,7 +67,12 @@ function fromChannelParticipant(raw: TypeChannelParticipant): ChatMember {
     case "channelParticipantAdmin":
       return { userId: Number(raw.userId), status: "admin", date: raw.date, raw };
     case "channelParticipantBanned":
-      return { userId: peerNumber(raw.peer), status: raw.left === true || raw.bannedRights.viewMessages === true ? "banned" : "restricted", date: raw.date, raw };
+      return {
+        userId: peerNumber(raw.peer),
+        status: raw.left === true || raw.bannedRights.viewMessages === true ? "banned" : "restricted",
+        date: raw.date,
+        raw,
+      };
     case "channelParticipantLeft":
       return { userId: peerNumber(raw.peer), status: "left", date: 0, raw };
     default:
@@ -75,7 +80,9 @@ function fromChannelParticipant(raw: TypeChannelParticipant): ChatMember {
   }
 }
 
-function peerNumber(peer: { _: "peerUser"; userId: bigint } | { _: "peerChat"; chatId: bigint } | { _: "peerChannel"; channelId: bigint }): number {
+function peerNumber(
+  peer: { _: "peerUser"; userId: bigint } | { _: "peerChat"; chatId: bigint } | { _: "peerChannel"; channelId: bigint },
+): number {
   if (peer._ === "peerUser") return Number(peer.userId);
   if (peer._ === "peerChat") return Number(markPeerId("chat", peer.chatId));
   return Number(markPeerId("channel", peer.channelId));
@@ -93,20 +100,34 @@ function fromChatParticipant(raw: TypeChatParticipant): ChatMember {
  * the docs): `total` then exceeds what a walk returns, and the `search` filter with different queries
  * reaches the others. Basic groups: messages.getFullChat, all members in one page.
  */
-export async function getChatMembers(ctx: ClientContext, chat: PeerRef, options: GetChatMembersOptions = {}): Promise<ChatMembersPage> {
+export async function getChatMembers(
+  ctx: ClientContext,
+  chat: PeerRef,
+  options: GetChatMembersOptions = {},
+): Promise<ChatMembersPage> {
   const peer = await ctx.peers.resolvePeer(chat, options.signal);
   const channel = channelOf(peer);
   if (channel === null) {
     if (peer._ !== "inputPeerChat") throw new TypeError("getChatMembers needs a group or channel, not a user");
     const full = await ctx.invoke({ _: "messages.getFullChat", chatId: peer.chatId }, withSignal(options.signal));
-    const participants = full.fullChat._ === "chatFull" && full.fullChat.participants._ === "chatParticipants" ? full.fullChat.participants.participants : [];
+    const participants =
+      full.fullChat._ === "chatFull" && full.fullChat.participants._ === "chatParticipants"
+        ? full.fullChat.participants.participants
+        : [];
     const members = participants.map(fromChatParticipant);
     return { members, next: null, total: members.length };
   }
   const limit = Math.min(options.limit ?? MAX_MEMBERS_PAGE, MAX_MEMBERS_PAGE);
   const offset = options.offset ?? 0;
   const answer = await ctx.invoke(
-    { _: "channels.getParticipants", channel, filter: filterOf(options.filter, options.query ?? ""), offset, limit, hash: 0n },
+    {
+      _: "channels.getParticipants",
+      channel,
+      filter: filterOf(options.filter, options.query ?? ""),
+      offset,
+      limit,
+      hash: 0n,
+    },
     withSignal(options.signal),
   );
   if (answer._ === "channels.channelParticipantsNotModified") return { members: [], next: null, total: 0 };
@@ -126,7 +147,11 @@ export interface IterChatMembersOptions extends PaceOptions {
  * Every member the server lists, 200 per request, pausing `pageDelayMs` (default 300 ms) between
  * requests and sleeping through flood waits (see `PaceOptions`). The server's cap applies (see `getChatMembers`).
  */
-export function iterChatMembers(ctx: ClientContext, chat: PeerRef, options: IterChatMembersOptions = {}): AsyncGenerator<ChatMember, void, undefined> {
+export function iterChatMembers(
+  ctx: ClientContext,
+  chat: PeerRef,
+  options: IterChatMembersOptions = {},
+): AsyncGenerator<ChatMember, void, undefined> {
   const fetchPage = async (offset: number | null) => {
     const page = await getChatMembers(ctx, chat, {
       offset: offset ?? 0,

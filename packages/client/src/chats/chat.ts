@@ -18,7 +18,12 @@ export function chatFromTl(raw: TypeChat): Chat | null {
       return { id: Number(markPeerId("chat", raw.id)), type: "group", title: raw.title, raw };
     case "channel":
     case "channelForbidden":
-      return { id: Number(markPeerId("channel", raw.id)), type: raw.megagroup === true ? "supergroup" : "channel", title: raw.title, raw };
+      return {
+        id: Number(markPeerId("channel", raw.id)),
+        type: raw.megagroup === true ? "supergroup" : "channel",
+        title: raw.title,
+        raw,
+      };
     default:
       return null;
   }

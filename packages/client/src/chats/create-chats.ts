@@ -14,7 +14,10 @@ export interface CreateGroupOptions {
 /** A basic group (messages.createChat, https://core.telegram.org/method/messages.createChat). */
 export async function createGroup(ctx: ClientContext, options: CreateGroupOptions): Promise<Chat> {
   const users = await Promise.all(options.users.map((user) => ctx.peers.resolveUser(user, options.signal)));
-  const answer = await ctx.invoke({ _: "messages.createChat", users, title: options.title, ttlPeriod: options.ttlPeriod }, withSignal(options.signal));
+  const answer = await ctx.invoke(
+    { _: "messages.createChat", users, title: options.title, ttlPeriod: options.ttlPeriod },
+    withSignal(options.signal),
+  );
   return chatOfUpdates(answer.updates, "messages.createChat");
 }
 
@@ -35,7 +38,11 @@ export function createChannel(ctx: ClientContext, options: CreateChannelOptions)
   return create(ctx, options, "broadcast");
 }
 
-async function create(ctx: ClientContext, options: CreateChannelOptions, kind: "megagroup" | "broadcast"): Promise<Chat> {
+async function create(
+  ctx: ClientContext,
+  options: CreateChannelOptions,
+  kind: "megagroup" | "broadcast",
+): Promise<Chat> {
   const answer = await ctx.invoke(
     {
       _: "channels.createChannel",

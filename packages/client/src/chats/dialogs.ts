@@ -71,12 +71,28 @@ export async function getDialogs(ctx: ClientContext, options: GetDialogsOptions 
     const chatId = peerId(raw.peer);
     const topMessage = messages.get(`${String(chatId)}:${String(raw.topMessage)}`) ?? null;
     const title = chatTitle(raw.peer, chats, users);
-    return [{ chatId, chatType: title.type, title: title.title, pinned: raw.pinned === true, unreadCount: raw.unreadCount, topMessage, raw }];
+    return [
+      {
+        chatId,
+        chatType: title.type,
+        title: title.title,
+        pinned: raw.pinned === true,
+        unreadCount: raw.unreadCount,
+        topMessage,
+        raw,
+      },
+    ];
   });
   const total = answer._ === "messages.dialogsSlice" ? answer.count : dialogs.length;
   const last = dialogs.at(-1);
   const more = answer._ === "messages.dialogsSlice" && answer.dialogs.length >= limit && last !== undefined;
-  const next = more ? { offsetDate: last.topMessage?.date ?? 0, offsetId: last.raw.topMessage, offsetPeer: await ctx.peers.resolvePeer(last.raw.peer, options.signal) } : null;
+  const next = more
+    ? {
+        offsetDate: last.topMessage?.date ?? 0,
+        offsetId: last.raw.topMessage,
+        offsetPeer: await ctx.peers.resolvePeer(last.raw.peer, options.signal),
+      }
+    : null;
   return { dialogs, next, total };
 }
 
@@ -86,7 +102,10 @@ export interface IterDialogsOptions extends PaceOptions {
 }
 
 /** Every dialog, newest activity first, page by page. */
-export function iterDialogs(ctx: ClientContext, options: IterDialogsOptions = {}): AsyncGenerator<Dialog, void, undefined> {
+export function iterDialogs(
+  ctx: ClientContext,
+  options: IterDialogsOptions = {},
+): AsyncGenerator<Dialog, void, undefined> {
   const fetchPage = async (cursor: DialogsCursor | null) => {
     const page = await getDialogs(ctx, {
       limit: options.chunkSize ?? MAX_DIALOGS_PAGE,

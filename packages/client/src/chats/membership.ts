@@ -15,7 +15,12 @@ export interface AddChatMembersOptions {
  * Adds users: channels.inviteToChannel for supergroups and channels, messages.addChatUser (one per
  * user) for basic groups. Returns the ids of users Telegram could not add (privacy settings...).
  */
-export async function addChatMembers(ctx: ClientContext, chat: PeerRef, users: readonly PeerRef[], options: AddChatMembersOptions = {}): Promise<number[]> {
+export async function addChatMembers(
+  ctx: ClientContext,
+  chat: PeerRef,
+  users: readonly PeerRef[],
+  options: AddChatMembersOptions = {},
+): Promise<number[]> {
   const peer = await ctx.peers.resolvePeer(chat, options.signal);
   const inputUsers = await Promise.all(users.map((user) => ctx.peers.resolveUser(user, options.signal)));
   const channel = channelOf(peer);
@@ -27,7 +32,10 @@ export async function addChatMembers(ctx: ClientContext, chat: PeerRef, users: r
   if (peer._ !== "inputPeerChat") throw new TypeError("addChatMembers needs a group or channel, not a user");
   const missing: number[] = [];
   for (const userId of inputUsers) {
-    const answer = await ctx.invoke({ _: "messages.addChatUser", chatId: peer.chatId, userId, fwdLimit: options.forwardLimit ?? 100 }, invokeOptions);
+    const answer = await ctx.invoke(
+      { _: "messages.addChatUser", chatId: peer.chatId, userId, fwdLimit: options.forwardLimit ?? 100 },
+      invokeOptions,
+    );
     missing.push(...answer.missingInvitees.map((invitee) => Number(invitee.userId)));
   }
   return missing;
@@ -48,7 +56,10 @@ export async function joinChat(ctx: ClientContext, chat: PeerRef, options: Membe
     return chatOfUpdates(joinedUpdates(answer, "messages.importChatInvite"), "messages.importChatInvite");
   }
   const channel = channelOf(await ctx.peers.resolvePeer(chat, options.signal));
-  if (channel === null) throw new TypeError("joinChat needs a channel, a supergroup or an invite link (basic groups are joined by invitation)");
+  if (channel === null)
+    throw new TypeError(
+      "joinChat needs a channel, a supergroup or an invite link (basic groups are joined by invitation)",
+    );
   const answer = await ctx.invoke({ _: "channels.joinChannel", channel }, withSignal(options.signal));
   return chatOfUpdates(joinedUpdates(answer, "channels.joinChannel"), "channels.joinChannel");
 }
@@ -56,7 +67,10 @@ export async function joinChat(ctx: ClientContext, chat: PeerRef, options: Membe
 /** Layer 228 may answer a join with a bot's web view to pass first; that is not a join yet. */
 function joinedUpdates(result: messages_TypeChatInviteJoinResult, method: string): TypeUpdates {
   if (result._ === "messages.chatInviteJoinResultOk") return result.updates;
-  throw new UnexpectedAnswerError(method, "the chat asks to pass a bot's web view before joining; use invoke() for that flow");
+  throw new UnexpectedAnswerError(
+    method,
+    "the chat asks to pass a bot's web view before joining; use invoke() for that flow",
+  );
 }
 
 /** Leaves a supergroup or channel (channels.leaveChannel) or a basic group (messages.deleteChatUser of yourself). */
@@ -68,7 +82,10 @@ export async function leaveChat(ctx: ClientContext, chat: PeerRef, options: Memb
     return;
   }
   if (peer._ !== "inputPeerChat") throw new TypeError("leaveChat needs a group or channel, not a user");
-  await ctx.invoke({ _: "messages.deleteChatUser", chatId: peer.chatId, userId: { _: "inputUserSelf" } }, withSignal(options.signal));
+  await ctx.invoke(
+    { _: "messages.deleteChatUser", chatId: peer.chatId, userId: { _: "inputUserSelf" } },
+    withSignal(options.signal),
+  );
 }
 
 /**
@@ -76,7 +93,12 @@ export async function leaveChat(ctx: ClientContext, chat: PeerRef, options: Memb
  * messages are deleted `seconds` after sending; 0 turns it off. Telegram has no per-message timer for
  * text in cloud chats: a message's `ttlPeriod` is the chat's timer when it was sent.
  */
-export async function setHistoryTtl(ctx: ClientContext, peer: PeerRef, seconds: number, options: MembershipOptions = {}): Promise<void> {
+export async function setHistoryTtl(
+  ctx: ClientContext,
+  peer: PeerRef,
+  seconds: number,
+  options: MembershipOptions = {},
+): Promise<void> {
   const inputPeer = await ctx.peers.resolvePeer(peer, options.signal);
   await ctx.invoke({ _: "messages.setHistoryTTL", peer: inputPeer, period: seconds }, withSignal(options.signal));
 }

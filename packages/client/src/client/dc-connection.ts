@@ -1,5 +1,11 @@
 import { createAuthKey, type AuthKey } from "@mtkit/mtproto-crypto";
-import { SessionDriver, SessionError, type HandshakeResult, type SessionDriverEvent, type SessionEnvironment } from "@mtkit/session";
+import {
+  SessionDriver,
+  SessionError,
+  type HandshakeResult,
+  type SessionDriverEvent,
+  type SessionEnvironment,
+} from "@mtkit/session";
 import type { TlObject } from "@mtkit/tl-core";
 import { apiRegistry } from "@mtkit/tl-core/api";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
@@ -119,8 +125,15 @@ export class DcConnection {
   }
 
   /** -404: the server forgot the key we run on (an expired temp key, a wiped server). Start over once. */
-  async #afterFailure(active: Active, request: TlObject, options: RequestOptions, error: unknown, attempt: number): Promise<unknown> {
-    if (!(error instanceof SessionError && error.code === "AUTH_KEY_UNKNOWN") || attempt > 0 || this.#closed) throw error;
+  async #afterFailure(
+    active: Active,
+    request: TlObject,
+    options: RequestOptions,
+    error: unknown,
+    attempt: number,
+  ): Promise<unknown> {
+    if (!(error instanceof SessionError && error.code === "AUTH_KEY_UNKNOWN") || attempt > 0 || this.#closed)
+      throw error;
     await this.#discard(active);
     return this.#send(await this.#ready(), request, options, attempt + 1);
   }
@@ -209,7 +222,12 @@ export class DcConnection {
     const stored = await storage.authKeys.getTemp(this.dcId, nowSeconds + pfs.renewBeforeSeconds, slot);
     if (stored !== null) {
       const perm = await permanent;
-      const active = await this.#open(createAuthKey(this.deps.env.crypto, stored.key), perm.serverSalt, 0, stored.expiresAt);
+      const active = await this.#open(
+        createAuthKey(this.deps.env.crypto, stored.key),
+        perm.serverSalt,
+        0,
+        stored.expiresAt,
+      );
       this.#scheduleRenewal(stored.expiresAt);
       return active;
     }
@@ -238,7 +256,12 @@ export class DcConnection {
     return active;
   }
 
-  async #open(authKey: AuthKey, serverSalt: bigint | undefined, timeOffsetMs: number, expiresAt: number | undefined): Promise<Active> {
+  async #open(
+    authKey: AuthKey,
+    serverSalt: bigint | undefined,
+    timeOffsetMs: number,
+    expiresAt: number | undefined,
+  ): Promise<Active> {
     const driver = new SessionDriver<TransportAddress>({
       env: this.deps.env,
       transport: this.deps.newTransport(this.deps.address),
@@ -249,7 +272,9 @@ export class DcConnection {
       timeOffsetMs,
       requestTimeoutMs: this.deps.requestTimeoutMs,
       pingIntervalMs: this.deps.pingIntervalMs,
-      ...(this.deps.deadConnectionTimeoutMs === undefined ? {} : { deadConnectionTimeoutMs: this.deps.deadConnectionTimeoutMs }),
+      ...(this.deps.deadConnectionTimeoutMs === undefined
+        ? {}
+        : { deadConnectionTimeoutMs: this.deps.deadConnectionTimeoutMs }),
       onEvent: (event) => {
         if (event.type === "new-session") active.initialized = false;
         this.deps.onSessionEvent(event);

@@ -19,7 +19,10 @@ export class DcDirectory {
   readonly #byId = new Map<number, DcEndpointOption>();
   readonly #media = new Map<number, DcEndpointOption>();
 
-  constructor(seed: readonly DcEndpointOption[], private readonly options: DcDirectoryOptions = {}) {
+  constructor(
+    seed: readonly DcEndpointOption[],
+    private readonly options: DcDirectoryOptions = {},
+  ) {
     for (const dc of seed) this.#byId.set(dc.id, dc);
   }
 
@@ -43,7 +46,12 @@ export class DcDirectory {
       if ((option.ipv6 === true) !== wantIpv6 || option.cdn === true || option.tcpoOnly === true) continue;
       const target = option.mediaOnly === true ? this.#media : fresh;
       if (!target.has(option.id)) {
-        target.set(option.id, { id: option.id, host: option.ipAddress, port: option.port, ...(this.options.testMode === true ? { testMode: true } : {}) });
+        target.set(option.id, {
+          id: option.id,
+          host: option.ipAddress,
+          port: option.port,
+          ...(this.options.testMode === true ? { testMode: true } : {}),
+        });
       }
     }
     for (const [id, dc] of fresh) this.#byId.set(id, dc);

@@ -63,7 +63,9 @@ export class DcKeys {
     // Durable before use: a key the server knows but we lost means a new login.
     await this.deps.storage.authKeys.setPermanent(address.dcId, result.authKey.key);
     const nowSeconds = Math.floor(this.deps.env.now() / 1000);
-    await this.deps.storage.salts.set(address.dcId, [{ salt: result.serverSalt, validSince: nowSeconds, validUntil: nowSeconds + 1800 }]);
+    await this.deps.storage.salts.set(address.dcId, [
+      { salt: result.serverSalt, validSince: nowSeconds, validUntil: nowSeconds + 1800 },
+    ]);
     this.deps.onCreated(address.dcId, false);
     return { authKey: result.authKey, serverSalt: result.serverSalt, timeOffsetMs: result.timeOffsetMs };
   }

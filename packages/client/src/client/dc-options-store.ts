@@ -6,7 +6,12 @@ export const DC_OPTIONS_KEY = "dc_options";
 
 /** Stored as JSON: small, readable in any storage, and versioned by its shape. */
 export async function saveDcOptions(kv: KeyValueRepository, endpoints: readonly DcEndpointOption[]): Promise<void> {
-  const plain = endpoints.map((dc) => ({ id: dc.id, host: dc.host, port: dc.port, ...(dc.testMode === true ? { testMode: true } : {}) }));
+  const plain = endpoints.map((dc) => ({
+    id: dc.id,
+    host: dc.host,
+    port: dc.port,
+    ...(dc.testMode === true ? { testMode: true } : {}),
+  }));
   await kv.set(DC_OPTIONS_KEY, new TextEncoder().encode(JSON.stringify(plain)));
 }
 
@@ -26,5 +31,10 @@ export async function loadDcOptions(kv: KeyValueRepository): Promise<DcEndpointO
 function isEndpoint(value: unknown): value is DcEndpointOption {
   if (typeof value !== "object" || value === null) return false;
   const dc = value as Record<string, unknown>;
-  return Number.isInteger(dc.id) && typeof dc.host === "string" && Number.isInteger(dc.port) && (dc.testMode === undefined || dc.testMode === true);
+  return (
+    Number.isInteger(dc.id) &&
+    typeof dc.host === "string" &&
+    Number.isInteger(dc.port) &&
+    (dc.testMode === undefined || dc.testMode === true)
+  );
 }

@@ -70,7 +70,13 @@ export class DcPool {
     const { deps } = this;
     return new DcConnection({
       ...deps.settings,
-      address: { dcId, host: dc.host, port: dc.port, ...(media ? { media: true } : {}), ...(dc.testMode === true ? { testMode: true } : {}) },
+      address: {
+        dcId,
+        host: dc.host,
+        port: dc.port,
+        ...(media ? { media: true } : {}),
+        ...(dc.testMode === true ? { testMode: true } : {}),
+      },
       onBound: (expiresAt) => {
         deps.emit({ type: "temp_key_bound", dcId, expiresAt });
       },

@@ -35,7 +35,13 @@ export class FeatureWiring {
 
   constructor(deps: FeatureWiringDeps) {
     this.#deps = deps;
-    this.context = { invoke: deps.invoke, peers: deps.peers, randomId: webCryptoRandomId, sleep: abortableSleep, selfId: () => this.#selfId() };
+    this.context = {
+      invoke: deps.invoke,
+      peers: deps.peers,
+      randomId: webCryptoRandomId,
+      sleep: abortableSleep,
+      selfId: () => this.#selfId(),
+    };
     this.dispatcher = new UpdateDispatcher({
       self: () => this.#self(),
       ingest: async (batch) => {
@@ -51,7 +57,10 @@ export class FeatureWiring {
    * updateLoginToken. Updates reach the dispatcher only through the engine (its sink), in order and once.
    */
   onPush(push: unknown): void {
-    if (this.#loginTokenWaiters.size > 0 && JSON.stringify(push, (_k, v: unknown) => (typeof v === "bigint" ? 0 : v)).includes('"updateLoginToken"')) {
+    if (
+      this.#loginTokenWaiters.size > 0 &&
+      JSON.stringify(push, (_k, v: unknown) => (typeof v === "bigint" ? 0 : v)).includes('"updateLoginToken"')
+    ) {
       for (const wake of [...this.#loginTokenWaiters]) wake();
     }
   }

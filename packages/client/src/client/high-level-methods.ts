@@ -1,9 +1,36 @@
 import type { TypeUser } from "@mtkit/tl-core/api";
-import { addChatMembers, joinChat, leaveChat, setHistoryTtl, type AddChatMembersOptions, type MembershipOptions } from "../chats/membership.js";
+import {
+  addChatMembers,
+  joinChat,
+  leaveChat,
+  setHistoryTtl,
+  type AddChatMembersOptions,
+  type MembershipOptions,
+} from "../chats/membership.js";
 import type { Chat } from "../chats/chat.js";
-import { getChatMembers, iterChatMembers, type ChatMember, type ChatMembersPage, type GetChatMembersOptions, type IterChatMembersOptions } from "../chats/chat-members.js";
-import { createChannel, createGroup, createSupergroup, type CreateChannelOptions, type CreateGroupOptions } from "../chats/create-chats.js";
-import { getDialogs, iterDialogs, type Dialog, type DialogsPage, type GetDialogsOptions, type IterDialogsOptions } from "../chats/dialogs.js";
+import {
+  getChatMembers,
+  iterChatMembers,
+  type ChatMember,
+  type ChatMembersPage,
+  type GetChatMembersOptions,
+  type IterChatMembersOptions,
+} from "../chats/chat-members.js";
+import {
+  createChannel,
+  createGroup,
+  createSupergroup,
+  type CreateChannelOptions,
+  type CreateGroupOptions,
+} from "../chats/create-chats.js";
+import {
+  getDialogs,
+  iterDialogs,
+  type Dialog,
+  type DialogsPage,
+  type GetDialogsOptions,
+  type IterDialogsOptions,
+} from "../chats/dialogs.js";
 import type { UpdateDispatcher, UpdateHandler } from "../events/update-dispatcher.js";
 import type { UpdateEventMap, UpdateEventName } from "../events/update-events.js";
 import type { Filter } from "../events/filter.js";
@@ -12,7 +39,13 @@ import type { ClientContext } from "../messages/context.js";
 import { deleteMessages, type DeleteMessagesOptions } from "../messages/delete-messages.js";
 import { editMessage, type EditMessageOptions } from "../messages/edit-message.js";
 import { forwardMessages, type ForwardMessagesOptions } from "../messages/forward-messages.js";
-import { getHistory, iterHistory, type GetHistoryOptions, type HistoryPage, type IterHistoryOptions } from "../messages/get-history.js";
+import {
+  getHistory,
+  iterHistory,
+  type GetHistoryOptions,
+  type HistoryPage,
+  type IterHistoryOptions,
+} from "../messages/get-history.js";
 import { getMessages, type GetMessagesOptions } from "../messages/get-messages.js";
 import type { Message } from "../messages/message.js";
 import { readHistory, type ReadHistoryOptions } from "../messages/read-history.js";
@@ -47,7 +80,12 @@ export abstract class HighLevelMethods {
     return deleteMessages(this.context, peer, ids, options);
   }
 
-  forwardMessages(toPeer: PeerRef, fromPeer: PeerRef, ids: readonly number[], options?: ForwardMessagesOptions): Promise<Message[]> {
+  forwardMessages(
+    toPeer: PeerRef,
+    fromPeer: PeerRef,
+    ids: readonly number[],
+    options?: ForwardMessagesOptions,
+  ): Promise<Message[]> {
     return forwardMessages(this.context, toPeer, fromPeer, ids, options);
   }
 
@@ -122,12 +160,19 @@ export abstract class HighLevelMethods {
   // ---- events -----------------------------------------------------------------------------------
 
   /** Runs `handler` for each event of this kind that passes `filter`; returns the unsubscribe function. */
-  on<N extends UpdateEventName, Add extends object = object>(name: N, handler: UpdateHandler<UpdateEventMap[N] & Add>, filter?: Filter<UpdateEventMap[N], Add>): () => void {
+  on<N extends UpdateEventName, Add extends object = object>(
+    name: N,
+    handler: UpdateHandler<UpdateEventMap[N] & Add>,
+    filter?: Filter<UpdateEventMap[N], Add>,
+  ): () => void {
     return this.dispatcher.on(name, handler, filter);
   }
 
   /** `for await (const message of client.iterUpdates("newMessage", { filter, signal }))`. */
-  iterUpdates<N extends UpdateEventName, Add extends object = object>(name: N, options?: IterUpdatesOptions<UpdateEventMap[N], Add>): AsyncIterableIterator<UpdateEventMap[N] & Add> {
+  iterUpdates<N extends UpdateEventName, Add extends object = object>(
+    name: N,
+    options?: IterUpdatesOptions<UpdateEventMap[N], Add>,
+  ): AsyncIterableIterator<UpdateEventMap[N] & Add> {
     return this.dispatcher.iterUpdates(name, options);
   }
 

@@ -27,13 +27,18 @@ export interface DeviceInfo {
   readonly langCode: string;
 }
 
-
 /** Things the client did on its own, reported so nothing is silent. */
 export type ClientEvent =
   | RetryEvent
   | { readonly type: "auth_key_created"; readonly dcId: number; readonly temporary: boolean }
   | { readonly type: "temp_key_bound"; readonly dcId: number; readonly expiresAt: number }
-  | { readonly type: "migrate"; readonly error: string; readonly fromDc: number; readonly toDc: number; readonly scope: "home" | "request" }
+  | {
+      readonly type: "migrate";
+      readonly error: string;
+      readonly fromDc: number;
+      readonly toDc: number;
+      readonly scope: "home" | "request";
+    }
   | { readonly type: "authorization_imported"; readonly dcId: number }
   | { readonly type: "update"; readonly dcId: number; readonly update: unknown }
   /** The server opened a new session for us (new_session_created): updates sent meanwhile are fetched. */

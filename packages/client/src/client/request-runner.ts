@@ -70,7 +70,9 @@ export class RequestRunner {
     if (options.signal === undefined) {
       const target = options.dcId ?? this.#homeDcId;
       const timeoutMs = options.timeout;
-      const sent = this.deps.pool.readyConnection(target, options.media === true)?.invokeIfReady(request, timeoutMs === undefined ? undefined : { timeoutMs });
+      const sent = this.deps.pool
+        .readyConnection(target, options.media === true)
+        ?.invokeIfReady(request, timeoutMs === undefined ? undefined : { timeoutMs });
       if (sent !== undefined) {
         return sent.then(
           (result) => this.#finish(result, request),
@@ -88,7 +90,11 @@ export class RequestRunner {
   }
 
   /** Retries, *_MIGRATE hops and caller signals; `firstFailure` is the short path's failed first attempt. */
-  async #runSlow(request: TlObject, options: InvokeOptions, firstFailure: { readonly error: unknown } | undefined): Promise<unknown> {
+  async #runSlow(
+    request: TlObject,
+    options: InvokeOptions,
+    firstFailure: { readonly error: unknown } | undefined,
+  ): Promise<unknown> {
     let dcId = options.dcId;
     for (let hop = 0; ; hop++) {
       const target = dcId ?? this.#homeDcId;
@@ -98,7 +104,13 @@ export class RequestRunner {
       } catch (error) {
         const verdict = error instanceof RpcError ? error.classification : undefined;
         if (verdict?.kind !== "migrate" || hop >= MAX_MIGRATIONS) throw error;
-        this.deps.emit({ type: "migrate", error: (error as RpcError).rawMessage, fromDc: target, toDc: verdict.dcId, scope: verdict.scope });
+        this.deps.emit({
+          type: "migrate",
+          error: (error as RpcError).rawMessage,
+          fromDc: target,
+          toDc: verdict.dcId,
+          scope: verdict.scope,
+        });
         if (verdict.scope === "home") {
           await this.moveHome(verdict.dcId);
           dcId = undefined;
@@ -128,9 +140,16 @@ export class RequestRunner {
       // Remembered per connect() only: a stale "already imported" after a logout or a new key would
       // break every call to that DC, and one export/import per run is cheap.
       pending = (async () => {
-        const exportRequest: RpcMethods["auth.exportAuthorization"]["request"] = { _: "auth.exportAuthorization", dcId };
+        const exportRequest: RpcMethods["auth.exportAuthorization"]["request"] = {
+          _: "auth.exportAuthorization",
+          dcId,
+        };
         const exported = (await this.run(exportRequest, {})) as RpcMethods["auth.exportAuthorization"]["result"];
-        const importRequest: RpcMethods["auth.importAuthorization"]["request"] = { _: "auth.importAuthorization", id: exported.id, bytes: exported.bytes };
+        const importRequest: RpcMethods["auth.importAuthorization"]["request"] = {
+          _: "auth.importAuthorization",
+          id: exported.id,
+          bytes: exported.bytes,
+        };
         await this.run(importRequest, { dcId });
         this.deps.emit({ type: "authorization_imported", dcId });
       })();
@@ -140,7 +159,12 @@ export class RequestRunner {
     await pending;
   }
 
-  #retry(dcId: number, request: TlObject, options: InvokeOptions, firstFailure: { readonly error: unknown } | undefined): Promise<unknown> {
+  #retry(
+    dcId: number,
+    request: TlObject,
+    options: InvokeOptions,
+    firstFailure: { readonly error: unknown } | undefined,
+  ): Promise<unknown> {
     return runWithRetry((signal) => this.#attempt(dcId, request, options, signal), {
       policy: this.deps.policy,
       sleep: abortableSleep,
@@ -157,7 +181,10 @@ export class RequestRunner {
     await this.deps.pool.address(dcId, this.#homeDcId);
     const connection = this.deps.pool.connection(dcId, options.media === true);
     try {
-      return await connection.invoke(request, { signal, ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }) });
+      return await connection.invoke(request, {
+        signal,
+        ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout }),
+      });
     } catch (error) {
       throw toClientError(error, request._);
     }

@@ -1,4 +1,10 @@
-import { createPortableCrypto, parseRsaPublicKeyPem, TELEGRAM_RSA_KEYS, type CryptoProvider, type RsaPublicKey } from "@mtkit/mtproto-crypto";
+import {
+  createPortableCrypto,
+  parseRsaPublicKeyPem,
+  TELEGRAM_RSA_KEYS,
+  type CryptoProvider,
+  type RsaPublicKey,
+} from "@mtkit/mtproto-crypto";
 import type { RawUser, RpcMethods, users_TypeUserFull } from "@mtkit/tl-core/api";
 import { PeerCache } from "../peers/peer-cache.js";
 import { CancelledError } from "../retry/cancelled-error.js";
@@ -75,12 +81,17 @@ export class TelegramClient extends HighLevelMethods {
         });
       },
     });
-    this.#policy = { ...DEFAULT_RETRY_POLICY, floodSleepThresholdSeconds: options.floodSleepThreshold ?? DEFAULT_RETRY_POLICY.floodSleepThresholdSeconds };
+    this.#policy = {
+      ...DEFAULT_RETRY_POLICY,
+      floodSleepThresholdSeconds: options.floodSleepThreshold ?? DEFAULT_RETRY_POLICY.floodSleepThresholdSeconds,
+    };
     this.peers = new PeerCache(options.storage.peers, {
       now: () => Math.floor(this.#now() / 1000),
       server: {
-        resolveUsername: (username, signal) => this.invoke({ _: "contacts.resolveUsername", username }, signal === undefined ? {} : { signal }),
-        resolvePhone: (phone, signal) => this.invoke({ _: "contacts.resolvePhone", phone }, signal === undefined ? {} : { signal }),
+        resolveUsername: (username, signal) =>
+          this.invoke({ _: "contacts.resolveUsername", username }, signal === undefined ? {} : { signal }),
+        resolvePhone: (phone, signal) =>
+          this.invoke({ _: "contacts.resolvePhone", phone }, signal === undefined ? {} : { signal }),
       },
     });
     this.updates = new UpdatesEngine(
@@ -136,7 +147,12 @@ export class TelegramClient extends HighLevelMethods {
    */
   get secretChats(): SecretChats {
     if (this.#secretChats === undefined) {
-      const chats = new SecretChats({ api: this, crypto: this.crypto, now: () => this.#now(), store: new KvSecretChatStore(this.storage.kv) });
+      const chats = new SecretChats({
+        api: this,
+        crypto: this.crypto,
+        now: () => this.#now(),
+        store: new KvSecretChatStore(this.storage.kv),
+      });
       chats.restore().catch((error: unknown) => {
         this.#options.logger?.error("saved secret chats could not be restored", error);
       });
@@ -213,7 +229,10 @@ export class TelegramClient extends HighLevelMethods {
    * Calls an API method, typed by the generated `RpcMethods` map. Flood waits under the threshold
    * and 5xx are retried, *_MIGRATE_X followed; every user and chat in the answer goes to `peers`.
    */
-  invoke<M extends keyof RpcMethods>(request: RpcMethods[M]["request"] & { readonly _: M }, options: InvokeOptions = {}): Promise<RpcMethods[M]["result"]> {
+  invoke<M extends keyof RpcMethods>(
+    request: RpcMethods[M]["request"] & { readonly _: M },
+    options: InvokeOptions = {},
+  ): Promise<RpcMethods[M]["result"]> {
     if (this.#running === undefined) return Promise.reject(new CancelledError("DISCONNECTED", "call connect() first"));
     return this.#running.run(request, options);
   }
@@ -271,7 +290,10 @@ export class TelegramClient extends HighLevelMethods {
     return downloadAsStream(this.fileClient(), target, options);
   }
 
-  async downloadAsBuffer(target: DownloadTarget, options?: DownloadOptions & { readonly maxBytes?: number }): Promise<Uint8Array> {
+  async downloadAsBuffer(
+    target: DownloadTarget,
+    options?: DownloadOptions & { readonly maxBytes?: number },
+  ): Promise<Uint8Array> {
     return downloadAsBuffer(this.fileClient(), target, options);
   }
 
@@ -346,7 +368,11 @@ export class TelegramClient extends HighLevelMethods {
           void this.#ingest(event.update);
           this.updates.observePush(event.update);
           this.#features.onPush(event.update);
-        } else if ((event.type === "new_session" || event.type === "connection_lost") && !event.media && event.dcId === this.#running?.homeDcId) {
+        } else if (
+          (event.type === "new_session" || event.type === "connection_lost") &&
+          !event.media &&
+          event.dcId === this.#running?.homeDcId
+        ) {
           this.updates.onConnectionEvent(event.type === "new_session" ? "new_session" : "reconnect");
         }
       },
@@ -401,7 +427,10 @@ export class TelegramClient extends HighLevelMethods {
    * The transport factory for a `transport` option: a function is used as is, a string is resolved
    * here ("websocket" in browsers); `@mtkit/client/node` overrides this for TCP framings and MTProxy links.
    */
-  protected transportFor(choice: TelegramClientOptions["transport"], crypto: CryptoProvider): (address: TransportAddress) => Transport {
+  protected transportFor(
+    choice: TelegramClientOptions["transport"],
+    crypto: CryptoProvider,
+  ): (address: TransportAddress) => Transport {
     return transportFactory(choice, crypto);
   }
 

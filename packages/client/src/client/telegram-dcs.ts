@@ -36,7 +36,9 @@ export const TELEGRAM_TEST_DCS: readonly TelegramDc[] = [
 const HOME_FIRST = 2;
 
 /** The built-in table as the client's seed list. */
-export function telegramDcEndpoints(options: { readonly testMode?: boolean; readonly ipv6?: boolean } = {}): DcEndpointOption[] {
+export function telegramDcEndpoints(
+  options: { readonly testMode?: boolean; readonly ipv6?: boolean } = {},
+): DcEndpointOption[] {
   const table = options.testMode === true ? TELEGRAM_TEST_DCS : TELEGRAM_PRODUCTION_DCS;
   const ordered = [...table].sort((a, b) => Number(b.id === HOME_FIRST) - Number(a.id === HOME_FIRST));
   return ordered.map((dc) => ({

@@ -20,7 +20,10 @@ export type TransportOption =
  * The portable entry's resolution: a factory as is; "websocket" (also the default) through the
  * global WebSocket, to Telegram's `wss://<name>.web.telegram.org/apiws[_test]` endpoints.
  */
-export function transportFactory(choice: TransportOption | undefined, crypto: CryptoProvider): (address: DcAddress) => Transport {
+export function transportFactory(
+  choice: TransportOption | undefined,
+  crypto: CryptoProvider,
+): (address: DcAddress) => Transport {
   if (typeof choice === "function") return choice;
   if (choice === undefined || choice === "websocket") return () => createWebSocketTransport({ crypto });
   throw new TypeError(`transport "${choice}" needs TCP: use TelegramClient from @mtkit/client/node`);

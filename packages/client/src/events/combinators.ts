@@ -6,7 +6,11 @@ import type { Filter } from "./filter.js";
  * after the handler (`on(name, handler, and(...))`) it infers the filter too late and narrows nothing.
  */
 export function and<In, A extends object, B extends object>(a: Filter<In, A>, b: Filter<In, B>): Filter<In, A & B>;
-export function and<In, A extends object, B extends object, C extends object>(a: Filter<In, A>, b: Filter<In, B>, c: Filter<In, C>): Filter<In, A & B & C>;
+export function and<In, A extends object, B extends object, C extends object>(
+  a: Filter<In, A>,
+  b: Filter<In, B>,
+  c: Filter<In, C>,
+): Filter<In, A & B & C>;
 export function and<In, A extends object, B extends object, C extends object, D extends object>(
   a: Filter<In, A>,
   b: Filter<In, B>,
@@ -28,7 +32,11 @@ export function and<In>(...filters: readonly Filter<In>[]): Filter<In> {
 
 /** Passes when any filter passes, with the additions of the first that did. */
 export function or<In, A extends object, B extends object>(a: Filter<In, A>, b: Filter<In, B>): Filter<In, A | B>;
-export function or<In, A extends object, B extends object, C extends object>(a: Filter<In, A>, b: Filter<In, B>, c: Filter<In, C>): Filter<In, A | B | C>;
+export function or<In, A extends object, B extends object, C extends object>(
+  a: Filter<In, A>,
+  b: Filter<In, B>,
+  c: Filter<In, C>,
+): Filter<In, A | B | C>;
 export function or<In>(...filters: readonly Filter<In>[]): Filter<In>;
 export function or<In>(...filters: readonly Filter<In>[]): Filter<In> {
   return async (event, context) => {

@@ -26,7 +26,12 @@ export function parseCommand(text: string, prefixes = "/"): ParsedCommand | null
   const match = COMMAND.exec(text.slice(1));
   if (match === null) return null;
   const argsText = text.slice(1 + match[0].length).trim();
-  return { name: (match[1] ?? "").toLowerCase(), mention: match[2]?.toLowerCase() ?? null, argsText, args: argsText === "" ? [] : argsText.split(/\s+/) };
+  return {
+    name: (match[1] ?? "").toLowerCase(),
+    mention: match[2]?.toLowerCase() ?? null,
+    argsText,
+    args: argsText === "" ? [] : argsText.split(/\s+/),
+  };
 }
 
 /**
@@ -34,7 +39,10 @@ export function parseCommand(text: string, prefixes = "/"): ParsedCommand | null
  * `/start@otherbot` is skipped when this account's usernames are known and do not include it, so
  * bots sharing a group only answer their own commands.
  */
-export function command(names: string | readonly string[], options: CommandFilterOptions = {}): Filter<Message, { readonly command: ParsedCommand }> {
+export function command(
+  names: string | readonly string[],
+  options: CommandFilterOptions = {},
+): Filter<Message, { readonly command: ParsedCommand }> {
   const wanted = new Set((typeof names === "string" ? [names] : names).map((name) => name.toLowerCase()));
   return async (message, context) => {
     const parsed = parseCommand(message.text, options.prefixes);

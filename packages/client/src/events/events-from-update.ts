@@ -4,7 +4,9 @@ import { messageFromTl, type ChatIndex } from "../messages/message.js";
 import type { UpdateEventMap } from "./update-events.js";
 
 /** A named event derived from one update. */
-export type DerivedEvent = { [N in keyof UpdateEventMap]: { readonly name: N; readonly event: UpdateEventMap[N] } }[keyof UpdateEventMap];
+export type DerivedEvent = {
+  [N in keyof UpdateEventMap]: { readonly name: N; readonly event: UpdateEventMap[N] };
+}[keyof UpdateEventMap];
 
 /** The high-level event an update stands for, if any (https://core.telegram.org/api/updates). */
 export function eventFromUpdate(update: TypeUpdate, chats: ChatIndex, selfId: number | null): DerivedEvent | null {
@@ -22,7 +24,10 @@ export function eventFromUpdate(update: TypeUpdate, chats: ChatIndex, selfId: nu
     case "updateDeleteMessages":
       return { name: "deleteMessages", event: { ids: update.messages, chatId: null } };
     case "updateDeleteChannelMessages":
-      return { name: "deleteMessages", event: { ids: update.messages, chatId: Number(markPeerId("channel", update.channelId)) } };
+      return {
+        name: "deleteMessages",
+        event: { ids: update.messages, chatId: Number(markPeerId("channel", update.channelId)) },
+      };
     default:
       return null;
   }

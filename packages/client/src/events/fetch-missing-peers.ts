@@ -9,7 +9,10 @@ import type { DeliveredUpdates } from "../updates/update-sink.js";
  * messages.getMessages for those ids brings the users and chats, which the client's invoke stores in
  * the peer cache. Channel messages always come with their peers.
  */
-export async function fetchMissingPeers(ctx: Pick<ClientContext, "invoke" | "peers">, batch: DeliveredUpdates): Promise<void> {
+export async function fetchMissingPeers(
+  ctx: Pick<ClientContext, "invoke" | "peers">,
+  batch: DeliveredUpdates,
+): Promise<void> {
   const ids: number[] = [];
   for (const update of batch.updates) {
     if (update._ !== "updateNewMessage" && update._ !== "updateEditMessage") continue;

@@ -16,7 +16,10 @@ export type MaybePromise<T> = T | Promise<T>;
  * with those fields added (`command("start")` adds `command`). `Add` is what the handler's argument
  * gains in its type, so filters narrow: after `chatType("private")`, `event.chatType` is `"private"`.
  */
-export type Filter<In, Add extends object = object> = (event: In, context: FilterContext) => MaybePromise<boolean | Add>;
+export type Filter<In, Add extends object = object> = (
+  event: In,
+  context: FilterContext,
+) => MaybePromise<boolean | Add>;
 
 /** The event with a filter's additions applied (a new object: events are shared between handlers). */
 export function applyFilterResult<T extends object>(event: T, result: boolean | object): T | null {

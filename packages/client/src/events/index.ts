@@ -1,4 +1,9 @@
-export { UpdateDispatcher, type UpdateDispatcherOptions, type UpdateErrorHandler, type UpdateHandler } from "./update-dispatcher.js";
+export {
+  UpdateDispatcher,
+  type UpdateDispatcherOptions,
+  type UpdateErrorHandler,
+  type UpdateHandler,
+} from "./update-dispatcher.js";
 export type { IterUpdatesOptions } from "./update-stream.js";
 export type { DeletedMessages, RawUpdateEvent, UpdateEventMap, UpdateEventName } from "./update-events.js";
 export type { Filter, FilterContext, MaybePromise, SelfRef } from "./filter.js";

@@ -8,7 +8,10 @@ import { UpdateStream, type IterUpdatesOptions } from "./update-stream.js";
 export type UpdateHandler<E> = (event: E) => unknown;
 
 /** Where a handler's error goes, with the event it was handling. */
-export type UpdateErrorHandler = (error: unknown, context: { readonly name: UpdateEventName; readonly event: unknown }) => void;
+export type UpdateErrorHandler = (
+  error: unknown,
+  context: { readonly name: UpdateEventName; readonly event: unknown },
+) => void;
 
 export interface UpdateDispatcherOptions {
   /** Every handler and filter error, once. Default: `console.error`. */
@@ -43,7 +46,11 @@ export class UpdateDispatcher {
   readonly sink: UpdateSink = (batch) => this.dispatch(batch);
 
   /** Registers a handler; returns the function that removes it. Handlers run in registration order. */
-  on<N extends UpdateEventName, Add extends object = object>(name: N, handler: UpdateHandler<UpdateEventMap[N] & Add>, filter?: Filter<UpdateEventMap[N], Add>): () => void {
+  on<N extends UpdateEventName, Add extends object = object>(
+    name: N,
+    handler: UpdateHandler<UpdateEventMap[N] & Add>,
+    filter?: Filter<UpdateEventMap[N], Add>,
+  ): () => void {
     const registration: Registration = { name, handler, filter: filter };
     this.#registrations.push(registration);
     return () => {
@@ -57,7 +64,10 @@ export class UpdateDispatcher {
    * dispatcher waits for the loop (backpressure, nothing dropped); breaking out of the loop or
    * aborting `signal` unsubscribes.
    */
-  iterUpdates<N extends UpdateEventName, Add extends object = object>(name: N, options: IterUpdatesOptions<UpdateEventMap[N], Add> = {}): AsyncIterableIterator<UpdateEventMap[N] & Add> {
+  iterUpdates<N extends UpdateEventName, Add extends object = object>(
+    name: N,
+    options: IterUpdatesOptions<UpdateEventMap[N], Add> = {},
+  ): AsyncIterableIterator<UpdateEventMap[N] & Add> {
     const stream = new UpdateStream<UpdateEventMap[N] & Add>(options.bufferSize ?? 100, options.signal);
     stream.onClose(this.on(name, (event) => stream.push(event), options.filter));
     return stream;
@@ -68,9 +78,13 @@ export class UpdateDispatcher {
     if (this.#registrations.length === 0) return;
     if (this.#options.ingest !== undefined) await this.#guard("rawUpdate", batch, () => this.#options.ingest?.(batch));
     let self: Promise<SelfRef | null> | undefined;
-    const context: FilterContext = { self: () => (self ??= (this.#options.self?.() ?? Promise.resolve(null)).catch(() => null)) };
+    const context: FilterContext = {
+      self: () => (self ??= (this.#options.self?.() ?? Promise.resolve(null)).catch(() => null)),
+    };
     const chats = indexChats(batch.chats);
-    const selfId = this.#registrations.some((r) => r.name !== "rawUpdate") ? ((await context.self())?.id ?? null) : null;
+    const selfId = this.#registrations.some((r) => r.name !== "rawUpdate")
+      ? ((await context.self())?.id ?? null)
+      : null;
     for (const update of batch.updates) {
       await this.#run("rawUpdate", { update, users: batch.users, chats: batch.chats, source: batch.source }, context);
       const derived = eventFromUpdate(update, chats, selfId);

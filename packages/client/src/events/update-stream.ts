@@ -22,10 +22,17 @@ export class UpdateStream<T> implements AsyncIterableIterator<T> {
   readonly #onClose: (() => void)[] = [];
 
   constructor(size: number, signal: AbortSignal | undefined) {
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`bufferSize must be a positive integer, got ${String(size)}`);
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`bufferSize must be a positive integer, got ${String(size)}`);
     this.#size = size;
     if (signal?.aborted === true) this.#close();
-    signal?.addEventListener("abort", () => { this.#close(); }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        this.#close();
+      },
+      { once: true },
+    );
   }
 
   onClose(callback: () => void): void {

@@ -12,11 +12,18 @@ export interface FileInvokeOptions {
 export interface FileClient {
   readonly crypto: CryptoProvider;
   readonly homeDcId: number;
-  invoke<M extends keyof RpcMethods>(request: RpcMethods[M]["request"] & { readonly _: M }, options?: FileInvokeOptions): Promise<RpcMethods[M]["result"]>;
+  invoke<M extends keyof RpcMethods>(
+    request: RpcMethods[M]["request"] & { readonly _: M },
+    options?: FileInvokeOptions,
+  ): Promise<RpcMethods[M]["result"]>;
   /** Lets one signal carry a listener per part in flight (Node warns past 10); optional. */
   prepareSignal?(signal: AbortSignal): void;
   /** A call on CDN DC `dcId` (https://core.telegram.org/cdn): its own auth key, made with the CDN's RSA key. */
-  invokeCdn<M extends "upload.getCdnFile">(dcId: number, request: RpcMethods[M]["request"] & { readonly _: M }, signal: AbortSignal): Promise<RpcMethods[M]["result"]>;
+  invokeCdn<M extends "upload.getCdnFile">(
+    dcId: number,
+    request: RpcMethods[M]["request"] & { readonly _: M },
+    signal: AbortSignal,
+  ): Promise<RpcMethods[M]["result"]>;
 }
 
 /** Progress in bytes; `totalBytes` is Infinity while the size is unknown. */

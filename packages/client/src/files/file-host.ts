@@ -44,8 +44,10 @@ export function createFileHost(deps: FileHostDeps): FileHost {
     get homeDcId() {
       return deps.homeDcId();
     },
-    invoke: <M extends keyof RpcMethods>(request: RpcMethods[M]["request"] & { readonly _: M }, options: FileInvokeOptions = {}) =>
-      deps.invoke(request, options),
+    invoke: <M extends keyof RpcMethods>(
+      request: RpcMethods[M]["request"] & { readonly _: M },
+      options: FileInvokeOptions = {},
+    ) => deps.invoke(request, options),
     invokeCdn: (dcId, request, signal) =>
       runWithRetry((attemptSignal) => cdn.invoke(dcId, request, attemptSignal), {
         policy: deps.policy,

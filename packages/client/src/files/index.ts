@@ -7,4 +7,10 @@ export { downloadAsIterable, type DownloadOptions } from "./download/download-it
 export { downloadAsStream } from "./download/download-stream.js";
 export { downloadAsBuffer, DEFAULT_MAX_BUFFER_BYTES } from "./download/download-buffer.js";
 export type { DownloadTarget } from "./download/download-target.js";
-export { BIG_FILE_THRESHOLD, CDN_HASH_PART, MAX_DOWNLOAD_PART, MAX_UPLOAD_PART, MAX_UPLOAD_PARTS } from "./transfer-rules.js";
+export {
+  BIG_FILE_THRESHOLD,
+  CDN_HASH_PART,
+  MAX_DOWNLOAD_PART,
+  MAX_UPLOAD_PART,
+  MAX_UPLOAD_PARTS,
+} from "./transfer-rules.js";

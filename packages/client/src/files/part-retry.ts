@@ -15,13 +15,23 @@ export async function withPartRetries<T>(attempt: () => Promise<T>, signal: Abor
       return await attempt();
     } catch (error) {
       // A FileTransferError is a verdict on what the server sent (a tampered part, a wrong length): never retried away.
-      if (signal.aborted || error instanceof RpcError || error instanceof CancelledError || error instanceof FileTransferError || tries >= PART_ATTEMPTS) throw error;
+      if (
+        signal.aborted ||
+        error instanceof RpcError ||
+        error instanceof CancelledError ||
+        error instanceof FileTransferError ||
+        tries >= PART_ATTEMPTS
+      )
+        throw error;
     }
   }
 }
 
 /** A controller that also fires when the caller's signal does; `dispose` detaches it. */
-export function transferController(signal: AbortSignal | undefined, prepare?: (signal: AbortSignal) => void): { readonly controller: AbortController; readonly dispose: () => void } {
+export function transferController(
+  signal: AbortSignal | undefined,
+  prepare?: (signal: AbortSignal) => void,
+): { readonly controller: AbortController; readonly dispose: () => void } {
   const controller = new AbortController();
   prepare?.(controller.signal);
   if (signal === undefined) return { controller, dispose: () => undefined };

@@ -7,9 +7,15 @@ export function describeUpdatesEvent(event: UpdatesEvent): { readonly level: Log
     case "updates_fetch":
       return { level: "debug", message: `updates: fetching the difference of ${boxName(event.box)} (${event.reason})` };
     case "updates_caught_up":
-      return { level: "debug", message: `updates: ${boxName(event.box)} caught up, ${event.updates} updates in ${event.slices} answers` };
+      return {
+        level: "debug",
+        message: `updates: ${boxName(event.box)} caught up, ${event.updates} updates in ${event.slices} answers`,
+      };
     case "updates_too_long":
-      return { level: "warn", message: `updates: the gap of ${boxName(event.box)} is too long to replay; refetch what you show from there` };
+      return {
+        level: "warn",
+        message: `updates: the gap of ${boxName(event.box)} is too long to replay; refetch what you show from there`,
+      };
     case "updates_problem":
       return { level: "warn", message: `updates: ${event.problem.code}: ${event.problem.message}` };
   }

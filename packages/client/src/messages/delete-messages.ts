@@ -13,7 +13,12 @@ export interface DeleteMessagesOptions {
  * everyone), messages.deleteMessages elsewhere (https://core.telegram.org/method/messages.deleteMessages).
  * Returns how many the server counted as deleted (pts_count).
  */
-export async function deleteMessages(ctx: ClientContext, peer: PeerRef, ids: readonly number[], options: DeleteMessagesOptions = {}): Promise<number> {
+export async function deleteMessages(
+  ctx: ClientContext,
+  peer: PeerRef,
+  ids: readonly number[],
+  options: DeleteMessagesOptions = {},
+): Promise<number> {
   if (ids.length === 0) return 0;
   const inputPeer = await ctx.peers.resolvePeer(peer, options.signal);
   const channel = channelOf(inputPeer);

@@ -15,12 +15,25 @@ export interface EditMessageOptions {
 }
 
 /** messages.editMessage (https://core.telegram.org/method/messages.editMessage): new text for message `id`. */
-export async function editMessage(ctx: ClientContext, peer: PeerRef, id: number, text: InputText, options: EditMessageOptions = {}): Promise<Message> {
+export async function editMessage(
+  ctx: ClientContext,
+  peer: PeerRef,
+  id: number,
+  text: InputText,
+  options: EditMessageOptions = {},
+): Promise<Message> {
   const inputPeer = await ctx.peers.resolvePeer(peer, options.signal);
   const formatted = toTextWithEntities(text, options.parseMode, options.entities);
   const entities = await resolveMentions(ctx, formatted.entities, options.signal);
   const answer = await ctx.invoke(
-    { _: "messages.editMessage", peer: inputPeer, id, message: formatted.text, noWebpage: options.noWebpage === true, entities },
+    {
+      _: "messages.editMessage",
+      peer: inputPeer,
+      id,
+      message: formatted.text,
+      noWebpage: options.noWebpage === true,
+      entities,
+    },
     withSignal(options.signal),
   );
   if (answer._ === "updates" || answer._ === "updatesCombined") {
@@ -31,5 +44,8 @@ export async function editMessage(ctx: ClientContext, peer: PeerRef, id: number,
       }
     }
   }
-  throw new UnexpectedAnswerError("messages.editMessage", `no edited message ${String(id)} in the answer (${answer._})`);
+  throw new UnexpectedAnswerError(
+    "messages.editMessage",
+    `no edited message ${String(id)} in the answer (${answer._})`,
+  );
 }

@@ -21,12 +21,26 @@ export async function forwardMessages(
   ids: readonly number[],
   options: ForwardMessagesOptions = {},
 ): Promise<Message[]> {
-  if (ids.length > MAX_FORWARD_IDS) throw new RangeError(`forwardMessages takes at most ${String(MAX_FORWARD_IDS)} ids at once, got ${String(ids.length)}`);
+  if (ids.length > MAX_FORWARD_IDS)
+    throw new RangeError(
+      `forwardMessages takes at most ${String(MAX_FORWARD_IDS)} ids at once, got ${String(ids.length)}`,
+    );
   if (ids.length === 0) return [];
-  const [to, from] = await Promise.all([ctx.peers.resolvePeer(toPeer, options.signal), ctx.peers.resolvePeer(fromPeer, options.signal)]);
+  const [to, from] = await Promise.all([
+    ctx.peers.resolvePeer(toPeer, options.signal),
+    ctx.peers.resolvePeer(fromPeer, options.signal),
+  ]);
   const randomIds = ids.map(() => ctx.randomId());
   const answer = await ctx.invoke(
-    { _: "messages.forwardMessages", toPeer: to, fromPeer: from, id: [...ids], randomId: randomIds, silent: options.silent === true, dropAuthor: options.dropAuthor === true },
+    {
+      _: "messages.forwardMessages",
+      toPeer: to,
+      fromPeer: from,
+      id: [...ids],
+      randomId: randomIds,
+      silent: options.silent === true,
+      dropAuthor: options.dropAuthor === true,
+    },
     withSignal(options.signal),
   );
   return sentMessagesFromUpdates(answer, randomIds, "messages.forwardMessages", await ctx.selfId());

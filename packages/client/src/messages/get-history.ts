@@ -31,7 +31,11 @@ export interface HistoryPage {
 export const MAX_HISTORY_PAGE = 100;
 
 /** One page of messages.getHistory (https://core.telegram.org/method/messages.getHistory), newest first. */
-export async function getHistory(ctx: ClientContext, peer: PeerRef, options: GetHistoryOptions = {}): Promise<HistoryPage> {
+export async function getHistory(
+  ctx: ClientContext,
+  peer: PeerRef,
+  options: GetHistoryOptions = {},
+): Promise<HistoryPage> {
   const inputPeer = await ctx.peers.resolvePeer(peer, options.signal);
   const limit = Math.min(options.limit ?? MAX_HISTORY_PAGE, MAX_HISTORY_PAGE);
   const answer = await ctx.invoke(
@@ -66,7 +70,11 @@ export interface IterHistoryOptions extends PaceOptions {
 }
 
 /** Every message of a chat, newest first, page by page (see `PaceOptions` for pacing and flood waits). */
-export function iterHistory(ctx: ClientContext, peer: PeerRef, options: IterHistoryOptions = {}): AsyncGenerator<Message, void, undefined> {
+export function iterHistory(
+  ctx: ClientContext,
+  peer: PeerRef,
+  options: IterHistoryOptions = {},
+): AsyncGenerator<Message, void, undefined> {
   const first: HistoryCursor = { offsetId: options.offsetId ?? 0, offsetDate: options.offsetDate ?? 0 };
   const fetchPage = async (cursor: HistoryCursor | null) => {
     const page = await getHistory(ctx, peer, {

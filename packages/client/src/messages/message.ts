@@ -1,4 +1,11 @@
-import type { RawMessage, RawMessageService, TypeChat, TypeMessage, TypeMessageEntity, TypePeer } from "@mtkit/tl-core/api";
+import type {
+  RawMessage,
+  RawMessageService,
+  TypeChat,
+  TypeMessage,
+  TypeMessageEntity,
+  TypePeer,
+} from "@mtkit/tl-core/api";
 import { markPeerId } from "../peers/marked-peer-id.js";
 
 /** Where a message was posted. A supergroup is a channel with `megagroup` (https://core.telegram.org/api/channel). */
@@ -69,7 +76,8 @@ export function messageFromTl(raw: TypeMessage, chats: ChatIndex, selfId: number
   const outgoing = raw.out === true;
   const chatId = peerId(raw.peerId);
   // Private messages may carry no from_id: the sender is then the chat (incoming) or this account (outgoing).
-  const senderId = raw.fromId !== undefined ? peerId(raw.fromId) : raw.peerId._ !== "peerUser" ? null : outgoing ? selfId : chatId;
+  const senderId =
+    raw.fromId !== undefined ? peerId(raw.fromId) : raw.peerId._ !== "peerUser" ? null : outgoing ? selfId : chatId;
   const reply = raw.replyTo;
   return {
     id: raw.id,
@@ -89,7 +97,11 @@ export function messageFromTl(raw: TypeMessage, chats: ChatIndex, selfId: number
 }
 
 /** Every message of a list answer, with its chats for the chat type. */
-export function messagesFromTl(list: readonly TypeMessage[], chats: readonly TypeChat[], selfId: number | null = null): Message[] {
+export function messagesFromTl(
+  list: readonly TypeMessage[],
+  chats: readonly TypeChat[],
+  selfId: number | null = null,
+): Message[] {
   const index = indexChats(chats);
   return list.flatMap((raw) => messageFromTl(raw, index, selfId) ?? []);
 }

@@ -30,7 +30,12 @@ const NEVER = new AbortController().signal;
  * sleeping `pageDelayMs` between pages and through flood waits up to `maxFloodWaitSeconds`.
  * Breaking out of the `for await` stops it: no request is made after that.
  */
-export async function* paginate<T, C>(first: C | null, fetchPage: (cursor: C | null) => Promise<Page<T, C>>, sleep: Sleep, options: PaceOptions = {}): AsyncGenerator<T, void, undefined> {
+export async function* paginate<T, C>(
+  first: C | null,
+  fetchPage: (cursor: C | null) => Promise<Page<T, C>>,
+  sleep: Sleep,
+  options: PaceOptions = {},
+): AsyncGenerator<T, void, undefined> {
   const limit = options.limit ?? Infinity;
   const signal = options.signal ?? NEVER;
   let cursor = first;
@@ -48,12 +53,20 @@ export async function* paginate<T, C>(first: C | null, fetchPage: (cursor: C | n
   }
 }
 
-async function fetchWithFloodWaits<P>(fetchPage: () => Promise<P>, sleep: Sleep, signal: AbortSignal, options: PaceOptions): Promise<P> {
+async function fetchWithFloodWaits<P>(
+  fetchPage: () => Promise<P>,
+  sleep: Sleep,
+  signal: AbortSignal,
+  options: PaceOptions,
+): Promise<P> {
   for (;;) {
     try {
       return await fetchPage();
     } catch (error) {
-      const flood = error instanceof RpcError && error.classification.kind === "flood" ? error.classification.waitSeconds : undefined;
+      const flood =
+        error instanceof RpcError && error.classification.kind === "flood"
+          ? error.classification.waitSeconds
+          : undefined;
       if (flood === undefined || flood > (options.maxFloodWaitSeconds ?? 300)) throw error;
       options.onFloodWait?.(flood);
       await sleep(flood * 1000, signal);

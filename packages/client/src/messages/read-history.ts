@@ -13,6 +13,7 @@ export async function readHistory(ctx: ClientContext, peer: PeerRef, options: Re
   const inputPeer = await ctx.peers.resolvePeer(peer, options.signal);
   const channel = channelOf(inputPeer);
   const maxId = options.maxId ?? 0;
-  if (channel === null) await ctx.invoke({ _: "messages.readHistory", peer: inputPeer, maxId }, withSignal(options.signal));
+  if (channel === null)
+    await ctx.invoke({ _: "messages.readHistory", peer: inputPeer, maxId }, withSignal(options.signal));
   else await ctx.invoke({ _: "channels.readHistory", channel, maxId }, withSignal(options.signal));
 }

@@ -6,7 +6,11 @@ import type { ClientContext } from "./context.js";
  * client must send inputMessageEntityMentionName with the user's access hash
  * (https://core.telegram.org/api/mentions): looked up in the peer cache here.
  */
-export async function resolveMentions(ctx: ClientContext, entities: readonly TypeMessageEntity[], signal: AbortSignal | undefined): Promise<TypeMessageEntity[]> {
+export async function resolveMentions(
+  ctx: ClientContext,
+  entities: readonly TypeMessageEntity[],
+  signal: AbortSignal | undefined,
+): Promise<TypeMessageEntity[]> {
   return Promise.all(
     entities.map(async (entity): Promise<TypeMessageEntity> => {
       if (entity._ !== "messageEntityMentionName") return entity;

@@ -30,7 +30,12 @@ export function replyToHeader(replyTo: number | undefined): TypeInputReplyTo | u
  * random_id, so a resend after a lost answer is recognised by the server and never makes a
  * second message. Returns the message as the server stored it.
  */
-export async function sendText(ctx: ClientContext, peer: PeerRef, text: InputText, options: SendTextOptions = {}): Promise<Message> {
+export async function sendText(
+  ctx: ClientContext,
+  peer: PeerRef,
+  text: InputText,
+  options: SendTextOptions = {},
+): Promise<Message> {
   const inputPeer = await ctx.peers.resolvePeer(peer, options.signal);
   const formatted = toTextWithEntities(text, options.parseMode, options.entities);
   const entities = await resolveMentions(ctx, formatted.entities, options.signal);
@@ -48,6 +53,12 @@ export async function sendText(ctx: ClientContext, peer: PeerRef, text: InputTex
     },
     withSignal(options.signal),
   );
-  const sent = { peer: inputPeer, text: formatted.text, entities, replyToId: options.replyTo, silent: options.silent === true };
+  const sent = {
+    peer: inputPeer,
+    text: formatted.text,
+    entities,
+    replyToId: options.replyTo,
+    silent: options.silent === true,
+  };
   return sentTextMessage(answer, sent, randomId, await ctx.selfId());
 }

@@ -1,4 +1,11 @@
-import type { RawMessage, TypeInputPeer, TypeMessageEntity, TypePeer, TypeUpdate, TypeUpdates } from "@mtkit/tl-core/api";
+import type {
+  RawMessage,
+  TypeInputPeer,
+  TypeMessageEntity,
+  TypePeer,
+  TypeUpdate,
+  TypeUpdates,
+} from "@mtkit/tl-core/api";
 import { indexChats, messageFromTl, type Message } from "./message.js";
 import { UnexpectedAnswerError } from "./unexpected-answer-error.js";
 
@@ -21,7 +28,12 @@ export function peerOfInput(input: TypeInputPeer, selfId: bigint | null): TypePe
 }
 
 function newMessageOf(update: TypeUpdate): RawMessage | null {
-  if (update._ !== "updateNewMessage" && update._ !== "updateNewChannelMessage" && update._ !== "updateNewScheduledMessage") return null;
+  if (
+    update._ !== "updateNewMessage" &&
+    update._ !== "updateNewChannelMessage" &&
+    update._ !== "updateNewScheduledMessage"
+  )
+    return null;
   return update.message._ === "message" ? update.message : null;
 }
 
@@ -30,7 +42,12 @@ function newMessageOf(update: TypeUpdate): RawMessage | null {
  * with updateMessageID, then carries the message in updateNew(Channel)Message
  * (https://core.telegram.org/api/updates#updates-sequence).
  */
-export function sentMessagesFromUpdates(answer: TypeUpdates, randomIds: readonly bigint[], method: string, selfId: number | null): Message[] {
+export function sentMessagesFromUpdates(
+  answer: TypeUpdates,
+  randomIds: readonly bigint[],
+  method: string,
+  selfId: number | null,
+): Message[] {
   if (answer._ !== "updates" && answer._ !== "updatesCombined" && answer._ !== "updateShort") {
     throw new UnexpectedAnswerError(method, `expected Updates with the new messages, got ${answer._}`);
   }
@@ -47,7 +64,8 @@ export function sentMessagesFromUpdates(answer: TypeUpdates, randomIds: readonly
   return randomIds.map((randomId) => {
     const id = idByRandom.get(randomId);
     const raw = id === undefined ? undefined : byId.get(id);
-    if (raw === undefined) throw new UnexpectedAnswerError(method, `no message for random_id ${String(randomId)} in the answer`);
+    if (raw === undefined)
+      throw new UnexpectedAnswerError(method, `no message for random_id ${String(randomId)} in the answer`);
     const message = messageFromTl(raw, index, selfId);
     if (message === null) throw new UnexpectedAnswerError(method, "the new message is empty");
     return message;
@@ -72,7 +90,8 @@ export function sentTextMessage(answer: TypeUpdates, sent: SentText, randomId: b
   }
   const self = selfId === null ? null : BigInt(selfId);
   const peerId = peerOfInput(sent.peer, self);
-  if (peerId === null) throw new UnexpectedAnswerError("messages.sendMessage", `cannot tell the chat of ${sent.peer._}`);
+  if (peerId === null)
+    throw new UnexpectedAnswerError("messages.sendMessage", `cannot tell the chat of ${sent.peer._}`);
   const raw: RawMessage = {
     _: "message",
     out: true,

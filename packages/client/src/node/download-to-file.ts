@@ -13,8 +13,19 @@ export interface DownloadToFileOptions extends Omit<DownloadOptions, "offset"> {
  * written, so after an error or an abort the file holds a verified prefix that `resume` continues.
  * Returns the file's length on disk.
  */
-export async function downloadToFile(client: FileClient, target: DownloadTarget, path: string, options: DownloadToFileOptions = {}): Promise<number> {
-  const offset = options.resume === true ? await stat(path).then((info) => info.size, () => 0) : 0;
+export async function downloadToFile(
+  client: FileClient,
+  target: DownloadTarget,
+  path: string,
+  options: DownloadToFileOptions = {},
+): Promise<number> {
+  const offset =
+    options.resume === true
+      ? await stat(path).then(
+          (info) => info.size,
+          () => 0,
+        )
+      : 0;
   const handle = await open(path, options.resume === true ? "a" : "w");
   let length = offset;
   try {

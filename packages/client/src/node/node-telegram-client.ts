@@ -24,12 +24,20 @@ export class TelegramClient extends PortableTelegramClient {
       ...options,
       crypto,
       // node:zlib: native gzip, where the portable one cost 30 % of upload CPU in a profile.
-      compression: options.compression === false ? false : typeof options.compression === "function" ? options.compression : nativeGzip,
+      compression:
+        options.compression === false
+          ? false
+          : typeof options.compression === "function"
+            ? options.compression
+            : nativeGzip,
     });
   }
 
   /** TCP framings, MTProxy links and "websocket" (through `ws` on Node 20); default obfuscated intermediate. */
-  protected override transportFor(choice: TelegramClientOptions["transport"], crypto: CryptoProvider): (address: DcAddress) => Transport {
+  protected override transportFor(
+    choice: TelegramClientOptions["transport"],
+    crypto: CryptoProvider,
+  ): (address: DcAddress) => Transport {
     return nodeTransportFactory(choice, crypto);
   }
 

@@ -14,7 +14,10 @@ import { redirectTransport } from "./redirect-transport.js";
  * - "websocket": Telegram's WebSocket endpoints (global WebSocket, else `ws`);
  * - an MTProxy link: every DC through that proxy, the DC id in the obfuscation header.
  */
-export function nodeTransportFactory(choice: TransportOption | undefined, crypto: CryptoProvider): (address: DcAddress) => Transport {
+export function nodeTransportFactory(
+  choice: TransportOption | undefined,
+  crypto: CryptoProvider,
+): (address: DcAddress) => Transport {
   if (typeof choice === "function") return choice;
   switch (choice) {
     case undefined:
@@ -29,7 +32,12 @@ export function nodeTransportFactory(choice: TransportOption | undefined, crypto
     default: {
       if (!isProxyLink(choice)) throw new TypeError(`unknown transport "${choice}"`);
       const proxy = parseProxyLink(choice);
-      return () => redirectTransport(createTcpTransport({ crypto, obfuscation: { secret: proxy.secret } }), proxy.server, proxy.port);
+      return () =>
+        redirectTransport(
+          createTcpTransport({ crypto, obfuscation: { secret: proxy.secret } }),
+          proxy.server,
+          proxy.port,
+        );
     }
   }
 }

@@ -7,7 +7,8 @@ import type { DcAddress, SendOptions, Transport, TransportListener } from "@mtki
  */
 export function redirectTransport(inner: Transport, host: string, port: number): Transport {
   return {
-    connect: (address: DcAddress, options?: { readonly signal?: AbortSignal }) => inner.connect({ ...address, host, port }, options),
+    connect: (address: DcAddress, options?: { readonly signal?: AbortSignal }) =>
+      inner.connect({ ...address, host, port }, options),
     send: (packet: Uint8Array, options?: SendOptions) => inner.send(packet, options),
     subscribe: (listener: TransportListener) => inner.subscribe(listener),
     close: () => inner.close(),

@@ -53,7 +53,8 @@ function visit(value: unknown, depth: number, found: Found): void {
     return;
   }
   const object = value as Record<string, unknown>;
-  if (object._ === "message" || object._ === "messageService") noteSightings(object, (found.sightings ??= new Map<string, MinPeerContext>()));
+  if (object._ === "message" || object._ === "messageService")
+    noteSightings(object, (found.sightings ??= new Map<string, MinPeerContext>()));
   for (const key in object) visit(object[key], depth + 1, found);
 }
 

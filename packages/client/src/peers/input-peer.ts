@@ -17,7 +17,8 @@ export function inputPeerFromRecord(record: PeerRecord): TlInputPeer | null {
  */
 export function inputPeerFromMessage(record: PeerRecord, chat: TlInputPeer, msgId: number): TlInputPeer | null {
   if (record.kind === "user") return { _: "inputPeerUserFromMessage", peer: chat, msgId: msgId, userId: record.id };
-  if (record.kind === "channel") return { _: "inputPeerChannelFromMessage", peer: chat, msgId: msgId, channelId: record.id };
+  if (record.kind === "channel")
+    return { _: "inputPeerChannelFromMessage", peer: chat, msgId: msgId, channelId: record.id };
   return null;
 }
 

@@ -20,8 +20,14 @@ export function markPeerId(kind: PeerKind, id: bigint): bigint {
 export function unmarkPeerId(marked: bigint): { readonly kind: PeerKind; readonly id: bigint } {
   if (marked >= 1n && marked <= MAX_USER_ID) return { kind: "user", id: marked };
   if (marked <= -1n && marked >= -MAX_CHAT_ID) return { kind: "chat", id: -marked };
-  if (marked < CHANNEL_ZERO && marked >= CHANNEL_ZERO - MAX_CHANNEL_ID) return { kind: "channel", id: CHANNEL_ZERO - marked };
+  if (marked < CHANNEL_ZERO && marked >= CHANNEL_ZERO - MAX_CHANNEL_ID)
+    return { kind: "channel", id: CHANNEL_ZERO - marked };
   throw new PeerNotFoundError(String(marked), [
-    { source: "input", lookup: "id", detail: `${marked} is not a user, chat or channel id (see https://core.telegram.org/api/bots/ids)`, outcome: "invalid" },
+    {
+      source: "input",
+      lookup: "id",
+      detail: `${marked} is not a user, chat or channel id (see https://core.telegram.org/api/bots/ids)`,
+      outcome: "invalid",
+    },
   ]);
 }

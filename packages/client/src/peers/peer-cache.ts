@@ -77,7 +77,8 @@ export class PeerCache {
   async get(ref: PeerRef): Promise<PeerRecord | null> {
     const query = parsePeerRef(ref);
     if (query.by === "id" || query.by === "username" || query.by === "phone") return this.#fromCache(query);
-    if (query.by === "object") return this.#repository.get(peerKindOf(query.object), BigInt.asIntN(64, query.object.id));
+    if (query.by === "object")
+      return this.#repository.get(peerKindOf(query.object), BigInt.asIntN(64, query.object.id));
     return null;
   }
 
@@ -90,7 +91,10 @@ export class PeerCache {
         return query.input;
       case "object": {
         await this.ingest(query.object);
-        return this.#resolveQuery({ by: "id", kind: peerKindOf(query.object), id: BigInt.asIntN(64, query.object.id) }, signal);
+        return this.#resolveQuery(
+          { by: "id", kind: peerKindOf(query.object), id: BigInt.asIntN(64, query.object.id) },
+          signal,
+        );
       }
       default:
         return this.#resolveQuery(query, signal);
@@ -113,13 +117,21 @@ export class PeerCache {
     if (fromCache !== null) return fromCache;
     const call = this.#serverCall(query, signal);
     if (call === null) {
-      attempts.push({ source: "server", lookup: query.by, detail: "no server lookup for this kind of query", outcome: "skipped" });
+      attempts.push({
+        source: "server",
+        lookup: query.by,
+        detail: "no server lookup for this kind of query",
+        outcome: "skipped",
+      });
       throw new PeerNotFoundError(describePeerQuery(query), attempts);
     }
     try {
       await this.ingest(await call.run());
     } catch (error) {
-      const detail = error instanceof RpcError ? `${call.method}: ${error.rawMessage} (${error.code})` : `${call.method}: ${String(error)}`;
+      const detail =
+        error instanceof RpcError
+          ? `${call.method}: ${error.rawMessage} (${error.code})`
+          : `${call.method}: ${String(error)}`;
       attempts.push({ source: "server", lookup: query.by, detail, outcome: "error" });
       if (error instanceof RpcError) throw new PeerNotFoundError(describePeerQuery(query), attempts, { cause: error });
       throw error;
@@ -129,11 +141,18 @@ export class PeerCache {
     throw new PeerNotFoundError(describePeerQuery(query), attempts);
   }
 
-  async #tryCache(query: CacheQuery, attempts: PeerLookupAttempt[], source: "cache" | "server"): Promise<TlInputPeer | null> {
+  async #tryCache(
+    query: CacheQuery,
+    attempts: PeerLookupAttempt[],
+    source: "cache" | "server",
+  ): Promise<TlInputPeer | null> {
     const record = await this.#fromCache(query);
     const input = record === null ? null : (inputPeerFromRecord(record) ?? (await this.#fromMinContext(record)));
     if (input !== null) return input;
-    const detail = source === "cache" ? `cache by ${describePeerQuery(query)}` : `${describePeerQuery(query)} after the server answered`;
+    const detail =
+      source === "cache"
+        ? `cache by ${describePeerQuery(query)}`
+        : `${describePeerQuery(query)} after the server answered`;
     attempts.push({ source, lookup: query.by, detail, outcome: record === null ? "missing" : "min_only" });
     return null;
   }
@@ -144,7 +163,11 @@ export class PeerCache {
     if (seen === null) return null;
     const chat = await this.#repository.get(seen.chatKind, seen.chatId);
     const chatInput =
-      seen.chatKind === "chat" ? { _: "inputPeerChat" as const, chatId: seen.chatId } : chat === null ? null : inputPeerFromRecord(chat);
+      seen.chatKind === "chat"
+        ? { _: "inputPeerChat" as const, chatId: seen.chatId }
+        : chat === null
+          ? null
+          : inputPeerFromRecord(chat);
     return chatInput === null ? null : inputPeerFromMessage(record, chatInput, seen.msgId);
   }
 
@@ -154,7 +177,10 @@ export class PeerCache {
     return this.#repository.get(query.kind, query.id);
   }
 
-  #serverCall(query: CacheQuery, signal: AbortSignal | undefined): { method: string; run: () => Promise<unknown> } | null {
+  #serverCall(
+    query: CacheQuery,
+    signal: AbortSignal | undefined,
+  ): { method: string; run: () => Promise<unknown> } | null {
     const server = this.#options.server;
     if (server === undefined) return null;
     const byKind: Record<PeerKind, ((id: bigint, s?: AbortSignal) => Promise<unknown>) | undefined> = {

@@ -20,13 +20,22 @@ import type {
  * Objects that describe a peer we can address. `community` / `communityForbidden` (layer 228) are
  * addressed with InputChannel (communities.togglePeerLink), so the cache files them as channels.
  */
-export type TlPeerObject = RawUser | RawChat | RawChatForbidden | RawChannel | RawChannelForbidden | RawCommunity | RawCommunityForbidden;
+export type TlPeerObject =
+  RawUser | RawChat | RawChatForbidden | RawChannel | RawChannelForbidden | RawCommunity | RawCommunityForbidden;
 export type TlPeer = TypePeer;
 export type TlInputPeer = TypeInputPeer;
 export type TlInputUser = TypeInputUser;
 export type TlInputChannel = TypeInputChannel;
 
-const PEER_OBJECT_NAMES = new Set(["user", "chat", "chatForbidden", "channel", "channelForbidden", "community", "communityForbidden"]);
+const PEER_OBJECT_NAMES = new Set([
+  "user",
+  "chat",
+  "chatForbidden",
+  "channel",
+  "channelForbidden",
+  "community",
+  "communityForbidden",
+]);
 
 export function isTlPeerObject(value: unknown): value is TlPeerObject {
   if (typeof value !== "object" || value === null) return false;

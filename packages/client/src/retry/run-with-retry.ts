@@ -65,7 +65,10 @@ function throwIfCancelled(signal: AbortSignal): void {
  * signal (client lifetime + caller), and every wait and attempt rejects with `CancelledError`
  * the moment either fires.
  */
-export async function runWithRetry<T>(attempt: (signal: AbortSignal) => Promise<T>, options: RetryRunOptions): Promise<T> {
+export async function runWithRetry<T>(
+  attempt: (signal: AbortSignal) => Promise<T>,
+  options: RetryRunOptions,
+): Promise<T> {
   const linked = linkSignals([options.lifetime.signal, options.signal]);
   try {
     return await retryLoop(attempt, options, linked.signal);
@@ -75,7 +78,11 @@ export async function runWithRetry<T>(attempt: (signal: AbortSignal) => Promise<
   }
 }
 
-async function retryLoop<T>(attempt: (signal: AbortSignal) => Promise<T>, options: RetryRunOptions, signal: AbortSignal): Promise<T> {
+async function retryLoop<T>(
+  attempt: (signal: AbortSignal) => Promise<T>,
+  options: RetryRunOptions,
+  signal: AbortSignal,
+): Promise<T> {
   let state = INITIAL_RETRY_STATE;
   let failure = options.firstFailure;
   for (let retry = 1; ; retry++) {
@@ -92,7 +99,10 @@ async function retryLoop<T>(attempt: (signal: AbortSignal) => Promise<T>, option
     throwIfCancelled(signal);
     const decision = decideRetry(error, state, options.policy, options.random);
     if (decision.action === "throw") {
-      if (error instanceof RpcError && (decision.reason === "flood_over_threshold" || decision.reason === "retries_exhausted")) {
+      if (
+        error instanceof RpcError &&
+        (decision.reason === "flood_over_threshold" || decision.reason === "retries_exhausted")
+      ) {
         options.onEvent?.({ type: "give_up", reason: decision.reason, method: options.method, error });
       }
       throw error;

@@ -42,7 +42,8 @@ export class DhConfigCache {
   /** Checks (when new) and caches the answer of messages.getDhConfig; throws DH_CONFIG_INVALID. */
   apply(answer: messages.TypeDhConfig): DhConfigWithRandom {
     if (answer._ === "messages.dhConfigNotModified") {
-      if (this.#params === undefined) throw new SecretChatProtocolError("DH_CONFIG_INVALID", "dhConfigNotModified with nothing cached");
+      if (this.#params === undefined)
+        throw new SecretChatProtocolError("DH_CONFIG_INVALID", "dhConfigNotModified with nothing cached");
       return { params: this.#params, random: answer.random };
     }
     const p = bigIntFromBytes(answer.p);
@@ -51,7 +52,8 @@ export class DhConfigCache {
       try {
         checkDhParams(this.crypto, p, answer.g);
       } catch (error) {
-        if (error instanceof DhCheckError) throw new SecretChatProtocolError("DH_CONFIG_INVALID", `getDhConfig: ${error.message}`);
+        if (error instanceof DhCheckError)
+          throw new SecretChatProtocolError("DH_CONFIG_INVALID", `getDhConfig: ${error.message}`);
         throw error;
       }
       this.#params = { version: answer.version, p, g: answer.g };

@@ -25,19 +25,28 @@ function cryptoErrorCode(error: SecretChatError): SecretChatProtocolErrorCode {
   }
 }
 
-export function decryptInbound(core: SecretChatCore, data: Uint8Array): { wrapped: LayerMessage; withCurrentKey: boolean } {
+export function decryptInbound(
+  core: SecretChatCore,
+  data: Uint8Array,
+): { wrapped: LayerMessage; withCurrentKey: boolean } {
   const s = core.state;
   if (data.length < 8) throw new SecretChatProtocolError("DECODE_FAILED", `packet of ${data.length} bytes`, s.chatId);
   const fingerprint = readInt64LE(data, 0);
-  const candidates: (SecretKeyRecord | undefined)[] = [s.key, s.previousKey, s.rekey.phase === "accepted" ? s.rekey.next : undefined];
+  const candidates: (SecretKeyRecord | undefined)[] = [
+    s.key,
+    s.previousKey,
+    s.rekey.phase === "accepted" ? s.rekey.next : undefined,
+  ];
   const key = candidates.find((candidate) => candidate?.fingerprint === fingerprint);
-  if (key === undefined) throw new SecretChatProtocolError("UNKNOWN_KEY", `no key with fingerprint ${fingerprint}`, s.chatId);
+  if (key === undefined)
+    throw new SecretChatProtocolError("UNKNOWN_KEY", `no key with fingerprint ${fingerprint}`, s.chatId);
   const peer = s.role === "originator" ? "responder" : "originator";
   let tl: Uint8Array;
   try {
     tl = decryptSecretMessage(core.crypto, key.key, data, peer);
   } catch (error) {
-    if (error instanceof SecretChatError) throw new SecretChatProtocolError(cryptoErrorCode(error), error.message, s.chatId);
+    if (error instanceof SecretChatError)
+      throw new SecretChatProtocolError(cryptoErrorCode(error), error.message, s.chatId);
     throw error;
   }
   return { wrapped: decodeLayerMessage(tl), withCurrentKey: key === s.key };

@@ -14,7 +14,13 @@ import { rawResendRange } from "./seq-numbers.js";
 export function dispatchInbound(core: SecretChatCore, message: CurrentDecryptedMessage, actedOn: boolean): void {
   if (message._ === "decryptedMessage") {
     if (message.ttl > 0) core.state.ttl.push({ randomId: message.randomId, ttl: message.ttl, outgoing: false });
-    core.emit({ type: "message", randomId: message.randomId, text: message.message, ttl: message.ttl, media: message.media });
+    core.emit({
+      type: "message",
+      randomId: message.randomId,
+      text: message.message,
+      ttl: message.ttl,
+      media: message.media,
+    });
     return;
   }
   if (!actedOn) dispatchAction(core, message.action);

@@ -7,7 +7,14 @@ export { SecretChatProtocolError, type SecretChatProtocolErrorCode } from "./sec
 export { DEFAULT_WINDOW, SecretChatCore, type SecretChatCoreOptions } from "./secret-chat-core.js";
 export type { OutboundPacket, SecretChatEvent } from "./secret-chat-events.js";
 export { answerRequest, beginRequest, completeRequest, type NewChatInput, newChatState } from "./secret-chat-setup.js";
-export type { HeldMessage, OutboxEntry, RekeyState, SecretChatState, SecretKeyRecord, TtlEntry } from "./secret-chat-state.js";
+export type {
+  HeldMessage,
+  OutboxEntry,
+  RekeyState,
+  SecretChatState,
+  SecretKeyRecord,
+  TtlEntry,
+} from "./secret-chat-state.js";
 export { computeSharedKey, type DhHalf, makeDhHalf, type SharedKey } from "./secret-dh.js";
 export { MemorySecretChatStore, type SecretChatStore } from "./secret-chat-store.js";
 export { SecretChat, type SecretChatPort } from "./secret-chat.js";

@@ -34,7 +34,14 @@ export function encodeLayerMessage(
   message: CurrentDecryptedMessage,
 ): Uint8Array {
   const randomBytes = crypto.randomFill(new Uint8Array(16));
-  const wrapped: RawDecryptedMessageLayer = { _: "decryptedMessageLayer", randomBytes, layer, inSeqNo, outSeqNo, message };
+  const wrapped: RawDecryptedMessageLayer = {
+    _: "decryptedMessageLayer",
+    randomBytes,
+    layer,
+    inSeqNo,
+    outSeqNo,
+    message,
+  };
   return encodeObject(secretRegistry, wrapped);
 }
 
@@ -46,7 +53,8 @@ function decode(bytes: Uint8Array): unknown {
   try {
     return decodeObject(secretRegistry, bytes);
   } catch (error) {
-    if (error instanceof TlError) throw new SecretChatProtocolError("DECODE_FAILED", `secret message: ${error.message}`);
+    if (error instanceof TlError)
+      throw new SecretChatProtocolError("DECODE_FAILED", `secret message: ${error.message}`);
     throw error;
   }
 }
@@ -54,7 +62,10 @@ function decode(bytes: Uint8Array): unknown {
 export function decodeInner(bytes: Uint8Array): CurrentDecryptedMessage {
   const value = decode(bytes) as { _: string };
   if (value._ !== "decryptedMessage" && value._ !== "decryptedMessageService") {
-    throw new SecretChatProtocolError("DECODE_FAILED", `${value._} is not a DecryptedMessage of layer >= ${MIN_SECRET_LAYER}`);
+    throw new SecretChatProtocolError(
+      "DECODE_FAILED",
+      `${value._} is not a DecryptedMessage of layer >= ${MIN_SECRET_LAYER}`,
+    );
   }
   return value as CurrentDecryptedMessage;
 }
@@ -62,13 +73,19 @@ export function decodeInner(bytes: Uint8Array): CurrentDecryptedMessage {
 /** Decodes and checks the wrapper: known layer range, enough random bytes, a current message constructor. */
 export function decodeLayerMessage(bytes: Uint8Array): LayerMessage {
   const value = decode(bytes) as { _: string };
-  if (value._ !== "decryptedMessageLayer") throw new SecretChatProtocolError("DECODE_FAILED", `${value._} is not decryptedMessageLayer`);
+  if (value._ !== "decryptedMessageLayer")
+    throw new SecretChatProtocolError("DECODE_FAILED", `${value._} is not decryptedMessageLayer`);
   const wrapped = value as RawDecryptedMessageLayer;
   if (wrapped.layer > MAX_SECRET_LAYER) {
-    throw new SecretChatProtocolError("LAYER_FROM_FUTURE", `message written in layer ${wrapped.layer}, we know up to ${MAX_SECRET_LAYER}`);
+    throw new SecretChatProtocolError(
+      "LAYER_FROM_FUTURE",
+      `message written in layer ${wrapped.layer}, we know up to ${MAX_SECRET_LAYER}`,
+    );
   }
-  if (wrapped.layer < MIN_SECRET_LAYER) throw new SecretChatProtocolError("LAYER_TOO_OLD", `message written in layer ${wrapped.layer}`);
-  if (wrapped.randomBytes.length < 15) throw new SecretChatProtocolError("DECODE_FAILED", "random_bytes shorter than 15 bytes");
+  if (wrapped.layer < MIN_SECRET_LAYER)
+    throw new SecretChatProtocolError("LAYER_TOO_OLD", `message written in layer ${wrapped.layer}`);
+  if (wrapped.randomBytes.length < 15)
+    throw new SecretChatProtocolError("DECODE_FAILED", "random_bytes shorter than 15 bytes");
   const inner = wrapped.message._;
   if (inner !== "decryptedMessage" && inner !== "decryptedMessageService") {
     throw new SecretChatProtocolError("DECODE_FAILED", `${inner} inside a layer-${wrapped.layer} message`);

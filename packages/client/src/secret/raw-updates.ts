@@ -1,7 +1,12 @@
 /** The single updates inside a pushed `Updates` (https://core.telegram.org/type/Updates) that secret chats care about. */
 import type { TypeUpdate } from "@mtkit/tl-core/api";
 
-const SECRET_UPDATES = new Set(["updateEncryption", "updateNewEncryptedMessage", "updateEncryptedMessagesRead", "updateEncryptedChatTyping"]);
+const SECRET_UPDATES = new Set([
+  "updateEncryption",
+  "updateNewEncryptedMessage",
+  "updateEncryptedMessagesRead",
+  "updateEncryptedChatTyping",
+]);
 
 export function secretUpdatesOf(pushed: unknown): TypeUpdate[] {
   if (typeof pushed !== "object" || pushed === null) return [];

@@ -32,7 +32,11 @@ export interface RekeyStep {
 const IDLE: RekeyState = { phase: "idle" };
 
 function abort(exchangeId: bigint, error?: SecretChatProtocolError): RekeyStep {
-  return { state: IDLE, send: { _: "decryptedMessageActionAbortKey", exchangeId }, ...(error === undefined ? {} : { error }) };
+  return {
+    state: IDLE,
+    send: { _: "decryptedMessageActionAbortKey", exchangeId },
+    ...(error === undefined ? {} : { error }),
+  };
 }
 
 /** Whether the current key is due for replacement: > 100 messages or a week, and used to send at least once. */
@@ -49,7 +53,12 @@ export function startRekey(crypto: CryptoProvider, dh: DhParams): RekeyStep {
   };
 }
 
-export function onRequestKey(crypto: CryptoProvider, dh: DhParams, state: RekeyState, action: RawDecryptedMessageActionRequestKey): RekeyStep {
+export function onRequestKey(
+  crypto: CryptoProvider,
+  dh: DhParams,
+  state: RekeyState,
+  action: RawDecryptedMessageActionRequestKey,
+): RekeyStep {
   if (state.phase === "requested") {
     if (state.exchangeId > action.exchangeId) return { state }; // ours wins; the peer drops its own
     if (state.exchangeId === action.exchangeId) return abort(action.exchangeId);
@@ -67,33 +76,65 @@ export function onRequestKey(crypto: CryptoProvider, dh: DhParams, state: RekeyS
   }
   return {
     state: { phase: "accepted", exchangeId: action.exchangeId, next },
-    send: { _: "decryptedMessageActionAcceptKey", exchangeId: action.exchangeId, gB: half.publicValue, keyFingerprint: next.fingerprint },
+    send: {
+      _: "decryptedMessageActionAcceptKey",
+      exchangeId: action.exchangeId,
+      gB: half.publicValue,
+      keyFingerprint: next.fingerprint,
+    },
   };
 }
 
-export function onAcceptKey(crypto: CryptoProvider, dh: DhParams, state: RekeyState, action: RawDecryptedMessageActionAcceptKey): RekeyStep {
+export function onAcceptKey(
+  crypto: CryptoProvider,
+  dh: DhParams,
+  state: RekeyState,
+  action: RawDecryptedMessageActionAcceptKey,
+): RekeyStep {
   if (state.phase !== "requested" || state.exchangeId !== action.exchangeId) {
-    return { state, error: new SecretChatProtocolError("REKEY_PROTOCOL", "AcceptKey for an exchange we did not start") };
+    return {
+      state,
+      error: new SecretChatProtocolError("REKEY_PROTOCOL", "AcceptKey for an exchange we did not start"),
+    };
   }
   let next: SecretKeyRecord;
   try {
-    next = computeSharedKey(crypto, dh, { exponent: state.exponent, publicValue: new Uint8Array(0) }, action.gB, "g_b of AcceptKey");
+    next = computeSharedKey(
+      crypto,
+      dh,
+      { exponent: state.exponent, publicValue: new Uint8Array(0) },
+      action.gB,
+      "g_b of AcceptKey",
+    );
   } catch (error) {
     if (error instanceof SecretChatProtocolError) return abort(action.exchangeId, error);
     throw error;
   }
   if (next.fingerprint !== action.keyFingerprint) {
-    return abort(action.exchangeId, new SecretChatProtocolError("KEY_FINGERPRINT_MISMATCH", "AcceptKey fingerprint differs from our key"));
+    return abort(
+      action.exchangeId,
+      new SecretChatProtocolError("KEY_FINGERPRINT_MISMATCH", "AcceptKey fingerprint differs from our key"),
+    );
   }
-  return { state: IDLE, send: { _: "decryptedMessageActionCommitKey", exchangeId: action.exchangeId, keyFingerprint: next.fingerprint }, switchTo: next };
+  return {
+    state: IDLE,
+    send: { _: "decryptedMessageActionCommitKey", exchangeId: action.exchangeId, keyFingerprint: next.fingerprint },
+    switchTo: next,
+  };
 }
 
 export function onCommitKey(state: RekeyState, action: RawDecryptedMessageActionCommitKey): RekeyStep {
   if (state.phase !== "accepted" || state.exchangeId !== action.exchangeId) {
-    return { state, error: new SecretChatProtocolError("REKEY_PROTOCOL", "CommitKey for an exchange we did not accept") };
+    return {
+      state,
+      error: new SecretChatProtocolError("REKEY_PROTOCOL", "CommitKey for an exchange we did not accept"),
+    };
   }
   if (state.next.fingerprint !== action.keyFingerprint) {
-    return abort(action.exchangeId, new SecretChatProtocolError("KEY_FINGERPRINT_MISMATCH", "CommitKey fingerprint differs from our key"));
+    return abort(
+      action.exchangeId,
+      new SecretChatProtocolError("KEY_FINGERPRINT_MISMATCH", "CommitKey fingerprint differs from our key"),
+    );
   }
   return { state: IDLE, switchTo: state.next };
 }

@@ -10,7 +10,13 @@ import type { TypeDecryptedMessageAction } from "@mtkit/tl-core/secret";
 import { dispatchInbound } from "./inbound-dispatch.js";
 import { decryptInbound } from "./inbound-decrypt.js";
 import { visualizeKey, type KeyVisualization } from "./key-visual.js";
-import { type CurrentDecryptedMessage, decodeInner, encodeInner, encodeLayerMessage, MAX_SECRET_LAYER } from "./layer-message.js";
+import {
+  type CurrentDecryptedMessage,
+  decodeInner,
+  encodeInner,
+  encodeLayerMessage,
+  MAX_SECRET_LAYER,
+} from "./layer-message.js";
 import { rekeyDue, startRekey } from "./rekey.js";
 import { forget, nextExpiry, startCountdowns, takeExpired } from "./self-destruct.js";
 import { SecretChatProtocolError } from "./secret-chat-error.js";
@@ -129,11 +135,19 @@ export class SecretChatCore {
   resend(rawStart: number, rawEnd: number): void {
     const s = this.state;
     if (rawStart < 0 || rawEnd < rawStart || rawEnd >= s.localOut || rawEnd - rawStart >= this.window) {
-      throw new SecretChatProtocolError("RESEND_OUT_OF_RANGE", `resend ${rawStart}..${rawEnd} of ${s.localOut} sent`, s.chatId);
+      throw new SecretChatProtocolError(
+        "RESEND_OUT_OF_RANGE",
+        `resend ${rawStart}..${rawEnd} of ${s.localOut} sent`,
+        s.chatId,
+      );
     }
     const first = s.outbox[0];
     if (first === undefined || first.rawOut > rawStart) {
-      throw new SecretChatProtocolError("RESEND_OUT_OF_RANGE", `messages from ${rawStart} are no longer kept`, s.chatId);
+      throw new SecretChatProtocolError(
+        "RESEND_OUT_OF_RANGE",
+        `messages from ${rawStart} are no longer kept`,
+        s.chatId,
+      );
     }
     for (const entry of s.outbox) if (entry.rawOut >= rawStart && entry.rawOut <= rawEnd) this.#encryptAndQueue(entry);
   }
@@ -151,7 +165,8 @@ export class SecretChatCore {
     const message = encodeInner(wrapped.message);
     if (order.kind === "gap") {
       // Resend requests are answered at once, or two sides with gaps would wait for each other.
-      const isResend = wrapped.message._ === "decryptedMessageService" && wrapped.message.action._ === "decryptedMessageActionResend";
+      const isResend =
+        wrapped.message._ === "decryptedMessageService" && wrapped.message.action._ === "decryptedMessageActionResend";
       s.held.push({ rawIn, rawOut, layer: wrapped.layer, message, actedOn: isResend });
       s.held.sort((a, b) => a.rawOut - b.rawOut);
       if (isResend) dispatchInbound(this, wrapped.message, false);
@@ -172,7 +187,8 @@ export class SecretChatCore {
 
   #process(rawIn: number, message: CurrentDecryptedMessage, actedOn: boolean, withCurrentKey: boolean): void {
     const s = this.state;
-    if (rawIn < s.lastPeerIn) throw new SecretChatProtocolError("SEQ_OUT_OF_RANGE", `in_seq_no went back to ${rawIn}`, s.chatId);
+    if (rawIn < s.lastPeerIn)
+      throw new SecretChatProtocolError("SEQ_OUT_OF_RANGE", `in_seq_no went back to ${rawIn}`, s.chatId);
     s.localIn++;
     s.lastPeerIn = rawIn;
     if (withCurrentKey) {
@@ -200,7 +216,13 @@ export class SecretChatCore {
   #send(message: CurrentDecryptedMessage, service: boolean): void {
     const s = this.state;
     if (s.closed) throw new SecretChatProtocolError("CHAT_CLOSED", "the chat is closed", s.chatId);
-    const entry: OutboxEntry = { rawOut: s.localOut, rawIn: s.localIn, randomId: message.randomId, service, message: encodeInner(message) };
+    const entry: OutboxEntry = {
+      rawOut: s.localOut,
+      rawIn: s.localIn,
+      randomId: message.randomId,
+      service,
+      message: encodeInner(message),
+    };
     s.localOut++;
     s.keySent++;
     s.keyUses++;

@@ -18,17 +18,30 @@ export function beginRequest(crypto: CryptoProvider, config: DhConfigWithRandom)
 }
 
 /** The responder's answer to a request carrying g_a: g_b to send and the key (with its fingerprint). */
-export function answerRequest(crypto: CryptoProvider, config: DhConfigWithRandom, gA: Uint8Array): { gB: Uint8Array; shared: SharedKey } {
+export function answerRequest(
+  crypto: CryptoProvider,
+  config: DhConfigWithRandom,
+  gA: Uint8Array,
+): { gB: Uint8Array; shared: SharedKey } {
   const half = makeDhHalf(crypto, config.params, config.random);
   const shared = computeSharedKey(crypto, config.params, half, gA, "g_a");
   return { gB: half.publicValue, shared };
 }
 
 /** The originator, once encryptedChat arrives with g_a_or_b and key_fingerprint. */
-export function completeRequest(crypto: CryptoProvider, params: DhParams, own: DhHalf, gB: Uint8Array, fingerprint: bigint): SharedKey {
+export function completeRequest(
+  crypto: CryptoProvider,
+  params: DhParams,
+  own: DhHalf,
+  gB: Uint8Array,
+  fingerprint: bigint,
+): SharedKey {
   const shared = computeSharedKey(crypto, params, own, gB, "g_b");
   if (shared.fingerprint !== fingerprint) {
-    throw new SecretChatProtocolError("KEY_FINGERPRINT_MISMATCH", "encryptedChat key_fingerprint differs from the computed key");
+    throw new SecretChatProtocolError(
+      "KEY_FINGERPRINT_MISMATCH",
+      "encryptedChat key_fingerprint differs from the computed key",
+    );
   }
   return shared;
 }

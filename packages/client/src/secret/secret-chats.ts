@@ -5,7 +5,13 @@
  * a restarted client continues where it stopped. Updates are handled one at a time, in arrival order.
  */
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
-import type { RpcMethods, TypeEncryptedChat, TypeEncryptedMessage, TypeInputUser, TypeUpdate } from "@mtkit/tl-core/api";
+import type {
+  RpcMethods,
+  TypeEncryptedChat,
+  TypeEncryptedMessage,
+  TypeInputUser,
+  TypeUpdate,
+} from "@mtkit/tl-core/api";
 import { DhConfigCache, type DhParams } from "./dh-config-cache.js";
 import { SecretChatCore } from "./secret-chat-core.js";
 import { SecretChatProtocolError } from "./secret-chat-error.js";
@@ -18,7 +24,9 @@ import { secretUpdatesOf } from "./raw-updates.js";
 
 /** What the manager needs of a client: typed invoke (a `TelegramClient` is one). */
 export interface ApiInvoker {
-  invoke<M extends keyof RpcMethods>(request: RpcMethods[M]["request"] & { readonly _: M }): Promise<RpcMethods[M]["result"]>;
+  invoke<M extends keyof RpcMethods>(
+    request: RpcMethods[M]["request"] & { readonly _: M },
+  ): Promise<RpcMethods[M]["result"]>;
 }
 
 export type SecretChatsEvent =
@@ -82,26 +90,47 @@ export class SecretChats implements SecretChatPort {
 
   /** Asks `user` for a secret chat; resolves once they accept (rejects if they decline). */
   async request(user: Extract<TypeInputUser, { _: "inputUser" }>): Promise<SecretChat> {
-    const config = this.#dh.apply(await this.options.api.invoke({ _: "messages.getDhConfig", version: this.#dh.version, randomLength: 256 }));
+    const config = this.#dh.apply(
+      await this.options.api.invoke({ _: "messages.getDhConfig", version: this.#dh.version, randomLength: 256 }),
+    );
     const half = beginRequest(this.options.crypto, config);
     const randomId = new DataView(this.options.crypto.randomFill(new Uint8Array(4)).buffer).getInt32(0) & 0x7fffffff;
-    const chat = await this.options.api.invoke({ _: "messages.requestEncryption", userId: user, randomId, gA: half.publicValue });
+    const chat = await this.options.api.invoke({
+      _: "messages.requestEncryption",
+      userId: user,
+      randomId,
+      gA: half.publicValue,
+    });
     return new Promise<SecretChat>((resolve, reject) => {
-      this.#requested.set(chat.id, { half, params: config.params, peerUserId: Number(user.userId), settle: { resolve, reject } });
+      this.#requested.set(chat.id, {
+        half,
+        params: config.params,
+        peerUserId: Number(user.userId),
+        settle: { resolve, reject },
+      });
     });
   }
 
   /** Accepts an incoming request (a `request` event). */
   async accept(chatId: number): Promise<SecretChat> {
     const requested = this.#incoming.get(chatId);
-    if (requested === undefined) throw new SecretChatProtocolError("CHAT_CLOSED", `no pending request ${chatId}`, chatId);
+    if (requested === undefined)
+      throw new SecretChatProtocolError("CHAT_CLOSED", `no pending request ${chatId}`, chatId);
     this.#incoming.delete(chatId);
-    const config = this.#dh.apply(await this.options.api.invoke({ _: "messages.getDhConfig", version: this.#dh.version, randomLength: 256 }));
+    const config = this.#dh.apply(
+      await this.options.api.invoke({ _: "messages.getDhConfig", version: this.#dh.version, randomLength: 256 }),
+    );
     const { gB, shared } = answerRequest(this.options.crypto, config, requested.gA);
     const peer = { _: "inputEncryptedChat", chatId, accessHash: requested.accessHash } as const;
     await this.options.api.invoke({ _: "messages.acceptEncryption", peer, gB, keyFingerprint: shared.fingerprint });
     const state = newChatState(this.options.crypto, {
-      chatId, accessHash: requested.accessHash, peerUserId: Number(requested.adminId), role: "responder", dh: config.params, shared, now: this.#now(),
+      chatId,
+      accessHash: requested.accessHash,
+      peerUserId: Number(requested.adminId),
+      role: "responder",
+      dh: config.params,
+      shared,
+      now: this.#now(),
     });
     return this.#begin(state);
   }
@@ -122,7 +151,11 @@ export class SecretChats implements SecretChatPort {
     for (const update of secretUpdatesOf(pushed)) {
       this.handleUpdate(update).catch((error: unknown) => {
         this.#listeners.forEach((listener) => {
-          listener({ type: "error", chatId: undefined, error: new SecretChatProtocolError("CHAT_CLOSED", `update failed: ${String(error)}`) });
+          listener({
+            type: "error",
+            chatId: undefined,
+            error: new SecretChatProtocolError("CHAT_CLOSED", `update failed: ${String(error)}`),
+          });
         });
       });
     }
@@ -167,7 +200,11 @@ export class SecretChats implements SecretChatPort {
   async close(chat: SecretChat, deleteHistory: boolean): Promise<void> {
     chat.core.state.closed = true;
     await this.#store.save(chat.core.state);
-    await this.options.api.invoke({ _: "messages.discardEncryption", chatId: chat.id, ...(deleteHistory ? { deleteHistory } : {}) });
+    await this.options.api.invoke({
+      _: "messages.discardEncryption",
+      chatId: chat.id,
+      ...(deleteHistory ? { deleteHistory } : {}),
+    });
   }
 
   async #handle(update: TypeUpdate): Promise<void> {
@@ -182,7 +219,11 @@ export class SecretChats implements SecretChatPort {
   async handleEncryptedMessage(message: TypeEncryptedMessage): Promise<void> {
     const chat = this.#chats.get(message.chatId);
     if (chat === undefined) {
-      this.#emit({ type: "error", chatId: message.chatId, error: new SecretChatProtocolError("CHAT_CLOSED", "message for an unknown chat", message.chatId) });
+      this.#emit({
+        type: "error",
+        chatId: message.chatId,
+        error: new SecretChatProtocolError("CHAT_CLOSED", "message for an unknown chat", message.chatId),
+      });
       return;
     }
     chat.core.receive(message.bytes);
@@ -198,9 +239,21 @@ export class SecretChats implements SecretChatPort {
       if (pending === undefined) return;
       this.#requested.delete(chat.id);
       try {
-        const shared = completeRequest(this.options.crypto, pending.params, pending.half, chat.gAOrB, chat.keyFingerprint);
+        const shared = completeRequest(
+          this.options.crypto,
+          pending.params,
+          pending.half,
+          chat.gAOrB,
+          chat.keyFingerprint,
+        );
         const state = newChatState(this.options.crypto, {
-          chatId: chat.id, accessHash: chat.accessHash, peerUserId: pending.peerUserId, role: "originator", dh: pending.params, shared, now: this.#now(),
+          chatId: chat.id,
+          accessHash: chat.accessHash,
+          peerUserId: pending.peerUserId,
+          role: "originator",
+          dh: pending.params,
+          shared,
+          now: this.#now(),
         });
         pending.settle.resolve(await this.#begin(state));
       } catch (error) {
@@ -209,7 +262,9 @@ export class SecretChats implements SecretChatPort {
         await this.options.api.invoke({ _: "messages.discardEncryption", chatId: chat.id });
       }
     } else if (chat._ === "encryptedChatDiscarded") {
-      this.#requested.get(chat.id)?.settle.reject(new SecretChatProtocolError("CHAT_CLOSED", "the request was declined", chat.id));
+      this.#requested
+        .get(chat.id)
+        ?.settle.reject(new SecretChatProtocolError("CHAT_CLOSED", "the request was declined", chat.id));
       this.#requested.delete(chat.id);
       this.#incoming.delete(chat.id);
       const open = this.#chats.get(chat.id);

@@ -62,7 +62,13 @@ export interface SharedKey {
 }
 
 /** key = peerPublic^exponent mod p (256 bytes) and its fingerprint; checks the peer's value first. */
-export function computeSharedKey(crypto: CryptoProvider, params: DhParams, own: DhHalf, peerPublic: Uint8Array, name: string): SharedKey {
+export function computeSharedKey(
+  crypto: CryptoProvider,
+  params: DhParams,
+  own: DhHalf,
+  peerPublic: Uint8Array,
+  name: string,
+): SharedKey {
   const peer = checkPublicValue(params, peerPublic, name);
   const key = bigIntToBytes(crypto.modPow(peer, own.exponent, params.p), 256);
   return { key, fingerprint: secretKeyFingerprint(crypto, key) };

@@ -7,7 +7,12 @@
 import type { TtlEntry } from "./secret-chat-state.js";
 
 /** Starts the countdown of the listed messages of one direction; returns the ids that started. */
-export function startCountdowns(entries: TtlEntry[], randomIds: readonly bigint[], outgoing: boolean, now: number): bigint[] {
+export function startCountdowns(
+  entries: TtlEntry[],
+  randomIds: readonly bigint[],
+  outgoing: boolean,
+  now: number,
+): bigint[] {
   const wanted = new Set(randomIds);
   const started: bigint[] = [];
   for (let i = 0; i < entries.length; i++) {
@@ -40,6 +45,7 @@ export function forget(entries: TtlEntry[], randomIds: readonly bigint[]): void 
 /** When the next timer fires, for the host's single timer. */
 export function nextExpiry(entries: readonly TtlEntry[]): number | undefined {
   let next: number | undefined;
-  for (const entry of entries) if (entry.expiresAt !== undefined && (next === undefined || entry.expiresAt < next)) next = entry.expiresAt;
+  for (const entry of entries)
+    if (entry.expiresAt !== undefined && (next === undefined || entry.expiresAt < next)) next = entry.expiresAt;
   return next;
 }

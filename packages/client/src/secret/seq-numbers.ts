@@ -17,21 +17,37 @@ function inParity(sender: SecretChatRole): number {
 }
 
 /** The (in_seq_no, out_seq_no) to put on a message we send. */
-export function wireSeqNumbers(sender: SecretChatRole, rawIn: number, rawOut: number): { inSeqNo: number; outSeqNo: number } {
+export function wireSeqNumbers(
+  sender: SecretChatRole,
+  rawIn: number,
+  rawOut: number,
+): { inSeqNo: number; outSeqNo: number } {
   return { inSeqNo: 2 * rawIn + inParity(sender), outSeqNo: 2 * rawOut + outParity(sender) };
 }
 
 /** Raw numbers of a received message; a parity mismatch is a protocol violation (the spec says abort). */
-export function rawSeqNumbers(sender: SecretChatRole, inSeqNo: number, outSeqNo: number): { rawIn: number; rawOut: number } {
-  if (inSeqNo < 0 || outSeqNo < 0) throw new SecretChatProtocolError("SEQ_OUT_OF_RANGE", `negative seq_no ${inSeqNo}/${outSeqNo}`);
+export function rawSeqNumbers(
+  sender: SecretChatRole,
+  inSeqNo: number,
+  outSeqNo: number,
+): { rawIn: number; rawOut: number } {
+  if (inSeqNo < 0 || outSeqNo < 0)
+    throw new SecretChatProtocolError("SEQ_OUT_OF_RANGE", `negative seq_no ${inSeqNo}/${outSeqNo}`);
   if (inSeqNo % 2 !== inParity(sender) || outSeqNo % 2 !== outParity(sender)) {
-    throw new SecretChatProtocolError("SEQ_PARITY", `seq_no parity ${inSeqNo}/${outSeqNo} does not fit a message from the ${sender}`);
+    throw new SecretChatProtocolError(
+      "SEQ_PARITY",
+      `seq_no parity ${inSeqNo}/${outSeqNo} does not fit a message from the ${sender}`,
+    );
   }
   return { rawIn: (inSeqNo - inParity(sender)) / 2, rawOut: (outSeqNo - outParity(sender)) / 2 };
 }
 
 /** A resend range on the wire: raw out numbers of the peer, in the peer's out parity. */
-export function wireResendRange(peer: SecretChatRole, rawStart: number, rawEnd: number): { startSeqNo: number; endSeqNo: number } {
+export function wireResendRange(
+  peer: SecretChatRole,
+  rawStart: number,
+  rawEnd: number,
+): { startSeqNo: number; endSeqNo: number } {
   return { startSeqNo: 2 * rawStart + outParity(peer), endSeqNo: 2 * rawEnd + outParity(peer) };
 }
 
@@ -50,14 +66,26 @@ export type InboundOrder =
  * peer, `localOut` = messages we sent. in_seq_no claims how many of ours the peer has seen, so it
  * can never exceed what we sent.
  */
-export function classifyInbound(rawIn: number, rawOut: number, localIn: number, localOut: number, maxGap: number): InboundOrder {
+export function classifyInbound(
+  rawIn: number,
+  rawOut: number,
+  localIn: number,
+  localOut: number,
+  maxGap: number,
+): InboundOrder {
   if (rawIn > localOut) {
-    throw new SecretChatProtocolError("SEQ_OUT_OF_RANGE", `in_seq_no ${rawIn} is beyond the ${localOut} messages we sent`);
+    throw new SecretChatProtocolError(
+      "SEQ_OUT_OF_RANGE",
+      `in_seq_no ${rawIn} is beyond the ${localOut} messages we sent`,
+    );
   }
   if (rawOut < localIn) return { kind: "duplicate" };
   if (rawOut === localIn) return { kind: "in-order" };
   if (rawOut - localIn > maxGap) {
-    throw new SecretChatProtocolError("SEQ_GAP_TOO_LARGE", `out_seq_no ${rawOut} leaves a gap of ${rawOut - localIn} messages`);
+    throw new SecretChatProtocolError(
+      "SEQ_GAP_TOO_LARGE",
+      `out_seq_no ${rawOut} leaves a gap of ${rawOut - localIn} messages`,
+    );
   }
   return { kind: "gap", missingFrom: localIn, missingTo: rawOut - 1 };
 }

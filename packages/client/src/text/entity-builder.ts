@@ -3,7 +3,11 @@ import { isTextWithEntities, shiftEntities, sortEntities, type TextWithEntities 
 import { TextParseError } from "./text-parse-error.js";
 
 /** An entity without its position, filled in when its span closes. */
-export type EntityShape = TypeMessageEntity extends infer E ? (E extends TypeMessageEntity ? Omit<E, "offset" | "length"> : never) : never;
+export type EntityShape = TypeMessageEntity extends infer E
+  ? E extends TypeMessageEntity
+    ? Omit<E, "offset" | "length">
+    : never
+  : never;
 
 interface OpenSpan {
   readonly key: string;
@@ -61,7 +65,11 @@ export class EntityBuilder {
   close(key: string, markupPosition: number): void {
     const span = this.#open.at(-1);
     if (span?.key !== key) {
-      throw new TextParseError("UNEXPECTED_CLOSE", markupPosition, span === undefined ? `closing ${key} that is not open` : `closing ${key} while ${span.key} is open`);
+      throw new TextParseError(
+        "UNEXPECTED_CLOSE",
+        markupPosition,
+        span === undefined ? `closing ${key} that is not open` : `closing ${key} while ${span.key} is open`,
+      );
     }
     this.#open.pop();
     const length = this.#text.length - span.start;
@@ -70,7 +78,8 @@ export class EntityBuilder {
 
   finish(): TextWithEntities {
     const unclosed = this.#open.at(-1);
-    if (unclosed !== undefined) throw new TextParseError("UNCLOSED", unclosed.markupPosition, `${unclosed.key} is never closed`);
+    if (unclosed !== undefined)
+      throw new TextParseError("UNCLOSED", unclosed.markupPosition, `${unclosed.key} is never closed`);
     return { text: this.#text, entities: sortEntities(this.#entities) };
   }
 }
@@ -83,7 +92,11 @@ export type MarkupPieces = readonly (string | TextWithEntities)[];
  * piece); anything else is escaped into the surrounding markup, so it can sit inside an attribute
  * (`<a href="${url}">`) and never turns into markup itself.
  */
-export function templatePieces(strings: TemplateStringsArray, values: readonly unknown[], escape: (text: string) => string): (string | TextWithEntities)[] {
+export function templatePieces(
+  strings: TemplateStringsArray,
+  values: readonly unknown[],
+  escape: (text: string) => string,
+): (string | TextWithEntities)[] {
   const pieces: (string | TextWithEntities)[] = [];
   let markup = "";
   strings.forEach((literal, index) => {

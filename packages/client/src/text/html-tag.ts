@@ -29,10 +29,14 @@ export function parseHtmlTag(markup: string, start: number, base: number): HtmlT
     const attribute = closing ? null : ATTRIBUTE.exec(rest.slice(index));
     if (attribute === null) break;
     const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? "";
-    attributes.set((attribute[1] ?? "").toLowerCase(), value.replace(/&(lt|gt|amp|quot|apos);/g, (_m, n: string) => NAMED[n] ?? ""));
+    attributes.set(
+      (attribute[1] ?? "").toLowerCase(),
+      value.replace(/&(lt|gt|amp|quot|apos);/g, (_m, n: string) => NAMED[n] ?? ""),
+    );
     index += attribute[0].length;
   }
   const tail = /^\s*(\/?)>/.exec(rest.slice(index));
-  if (tail === null) throw new TextParseError("BAD_ATTRIBUTE", base + start, `<${closing ? "/" : ""}${name}> is not closed with ">"`);
+  if (tail === null)
+    throw new TextParseError("BAD_ATTRIBUTE", base + start, `<${closing ? "/" : ""}${name}> is not closed with ">"`);
   return { name, closing, selfClosing: tail[1] === "/", attributes, end: start + index + tail[0].length };
 }

@@ -125,12 +125,15 @@ function shapeOf(tag: HtmlTag, builder: EntityBuilder, position: number): Entity
     case "pre":
       return { _: "messageEntityPre", language: tag.attributes.get("language") ?? "" };
     case "blockquote":
-      return tag.attributes.has("expandable") ? { _: "messageEntityBlockquote", collapsed: true } : { _: "messageEntityBlockquote" };
+      return tag.attributes.has("expandable")
+        ? { _: "messageEntityBlockquote", collapsed: true }
+        : { _: "messageEntityBlockquote" };
     case "a":
       return linkShape(tag.attributes.get("href"), position);
     case "tg-emoji": {
       const id = tag.attributes.get("emoji-id") ?? "";
-      if (!/^-?\d{1,20}$/.test(id)) throw new TextParseError("BAD_ATTRIBUTE", position, "<tg-emoji> needs a numeric emoji-id");
+      if (!/^-?\d{1,20}$/.test(id))
+        throw new TextParseError("BAD_ATTRIBUTE", position, "<tg-emoji> needs a numeric emoji-id");
       return { _: "messageEntityCustomEmoji", documentId: BigInt.asIntN(64, BigInt(id)) };
     }
     default:

@@ -61,7 +61,8 @@ class MarkdownPiece {
         builder.append(piece[at + 1] ?? "");
         this.#index += 2;
       } else if (char === ">" && lineStart) {
-        if (builder.innermost !== "blockquote") builder.open("blockquote", { _: "messageEntityBlockquote" }, this.base + at);
+        if (builder.innermost !== "blockquote")
+          builder.open("blockquote", { _: "messageEntityBlockquote" }, this.base + at);
         this.#index += piece[at + 1] === " " ? 2 : 1;
       } else if (char === "\n" && builder.innermost === "blockquote" && piece[at + 1] !== ">") {
         builder.close("blockquote", this.base + at);
@@ -138,11 +139,13 @@ class MarkdownPiece {
   #linkEnd(): void {
     const kind = this.builder.innermost ?? "link";
     const position = this.base + this.#index;
-    if (this.piece[this.#index + 1] !== "(") throw new TextParseError("BAD_LINK", position, "[text] must be followed by (url)");
+    if (this.piece[this.#index + 1] !== "(")
+      throw new TextParseError("BAD_LINK", position, "[text] must be followed by (url)");
     const url = this.#verbatim(this.#index + 2, ")", "(url)");
     if (kind === "emoji") {
       const id = /^tg:\/\/emoji\?id=(-?\d{1,20})$/.exec(url)?.[1];
-      if (id === undefined) throw new TextParseError("BAD_LINK", position, "![emoji](tg://emoji?id=N) needs a numeric id");
+      if (id === undefined)
+        throw new TextParseError("BAD_LINK", position, "![emoji](tg://emoji?id=N) needs a numeric id");
       this.builder.amendInnermost({ _: "messageEntityCustomEmoji", documentId: BigInt.asIntN(64, BigInt(id)) });
     } else {
       this.builder.amendInnermost(linkShape(url, position));

@@ -1,4 +1,5 @@
-export type TextParseErrorCode = "UNCLOSED" | "UNEXPECTED_CLOSE" | "UNKNOWN_TAG" | "BAD_ATTRIBUTE" | "BAD_ESCAPE" | "BAD_LINK";
+export type TextParseErrorCode =
+  "UNCLOSED" | "UNEXPECTED_CLOSE" | "UNKNOWN_TAG" | "BAD_ATTRIBUTE" | "BAD_ESCAPE" | "BAD_LINK";
 
 /** Markup that cannot be turned into entities; `position` is the index in the markup (UTF-16 units). */
 export class TextParseError extends Error {

@@ -14,7 +14,12 @@ export interface TextWithEntities {
 export type InputText = string | TextWithEntities;
 
 export function isTextWithEntities(value: unknown): value is TextWithEntities {
-  return typeof value === "object" && value !== null && typeof (value as { text?: unknown }).text === "string" && Array.isArray((value as { entities?: unknown }).entities);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { text?: unknown }).text === "string" &&
+    Array.isArray((value as { entities?: unknown }).entities)
+  );
 }
 
 /** Entities in the order Telegram expects: by offset, an enclosing entity before the ones it contains. */

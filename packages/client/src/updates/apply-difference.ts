@@ -17,7 +17,11 @@ export interface StepResult {
   readonly done: boolean;
 }
 
-export function beginDifference(boxes: UpdateBoxes): { readonly pts: number; readonly qts: number; readonly date: number } {
+export function beginDifference(boxes: UpdateBoxes): {
+  readonly pts: number;
+  readonly qts: number;
+  readonly date: number;
+} {
   boxes.pts.startFetch();
   boxes.qts.startFetch();
   boxes.seq.startFetch();
@@ -25,7 +29,12 @@ export function beginDifference(boxes: UpdateBoxes): { readonly pts: number; rea
   return { pts: state.pts, qts: state.qts, date: state.date };
 }
 
-export function applyDifference(boxes: UpdateBoxes, result: updates_TypeDifference, source: Source, now: number): StepResult {
+export function applyDifference(
+  boxes: UpdateBoxes,
+  result: updates_TypeDifference,
+  source: Source,
+  now: number,
+): StepResult {
   const c = new BatchCollector(source);
   const before = boxes.state;
   switch (result._) {
@@ -43,10 +52,16 @@ export function applyDifference(boxes: UpdateBoxes, result: updates_TypeDifferen
     case "updates.differenceSlice": {
       const state = result._ === "updates.difference" ? result.state : result.intermediateState;
       if (state.pts < before.pts || state.qts < before.qts) {
-        c.problem({ code: "STATE_WENT_BACKWARDS", message: `difference state pts ${state.pts} qts ${state.qts} is behind ours (${before.pts}, ${before.qts}); the server's is taken`, box: "pts" });
+        c.problem({
+          code: "STATE_WENT_BACKWARDS",
+          message: `difference state pts ${state.pts} qts ${state.qts} is behind ours (${before.pts}, ${before.qts}); the server's is taken`,
+          box: "pts",
+        });
       }
-      for (const message of result.newMessages) c.add({ _: "updateNewMessage", message, pts: state.pts, ptsCount: 0 }, result.users, result.chats);
-      for (const message of result.newEncryptedMessages) c.add({ _: "updateNewEncryptedMessage", message, qts: state.qts }, result.users, result.chats);
+      for (const message of result.newMessages)
+        c.add({ _: "updateNewMessage", message, pts: state.pts, ptsCount: 0 }, result.users, result.chats);
+      for (const message of result.newEncryptedMessages)
+        c.add({ _: "updateNewEncryptedMessage", message, qts: state.qts }, result.users, result.chats);
       for (const update of result.otherUpdates) boxes.processUpdate(update, result.users, result.chats, c, now, true);
       boxes.pts.set(state.pts);
       boxes.qts.set(state.qts);
@@ -64,7 +79,8 @@ export function endDifference(boxes: UpdateBoxes, source: Source, now: number): 
   c.addEntries(boxes.qts.endFetch(now));
   for (const container of boxes.seq.endFetch(now)) boxes.processContainer(container, c, now);
   const after = boxes.state;
-  if (after.pts !== before.pts || after.qts !== before.qts || after.seq !== before.seq || after.date !== before.date) c.stateChanged = true;
+  if (after.pts !== before.pts || after.qts !== before.qts || after.seq !== before.seq || after.date !== before.date)
+    c.stateChanged = true;
   return c.finish(after);
 }
 
@@ -76,12 +92,22 @@ export function beginChannelDifference(boxes: UpdateBoxes, channelId: bigint): n
   return box.local;
 }
 
-export function applyChannelDifference(boxes: UpdateBoxes, channelId: bigint, result: updates_TypeChannelDifference, source: Source): StepResult {
+export function applyChannelDifference(
+  boxes: UpdateBoxes,
+  channelId: bigint,
+  result: updates_TypeChannelDifference,
+  source: Source,
+): StepResult {
   const c = new BatchCollector(source);
   const box = boxes.channel(channelId);
   const before = box.local ?? 0;
   const moveTo = (pts: number): void => {
-    if (pts < before) c.problem({ code: "STATE_WENT_BACKWARDS", message: `channel difference pts ${pts} is behind ours (${before}); the server's is taken`, box: channelId });
+    if (pts < before)
+      c.problem({
+        code: "STATE_WENT_BACKWARDS",
+        message: `channel difference pts ${pts} is behind ours (${before}); the server's is taken`,
+        box: channelId,
+      });
     box.set(pts);
     c.channels.set(channelId, pts);
   };
@@ -96,7 +122,8 @@ export function applyChannelDifference(boxes: UpdateBoxes, channelId: bigint, re
       return { output: c.finish(undefined), done: true };
     }
     case "updates.channelDifference":
-      for (const message of result.newMessages) c.add({ _: "updateNewChannelMessage", message, pts: result.pts, ptsCount: 0 }, result.users, result.chats);
+      for (const message of result.newMessages)
+        c.add({ _: "updateNewChannelMessage", message, pts: result.pts, ptsCount: 0 }, result.users, result.chats);
       for (const update of result.otherUpdates) c.add(update, result.users, result.chats);
       moveTo(result.pts);
       return { output: c.finish(undefined), done: result.final === true };

@@ -44,7 +44,9 @@ function channelOf(update: TypeUpdate, fields: UpdateFields): bigint | undefined
 }
 
 /** updateChannelTooLong: the channel's box must be fetched with getChannelDifference. */
-export function channelTooLongOf(update: TypeUpdate): { readonly channelId: bigint; readonly pts: number | undefined } | undefined {
+export function channelTooLongOf(
+  update: TypeUpdate,
+): { readonly channelId: bigint; readonly pts: number | undefined } | undefined {
   return update._ === "updateChannelTooLong" ? { channelId: update.channelId, pts: update.pts } : undefined;
 }
 

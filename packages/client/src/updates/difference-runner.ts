@@ -1,6 +1,15 @@
 import type { RpcMethods } from "@mtkit/tl-core/api";
 import type { TlInputChannel } from "../peers/tl-peer-types.js";
-import { applyChannelDifference, applyDifference, beginChannelDifference, beginDifference, endChannelDifference, endDifference, type Source, type StepResult } from "./apply-difference.js";
+import {
+  applyChannelDifference,
+  applyDifference,
+  beginChannelDifference,
+  beginDifference,
+  endChannelDifference,
+  endDifference,
+  type Source,
+  type StepResult,
+} from "./apply-difference.js";
 import type { CoreOutput } from "./update-batch.js";
 import type { UpdatesCore } from "./updates-core.js";
 import { UpdatesError, type UpdateBoxKey } from "./updates-problem.js";
@@ -9,7 +18,9 @@ import { UpdatesError, type UpdateBoxKey } from "./updates-problem.js";
 export interface UpdatesInvoke {
   (request: RpcMethods["updates.getState"]["request"]): Promise<RpcMethods["updates.getState"]["result"]>;
   (request: RpcMethods["updates.getDifference"]["request"]): Promise<RpcMethods["updates.getDifference"]["result"]>;
-  (request: RpcMethods["updates.getChannelDifference"]["request"]): Promise<RpcMethods["updates.getChannelDifference"]["result"]>;
+  (
+    request: RpcMethods["updates.getChannelDifference"]["request"],
+  ): Promise<RpcMethods["updates.getChannelDifference"]["result"]>;
 }
 
 export interface DifferenceLimits {
@@ -66,7 +77,12 @@ export async function runCommonDifference(ctx: RunnerContext, source: Source): P
 }
 
 /** getChannelDifference until `final` (https://core.telegram.org/api/updates#recovering-gaps). */
-export async function runChannelDifference(ctx: RunnerContext, channelId: bigint, channel: TlInputChannel, source: Source): Promise<FetchSummary> {
+export async function runChannelDifference(
+  ctx: RunnerContext,
+  channelId: bigint,
+  channel: TlInputChannel,
+  source: Source,
+): Promise<FetchSummary> {
   const boxes = ctx.core.boxes;
   let pts = beginChannelDifference(boxes, channelId);
   if (pts === undefined) return { slices: 0, updates: 0 };
@@ -90,7 +106,11 @@ export async function runChannelDifference(ctx: RunnerContext, channelId: bigint
   }
 }
 
-async function loop(ctx: RunnerContext, box: UpdateBoxKey, ask: () => Promise<{ readonly step: StepResult; readonly moved: boolean }>): Promise<FetchSummary> {
+async function loop(
+  ctx: RunnerContext,
+  box: UpdateBoxKey,
+  ask: () => Promise<{ readonly step: StepResult; readonly moved: boolean }>,
+): Promise<FetchSummary> {
   let slices = 0;
   let updates = 0;
   let still = 0;
@@ -99,7 +119,12 @@ async function loop(ctx: RunnerContext, box: UpdateBoxKey, ask: () => Promise<{ 
     try {
       answer = await ask();
     } catch (error) {
-      throw new UpdatesError({ code: "FETCH_FAILED", message: `fetching the difference of ${describeBox(box)} failed`, box, cause: error });
+      throw new UpdatesError({
+        code: "FETCH_FAILED",
+        message: `fetching the difference of ${describeBox(box)} failed`,
+        box,
+        cause: error,
+      });
     }
     slices++;
     for (const batch of answer.step.output.batches) updates += batch.updates.length;
@@ -107,10 +132,18 @@ async function loop(ctx: RunnerContext, box: UpdateBoxKey, ask: () => Promise<{ 
     if (answer.step.done) return { slices, updates };
     still = answer.moved ? 0 : still + 1;
     if (still >= ctx.limits.stuckAfter) {
-      throw new UpdatesError({ code: "DIFFERENCE_STUCK", message: `${still} difference answers in a row for ${describeBox(box)} did not move the state`, box });
+      throw new UpdatesError({
+        code: "DIFFERENCE_STUCK",
+        message: `${still} difference answers in a row for ${describeBox(box)} did not move the state`,
+        box,
+      });
     }
     if (slices >= ctx.limits.maxSlices) {
-      throw new UpdatesError({ code: "DIFFERENCE_TOO_LONG_RUNNING", message: `${slices} difference answers for ${describeBox(box)} and not done; the rest is fetched next time`, box });
+      throw new UpdatesError({
+        code: "DIFFERENCE_TOO_LONG_RUNNING",
+        message: `${slices} difference answers for ${describeBox(box)} and not done; the rest is fetched next time`,
+        box,
+      });
     }
   }
 }

@@ -19,7 +19,11 @@ const UPDATES_CONSTRUCTORS: ReadonlySet<string> = new Set<TypeUpdates["_"]>([
   "updateShortSentMessage",
 ]);
 
-const AFFECTED_CONSTRUCTORS: ReadonlySet<string> = new Set(["messages.affectedMessages", "messages.affectedHistory", "messages.affectedFoundMessages"]);
+const AFFECTED_CONSTRUCTORS: ReadonlySet<string> = new Set([
+  "messages.affectedMessages",
+  "messages.affectedHistory",
+  "messages.affectedFoundMessages",
+]);
 
 interface Tagged {
   readonly _?: unknown;
@@ -55,6 +59,10 @@ function channelOfRequest(request: unknown): bigint | undefined {
 function channelIdOf(input: unknown): bigint | undefined {
   if (typeof input !== "object" || input === null) return undefined;
   const tagged = input as { readonly _?: unknown; readonly channelId?: unknown };
-  const isChannel = tagged._ === "inputChannel" || tagged._ === "inputChannelFromMessage" || tagged._ === "inputPeerChannel" || tagged._ === "inputPeerChannelFromMessage";
+  const isChannel =
+    tagged._ === "inputChannel" ||
+    tagged._ === "inputChannelFromMessage" ||
+    tagged._ === "inputPeerChannel" ||
+    tagged._ === "inputPeerChannelFromMessage";
   return isChannel && typeof tagged.channelId === "bigint" ? tagged.channelId : undefined;
 }

@@ -1,4 +1,9 @@
-import type { RawMessage, RawUpdateNewMessage, RawUpdateShortChatMessage, RawUpdateShortMessage } from "@mtkit/tl-core/api";
+import type {
+  RawMessage,
+  RawUpdateNewMessage,
+  RawUpdateShortChatMessage,
+  RawUpdateShortMessage,
+} from "@mtkit/tl-core/api";
 
 /**
  * updateShortMessage / updateShortChatMessage are a compact push of one new message
@@ -9,7 +14,8 @@ import type { RawMessage, RawUpdateNewMessage, RawUpdateShortChatMessage, RawUpd
  */
 export function normaliseShortMessage(short: RawUpdateShortMessage, selfId: bigint | undefined): RawUpdateNewMessage {
   const other = { _: "peerUser", userId: short.userId } as const;
-  const from = short.out === true ? (selfId === undefined ? undefined : ({ _: "peerUser", userId: selfId } as const)) : other;
+  const from =
+    short.out === true ? (selfId === undefined ? undefined : ({ _: "peerUser", userId: selfId } as const)) : other;
   return newMessageFromShort(short, from, other);
 }
 
@@ -45,7 +51,12 @@ function newMessageFromShort(
 }
 
 /** Only the flags that are set: `false` flags stay absent, as the TL reader leaves them. */
-function flags(short: RawUpdateShortMessage | RawUpdateShortChatMessage): { out?: boolean; mentioned?: boolean; mediaUnread?: boolean; silent?: boolean } {
+function flags(short: RawUpdateShortMessage | RawUpdateShortChatMessage): {
+  out?: boolean;
+  mentioned?: boolean;
+  mediaUnread?: boolean;
+  silent?: boolean;
+} {
   const set: { out?: boolean; mentioned?: boolean; mediaUnread?: boolean; silent?: boolean } = {};
   if (short.out === true) set.out = true;
   if (short.mentioned === true) set.mentioned = true;

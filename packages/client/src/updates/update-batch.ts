@@ -59,7 +59,11 @@ export class BatchCollector {
   }
 
   need(need: UpdatesNeed): void {
-    const known = this.output.needs.some((n) => n.kind === need.kind && (n.kind === "difference" || (need.kind === "channel" && n.channelId === need.channelId)));
+    const known = this.output.needs.some(
+      (n) =>
+        n.kind === need.kind &&
+        (n.kind === "difference" || (need.kind === "channel" && n.channelId === need.channelId)),
+    );
     if (!known) this.output.needs.push(need);
   }
 

@@ -49,7 +49,14 @@ export class UpdateBoxes {
    * One update: to its box, or straight to the batch when it has none. `fromDifference`: the
    * update came inside a common difference, which already covers the account's pts and qts.
    */
-  processUpdate(update: TypeUpdate, users: readonly TypeUser[], chats: readonly TypeChat[], c: BatchCollector, now: number, fromDifference: boolean): void {
+  processUpdate(
+    update: TypeUpdate,
+    users: readonly TypeUser[],
+    chats: readonly TypeChat[],
+    c: BatchCollector,
+    now: number,
+    fromDifference: boolean,
+  ): void {
     const tooLong = channelTooLongOf(update);
     if (tooLong !== undefined) {
       const box = this.channel(tooLong.channelId);
@@ -84,9 +91,16 @@ export class UpdateBoxes {
 
   /** An event for one box, checked first: a malformed pts re-syncs the box instead of moving it. */
   offer(key: "pts" | "qts" | bigint, entry: BoxEntry, c: BatchCollector, now: number): void {
-    const needOfBox = key === "pts" || key === "qts" ? ({ kind: "difference" } as const) : ({ kind: "channel", channelId: key } as const);
+    const needOfBox =
+      key === "pts" || key === "qts"
+        ? ({ kind: "difference" } as const)
+        : ({ kind: "channel", channelId: key } as const);
     if (!isValidPtsPair(entry.pts, entry.count)) {
-      c.problem({ code: "BAD_PTS", message: `${entry.update?._ ?? "event"} with pts ${entry.pts} and pts_count ${entry.count} dropped`, box: key });
+      c.problem({
+        code: "BAD_PTS",
+        message: `${entry.update?._ ?? "event"} with pts ${entry.pts} and pts_count ${entry.count} dropped`,
+        box: key,
+      });
       c.need(needOfBox);
       return;
     }
@@ -99,15 +113,25 @@ export class UpdateBoxes {
       else c.stateChanged = true;
     }
     if (result.overflow) {
-      c.problem({ code: "PENDING_OVERFLOW", message: `more than ${this.maxPending} updates waited for a gap; fetching the difference instead`, box: key });
+      c.problem({
+        code: "PENDING_OVERFLOW",
+        message: `more than ${this.maxPending} updates waited for a gap; fetching the difference instead`,
+        box: key,
+      });
       c.need(needOfBox);
     }
   }
 
   /** When the oldest gap of each box was noticed, for the driver's timer. */
-  *gaps(): Generator<{ readonly need: { readonly kind: "difference" } | { readonly kind: "channel"; readonly channelId: bigint }; readonly since: number }> {
-    const common = [this.pts.gapSince, this.qts.gapSince, this.seq.gapSince].filter((t): t is number => t !== undefined);
+  *gaps(): Generator<{
+    readonly need: { readonly kind: "difference" } | { readonly kind: "channel"; readonly channelId: bigint };
+    readonly since: number;
+  }> {
+    const common = [this.pts.gapSince, this.qts.gapSince, this.seq.gapSince].filter(
+      (t): t is number => t !== undefined,
+    );
     if (common.length > 0) yield { need: { kind: "difference" }, since: Math.min(...common) };
-    for (const [channelId, box] of this.channels) if (box.gapSince !== undefined) yield { need: { kind: "channel", channelId }, since: box.gapSince };
+    for (const [channelId, box] of this.channels)
+      if (box.gapSince !== undefined) yield { need: { kind: "channel", channelId }, since: box.gapSince };
   }
 }

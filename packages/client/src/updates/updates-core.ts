@@ -120,7 +120,12 @@ export class UpdatesCore {
         return;
       case "updateShortSentMessage":
         // The answer to messages.sendMessage: our message took pts_count events of the box.
-        boxes.offer("pts", { update: undefined, pts: updates.pts, count: updates.ptsCount, users: [], chats: [] }, c, now);
+        boxes.offer(
+          "pts",
+          { update: undefined, pts: updates.pts, count: updates.ptsCount, users: [], chats: [] },
+          c,
+          now,
+        );
         return;
       case "updateShort":
         boxes.processUpdate(updates.update, [], [], c, now, false);
@@ -133,7 +138,11 @@ export class UpdatesCore {
         for (const container of ready) boxes.processContainer(container, c, now);
         if (boxes.seq.seq !== seqBefore || boxes.seq.date !== dateBefore) c.stateChanged = true;
         if (overflow) {
-          c.problem({ code: "PENDING_OVERFLOW", message: `more than ${this.options.maxPending} containers waited for a seq gap`, box: "seq" });
+          c.problem({
+            code: "PENDING_OVERFLOW",
+            message: `more than ${this.options.maxPending} containers waited for a seq gap`,
+            box: "seq",
+          });
           c.need({ kind: "difference" });
         }
         return;

@@ -1,7 +1,13 @@
 import type { ClientStorage, UpdateState } from "../storage/types.js";
 import type { TlInputChannel } from "../peers/tl-peer-types.js";
 import { CancelledError } from "../retry/cancelled-error.js";
-import { runChannelDifference, runCommonDifference, type FetchSummary, type RunnerContext, type UpdatesInvoke } from "./difference-runner.js";
+import {
+  runChannelDifference,
+  runCommonDifference,
+  type FetchSummary,
+  type RunnerContext,
+  type UpdatesInvoke,
+} from "./difference-runner.js";
 import { isUpdatesObject, resultUpdates } from "./result-updates.js";
 import type { CoreOutput } from "./update-batch.js";
 import type { UpdateSink } from "./update-sink.js";
@@ -150,8 +156,13 @@ export class UpdatesEngine {
     if (this.#options.enabled === false) return;
     this.#timers.touch();
     if (isUpdatesObject(object)) this.#handle(this.#core.ingest(object, this.#deps.now()));
-    else if (object === undefined) this.#handle(this.#core.unreadable("a pushed object could not be decoded; fetching the difference"));
-    else this.#handle(this.#core.unreadable(`pushed ${describeObject(object)} is not an Updates constructor; ignored`), false);
+    else if (object === undefined)
+      this.#handle(this.#core.unreadable("a pushed object could not be decoded; fetching the difference"));
+    else
+      this.#handle(
+        this.#core.unreadable(`pushed ${describeObject(object)} is not an Updates constructor; ignored`),
+        false,
+      );
   }
 
   /** The result of any call: `Updates` and messages.affected* move the boxes. */
@@ -159,7 +170,11 @@ export class UpdatesEngine {
     const found = resultUpdates(result, request);
     if (found === undefined || this.#options.enabled === false) return;
     const now = this.#deps.now();
-    this.#handle(found.kind === "updates" ? this.#core.ingest(found.updates, now) : this.#core.ingestAffected(found.pts, found.count, found.channelId, now));
+    this.#handle(
+      found.kind === "updates"
+        ? this.#core.ingest(found.updates, now)
+        : this.#core.ingestAffected(found.pts, found.count, found.channelId, now),
+    );
   }
 
   /** The connection started a new session, or reconnected: what was sent meanwhile may be lost. */
@@ -217,7 +232,8 @@ export class UpdatesEngine {
 
   /** Sinks first, then the state: a crash in between delivers the batch again after a restart. */
   async #deliver(output: CoreOutput): Promise<void> {
-    for (const notice of output.tooLong) this.#deps.emit({ type: "updates_too_long", box: notice.box, messages: notice.messages });
+    for (const notice of output.tooLong)
+      this.#deps.emit({ type: "updates_too_long", box: notice.box, messages: notice.messages });
     for (const batch of output.batches) {
       if (batch.updates.length > 0) {
         const delivered = { updates: batch.updates, users: batch.users, chats: batch.chats, source: batch.source };
@@ -225,14 +241,24 @@ export class UpdatesEngine {
           try {
             await sink(delivered);
           } catch (error) {
-            this.#deps.emit({ type: "updates_problem", problem: { code: "SINK_FAILED", message: "an update sink threw; the batch counts as delivered", cause: error } });
+            this.#deps.emit({
+              type: "updates_problem",
+              problem: {
+                code: "SINK_FAILED",
+                message: "an update sink threw; the batch counts as delivered",
+                cause: error,
+              },
+            });
           }
         }
       }
       try {
         await saveCommit(this.#deps.storage.updates, batch.commit);
       } catch (error) {
-        this.#deps.emit({ type: "updates_problem", problem: { code: "SAVE_FAILED", message: "saving the update state failed", cause: error } });
+        this.#deps.emit({
+          type: "updates_problem",
+          problem: { code: "SAVE_FAILED", message: "saving the update state failed", cause: error },
+        });
       }
     }
   }
@@ -266,7 +292,11 @@ export class UpdatesEngine {
       this.#channelsQueued.delete(channelId);
       const channel = await this.#deps.resolveChannel(channelId).catch(() => null);
       if (channel === null) {
-        const problem = { code: "CHANNEL_UNKNOWN", message: `no access hash for channel ${channelId}; its gap cannot be fetched`, box: channelId } as const;
+        const problem = {
+          code: "CHANNEL_UNKNOWN",
+          message: `no access hash for channel ${channelId}; its gap cannot be fetched`,
+          box: channelId,
+        } as const;
         this.#deps.emit({ type: "updates_problem", problem });
         this.#core.boxes.channel(channelId).clearPending();
         throw new UpdatesError(problem);
@@ -297,7 +327,15 @@ export class UpdatesEngine {
 
   #problemOf(error: unknown, message: string): void {
     if (error instanceof UpdatesError) {
-      this.#deps.emit({ type: "updates_problem", problem: { code: error.code, message: error.message, ...(error.box === undefined ? {} : { box: error.box }), cause: error.cause } });
+      this.#deps.emit({
+        type: "updates_problem",
+        problem: {
+          code: error.code,
+          message: error.message,
+          ...(error.box === undefined ? {} : { box: error.box }),
+          cause: error.cause,
+        },
+      });
     } else {
       this.#deps.emit({ type: "updates_problem", problem: { code: "FETCH_FAILED", message, cause: error } });
     }

@@ -2,7 +2,8 @@ import type { TypeMessage } from "@mtkit/tl-core/api";
 import type { UpdateBoxKey, UpdatesProblem } from "./updates-problem.js";
 
 /** Why a difference is being fetched. */
-export type UpdatesFetchReason = "connect" | "gap" | "too_long" | "new_session" | "reconnect" | "idle" | "requested" | "retry" | "unreadable";
+export type UpdatesFetchReason =
+  "connect" | "gap" | "too_long" | "new_session" | "reconnect" | "idle" | "requested" | "retry" | "unreadable";
 
 /**
  * What the updates engine reports through the client's `onEvent` / logger
@@ -12,7 +13,12 @@ export type UpdatesEvent =
   /** A difference (getDifference, or getChannelDifference for a channel id) is being fetched. */
   | { readonly type: "updates_fetch"; readonly box: "pts" | bigint; readonly reason: UpdatesFetchReason }
   /** A fetch finished: `updates` were delivered from `slices` answers. */
-  | { readonly type: "updates_caught_up"; readonly box: "pts" | bigint; readonly slices: number; readonly updates: number }
+  | {
+      readonly type: "updates_caught_up";
+      readonly box: "pts" | bigint;
+      readonly slices: number;
+      readonly updates: number;
+    }
   /**
    * differenceTooLong / channelDifferenceTooLong: updates were skipped on the server's word. The app
    * should refetch what it shows (dialogs, or this channel's history); the state has moved on.

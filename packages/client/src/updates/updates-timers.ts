@@ -50,11 +50,14 @@ export class UpdatesTimers {
     if (this.#gap !== undefined && this.#gap.at <= deadline) return;
     if (this.#gap !== undefined) clearTimeout(this.#gap.handle);
     const handle = unref(
-      setTimeout(() => {
-        this.#gap = undefined;
-        this.options.onGap();
-        this.armGap();
-      }, Math.max(0, deadline - this.options.now())),
+      setTimeout(
+        () => {
+          this.#gap = undefined;
+          this.options.onGap();
+          this.armGap();
+        },
+        Math.max(0, deadline - this.options.now()),
+      ),
     );
     this.#gap = { handle, at: deadline };
   }

@@ -23,7 +23,10 @@ let setup: PageServer;
 beforeAll(async () => {
   server = await TestServer.start({ dcs: 2, ws: true });
   slice = installWorld(server, { homeDc: 2, users: [{ phone: "+1 555 0142", firstName: "Browser" }] });
-  setup = { endpoints: server.endpoints.map((e) => ({ id: e.id, host: e.host, port: e.port, wsPort: e.wsPort ?? null })), publicKeyPem: server.publicKeyPem };
+  setup = {
+    endpoints: server.endpoints.map((e) => ({ id: e.id, host: e.host, port: e.port, wsPort: e.wsPort ?? null })),
+    publicKeyPem: server.publicKeyPem,
+  };
   const bundle = await build({
     entryPoints: [fileURLToPath(new URL("./client-page.ts", import.meta.url))],
     bundle: true,
@@ -38,7 +41,10 @@ beforeAll(async () => {
   const script = bundle.outputFiles[0]!.text;
   http = createServer((request, response) => {
     if (request.url === "/page.js") response.writeHead(200, { "content-type": "text/javascript" }).end(script);
-    else response.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><title>loading</title><script type="module" src="/page.js"></script>');
+    else
+      response
+        .writeHead(200, { "content-type": "text/html" })
+        .end('<!doctype html><title>loading</title><script type="module" src="/page.js"></script>');
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   ({ browser } = await launchChromium());

@@ -8,7 +8,12 @@ import type { ClientEvent, SentCode } from "../../src/index.js";
 import { IdbStorage } from "../../src/storage/idb/index.js";
 
 export interface PageServer {
-  readonly endpoints: readonly { readonly id: number; readonly host: string; readonly port: number; readonly wsPort: number | null }[];
+  readonly endpoints: readonly {
+    readonly id: number;
+    readonly host: string;
+    readonly port: number;
+    readonly wsPort: number | null;
+  }[];
   readonly publicKeyPem: string;
 }
 
@@ -33,7 +38,9 @@ declare global {
 const DATABASE = "browser-client";
 let pending: { client: TelegramClient; storage: IdbStorage; events: ClientEvent[]; sent: SentCode } | undefined;
 
-async function openClient(server: PageServer): Promise<{ client: TelegramClient; storage: IdbStorage; events: ClientEvent[] }> {
+async function openClient(
+  server: PageServer,
+): Promise<{ client: TelegramClient; storage: IdbStorage; events: ClientEvent[] }> {
   const crypto = createPortableCrypto();
   const storage = await IdbStorage.open(DATABASE);
   const events: ClientEvent[] = [];
@@ -50,7 +57,12 @@ async function openClient(server: PageServer): Promise<{ client: TelegramClient;
   return { client, storage, events };
 }
 
-async function finish(client: TelegramClient, storage: IdbStorage, events: ClientEvent[], firstName: string): Promise<PageResult> {
+async function finish(
+  client: TelegramClient,
+  storage: IdbStorage,
+  events: ClientEvent[],
+  firstName: string,
+): Promise<PageResult> {
   const nearest = await client.invoke({ _: "help.getNearestDc" });
   const result: PageResult = {
     firstName,

@@ -76,7 +76,7 @@ describe("IdbStorage in Chromium", () => {
     });
     const tryOpen = (): Promise<string> =>
       other.evaluate(async () => {
-      const { IdbStorage } = globalThis.mtkit;
+        const { IdbStorage } = globalThis.mtkit;
         try {
           await (await IdbStorage.open("shared")).close();
           return "opened";
@@ -102,10 +102,22 @@ describe("IdbStorage in Chromium", () => {
       const cache = new PeerCache(storage.peers, { now: () => 1 });
       await cache.ingest({ users: [{ _: "user", id: 5n, accessHash: 6n, username: "Someone" }] });
       const input = await cache.resolvePeer("@someone");
-      const session = importStringSession(exportStringSession({ dc: { id: 2, ip: "1.2.3.4", port: 443 }, authKey: new Uint8Array(256).fill(9) }));
-      return { name: error.name, kind: error.kind, input: JSON.stringify(input, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)), port: session.dc.port };
+      const session = importStringSession(
+        exportStringSession({ dc: { id: 2, ip: "1.2.3.4", port: 443 }, authKey: new Uint8Array(256).fill(9) }),
+      );
+      return {
+        name: error.name,
+        kind: error.kind,
+        input: JSON.stringify(input, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
+        port: session.dc.port,
+      };
     });
-    expect(result).toEqual({ name: "FLOOD_WAIT", kind: "flood", input: '{"_":"inputPeerUser","userId":"5","accessHash":"6"}', port: 443 });
+    expect(result).toEqual({
+      name: "FLOOD_WAIT",
+      kind: "flood",
+      input: '{"_":"inputPeerUser","userId":"5","accessHash":"6"}',
+      port: 443,
+    });
     await page.close();
   });
 
@@ -116,15 +128,27 @@ describe("IdbStorage in Chromium", () => {
       await new Promise<void>((resolve, reject) => {
         const request = indexedDB.open("mtkit:schema-1", 1);
         request.onupgradeneeded = () => {
-          for (const name of ["auth_keys", "temp_auth_keys", "salts", "session_info", "update_state", "channel_pts", "kv"]) {
+          for (const name of [
+            "auth_keys",
+            "temp_auth_keys",
+            "salts",
+            "session_info",
+            "update_state",
+            "channel_pts",
+            "kv",
+          ]) {
             request.result.createObjectStore(name);
           }
           const peers = request.result.createObjectStore("peers");
           peers.createIndex("by_username", "usernames", { multiEntry: true });
           peers.createIndex("by_phone", "phone");
           request.transaction!.objectStore("auth_keys").put(new Uint8Array(256).fill(1), 2);
-          request.transaction!.objectStore("temp_auth_keys").put({ key: new Uint8Array(256).fill(2), expiresAt: 5000 }, 2);
-          request.transaction!.objectStore("temp_auth_keys").put({ key: new Uint8Array(256).fill(3), expiresAt: 7000 }, 4);
+          request
+            .transaction!.objectStore("temp_auth_keys")
+            .put({ key: new Uint8Array(256).fill(2), expiresAt: 5000 }, 2);
+          request
+            .transaction!.objectStore("temp_auth_keys")
+            .put({ key: new Uint8Array(256).fill(3), expiresAt: 7000 }, 4);
         };
         request.onsuccess = () => {
           request.result.close();
@@ -154,7 +178,16 @@ describe("IdbStorage in Chromium", () => {
         permanent: first(permanent ?? undefined),
       };
     });
-    expect(result).toEqual({ version: 2, main: [2, 5000, 3, 7000], mediaBefore: null, after: [[2, 5000], [9, 9000]], permanent: 1 });
+    expect(result).toEqual({
+      version: 2,
+      main: [2, 5000, 3, 7000],
+      mediaBefore: null,
+      after: [
+        [2, 5000],
+        [9, 9000],
+      ],
+      permanent: 1,
+    });
     await page.close();
   });
 

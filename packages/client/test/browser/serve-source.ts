@@ -44,7 +44,8 @@ async function serveFile(path: string): Promise<string | null> {
   if (path.includes("..") || !path.endsWith(".js")) return null;
   let file: string | undefined;
   if (path.startsWith("/fs/")) file = `${PACKAGES}${path.slice(4)}`;
-  else if (path.startsWith("/abs/") && (path.includes("/fflate") || path.includes("/@noble/hashes"))) file = path.slice(4);
+  else if (path.startsWith("/abs/") && (path.includes("/fflate") || path.includes("/@noble/hashes")))
+    file = path.slice(4);
   if (file === undefined) return null;
   return readFile(file, "utf8").catch(() => null);
 }
@@ -70,7 +71,8 @@ async function transpileOnce(urlPath: string): Promise<string | null> {
  * The page exposes the modules under test as `window.mtkit` and sets its title to `ready`. Loading
  * the main entry here also proves it has no Node-only import.
  */
-const page = (): string => `<!doctype html><title>loading</title><script type="importmap">${importMap()}</script><script type="module">
+const page =
+  (): string => `<!doctype html><title>loading</title><script type="importmap">${importMap()}</script><script type="module">
 import * as idb from "/src/storage/idb/index.js";
 import * as conformance from "/src/storage/conformance/index.js";
 import * as main from "/src/index.js";
@@ -94,6 +96,11 @@ export async function serveSource(): Promise<{ url: string; close: () => Promise
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => { resolve(); })),
+    close: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      ),
   };
 }

@@ -94,10 +94,13 @@ describe("TelegramClient connect / invoke", () => {
     await client.connect();
     h.server.faults.delay("help.getCountriesList", 5_000, 3);
     // Ready connection, no signal: these take the short path straight to the driver.
-    const calls = [1, 2, 3].map(() => client.invoke({ _: "help.getCountriesList", langCode: "en", hash: 0 }).catch((error: unknown) => error));
+    const calls = [1, 2, 3].map(() =>
+      client.invoke({ _: "help.getCountriesList", langCode: "en", hash: 0 }).catch((error: unknown) => error),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     await client.disconnect();
-    for (const outcome of await Promise.all(calls)) expect(outcome).toMatchObject({ name: "CancelledError", code: "DISCONNECTED" });
+    for (const outcome of await Promise.all(calls))
+      expect(outcome).toMatchObject({ name: "CancelledError", code: "DISCONNECTED" });
     h.server.faults.clear();
   });
 
@@ -106,7 +109,9 @@ describe("TelegramClient connect / invoke", () => {
     await client.connect();
     h.server.faults.delay("help.getCountriesList", 5_000, 1);
     const controller = new AbortController();
-    const call = client.invoke({ _: "help.getCountriesList", langCode: "en", hash: 0 }, { signal: controller.signal }).catch((error: unknown) => error);
+    const call = client
+      .invoke({ _: "help.getCountriesList", langCode: "en", hash: 0 }, { signal: controller.signal })
+      .catch((error: unknown) => error);
     setTimeout(() => {
       controller.abort(new Error("user left"));
     }, 50);

@@ -30,13 +30,19 @@ describe("built-in DC tables", () => {
   it("production: DCs 1-5 on port 443, DC 2 first (the home DC until the server says otherwise)", () => {
     const endpoints = telegramDcEndpoints();
     expect(endpoints.map((dc) => dc.id)).toEqual([2, 1, 3, 4, 5]);
-    expect(endpoints.every((dc) => dc.port === 443 && /^\d+\.\d+\.\d+\.\d+$/.test(dc.host) && dc.testMode === undefined)).toBe(true);
+    expect(
+      endpoints.every((dc) => dc.port === 443 && /^\d+\.\d+\.\d+\.\d+$/.test(dc.host) && dc.testMode === undefined),
+    ).toBe(true);
     expect(telegramDcEndpoints({ ipv6: true }).every((dc) => dc.host.startsWith("2001:"))).toBe(true);
   });
 
   it("test mode: DCs 1-3, marked testMode so transports use apiws_test and id + 10000", () => {
     const endpoints = telegramDcEndpoints({ testMode: true });
-    expect(endpoints.map((dc) => [dc.id, dc.testMode])).toEqual([[2, true], [1, true], [3, true]]);
+    expect(endpoints.map((dc) => [dc.id, dc.testMode])).toEqual([
+      [2, true],
+      [1, true],
+      [3, true],
+    ]);
     expect(endpoints.find((dc) => dc.id === 2)?.host).toBe("149.154.167.40");
   });
 
@@ -54,16 +60,28 @@ describe("DC options from help.getConfig", () => {
     await client.refreshDcOptions();
     await client.disconnect();
     const stored = await loadDcOptions(storage.kv);
-    expect(stored.map((dc) => [dc.id, dc.host, dc.port])).toEqual(server.endpoints.map((dc) => [dc.id, "127.0.0.1", dc.port]));
+    expect(stored.map((dc) => [dc.id, dc.host, dc.port])).toEqual(
+      server.endpoints.map((dc) => [dc.id, "127.0.0.1", dc.port]),
+    );
     await storage.kv.set("dc_options", new TextEncoder().encode("{not json"));
     expect(await loadDcOptions(storage.kv)).toEqual([]);
   });
 
   it("a client with only apiId/apiHash (and the key as PEM text) starts from the stored options, not the built-in table", async () => {
     const storage = new MemoryStorage();
-    await saveDcOptions(storage.kv, server.endpoints.map((dc) => ({ id: dc.id, host: dc.host, port: dc.port })));
+    await saveDcOptions(
+      storage.kv,
+      server.endpoints.map((dc) => ({ id: dc.id, host: dc.host, port: dc.port })),
+    );
     const events: string[] = [];
-    const client = new TelegramClient({ ...app, storage, crypto, rsaKeys: [server.publicKeyPem], onEvent: (e) => events.push(e.type), requestTimeoutMs: 10_000 });
+    const client = new TelegramClient({
+      ...app,
+      storage,
+      crypto,
+      rsaKeys: [server.publicKeyPem],
+      onEvent: (e) => events.push(e.type),
+      requestTimeoutMs: 10_000,
+    });
     await client.connect();
     expect(client.homeDcId).toBe(2); // the built-in table's first DC, at the stored address
     expect(await client.invoke({ _: "help.getNearestDc" })).toMatchObject({ thisDc: 2 });
@@ -81,20 +99,36 @@ describe("transport by name, MTProxy links", () => {
   });
 
   it("the portable client refuses TCP names with a pointer to @mtkit/client/node", async () => {
-    const client = new PortableTelegramClient({ ...app, storage: new MemoryStorage(), crypto, testServer: server, transport: "abridged" });
+    const client = new PortableTelegramClient({
+      ...app,
+      storage: new MemoryStorage(),
+      crypto,
+      testServer: server,
+      transport: "abridged",
+    });
     await expect(client.connect()).rejects.toThrow(/@mtkit\/client\/node/);
   });
 
   it("a tg://proxy link dials the proxy with its secret (the test server accepts that secret)", async () => {
     const port = proxied.endpoints[0]!.port;
-    const client = new TelegramClient({ ...app, storage: new MemoryStorage(), crypto, testServer: proxied, transport: `tg://proxy?server=127.0.0.1&port=${port}&secret=${SECRET}` });
+    const client = new TelegramClient({
+      ...app,
+      storage: new MemoryStorage(),
+      crypto,
+      testServer: proxied,
+      transport: `tg://proxy?server=127.0.0.1&port=${port}&secret=${SECRET}`,
+    });
     await client.connect();
     expect(await client.invoke({ _: "help.getNearestDc" })).toMatchObject({ thisDc: 1 });
     await client.disconnect();
   });
 
   it("parses tg:// and t.me links, and names what is wrong in a bad one", () => {
-    expect(parseProxyLink(`https://t.me/proxy?server=proxy.example&port=443&secret=${SECRET}`)).toMatchObject({ server: "proxy.example", port: 443, secret: { kind: "secured" } });
+    expect(parseProxyLink(`https://t.me/proxy?server=proxy.example&port=443&secret=${SECRET}`)).toMatchObject({
+      server: "proxy.example",
+      port: 443,
+      secret: { kind: "secured" },
+    });
     const field = (link: string): unknown => {
       try {
         parseProxyLink(link);

@@ -6,7 +6,10 @@ import { countEvents, makeClient, startHarness, type Harness } from "./harness.j
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({
-    users: [{ phone: "15550100", firstName: "Alice", username: "alice" }, { phone: "15550102", firstName: "Dave", username: "dave" }],
+    users: [
+      { phone: "15550100", firstName: "Alice", username: "alice" },
+      { phone: "15550102", firstName: "Dave", username: "dave" },
+    ],
     bots: [{ token: "7:token", username: "seven_bot", firstName: "Seven" }],
   });
 });
@@ -39,7 +42,11 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
       const started = Date.now();
       await client.invoke({ _: "help.getNearestDc" });
       expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-      expect(events.find((e) => e.type === "wait")).toMatchObject({ cause: "flood", delayMs: 1000, method: "help.getNearestDc" });
+      expect(events.find((e) => e.type === "wait")).toMatchObject({
+        cause: "flood",
+        delayMs: 1000,
+        method: "help.getNearestDc",
+      });
       await client.disconnect();
     });
 
@@ -125,7 +132,9 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
       h.server.faults.migrate("users.getFullUser", 1, "FILE");
       const full = await client.invoke({ _: "users.getFullUser", id: { _: "inputUserSelf" } });
       expect(full.users[0]).toMatchObject({ username: "seven_bot" });
-      expect(events.filter((e) => e.type === "authorization_imported")).toEqual([{ type: "authorization_imported", dcId: 1 }]);
+      expect(events.filter((e) => e.type === "authorization_imported")).toEqual([
+        { type: "authorization_imported", dcId: 1 },
+      ]);
       h.server.faults.migrate("users.getFullUser", 1, "STATS");
       await client.invoke({ _: "users.getFullUser", id: { _: "inputUserSelf" } });
       expect(countEvents(events, "authorization_imported")).toBe(1);
@@ -166,7 +175,11 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
       const dave = h.slice.userByPhone("15550102")!;
       const peer = await client.resolvePeer("@dave");
       expect(peer).toEqual({ _: "inputPeerUser", userId: dave.id, accessHash: dave.accessHash });
-      h.server.faults.onMethod("contacts.resolveUsername", { kind: "rpcError", code: 400, message: "MUST_NOT_BE_CALLED" });
+      h.server.faults.onMethod("contacts.resolveUsername", {
+        kind: "rpcError",
+        code: 400,
+        message: "MUST_NOT_BE_CALLED",
+      });
       expect(await client.resolvePeer("dave")).toEqual(peer);
       expect(await client.resolvePeer(dave.id)).toEqual(peer);
       const full = await client.getFullUser("@dave");
@@ -193,7 +206,11 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
       expect(lines).toContainEqual(["info", "DC 1: new permanent auth key"]);
       expect(lines).toContainEqual(["info", "DC 1: new temporary auth key"]);
       expect(lines).toContainEqual(["warn", "help.getNearestDc: FLOOD_WAIT_1, retrying in 1000 ms"]);
-      expect(lines.filter(([level]) => level === "debug").some(([, message]) => message.startsWith("DC 1: temporary key bound until"))).toBe(true);
+      expect(
+        lines
+          .filter(([level]) => level === "debug")
+          .some(([, message]) => message.startsWith("DC 1: temporary key bound until")),
+      ).toBe(true);
     });
   });
 });

@@ -32,7 +32,9 @@ describe("TelegramClient hardening", () => {
       executed++;
       return crypto.randomFill(new Uint8Array(16 * 1024)); // incompressible: over the client's 8 KiB
     });
-    const { client, events } = makeClient(h.server, { transport: () => createTcpTransport({ crypto, maxPacketLength: 8 * 1024 }) });
+    const { client, events } = makeClient(h.server, {
+      transport: () => createTcpTransport({ crypto, maxPacketLength: 8 * 1024 }),
+    });
     await client.connect();
     await expect(client.invoke({ _: "help.getCdnConfig" })).rejects.toMatchObject({ code: "CONNECTION_LOST" });
     const lost = events.filter((event) => event.type === "connection_lost");

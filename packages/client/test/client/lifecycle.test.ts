@@ -22,8 +22,14 @@ afterAll(async () => {
 describe("lifecycle", () => {
   it("disconnect() leaves nothing running: a child process sleeping in a FLOOD_WAIT exits by itself", async () => {
     h.server.faults.floodWait("help.getCountriesList", 30);
-    const env = { ...process.env, MTKIT_SERVER: JSON.stringify({ endpoints: h.server.endpoints, publicKeyPem: h.server.publicKeyPem }) };
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, join(dir, "child.session")], { env, stdio: ["ignore", "pipe", "inherit"] });
+    const env = {
+      ...process.env,
+      MTKIT_SERVER: JSON.stringify({ endpoints: h.server.endpoints, publicKeyPem: h.server.publicKeyPem }),
+    };
+    const child = spawn(process.execPath, ["--import", "tsx", CHILD, join(dir, "child.session")], {
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const started = Date.now();

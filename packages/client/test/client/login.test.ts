@@ -29,7 +29,12 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
       expect(client.homeDcId).toBe(2);
       expect(await storage.session.getHomeDc()).toMatchObject({ id: 2 });
       expect(await storage.session.getSelf()).toEqual({ userId: me.id, isBot: true });
-      expect(events.find((e) => e.type === "migrate")).toMatchObject({ error: "USER_MIGRATE_2", fromDc: 1, toDc: 2, scope: "home" });
+      expect(events.find((e) => e.type === "migrate")).toMatchObject({
+        error: "USER_MIGRATE_2",
+        fromDc: 1,
+        toDc: 2,
+        scope: "home",
+      });
       expect((await client.getMe()).id).toBe(me.id);
       await client.disconnect();
     });
@@ -59,7 +64,9 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
       // A number of its own per transport: the first run signs it up.
       const last = transport === "tcp" ? "0199" : "0198";
       const sent = await client.sendCode(`+1 555 ${last}`);
-      await expect(client.signIn(sent, h.slice.lastCode(`1555${last}`)!)).rejects.toMatchObject({ code: "SIGN_UP_REQUIRED" });
+      await expect(client.signIn(sent, h.slice.lastCode(`1555${last}`)!)).rejects.toMatchObject({
+        code: "SIGN_UP_REQUIRED",
+      });
       const me = await client.signUp(sent, "Carol", "New");
       expect(me).toMatchObject({ firstName: "Carol", lastName: "New", self: true });
       expect(h.slice.userByPhone(`1555${last}`)?.id).toBe(me.id);

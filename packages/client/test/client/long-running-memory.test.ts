@@ -35,7 +35,8 @@ describe("a long-running client", () => {
         await Promise.all(
           Array.from({ length: 100 }, (_, i) => {
             // Every 10th call takes the general path (a caller signal), every 50th fails with 400.
-            if (i % 50 === 0) return client.invoke({ _: "users.getUsers", id: [{ _: "inputUserEmpty" }] }).catch(() => undefined);
+            if (i % 50 === 0)
+              return client.invoke({ _: "users.getUsers", id: [{ _: "inputUserEmpty" }] }).catch(() => undefined);
             return client.invoke({ _: "help.getNearestDc" }, i % 10 === 0 ? { signal: controller.signal } : {});
           }),
         );

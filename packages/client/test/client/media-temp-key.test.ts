@@ -25,7 +25,8 @@ afterAll(async () => {
 const tempKeysCreated = (events: readonly ClientEvent[]): number =>
   events.filter((e) => e.type === "auth_key_created" && e.temporary).length;
 
-const keyId = (key: Uint8Array | undefined): bigint | undefined => (key === undefined ? undefined : createAuthKey(crypto, key).idLong);
+const keyId = (key: Uint8Array | undefined): bigint | undefined =>
+  key === undefined ? undefined : createAuthKey(crypto, key).idLong;
 
 /** Each backend as two runs: `open()` gives a storage, and `reopen()` the one the previous run left. */
 interface Backend {

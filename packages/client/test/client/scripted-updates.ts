@@ -4,13 +4,28 @@
 // The real world (accounts, chats, fan-out) is the test server's own; this is only the part of
 // https://core.telegram.org/api/updates the engine's gap paths need.
 import type { TestServer } from "@mtkit/test-server";
-import type { RawChannel, RawMessage, TypeUpdate, TypeUpdates, updates_TypeChannelDifference, updates_TypeDifference } from "@mtkit/tl-core/api";
+import type {
+  RawChannel,
+  RawMessage,
+  TypeUpdate,
+  TypeUpdates,
+  updates_TypeChannelDifference,
+  updates_TypeDifference,
+} from "@mtkit/tl-core/api";
 
 export const PEER_USER = 777n;
 export const CHANNEL_HASH = 4242n;
 
 export function channelObject(id: bigint): RawChannel {
-  return { _: "channel", id, accessHash: CHANNEL_HASH, title: `channel ${id}`, photo: { _: "chatPhotoEmpty" }, date: 1, megagroup: true };
+  return {
+    _: "channel",
+    id,
+    accessHash: CHANNEL_HASH,
+    title: `channel ${id}`,
+    photo: { _: "chatPhotoEmpty" },
+    date: 1,
+    megagroup: true,
+  };
 }
 
 interface Logged {
@@ -49,9 +64,24 @@ export class ScriptedUpdates {
   newMessage(text: string): TypeUpdates {
     this.pts++;
     this.date++;
-    const message: RawMessage = { _: "message", id: this.pts, peerId: { _: "peerUser", userId: PEER_USER }, fromId: { _: "peerUser", userId: PEER_USER }, date: this.date, message: text };
+    const message: RawMessage = {
+      _: "message",
+      id: this.pts,
+      peerId: { _: "peerUser", userId: PEER_USER },
+      fromId: { _: "peerUser", userId: PEER_USER },
+      date: this.date,
+      message: text,
+    };
     this.log.push({ pts: this.pts, message });
-    return { _: "updateShortMessage", id: this.pts, userId: PEER_USER, message: text, pts: this.pts, ptsCount: 1, date: this.date };
+    return {
+      _: "updateShortMessage",
+      id: this.pts,
+      userId: PEER_USER,
+      message: text,
+      pts: this.pts,
+      ptsCount: 1,
+      date: this.date,
+    };
   }
 
   /** A new message in a channel's box; returns its push (an `updates` container naming the channel). */
@@ -59,9 +89,22 @@ export class ScriptedUpdates {
     const log = this.channels.get(channelId) ?? [];
     this.channels.set(channelId, log);
     const pts = (log.at(-1)?.pts ?? 0) + 1;
-    const message: RawMessage = { _: "message", id: pts, peerId: { _: "peerChannel", channelId }, date: this.date, message: text };
+    const message: RawMessage = {
+      _: "message",
+      id: pts,
+      peerId: { _: "peerChannel", channelId },
+      date: this.date,
+      message: text,
+    };
     log.push({ pts, message });
-    return { _: "updates", updates: [{ _: "updateNewChannelMessage", message, pts, ptsCount: 1 }], users: [], chats: [channelObject(channelId)], date: this.date, seq: 0 };
+    return {
+      _: "updates",
+      updates: [{ _: "updateNewChannelMessage", message, pts, ptsCount: 1 }],
+      users: [],
+      chats: [channelObject(channelId)],
+      date: this.date,
+      seq: 0,
+    };
   }
 
   push(updates: TypeUpdates): void {
@@ -69,16 +112,38 @@ export class ScriptedUpdates {
   }
 
   #difference(pts: number, totalLimit: number | undefined): updates_TypeDifference {
-    if (totalLimit !== undefined && this.pts - pts > totalLimit) return { _: "updates.differenceTooLong", pts: this.pts };
+    if (totalLimit !== undefined && this.pts - pts > totalLimit)
+      return { _: "updates.differenceTooLong", pts: this.pts };
     const after = this.log.filter((entry) => entry.pts > pts);
     if (after.length === 0) return { _: "updates.differenceEmpty", date: this.date, seq: this.seq };
     const slice = after.slice(0, this.sliceSize);
     const last = slice.at(-1)!;
-    const body = { newMessages: slice.map((e) => e.message), newEncryptedMessages: [], otherUpdates: [], chats: [], users: [] };
+    const body = {
+      newMessages: slice.map((e) => e.message),
+      newEncryptedMessages: [],
+      otherUpdates: [],
+      chats: [],
+      users: [],
+    };
     if (slice.length < after.length) {
-      return { _: "updates.differenceSlice", ...body, intermediateState: { _: "updates.state", pts: last.pts, qts: 0, date: last.message.date, seq: this.seq, unreadCount: 0 } };
+      return {
+        _: "updates.differenceSlice",
+        ...body,
+        intermediateState: {
+          _: "updates.state",
+          pts: last.pts,
+          qts: 0,
+          date: last.message.date,
+          seq: this.seq,
+          unreadCount: 0,
+        },
+      };
     }
-    return { _: "updates.difference", ...body, state: { _: "updates.state", pts: this.pts, qts: 0, date: this.date, seq: this.seq, unreadCount: 0 } };
+    return {
+      _: "updates.difference",
+      ...body,
+      state: { _: "updates.state", pts: this.pts, qts: 0, date: this.date, seq: this.seq, unreadCount: 0 },
+    };
   }
 
   #channelDifference(channelId: bigint, pts: number, limit: number): updates_TypeChannelDifference {
@@ -87,7 +152,15 @@ export class ScriptedUpdates {
     if (after.length === 0) return { _: "updates.channelDifferenceEmpty", final: true, pts: log.at(-1)?.pts ?? pts };
     const slice = after.slice(0, Math.min(limit, this.sliceSize));
     const final = slice.length === after.length;
-    return { _: "updates.channelDifference", ...(final ? { final: true } : {}), pts: slice.at(-1)!.pts, newMessages: slice.map((e) => e.message), otherUpdates: [], chats: [channelObject(channelId)], users: [] };
+    return {
+      _: "updates.channelDifference",
+      ...(final ? { final: true } : {}),
+      pts: slice.at(-1)!.pts,
+      newMessages: slice.map((e) => e.message),
+      otherUpdates: [],
+      chats: [channelObject(channelId)],
+      users: [],
+    };
   }
 }
 
@@ -102,6 +175,7 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
 
 /** The text of a new message, else the constructor name. */
 export function textOf(update: TypeUpdate): string {
-  if ((update._ === "updateNewMessage" || update._ === "updateNewChannelMessage") && update.message._ === "message") return update.message.message;
+  if ((update._ === "updateNewMessage" || update._ === "updateNewChannelMessage") && update.message._ === "message")
+    return update.message.message;
   return update._;
 }

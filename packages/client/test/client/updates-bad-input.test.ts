@@ -38,7 +38,8 @@ async function loggedIn(options: { maxDifferenceSlices?: number; sinkThrowsOn?: 
   return { ...made, texts };
 }
 
-const problems = (events: readonly ClientEvent[]): string[] => events.flatMap((e) => (e.type === "updates_problem" ? [e.problem.code] : []));
+const problems = (events: readonly ClientEvent[]): string[] =>
+  events.flatMap((e) => (e.type === "updates_problem" ? [e.problem.code] : []));
 
 describe("updates engine: bad input", () => {
   it("pts going backwards is a duplicate; a negative pts_count is BAD_PTS and a re-sync", async () => {
@@ -97,7 +98,15 @@ describe("updates engine: bad input", () => {
     const { client, texts, storage } = await loggedIn({ maxDifferenceSlices: 40 });
     box.differenceOverride = (pts) => ({
       _: "updates.differenceSlice",
-      newMessages: [{ _: "message", id: pts + 1, peerId: { _: "peerUser", userId: 777n }, date: box.date, message: `endless ${pts + 1}` }],
+      newMessages: [
+        {
+          _: "message",
+          id: pts + 1,
+          peerId: { _: "peerUser", userId: 777n },
+          date: box.date,
+          message: `endless ${pts + 1}`,
+        },
+      ],
       newEncryptedMessages: [],
       otherUpdates: [],
       chats: [],

@@ -21,7 +21,10 @@ const TOKEN = "53:chaos";
 let h: Harness;
 let dir: string;
 beforeAll(async () => {
-  h = await startHarness({ bots: [{ token: TOKEN, username: "chaos_bot", firstName: "Chaos" }], limits: { sliceSize: SLICE } });
+  h = await startHarness({
+    bots: [{ token: TOKEN, username: "chaos_bot", firstName: "Chaos" }],
+    limits: { sliceSize: SLICE },
+  });
   dir = mkdtempSync(join(tmpdir(), "mtkit-chaos-"));
 });
 afterAll(async () => {
@@ -36,7 +39,10 @@ function startBob(session: string, out: string) {
     MTKIT_BOT_TOKEN: TOKEN,
     MTKIT_DEAD_MS: "1500",
   };
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD, session, out], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", CHILD, session, out], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   // "close", not "exit": the child's last stdout lines are read by then.
@@ -44,47 +50,56 @@ function startBob(session: string, out: string) {
   return { child, ready: () => output.includes("ready"), exited };
 }
 
-const linesOf = (path: string): string[] => (existsSync(path) ? readFileSync(path, "utf8").split("\n").filter((line) => line.length > 0) : []);
+const linesOf = (path: string): string[] =>
+  existsSync(path)
+    ? readFileSync(path, "utf8")
+        .split("\n")
+        .filter((line) => line.length > 0)
+    : [];
 
 describe("updates engine: chaos", () => {
-  it(`${MESSAGES} messages through drops, blackholes and restarts: none lost`, async () => {
-    const session = join(dir, "bob.session");
-    const out = join(dir, "bob.txt");
-    let bob = startBob(session, out);
-    await until(bob.ready, "Bob to log in", 30_000);
-    const alice = makeClient(h.server, { deadConnectionTimeoutMs: 1500, pingIntervalMs: 1500 });
-    await alice.client.start({ phone: "9996630001", code: () => "33333", firstName: "Alice" });
-    const peer = await alice.client.resolvePeer("@chaos_bot");
+  it(
+    `${MESSAGES} messages through drops, blackholes and restarts: none lost`,
+    async () => {
+      const session = join(dir, "bob.session");
+      const out = join(dir, "bob.txt");
+      let bob = startBob(session, out);
+      await until(bob.ready, "Bob to log in", 30_000);
+      const alice = makeClient(h.server, { deadConnectionTimeoutMs: 1500, pingIntervalMs: 1500 });
+      await alice.client.start({ phone: "9996630001", code: () => "33333", firstName: "Alice" });
+      const peer = await alice.client.resolvePeer("@chaos_bot");
 
-    let kills = 0;
-    const expected: string[] = [];
-    for (let i = 0; i < MESSAGES; i++) {
-      const text = `chaos ${i}`;
-      expected.push(text);
-      await alice.client.invoke({ _: "messages.sendMessage", peer, message: text, randomId: BigInt(i + 1) });
-      // One round of faults per period: a drop, a blackhole, a graceful restart, a kill.
-      const step = i % PERIOD;
-      if (step === Math.floor(PERIOD * 0.2)) await h.server.dropConnections();
-      if (step === Math.floor(PERIOD * 0.4)) h.server.faults.silenceConnections();
-      if (step === Math.floor(PERIOD * 0.6) || step === Math.floor(PERIOD * 0.9)) {
-        const graceful = step === Math.floor(PERIOD * 0.6);
-        bob.child.kill(graceful ? "SIGTERM" : "SIGKILL");
-        expect(await bob.exited).toBe(graceful ? 0 : null);
-        if (!graceful) kills++;
-        bob = startBob(session, out);
-        await until(bob.ready, "Bob to come back", 30_000);
+      let kills = 0;
+      const expected: string[] = [];
+      for (let i = 0; i < MESSAGES; i++) {
+        const text = `chaos ${i}`;
+        expected.push(text);
+        await alice.client.invoke({ _: "messages.sendMessage", peer, message: text, randomId: BigInt(i + 1) });
+        // One round of faults per period: a drop, a blackhole, a graceful restart, a kill.
+        const step = i % PERIOD;
+        if (step === Math.floor(PERIOD * 0.2)) await h.server.dropConnections();
+        if (step === Math.floor(PERIOD * 0.4)) h.server.faults.silenceConnections();
+        if (step === Math.floor(PERIOD * 0.6) || step === Math.floor(PERIOD * 0.9)) {
+          const graceful = step === Math.floor(PERIOD * 0.6);
+          bob.child.kill(graceful ? "SIGTERM" : "SIGKILL");
+          expect(await bob.exited).toBe(graceful ? 0 : null);
+          if (!graceful) kills++;
+          bob = startBob(session, out);
+          await until(bob.ready, "Bob to come back", 30_000);
+        }
       }
-    }
-    await until(() => new Set(linesOf(out)).size >= MESSAGES, "every message at Bob", 60_000 + MESSAGES * 20);
-    bob.child.kill("SIGTERM");
-    await bob.exited;
-    await alice.client.disconnect();
+      await until(() => new Set(linesOf(out)).size >= MESSAGES, "every message at Bob", 60_000 + MESSAGES * 20);
+      bob.child.kill("SIGTERM");
+      await bob.exited;
+      await alice.client.disconnect();
 
-    const received = linesOf(out);
-    expect(new Set(received)).toEqual(new Set(expected));
-    // In order: each message first arrives after the one before it.
-    const firstSeen = [...new Set(received)];
-    expect(firstSeen).toEqual(expected);
-    expect(received.length - MESSAGES).toBeLessThanOrEqual(kills * SLICE);
-  }, Math.max(600_000, MESSAGES * 300));
+      const received = linesOf(out);
+      expect(new Set(received)).toEqual(new Set(expected));
+      // In order: each message first arrives after the one before it.
+      const firstSeen = [...new Set(received)];
+      expect(firstSeen).toEqual(expected);
+      expect(received.length - MESSAGES).toBeLessThanOrEqual(kills * SLICE);
+    },
+    Math.max(600_000, MESSAGES * 300),
+  );
 });

@@ -37,7 +37,8 @@ async function loggedIn(transport: "tcp" | "ws", extra: Parameters<typeof makeCl
   return { ...made, batches, texts };
 }
 
-const ofType = <T extends ClientEvent["type"]>(events: readonly ClientEvent[], type: T) => events.filter((e): e is Extract<ClientEvent, { type: T }> => e.type === type);
+const ofType = <T extends ClientEvent["type"]>(events: readonly ClientEvent[], type: T) =>
+  events.filter((e): e is Extract<ClientEvent, { type: T }> => e.type === type);
 
 describe.each(["tcp", "ws"] as const)("updates engine over %s", (transport) => {
   it("pushes in order are delivered once each, short forms as updateNewMessage, and the state is saved", async () => {
@@ -47,7 +48,12 @@ describe.each(["tcp", "ws"] as const)("updates engine over %s", (transport) => {
     await until(() => texts.length >= 3, "three messages");
     await client.updates.flush();
     expect(texts).toEqual(["a", "b", "c"]);
-    expect(batches[0]?.updates[0]).toMatchObject({ _: "updateNewMessage", pts: 1, ptsCount: 1, message: { _: "message", peerId: { _: "peerUser", userId: 777n } } });
+    expect(batches[0]?.updates[0]).toMatchObject({
+      _: "updateNewMessage",
+      pts: 1,
+      ptsCount: 1,
+      message: { _: "message", peerId: { _: "peerUser", userId: 777n } },
+    });
     expect(await storage.updates.get()).toMatchObject({ pts: 3 });
     expect(box.calls.getDifference).toBe(1); // only the catch-up on login
     await client.disconnect();
@@ -116,7 +122,9 @@ describe.each(["tcp", "ws"] as const)("updates engine over %s", (transport) => {
   });
 
   it("differenceTooLong: an updates_too_long event, and the state moves on", async () => {
-    const { client, texts, events } = await loggedIn(transport, { updates: { ptsTotalLimit: 5, gapWaitMs: 50, sink: () => undefined } });
+    const { client, texts, events } = await loggedIn(transport, {
+      updates: { ptsTotalLimit: 5, gapWaitMs: 50, sink: () => undefined },
+    });
     for (let i = 0; i < 8; i++) box.newMessage(`skipped ${i}`);
     await client.updates.catchUp();
     expect(ofType(events, "updates_too_long")).toEqual([expect.objectContaining({ box: "pts" })]);
@@ -175,7 +183,9 @@ describe.each(["tcp", "ws"] as const)("updates engine over %s", (transport) => {
     box.newMessage("while away");
     await until(() => texts.length >= 2, "the message written while away");
     expect(texts).toEqual(["online", "while away"]);
-    expect(ofType(events, "updates_fetch").some((e) => e.reason === "reconnect" || e.reason === "new_session")).toBe(true);
+    expect(ofType(events, "updates_fetch").some((e) => e.reason === "reconnect" || e.reason === "new_session")).toBe(
+      true,
+    );
     await client.disconnect();
   });
 });

@@ -24,14 +24,21 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function runChild(session: string, out: string, delayMs: number): { child: ChildProcessByStdio<null, Readable, null>; stdout: () => string; exited: Promise<number | null> } {
+function runChild(
+  session: string,
+  out: string,
+  delayMs: number,
+): { child: ChildProcessByStdio<null, Readable, null>; stdout: () => string; exited: Promise<number | null> } {
   const env = {
     ...process.env,
     MTKIT_SERVER: JSON.stringify({ endpoints: h.server.endpoints, publicKeyPem: h.server.publicKeyPem }),
     MTKIT_BOT_TOKEN: TOKEN,
     MTKIT_SINK_DELAY_MS: String(delayMs),
   };
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD, session, out], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", CHILD, session, out], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   // "close", not "exit": the child's last stdout lines are read by then.
@@ -39,7 +46,12 @@ function runChild(session: string, out: string, delayMs: number): { child: Child
   return { child, stdout: () => output, exited };
 }
 
-const linesOf = (path: string): string[] => (existsSync(path) ? readFileSync(path, "utf8").split("\n").filter((line) => line.length > 0) : []);
+const linesOf = (path: string): string[] =>
+  existsSync(path)
+    ? readFileSync(path, "utf8")
+        .split("\n")
+        .filter((line) => line.length > 0)
+    : [];
 
 describe("updates engine: restart with SQLite state", () => {
   it("killed mid-catch-up: the restart delivers the rest; only the batch in flight comes twice", async () => {

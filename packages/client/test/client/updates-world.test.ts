@@ -27,7 +27,11 @@ interface Person {
 
 let nextNumber = 1;
 /** A test number 99966XYYYY signs in with the code X five times (https://core.telegram.org/api/auth). */
-async function person(transport: "tcp" | "ws", storage?: ClientStorage, phone = `999662${String(nextNumber++).padStart(4, "0")}`): Promise<Person & { readonly phone: string }> {
+async function person(
+  transport: "tcp" | "ws",
+  storage?: ClientStorage,
+  phone = `999662${String(nextNumber++).padStart(4, "0")}`,
+): Promise<Person & { readonly phone: string }> {
   const batches: DeliveredUpdates[] = [];
   const texts: string[] = [];
   const made = makeClient(h.server, {
@@ -37,7 +41,8 @@ async function person(transport: "tcp" | "ws", storage?: ClientStorage, phone = 
       gapWaitMs: 50,
       sink: (batch) => {
         batches.push(batch);
-        for (const update of batch.updates) if (update._ === "updateNewMessage" || update._ === "updateNewChannelMessage") texts.push(textOf(update));
+        for (const update of batch.updates)
+          if (update._ === "updateNewMessage" || update._ === "updateNewChannelMessage") texts.push(textOf(update));
       },
     },
   });
@@ -48,12 +53,21 @@ async function person(transport: "tcp" | "ws", storage?: ClientStorage, phone = 
 
 async function send(from: TelegramClient, to: Person | string, texts: readonly string[]): Promise<void> {
   const peer = await from.resolvePeer(typeof to === "string" ? to : to.userId);
-  for (const message of texts) await from.invoke({ _: "messages.sendMessage", peer, message, randomId: BigInt(Math.floor(Math.random() * 2 ** 52)) });
+  for (const message of texts)
+    await from.invoke({
+      _: "messages.sendMessage",
+      peer,
+      message,
+      randomId: BigInt(Math.floor(Math.random() * 2 ** 52)),
+    });
 }
 
 /** Alice imports Bob as a contact: his access hash lands in her peer cache. */
 async function knows(alice: Person, bob: Person & { readonly phone: string }): Promise<void> {
-  await alice.client.invoke({ _: "contacts.importContacts", contacts: [{ _: "inputPhoneContact", clientId: 1n, phone: bob.phone, firstName: "Bob", lastName: "" }] });
+  await alice.client.invoke({
+    _: "contacts.importContacts",
+    contacts: [{ _: "inputPhoneContact", clientId: 1n, phone: bob.phone, firstName: "Bob", lastName: "" }],
+  });
 }
 
 const numbered = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix} ${i}`);
@@ -86,7 +100,9 @@ describe.each(["tcp", "ws"] as const)("updates engine in the world over %s", (tr
     await back.client.updates.flush();
     expect(back.texts).toEqual(expected);
     // 25 messages in slices of 10: three answers, each delivered and saved before the next.
-    const caughtUp = back.events.flatMap((e) => (e.type === "updates_caught_up" && e.box === "pts" && e.updates > 0 ? [e] : []));
+    const caughtUp = back.events.flatMap((e) =>
+      e.type === "updates_caught_up" && e.box === "pts" && e.updates > 0 ? [e] : [],
+    );
     expect(caughtUp).toEqual([expect.objectContaining({ updates: 25, slices: 3 })]);
     await alice.client.disconnect();
     await back.client.disconnect();

@@ -6,7 +6,14 @@ let nextId = 1;
 /** A TL message as the server would push it. */
 export function rawMessage(fields: Partial<RawMessage> & { readonly text?: string } = {}): RawMessage {
   const { text, ...rest } = fields;
-  return { _: "message", id: nextId++, peerId: { _: "peerUser", userId: 7n }, date: 1_700_000_000, message: text ?? "hello", ...rest };
+  return {
+    _: "message",
+    id: nextId++,
+    peerId: { _: "peerUser", userId: 7n },
+    date: 1_700_000_000,
+    message: text ?? "hello",
+    ...rest,
+  };
 }
 
 export function batch(updates: readonly TypeUpdate[], extra: Partial<DeliveredUpdates> = {}): DeliveredUpdates {

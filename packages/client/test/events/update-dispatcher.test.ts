@@ -1,5 +1,15 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { and, chatType, command, incoming, not, or, regex, UpdateDispatcher, type ParsedCommand } from "../../src/events/index.js";
+import {
+  and,
+  chatType,
+  command,
+  incoming,
+  not,
+  or,
+  regex,
+  UpdateDispatcher,
+  type ParsedCommand,
+} from "../../src/events/index.js";
 import type { Message } from "../../src/messages/message.js";
 import { batch, newMessage, rawMessage } from "./fixtures.js";
 
@@ -16,7 +26,12 @@ describe("UpdateDispatcher", () => {
     await dispatcher.sink(
       batch([
         newMessage({ text: "a" }),
-        { _: "updateEditChannelMessage", message: rawMessage({ text: "b", peerId: { _: "peerChannel", channelId: 5n } }), pts: 2, ptsCount: 1 },
+        {
+          _: "updateEditChannelMessage",
+          message: rawMessage({ text: "b", peerId: { _: "peerChannel", channelId: 5n } }),
+          pts: 2,
+          ptsCount: 1,
+        },
         { _: "updateDeleteChannelMessages", channelId: 5n, messages: [3, 4], pts: 3, ptsCount: 2 },
         { _: "updateDeleteMessages", messages: [9], pts: 4, ptsCount: 1 },
       ]),
@@ -46,15 +61,21 @@ describe("UpdateDispatcher", () => {
 
   it("routes handler and filter errors to onError and keeps going", async () => {
     const errors: unknown[] = [];
-    const dispatcher = new UpdateDispatcher({ onError: (error, { name }) => errors.push([name, (error as Error).message]) });
+    const dispatcher = new UpdateDispatcher({
+      onError: (error, { name }) => errors.push([name, (error as Error).message]),
+    });
     const texts: string[] = [];
     dispatcher.on("newMessage", () => {
       throw new Error("sync");
     });
     dispatcher.on("newMessage", () => Promise.reject(new Error("async")));
-    dispatcher.on("newMessage", () => void texts.push("after"), () => {
-      throw new Error("filter");
-    });
+    dispatcher.on(
+      "newMessage",
+      () => void texts.push("after"),
+      () => {
+        throw new Error("filter");
+      },
+    );
     dispatcher.on("newMessage", (m) => void texts.push(m.text));
     await expect(dispatcher.sink(batch([newMessage({ text: "x" })]))).resolves.toBeUndefined();
     expect(errors).toEqual([
@@ -133,9 +154,19 @@ describe("UpdateDispatcher", () => {
     const messages: Message[] = [];
     dispatcher.on("newMessage", (m) => void messages.push(m));
     await dispatcher.sink(
-      batch([newMessage({ text: "x", out: true, peerId: { _: "peerChannel", channelId: 8n }, fromId: { _: "peerUser", userId: 1n } })], {
-        chats: [{ _: "channel", id: 8n, megagroup: true, title: "G", photo: { _: "chatPhotoEmpty" }, date: 0 }],
-      }),
+      batch(
+        [
+          newMessage({
+            text: "x",
+            out: true,
+            peerId: { _: "peerChannel", channelId: 8n },
+            fromId: { _: "peerUser", userId: 1n },
+          }),
+        ],
+        {
+          chats: [{ _: "channel", id: 8n, megagroup: true, title: "G", photo: { _: "chatPhotoEmpty" }, date: 0 }],
+        },
+      ),
     );
     const [message] = messages;
     expect(message?.chatType).toBe("supergroup");
@@ -157,7 +188,14 @@ describe("iterUpdates", () => {
         if (texts.length === 2) break;
       }
     })();
-    await dispatcher.sink(batch([newMessage({ text: "keep 1" }), newMessage({ text: "drop" }), newMessage({ text: "keep 2" }), newMessage({ text: "keep 3" })]));
+    await dispatcher.sink(
+      batch([
+        newMessage({ text: "keep 1" }),
+        newMessage({ text: "drop" }),
+        newMessage({ text: "keep 2" }),
+        newMessage({ text: "keep 3" }),
+      ]),
+    );
     await done;
     expect(texts).toEqual(["keep 1", "keep 2"]);
     // Unsubscribed: a later batch finds no handler and does not wait.
@@ -168,7 +206,9 @@ describe("iterUpdates", () => {
     const dispatcher = new UpdateDispatcher();
     const iterator = dispatcher.iterUpdates("newMessage", { bufferSize: 2 });
     let delivered = false;
-    const sink = dispatcher.dispatch(batch([1, 2, 3, 4, 5].map((n) => newMessage({ text: String(n) })))).then(() => (delivered = true));
+    const sink = dispatcher
+      .dispatch(batch([1, 2, 3, 4, 5].map((n) => newMessage({ text: String(n) }))))
+      .then(() => (delivered = true));
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(delivered).toBe(false);
     const texts: string[] = [];

@@ -71,7 +71,11 @@ describe("bad CDN answers", () => {
     const { client } = await loggedInClient(h, "tcp");
     const bytes = pattern(MIB + 9, 6);
     const file = h.files.addFile(bytes, { dcId: 2, viaCdn: true });
-    h.cdnServer!.faults.onMethod("upload.getCdnFile", { kind: "rpcError", code: 400, message: "FILE_TOKEN_INVALID" }, 1);
+    h.cdnServer!.faults.onMethod(
+      "upload.getCdnFile",
+      { kind: "rpcError", code: 400, message: "FILE_TOKEN_INVALID" },
+      1,
+    );
     expect(Buffer.compare(await client.downloadAsBuffer(file.document, { workers: 1 }), bytes)).toBe(0);
     await client.disconnect();
   });
@@ -88,7 +92,14 @@ describe("bad CDN answers", () => {
       fileHashes: [{ _: "fileHash" as const, offset: -131072n, limit: 131072, hash: new Uint8Array(32) }],
     }));
     await expect(client.downloadAsBuffer(file.document)).rejects.toMatchObject({ code: "BAD_HASHES" });
-    h.server.handle("upload.getFile", () => ({ _: "upload.fileCdnRedirect" as const, dcId: 203, fileToken: new Uint8Array(16), encryptionKey: new Uint8Array(5), encryptionIv: new Uint8Array(16), fileHashes: [] }));
+    h.server.handle("upload.getFile", () => ({
+      _: "upload.fileCdnRedirect" as const,
+      dcId: 203,
+      fileToken: new Uint8Array(16),
+      encryptionKey: new Uint8Array(5),
+      encryptionIv: new Uint8Array(16),
+      fileHashes: [],
+    }));
     await expect(client.downloadAsBuffer(file.document)).rejects.toMatchObject({ code: "BAD_REDIRECT" });
     h.server.handle("upload.getFile", () => {
       throw new RpcError(400, "LOCATION_INVALID");

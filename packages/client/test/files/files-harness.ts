@@ -16,11 +16,17 @@ export interface FilesHarness {
 
 export const BOT_TOKEN = "7:files-bot";
 
-export async function startFilesHarness(options: { readonly cdn?: boolean; readonly files?: FilesOptions } = {}): Promise<FilesHarness> {
+export async function startFilesHarness(
+  options: { readonly cdn?: boolean; readonly files?: FilesOptions } = {},
+): Promise<FilesHarness> {
   const server = await TestServer.start({ dcs: 2, ws: true, crypto });
   const cdnServer = options.cdn === true ? await TestServer.start({ firstDcId: 203, ws: true, crypto }) : undefined;
   installWorld(server, { crypto, homeDc: 2, bots: [{ token: BOT_TOKEN, username: "files_bot", firstName: "Files" }] });
-  const files = installFiles(server, { crypto, ...(cdnServer === undefined ? {} : { cdn: cdnServer }), ...options.files });
+  const files = installFiles(server, {
+    crypto,
+    ...(cdnServer === undefined ? {} : { cdn: cdnServer }),
+    ...options.files,
+  });
   return {
     server,
     cdnServer,
@@ -38,7 +44,18 @@ export async function loggedInClient(h: FilesHarness, transport: "tcp" | "ws"): 
     const dc = [...h.server.dcs, ...(h.cdnServer?.dcs ?? [])].find((candidate) => candidate.id === dcId);
     return dc?.endpoint.wsPort ?? 0;
   };
-  const made = makeClient(h.server, transport === "ws" ? { transport: () => createWebSocketTransport({ crypto, url: (address) => `ws://127.0.0.1:${String(wsPort(address.dcId))}/apiws` }) } : {});
+  const made = makeClient(
+    h.server,
+    transport === "ws"
+      ? {
+          transport: () =>
+            createWebSocketTransport({
+              crypto,
+              url: (address) => `ws://127.0.0.1:${String(wsPort(address.dcId))}/apiws`,
+            }),
+        }
+      : {},
+  );
   await made.client.connect();
   await made.client.signInBot(BOT_TOKEN);
   return made;
@@ -49,9 +66,15 @@ export async function toDocument(client: TelegramClient, uploaded: UploadedFile)
   const media = await client.invoke({
     _: "messages.uploadMedia",
     peer: { _: "inputPeerSelf" },
-    media: { _: "inputMediaUploadedDocument", file: uploaded.inputFile, mimeType: uploaded.mimeType, attributes: [{ _: "documentAttributeFilename", fileName: uploaded.fileName }] },
+    media: {
+      _: "inputMediaUploadedDocument",
+      file: uploaded.inputFile,
+      mimeType: uploaded.mimeType,
+      attributes: [{ _: "documentAttributeFilename", fileName: uploaded.fileName }],
+    },
   });
-  if (media._ !== "messageMediaDocument" || media.document?._ !== "document") throw new Error(`unexpected media ${media._}`);
+  if (media._ !== "messageMediaDocument" || media.document?._ !== "document")
+    throw new Error(`unexpected media ${media._}`);
   return media.document;
 }
 

@@ -50,7 +50,11 @@ it("256 MiB down and 96 MiB up hold no more than the parts in flight", { timeout
   let received = 0;
   let mismatches = 0;
   for await (const chunk of client.downloadAsIterable(file.document)) {
-    if (chunk[0] !== syntheticByte(received, 11) || chunk[chunk.length - 1] !== syntheticByte(received + chunk.length - 1, 11)) mismatches++;
+    if (
+      chunk[0] !== syntheticByte(received, 11) ||
+      chunk[chunk.length - 1] !== syntheticByte(received + chunk.length - 1, 11)
+    )
+      mismatches++;
     received += chunk.length;
   }
   const downGrowth = down.stop();
@@ -65,7 +69,9 @@ it("256 MiB down and 96 MiB up hold no more than the parts in flight", { timeout
   const uploaded = await client.uploadFile(Readable.from(chunks), { size: upSize });
   const upGrowth = up.stop();
   expect((await toDocument(client, uploaded)).size).toBe(BigInt(upSize));
-  console.log(`RSS growth: download 256 MiB ${(downGrowth / MIB).toFixed(1)} MiB, upload 96 MiB ${(upGrowth / MIB).toFixed(1)} MiB`);
+  console.log(
+    `RSS growth: download 256 MiB ${(downGrowth / MIB).toFixed(1)} MiB, upload 96 MiB ${(upGrowth / MIB).toFixed(1)} MiB`,
+  );
   expect(downGrowth).toBeLessThan(BOUND);
   expect(upGrowth).toBeLessThan(BOUND);
   await client.disconnect();

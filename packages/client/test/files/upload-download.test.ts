@@ -22,28 +22,37 @@ afterAll(async () => {
 
 describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
   // 1 byte, exactly one part, part boundaries, 10 MiB exactly (small) and +- 1 (big from 10 MiB + 1).
-  it.each([1, 512 * KIB, 512 * KIB - 1, 512 * KIB + 1, 3 * MIB, 10 * MIB - 1, 10 * MIB, 10 * MIB + 1])("%i bytes go up and come back identical", async (size) => {
-    const { client } = await loggedInClient(h, transport);
-    const bytes = pattern(size, size & 0xff);
-    const progress: [number, number][] = [];
-    const uploaded = await client.uploadFile(bytes, { fileName: "x.bin", onProgress: (done, total) => progress.push([done, total]) });
-    expect(uploaded.inputFile._).toBe(size > 10 * MIB ? "inputFileBig" : "inputFile");
-    expect(uploaded.inputFile.parts).toBe(Math.ceil(size / (512 * KIB)));
-    expect(progress.at(-1)).toEqual([size, size]);
-    const document = await toDocument(client, uploaded);
-    expect(document.size).toBe(BigInt(size));
-    const down: [number, number][] = [];
-    const back = await client.downloadAsBuffer(document, { onProgress: (done, total) => down.push([done, total]) });
-    expect(back.length).toBe(size);
-    expect(Buffer.compare(back, bytes)).toBe(0);
-    expect(down.at(-1)).toEqual([size, size]);
-    for (let i = 1; i < down.length; i++) expect(down[i]![0]).toBeGreaterThan(down[i - 1]![0]);
-    await client.disconnect();
-  });
+  it.each([1, 512 * KIB, 512 * KIB - 1, 512 * KIB + 1, 3 * MIB, 10 * MIB - 1, 10 * MIB, 10 * MIB + 1])(
+    "%i bytes go up and come back identical",
+    async (size) => {
+      const { client } = await loggedInClient(h, transport);
+      const bytes = pattern(size, size & 0xff);
+      const progress: [number, number][] = [];
+      const uploaded = await client.uploadFile(bytes, {
+        fileName: "x.bin",
+        onProgress: (done, total) => progress.push([done, total]),
+      });
+      expect(uploaded.inputFile._).toBe(size > 10 * MIB ? "inputFileBig" : "inputFile");
+      expect(uploaded.inputFile.parts).toBe(Math.ceil(size / (512 * KIB)));
+      expect(progress.at(-1)).toEqual([size, size]);
+      const document = await toDocument(client, uploaded);
+      expect(document.size).toBe(BigInt(size));
+      const down: [number, number][] = [];
+      const back = await client.downloadAsBuffer(document, { onProgress: (done, total) => down.push([done, total]) });
+      expect(back.length).toBe(size);
+      expect(Buffer.compare(back, bytes)).toBe(0);
+      expect(down.at(-1)).toEqual([size, size]);
+      for (let i = 1; i < down.length; i++) expect(down[i]![0]).toBeGreaterThan(down[i - 1]![0]);
+      await client.disconnect();
+    },
+  );
 
   it("an empty source is EMPTY_FILE, sent nowhere", async () => {
     const { client } = await loggedInClient(h, transport);
-    await expect(client.uploadFile(new Uint8Array(0))).rejects.toMatchObject({ name: "FileTransferError", code: "EMPTY_FILE" });
+    await expect(client.uploadFile(new Uint8Array(0))).rejects.toMatchObject({
+      name: "FileTransferError",
+      code: "EMPTY_FILE",
+    });
     await expect(client.uploadFile(new Uint8Array(4), { partSize: 1000 })).rejects.toBeInstanceOf(FileTransferError);
     await client.disconnect();
   });
@@ -66,7 +75,13 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
         controller.close();
       },
     });
-    const sources = [new Blob([bytes]), web, Readable.from([bytes.subarray(0, 7), bytes.subarray(7)]), createReadStream(path), path];
+    const sources = [
+      new Blob([bytes]),
+      web,
+      Readable.from([bytes.subarray(0, 7), bytes.subarray(7)]),
+      createReadStream(path),
+      path,
+    ];
     for (const source of sources) {
       const uploaded = await client.uploadFile(source);
       expect(uploaded.size).toBe(bytes.length);
@@ -77,9 +92,14 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
     // 11 MiB of unknown length: read ahead past 10 MiB, then saveBigFilePart with -1 until the last part.
     const big = pattern(11 * MIB, 3);
     const progress: number[] = [];
-    const streamed = await client.uploadFile(Readable.from((function* () {
-      for (let at = 0; at < big.length; at += 300_000) yield big.subarray(at, at + 300_000);
-    })()), { onProgress: (_done, total) => progress.push(total) });
+    const streamed = await client.uploadFile(
+      Readable.from(
+        (function* () {
+          for (let at = 0; at < big.length; at += 300_000) yield big.subarray(at, at + 300_000);
+        })(),
+      ),
+      { onProgress: (_done, total) => progress.push(total) },
+    );
     expect(streamed.inputFile._).toBe("inputFileBig");
     expect(progress[0]).toBe(Infinity);
     expect(progress.at(-1)).toBe(big.length);

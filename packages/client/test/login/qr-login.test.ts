@@ -27,7 +27,11 @@ describe.each(["tcp", "ws"] as const)("loginWithQr over %s", (transport) => {
       exports += 1;
       if (scanned) return { _: "auth.loginTokenMigrateTo", dcId: 2, token: new Uint8Array([9, 9]) };
       // The first token expires at once, so the client must ask for a new one.
-      return { _: "auth.loginToken", expires: exports === 1 ? now() : now() + 30, token: new Uint8Array([0xfb, 0xff, exports]) };
+      return {
+        _: "auth.loginToken",
+        expires: exports === 1 ? now() : now() + 30,
+        token: new Uint8Array([0xfb, 0xff, exports]),
+      };
     });
     server.handle("auth.importLoginToken", (request, ctx): auth_TypeLoginToken => {
       calls.push(`import@${String(ctx.dcId)}:${Array.from(request.token).join(",")}`);
@@ -65,9 +69,19 @@ describe.each(["tcp", "ws"] as const)("loginWithQr over %s", (transport) => {
     await client.connect();
     await expect(client.loginWithQr({ onToken: () => undefined })).rejects.toBeInstanceOf(QrLoginError);
 
-    server.handle("auth.exportLoginToken", (): auth_TypeLoginToken => ({ _: "auth.loginToken", expires: now() + 60, token: new Uint8Array([1]) }));
+    server.handle("auth.exportLoginToken", (): auth_TypeLoginToken => ({
+      _: "auth.loginToken",
+      expires: now() + 60,
+      token: new Uint8Array([1]),
+    }));
     const controller = new AbortController();
-    const login = client.loginWithQr({ onToken: () => void setTimeout(() => { controller.abort(); }, 20), signal: controller.signal });
+    const login = client.loginWithQr({
+      onToken: () =>
+        void setTimeout(() => {
+          controller.abort();
+        }, 20),
+      signal: controller.signal,
+    });
     await expect(login).rejects.toThrow();
     await client.disconnect();
   });

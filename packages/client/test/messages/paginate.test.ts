@@ -23,7 +23,9 @@ describe("paginate", () => {
   it("walks pages until next is null, pacing between them", async () => {
     const { sleeps, sleep } = recorder();
     const asked: (number | null)[] = [];
-    const items = await collect(paginate(0, (cursor) => (asked.push(cursor), Promise.resolve(pages[cursor ?? 0]!)), sleep, { pageDelayMs: 300 }));
+    const items = await collect(
+      paginate(0, (cursor) => (asked.push(cursor), Promise.resolve(pages[cursor ?? 0]!)), sleep, { pageDelayMs: 300 }),
+    );
     expect(items).toEqual([1, 2, 3, 4, 5]);
     expect(asked).toEqual([0, 1, 2]);
     expect(sleeps).toEqual([300, 300]);
@@ -31,7 +33,11 @@ describe("paginate", () => {
 
   it("stops at the limit without asking for another page", async () => {
     const asked: (number | null)[] = [];
-    const items = await collect(paginate(0, (cursor) => (asked.push(cursor), Promise.resolve(pages[cursor ?? 0]!)), recorder().sleep, { limit: 3 }));
+    const items = await collect(
+      paginate(0, (cursor) => (asked.push(cursor), Promise.resolve(pages[cursor ?? 0]!)), recorder().sleep, {
+        limit: 3,
+      }),
+    );
     expect(items).toEqual([1, 2, 3]);
     expect(asked).toEqual([0, 1]);
   });
@@ -41,7 +47,8 @@ describe("paginate", () => {
     const waits: number[] = [];
     let failures = 1;
     const fetch = (cursor: number | null) => {
-      if (cursor === 1 && failures-- > 0) return Promise.reject(new RpcError(420, "FLOOD_WAIT_42", "channels.getParticipants"));
+      if (cursor === 1 && failures-- > 0)
+        return Promise.reject(new RpcError(420, "FLOOD_WAIT_42", "channels.getParticipants"));
       return Promise.resolve(pages[cursor ?? 0]!);
     };
     expect(await collect(paginate(0, fetch, sleep, { onFloodWait: (s) => waits.push(s) }))).toEqual([1, 2, 3, 4, 5]);
@@ -51,7 +58,10 @@ describe("paginate", () => {
 
   it("throws a longer FLOOD_WAIT and any other error at once", async () => {
     const flood = () => Promise.reject(new RpcError(420, "FLOOD_WAIT_900"));
-    await expect(collect(paginate(0, flood, recorder().sleep, { maxFloodWaitSeconds: 60 }))).rejects.toMatchObject({ name: "FLOOD_WAIT", argument: 900 });
+    await expect(collect(paginate(0, flood, recorder().sleep, { maxFloodWaitSeconds: 60 }))).rejects.toMatchObject({
+      name: "FLOOD_WAIT",
+      argument: 900,
+    });
     const other = () => Promise.reject(new RpcError(400, "CHANNEL_PRIVATE"));
     await expect(collect(paginate(0, other, recorder().sleep))).rejects.toMatchObject({ name: "CHANNEL_PRIVATE" });
   });

@@ -40,7 +40,13 @@ export interface Pair {
 }
 
 export function dhConfig(cache = new DhConfigCache(crypto)) {
-  return cache.apply({ _: "messages.dhConfig", g: G, p: P_BYTES, version: 1, random: crypto.randomFill(new Uint8Array(256)) });
+  return cache.apply({
+    _: "messages.dhConfig",
+    g: G,
+    p: P_BYTES,
+    version: 1,
+    random: crypto.randomFill(new Uint8Array(256)),
+  });
 }
 
 export function makePair(window?: number): Pair {
@@ -51,8 +57,14 @@ export function makePair(window?: number): Pair {
   const shared = completeRequest(crypto, config.params, half, answer.gB, answer.shared.fingerprint);
   const options = { crypto, now: clock.now, ...(window === undefined ? {} : { window }) };
   const common = { chatId: 7, accessHash: 99n, dh: config.params, now: clock.now() };
-  const alice = new SecretChatCore(newChatState(crypto, { ...common, peerUserId: 2, role: "originator", shared }), options);
-  const bob = new SecretChatCore(newChatState(crypto, { ...common, peerUserId: 1, role: "responder", shared: answer.shared }), options);
+  const alice = new SecretChatCore(
+    newChatState(crypto, { ...common, peerUserId: 2, role: "originator", shared }),
+    options,
+  );
+  const bob = new SecretChatCore(
+    newChatState(crypto, { ...common, peerUserId: 1, role: "responder", shared: answer.shared }),
+    options,
+  );
   return { alice: { core: alice, outbox: [], events: [] }, bob: { core: bob, outbox: [], events: [] }, clock };
 }
 

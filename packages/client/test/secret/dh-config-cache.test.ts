@@ -30,9 +30,15 @@ describe("DH config of secret chats", () => {
     cache.apply({ _: "messages.dhConfig", g: G, p: P_BYTES, version: 1, random });
     const notPrime = bigIntToBytes(TELEGRAM_DH_PRIME - 2n, 256);
     const short = bigIntToBytes(TELEGRAM_DH_PRIME >> 8n, 256);
-    expect(code(() => cache.apply({ _: "messages.dhConfig", g: G, p: notPrime, version: 2, random }))).toBe("DH_CONFIG_INVALID");
-    expect(code(() => cache.apply({ _: "messages.dhConfig", g: G, p: short, version: 2, random }))).toBe("DH_CONFIG_INVALID");
-    expect(code(() => cache.apply({ _: "messages.dhConfig", g: 9, p: P_BYTES, version: 2, random }))).toBe("DH_CONFIG_INVALID");
+    expect(code(() => cache.apply({ _: "messages.dhConfig", g: G, p: notPrime, version: 2, random }))).toBe(
+      "DH_CONFIG_INVALID",
+    );
+    expect(code(() => cache.apply({ _: "messages.dhConfig", g: G, p: short, version: 2, random }))).toBe(
+      "DH_CONFIG_INVALID",
+    );
+    expect(code(() => cache.apply({ _: "messages.dhConfig", g: 9, p: P_BYTES, version: 2, random }))).toBe(
+      "DH_CONFIG_INVALID",
+    );
     expect(cache.version).toBe(1);
   });
 });

@@ -28,7 +28,10 @@ interface Person {
 async function person(phone: string, transport: "tcp" | "ws", saved?: ClientStorage): Promise<Person> {
   const account = h.slice.addUser({ phone, firstName: phone });
   const events: SecretChatsEvent[] = [];
-  const { client, storage } = makeClient(h.server, { ws: transport === "ws", ...(saved === undefined ? {} : { storage: saved }) });
+  const { client, storage } = makeClient(h.server, {
+    ws: transport === "ws",
+    ...(saved === undefined ? {} : { storage: saved }),
+  });
   await client.connect();
   const chats = client.secretChats;
   chats.subscribe((event) => events.push(event));
@@ -37,7 +40,15 @@ async function person(phone: string, transport: "tcp" | "ws", saved?: ClientStor
     const sent = await client.sendCode(phone);
     await client.signIn(sent, h.slice.lastCode(phone)!);
   }
-  return { chats, events, storage, client, userId: account.id, accessHash: account.accessHash, disconnect: () => client.disconnect() };
+  return {
+    chats,
+    events,
+    storage,
+    client,
+    userId: account.id,
+    accessHash: account.accessHash,
+    disconnect: () => client.disconnect(),
+  };
 }
 
 function received(p: Person): string[] {
@@ -86,7 +97,9 @@ describe.each(["tcp", "ws"] as const)("secret chats end to end over %s", (transp
     const bob = await person(`+1555031${base}2`, transport);
     const [a] = await open(alice, bob);
     await expect.poll(() => a.core.state.layer, { timeout: 10_000 }).toBe(144);
-    await expect.poll(() => received(bob).length + bob.events.filter((e) => e.type === "chat").length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => received(bob).length + bob.events.filter((e) => e.type === "chat").length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await bob.disconnect();
     await a.send("while you were away 1");
     await a.send("while you were away 2");
@@ -94,7 +107,9 @@ describe.each(["tcp", "ws"] as const)("secret chats end to end over %s", (transp
     // Bob comes back on a fresh connection with his saved chats and catches up by qts.
     const back = await person(`+1555031${base}2`, transport, bob.storage);
     // The updates engine's catch-up (getDifference by qts) brings them.
-    await expect.poll(() => received(back), { timeout: 10_000 }).toEqual(["while you were away 1", "while you were away 2"]);
+    await expect
+      .poll(() => received(back), { timeout: 10_000 })
+      .toEqual(["while you were away 1", "while you were away 2"]);
     expect(back.events.filter((e) => e.type === "error")).toEqual([]);
     const chat = back.chats.get(a.id);
     await chat?.send("back online");
@@ -104,12 +119,13 @@ describe.each(["tcp", "ws"] as const)("secret chats end to end over %s", (transp
   });
 });
 
-
 describe("secret chats end to end: lifecycle, self-destruct, re-key", () => {
   it("a declined request rejects; a discarded chat closes on both sides", async () => {
     const alice = await person("+15550320001", "tcp");
     const bob = await person("+15550320002", "tcp");
-    const outcome = alice.chats.request({ _: "inputUser", userId: bob.userId, accessHash: bob.accessHash }).catch((error: unknown) => error);
+    const outcome = alice.chats
+      .request({ _: "inputUser", userId: bob.userId, accessHash: bob.accessHash })
+      .catch((error: unknown) => error);
     await expect.poll(() => bob.events.some((e) => e.type === "request"), { timeout: 10_000 }).toBe(true);
     const request = bob.events.find((e) => e.type === "request");
     await bob.chats.decline(request?.type === "request" ? request.chatId : -1);
@@ -117,7 +133,9 @@ describe("secret chats end to end: lifecycle, self-destruct, re-key", () => {
 
     const [a, b] = await open(alice, bob);
     await a.close({ deleteHistory: true });
-    await expect.poll(() => bob.events.some((e) => e.type === "closed" && e.chatId === b.id), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => bob.events.some((e) => e.type === "closed" && e.chatId === b.id), { timeout: 10_000 })
+      .toBe(true);
     expect(b.closed).toBe(true);
     await expect(b.send("too late")).rejects.toMatchObject({ code: "CHAT_CLOSED" });
     await alice.disconnect();
@@ -131,9 +149,14 @@ describe("secret chats end to end: lifecycle, self-destruct, re-key", () => {
     const id = await a.send("this will vanish", { ttl: 1 });
     await expect.poll(() => received(bob), { timeout: 10_000 }).toEqual(["this will vanish"]);
     await b.markRead([id]);
-    const deleted = (p: Person) => p.events.some((e) => e.type === "chat" && e.event.type === "deleted" && e.event.randomIds.includes(id));
-    await expect.poll(async () => (await bob.chats.tick(), deleted(bob)), { timeout: 10_000, interval: 200 }).toBe(true);
-    await expect.poll(async () => (await alice.chats.tick(), deleted(alice)), { timeout: 10_000, interval: 200 }).toBe(true);
+    const deleted = (p: Person) =>
+      p.events.some((e) => e.type === "chat" && e.event.type === "deleted" && e.event.randomIds.includes(id));
+    await expect
+      .poll(async () => (await bob.chats.tick(), deleted(bob)), { timeout: 10_000, interval: 200 })
+      .toBe(true);
+    await expect
+      .poll(async () => (await alice.chats.tick(), deleted(alice)), { timeout: 10_000, interval: 200 })
+      .toBe(true);
     await alice.disconnect();
     await bob.disconnect();
   });
@@ -144,7 +167,9 @@ describe("secret chats end to end: lifecycle, self-destruct, re-key", () => {
     const [a, b] = await open(alice, bob);
     const first = a.fingerprint;
     for (let i = 0; i < 101; i++) await a.send(`n${i}`);
-    await expect.poll(() => [a.fingerprint === b.fingerprint, a.fingerprint !== first], { timeout: 20_000 }).toEqual([true, true]);
+    await expect
+      .poll(() => [a.fingerprint === b.fingerprint, a.fingerprint !== first], { timeout: 20_000 })
+      .toEqual([true, true]);
     await b.send("after the re-key");
     await expect.poll(() => received(alice).at(-1), { timeout: 10_000 }).toBe("after the re-key");
     // The re-key can complete before the last messages arrive: they follow the commit, under the new key.

@@ -67,7 +67,9 @@ describe("secret chat core against a hostile peer", () => {
     const config = dhConfig();
     const half = beginRequest(crypto, config);
     const answer = answerRequest(crypto, config, half.publicValue);
-    expect(codeOf(() => completeRequest(crypto, config.params, half, answer.gB, answer.shared.fingerprint ^ 1n))).toBe("KEY_FINGERPRINT_MISMATCH");
+    expect(codeOf(() => completeRequest(crypto, config.params, half, answer.gB, answer.shared.fingerprint ^ 1n))).toBe(
+      "KEY_FINGERPRINT_MISMATCH",
+    );
   });
 
   it("aborts a re-key whose AcceptKey carries g_b of 1 or p - 1, keeping the old key", () => {
@@ -116,14 +118,23 @@ describe("secret chat core against a hostile peer", () => {
     const pair = ready();
     const s = pair.bob.core.state;
     const seq = wireSeqNumbers("responder", s.localIn, s.localOut);
-    const tl = encodeLayerMessage(crypto, 144, seq.inSeqNo, seq.outSeqNo, { _: "decryptedMessage", randomId: 5n, ttl: 0, message: "pad" });
+    const tl = encodeLayerMessage(crypto, 144, seq.inSeqNo, seq.outSeqNo, {
+      _: "decryptedMessage",
+      randomId: 5n,
+      ttl: 0,
+      message: "pad",
+    });
     const padding = ((16 - ((4 + tl.length) % 16)) % 16) + 1040;
     const plain = new Uint8Array(4 + tl.length + padding);
     new DataView(plain.buffer).setInt32(0, tl.length, true);
     plain.set(tl, 4);
     const msgKey = computeMsgKey(crypto, s.key.key, plain, 8);
     const aes = deriveAesKeyIv(crypto, s.key.key, msgKey, 8);
-    const data = new Uint8Array([...int64ToBytesLE(s.key.fingerprint), ...msgKey, ...crypto.aesIgeEncrypt(plain, aes.key, aes.iv)]);
+    const data = new Uint8Array([
+      ...int64ToBytesLE(s.key.fingerprint),
+      ...msgKey,
+      ...crypto.aesIgeEncrypt(plain, aes.key, aes.iv),
+    ]);
     expectRejected(pair, data, "BAD_PADDING");
   });
 
@@ -140,11 +151,19 @@ describe("secret chat core against a hostile peer", () => {
   it("rejects sequence numbers out of range", () => {
     const pair = ready();
     pair.bob.core.state.localIn = 50; // claims to have read 50 of Alice's 1 message
-    expectRejected(pair, nextPacketFromBob(pair, () => pair.bob.core.sendText("x")), "SEQ_OUT_OF_RANGE");
+    expectRejected(
+      pair,
+      nextPacketFromBob(pair, () => pair.bob.core.sendText("x")),
+      "SEQ_OUT_OF_RANGE",
+    );
     pair.alice.events.length = 0;
     pair.bob.core.state.localIn = 1;
     pair.bob.core.state.localOut = 1_000_000; // a gap no honest peer makes
-    expectRejected(pair, nextPacketFromBob(pair, () => pair.bob.core.sendText("y")), "SEQ_GAP_TOO_LARGE");
+    expectRejected(
+      pair,
+      nextPacketFromBob(pair, () => pair.bob.core.sendText("y")),
+      "SEQ_GAP_TOO_LARGE",
+    );
     expectChatAlive(pair);
   });
 
@@ -157,7 +176,11 @@ describe("secret chat core against a hostile peer", () => {
   it("rejects a message written in a layer from the future", () => {
     const pair = ready();
     pair.bob.core.state.layer = 999;
-    expectRejected(pair, nextPacketFromBob(pair, () => pair.bob.core.sendText("x")), "LAYER_FROM_FUTURE");
+    expectRejected(
+      pair,
+      nextPacketFromBob(pair, () => pair.bob.core.sendText("x")),
+      "LAYER_FROM_FUTURE",
+    );
     expectChatAlive(pair);
   });
 

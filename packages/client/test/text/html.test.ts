@@ -50,7 +50,9 @@ describe("parseHtml", () => {
       text: "let x = 1;",
       entities: [{ _: "messageEntityPre", offset: 0, length: 10, language: "ts" }],
     });
-    expect(parseHtml('<pre language="py">x</pre>').entities).toEqual([{ _: "messageEntityPre", offset: 0, length: 1, language: "py" }]);
+    expect(parseHtml('<pre language="py">x</pre>').entities).toEqual([
+      { _: "messageEntityPre", offset: 0, length: 1, language: "py" },
+    ]);
     expect(parseHtml("<pre>x</pre>").entities).toEqual([{ _: "messageEntityPre", offset: 0, length: 1, language: "" }]);
   });
 
@@ -106,7 +108,10 @@ describe("parseHtml", () => {
 describe("html``", () => {
   it("escapes interpolated strings, even markup", () => {
     const name = "<b>Mallory</b> & co";
-    expect(html`hi <i>${name}</i>`).toEqual({ text: "hi <b>Mallory</b> & co", entities: [{ _: "messageEntityItalic", offset: 3, length: 19 }] });
+    expect(html`hi <i>${name}</i>`).toEqual({
+      text: "hi <b>Mallory</b> & co",
+      entities: [{ _: "messageEntityItalic", offset: 3, length: 19 }],
+    });
   });
 
   it("puts values into attributes safely", () => {

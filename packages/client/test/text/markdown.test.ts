@@ -29,12 +29,16 @@ describe("parseMarkdown", () => {
         { _: "messageEntityPre", offset: 10, length: 15, language: "ts" },
       ],
     });
-    expect(parseMarkdown("```\nno language```").entities).toEqual([{ _: "messageEntityPre", offset: 0, length: 11, language: "" }]);
+    expect(parseMarkdown("```\nno language```").entities).toEqual([
+      { _: "messageEntityPre", offset: 0, length: 11, language: "" },
+    ]);
     expect(parseMarkdown("`\\``").text).toBe("`");
   });
 
   it("links, mentions and custom emoji", () => {
-    const parsed = parseMarkdown("[site](https://example.com/a_(b\\)) [*Bob*](tg://user?id=7) ![👍](tg://emoji?id=5368324170671202286)");
+    const parsed = parseMarkdown(
+      "[site](https://example.com/a_(b\\)) [*Bob*](tg://user?id=7) ![👍](tg://emoji?id=5368324170671202286)",
+    );
     expect(parsed.text).toBe("site Bob 👍");
     expect(parsed.entities).toEqual([
       { _: "messageEntityTextUrl", offset: 0, length: 4, url: "https://example.com/a_(b)" },
@@ -45,7 +49,10 @@ describe("parseMarkdown", () => {
   });
 
   it("quotes lines that start with >", () => {
-    expect(parseMarkdown(">one\n>two\nafter")).toEqual({ text: "one\ntwo\nafter", entities: [{ _: "messageEntityBlockquote", offset: 0, length: 7 }] });
+    expect(parseMarkdown(">one\n>two\nafter")).toEqual({
+      text: "one\ntwo\nafter",
+      entities: [{ _: "messageEntityBlockquote", offset: 0, length: 7 }],
+    });
     expect(parseMarkdown("a > b").entities).toEqual([]);
   });
 
@@ -74,7 +81,9 @@ describe("parseMarkdown", () => {
 describe("md``", () => {
   it("escapes interpolated strings and embeds formatted values", () => {
     const user = "*_sneaky_*";
-    const bold = md`*👋 hi*`;
+    const bold = md`
+_👋 hi_
+    `;
     const parsed = md`${bold}, _${user}_!`;
     expect(parsed.text).toBe("👋 hi, *_sneaky_*!");
     expect(parsed.entities).toEqual([

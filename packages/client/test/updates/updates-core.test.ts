@@ -16,11 +16,28 @@ function core(maxPending = 100): UpdatesCore {
   return c;
 }
 
-const message = (id: number, peer: { _: "peerUser"; userId: bigint } | { _: "peerChannel"; channelId: bigint } = { _: "peerUser", userId: 2n }): RawMessage => ({ _: "message", id, peerId: peer, date: 1, message: `m${id}` });
-const newMessage = (pts: number, count = 1): TypeUpdate => ({ _: "updateNewMessage", message: message(pts), pts, ptsCount: count });
+const message = (
+  id: number,
+  peer: { _: "peerUser"; userId: bigint } | { _: "peerChannel"; channelId: bigint } = { _: "peerUser", userId: 2n },
+): RawMessage => ({ _: "message", id, peerId: peer, date: 1, message: `m${id}` });
+const newMessage = (pts: number, count = 1): TypeUpdate => ({
+  _: "updateNewMessage",
+  message: message(pts),
+  pts,
+  ptsCount: count,
+});
 const container = (updates: TypeUpdate[], seq: number, seqStart?: number): TypeUpdates =>
-  seqStart === undefined ? { _: "updates", updates, users: [], chats: [], date: 200, seq } : { _: "updatesCombined", updates, users: [], chats: [], date: 200, seq, seqStart };
-const delivered = (out: CoreOutput): string[] => out.batches.flatMap((b) => b.updates.map((u) => (u._ === "updateNewMessage" || u._ === "updateNewChannelMessage") && u.message._ === "message" ? u.message.message : u._));
+  seqStart === undefined
+    ? { _: "updates", updates, users: [], chats: [], date: 200, seq }
+    : { _: "updatesCombined", updates, users: [], chats: [], date: 200, seq, seqStart };
+const delivered = (out: CoreOutput): string[] =>
+  out.batches.flatMap((b) =>
+    b.updates.map((u) =>
+      (u._ === "updateNewMessage" || u._ === "updateNewChannelMessage") && u.message._ === "message"
+        ? u.message.message
+        : u._,
+    ),
+  );
 
 describe("box checks", () => {
   it("pts: apply, duplicate, gap", () => {
@@ -64,26 +81,60 @@ describe("UpdatesCore", () => {
     expect(delivered(c.ingest(container([newMessage(13)], 23, 23), 0))).toEqual([]);
     expect(delivered(c.ingest(container([newMessage(12)], 22), 0))).toEqual(["m12", "m13"]);
     expect(c.state).toMatchObject({ seq: 23, pts: 13, date: 200 });
-    expect(delivered(c.ingest(container([{ _: "updateUserTyping", userId: 2n, action: { _: "sendMessageTypingAction" } }], 0), 0))).toEqual(["updateUserTyping"]);
-    expect(delivered(c.ingest(container([{ _: "updateUserTyping", userId: 2n, action: { _: "sendMessageTypingAction" } }], 22), 0))).toEqual([]);
+    expect(
+      delivered(
+        c.ingest(container([{ _: "updateUserTyping", userId: 2n, action: { _: "sendMessageTypingAction" } }], 0), 0),
+      ),
+    ).toEqual(["updateUserTyping"]);
+    expect(
+      delivered(
+        c.ingest(container([{ _: "updateUserTyping", userId: 2n, action: { _: "sendMessageTypingAction" } }], 22), 0),
+      ),
+    ).toEqual([]);
   });
 
   it("short forms become updateNewMessage with from_id and peer_id", () => {
     const c = core();
-    const out = c.ingest({ _: "updateShortMessage", out: true, id: 5, userId: 2n, message: "hi", pts: 11, ptsCount: 1, date: 9 }, 0);
+    const out = c.ingest(
+      { _: "updateShortMessage", out: true, id: 5, userId: 2n, message: "hi", pts: 11, ptsCount: 1, date: 9 },
+      0,
+    );
     expect(out.batches[0]?.updates[0]).toMatchObject({
       _: "updateNewMessage",
       pts: 11,
       ptsCount: 1,
-      message: { _: "message", out: true, id: 5, fromId: { _: "peerUser", userId: SELF }, peerId: { _: "peerUser", userId: 2n }, message: "hi", date: 9 },
+      message: {
+        _: "message",
+        out: true,
+        id: 5,
+        fromId: { _: "peerUser", userId: SELF },
+        peerId: { _: "peerUser", userId: 2n },
+        message: "hi",
+        date: 9,
+      },
     });
-    const chat = c.ingest({ _: "updateShortChatMessage", id: 6, fromId: 3n, chatId: 4n, message: "yo", pts: 12, ptsCount: 1, date: 9 }, 0);
-    expect(chat.batches[0]?.updates[0]).toMatchObject({ _: "updateNewMessage", message: { fromId: { _: "peerUser", userId: 3n }, peerId: { _: "peerChat", chatId: 4n } } });
+    const chat = c.ingest(
+      { _: "updateShortChatMessage", id: 6, fromId: 3n, chatId: 4n, message: "yo", pts: 12, ptsCount: 1, date: 9 },
+      0,
+    );
+    expect(chat.batches[0]?.updates[0]).toMatchObject({
+      _: "updateNewMessage",
+      message: { fromId: { _: "peerUser", userId: 3n }, peerId: { _: "peerChat", chatId: 4n } },
+    });
   });
 
   it("channels have their own box; a channel never seen starts at its first update", () => {
     const c = core();
-    const inChannel = (channelId: bigint, pts: number): TypeUpdates => ({ _: "updateShort", update: { _: "updateNewChannelMessage", message: message(pts, { _: "peerChannel", channelId }), pts, ptsCount: 1 }, date: 1 });
+    const inChannel = (channelId: bigint, pts: number): TypeUpdates => ({
+      _: "updateShort",
+      update: {
+        _: "updateNewChannelMessage",
+        message: message(pts, { _: "peerChannel", channelId }),
+        pts,
+        ptsCount: 1,
+      },
+      date: 1,
+    });
     expect(delivered(c.ingest(inChannel(7n, 51), 0))).toEqual(["m51"]);
     expect(delivered(c.ingest(inChannel(7n, 53), 0))).toEqual([]);
     expect(c.expired(600)).toEqual([{ kind: "channel", channelId: 7n }]);
@@ -95,7 +146,11 @@ describe("UpdatesCore", () => {
 
   it("qts: one event each", () => {
     const c = core();
-    const stopped = (qts: number): TypeUpdates => ({ _: "updateShort", update: { _: "updateBotStopped", userId: 2n, date: 1, stopped: true, qts }, date: 1 });
+    const stopped = (qts: number): TypeUpdates => ({
+      _: "updateShort",
+      update: { _: "updateBotStopped", userId: 2n, date: 1, stopped: true, qts },
+      date: 1,
+    });
     expect(delivered(c.ingest(stopped(6), 0))).toEqual(["updateBotStopped"]);
     expect(delivered(c.ingest(stopped(6), 0))).toEqual([]);
     expect(delivered(c.ingest(stopped(8), 0))).toEqual([]);
@@ -138,10 +193,30 @@ describe("UpdatesCore", () => {
     expect(delivered(c.ingest({ _: "updateShort", update: newMessage(13), date: 1 }, 0))).toEqual([]);
     expect(delivered(c.ingest({ _: "updateShort", update: newMessage(14), date: 1 }, 0))).toEqual([]);
     const body = { newEncryptedMessages: [], otherUpdates: [], chats: [], users: [] };
-    const slice = applyDifference(boxes, { _: "updates.differenceSlice", newMessages: [message(11), message(12)], ...body, intermediateState: { _: "updates.state", pts: 12, qts: 5, date: 101, seq: 20, unreadCount: 0 } }, "difference", 0);
+    const slice = applyDifference(
+      boxes,
+      {
+        _: "updates.differenceSlice",
+        newMessages: [message(11), message(12)],
+        ...body,
+        intermediateState: { _: "updates.state", pts: 12, qts: 5, date: 101, seq: 20, unreadCount: 0 },
+      },
+      "difference",
+      0,
+    );
     expect(slice.done).toBe(false);
     expect(delivered(slice.output)).toEqual(["m11", "m12"]);
-    const rest = applyDifference(boxes, { _: "updates.difference", newMessages: [message(13)], ...body, state: { _: "updates.state", pts: 13, qts: 5, date: 102, seq: 20, unreadCount: 0 } }, "difference", 0);
+    const rest = applyDifference(
+      boxes,
+      {
+        _: "updates.difference",
+        newMessages: [message(13)],
+        ...body,
+        state: { _: "updates.state", pts: 13, qts: 5, date: 102, seq: 20, unreadCount: 0 },
+      },
+      "difference",
+      0,
+    );
     expect(rest.done).toBe(true);
     expect(delivered(rest.output)).toEqual(["m13"]);
     // 13 came in the difference (dropped as a duplicate), 14 follows it.
@@ -152,7 +227,20 @@ describe("UpdatesCore", () => {
   it("a difference behind our state is reported", () => {
     const c = core();
     beginDifference(c.boxes);
-    const step = applyDifference(c.boxes, { _: "updates.difference", newMessages: [], newEncryptedMessages: [], otherUpdates: [], chats: [], users: [], state: { _: "updates.state", pts: 3, qts: 5, date: 102, seq: 20, unreadCount: 0 } }, "difference", 0);
+    const step = applyDifference(
+      c.boxes,
+      {
+        _: "updates.difference",
+        newMessages: [],
+        newEncryptedMessages: [],
+        otherUpdates: [],
+        chats: [],
+        users: [],
+        state: { _: "updates.state", pts: 3, qts: 5, date: 102, seq: 20, unreadCount: 0 },
+      },
+      "difference",
+      0,
+    );
     expect(step.output.problems[0]?.code).toBe("STATE_WENT_BACKWARDS");
   });
 });

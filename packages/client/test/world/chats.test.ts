@@ -21,7 +21,11 @@ describe.each(["tcp", "ws"] as const)("chats over %s", (transport) => {
   let bob: TelegramClient;
   let carol: TelegramClient;
   beforeAll(async () => {
-    [alice, bob, carol] = await Promise.all([loginUser(h, transport, USERS[0].phone), loginUser(h, transport, USERS[1].phone), loginUser(h, transport, USERS[2].phone)]);
+    [alice, bob, carol] = await Promise.all([
+      loginUser(h, transport, USERS[0].phone),
+      loginUser(h, transport, USERS[1].phone),
+      loginUser(h, transport, USERS[2].phone),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([alice.disconnect(), bob.disconnect(), carol.disconnect()]);
@@ -31,7 +35,10 @@ describe.each(["tcp", "ws"] as const)("chats over %s", (transport) => {
     const group = await alice.createGroup({ title: `Team ${transport}`, users: ["@bob"] });
     expect(group).toMatchObject({ type: "group", title: `Team ${transport}` });
     expect(group.id).toBeLessThan(0);
-    const heard = waitFor<Message>((push) => bob.on("newMessage", push, and(incoming, chatType("group"))), (m) => m.text === "hello team");
+    const heard = waitFor<Message>(
+      (push) => bob.on("newMessage", push, and(incoming, chatType("group"))),
+      (m) => m.text === "hello team",
+    );
     await alice.sendText(group.id, "hello team");
     expect((await heard).chatId).toBe(group.id);
 
@@ -54,7 +61,10 @@ describe.each(["tcp", "ws"] as const)("chats over %s", (transport) => {
     const supergroup = await alice.createSupergroup({ title: `Square ${transport}`, about: "everyone talks" });
     expect(supergroup.type).toBe("supergroup");
     expect(await alice.addChatMembers(supergroup.id, ["@bob", "@carol"])).toEqual([]);
-    const heard = waitFor<Message>((push) => bob.on("newMessage", push, chatType("supergroup")), (m) => m.text === "m3");
+    const heard = waitFor<Message>(
+      (push) => bob.on("newMessage", push, chatType("supergroup")),
+      (m) => m.text === "m3",
+    );
     for (const text of ["m1", "m2", "m3"]) await alice.sendText(supergroup.id, text);
     expect((await heard).chatId).toBe(supergroup.id);
     const page = await bob.getHistory(supergroup.id, { limit: 2 });
@@ -64,7 +74,8 @@ describe.each(["tcp", "ws"] as const)("chats over %s", (transport) => {
     expect(first?.text).toBe("m2");
     expect(await alice.deleteMessages(supergroup.id, [page.messages[0]!.id])).toBe(1);
     const all = [];
-    for await (const member of alice.iterChatMembers(supergroup.id, { pageDelayMs: 0, chunkSize: 2 })) all.push(member.userId);
+    for await (const member of alice.iterChatMembers(supergroup.id, { pageDelayMs: 0, chunkSize: 2 }))
+      all.push(member.userId);
     expect(new Set(all).size).toBe(3);
     const found = await alice.getChatMembers(supergroup.id, { query: "car" });
     expect(found.members).toHaveLength(1);
@@ -98,15 +109,28 @@ describe.each(["tcp", "ws"] as const)("chats over %s", (transport) => {
     const bot = await loginBot(h, transport);
     try {
       const isStart = and(chatType("group"), command("start"));
-      bot.on("newMessage", async (m) => {
-        await bot.sendText(m.chatId, `started by ${String(m.senderId)} with ${m.command.args.join("+")}`, { replyTo: m.id });
-      }, isStart);
+      bot.on(
+        "newMessage",
+        async (m) => {
+          await bot.sendText(m.chatId, `started by ${String(m.senderId)} with ${m.command.args.join("+")}`, {
+            replyTo: m.id,
+          });
+        },
+        isStart,
+      );
       const group = await alice.createGroup({ title: `Bots ${transport}`, users: [`@${BOT.username}`, "@bob"] });
-      const answer = waitFor<Message>((push) => bob.on("newMessage", push, chatType("group")), (m) => m.text.startsWith("started"));
+      const answer = waitFor<Message>(
+        (push) => bob.on("newMessage", push, chatType("group")),
+        (m) => m.text.startsWith("started"),
+      );
       const me = await alice.getMe();
       const asked = await alice.sendText(group.id, `/start@${BOT.username} a b`);
       const reply = await answer;
-      expect(reply).toMatchObject({ chatId: group.id, text: `started by ${String(me.id)} with a+b`, replyToId: asked.id });
+      expect(reply).toMatchObject({
+        chatId: group.id,
+        text: `started by ${String(me.id)} with a+b`,
+        replyToId: asked.id,
+      });
     } finally {
       await bot.disconnect();
     }

@@ -27,17 +27,30 @@ it("the README shows the echo bot exactly as the example runs it", () => {
 
 describe.each(["tcp", "ws"] as const)("the echo bot over %s", (transport) => {
   it("answers /start and echoes text with its entities, as a reply", async () => {
-    const ws = transport === "ws" ? { transport: () => createWebSocketTransport({ crypto, url: (a: { dcId: number }) => `ws://127.0.0.1:${String(h.server.dc(a.dcId).endpoint.wsPort)}/apiws` }) } : {};
+    const ws =
+      transport === "ws"
+        ? {
+            transport: () =>
+              createWebSocketTransport({
+                crypto,
+                url: (a: { dcId: number }) => `ws://127.0.0.1:${String(h.server.dc(a.dcId).endpoint.wsPort)}/apiws`,
+              }),
+          }
+        : {};
     const bot = await runEchoBot(BOT.token, { testServer: h.server, ...ws });
     const alice = await loginUser(h, transport, USERS[0].phone);
     try {
       const replies = (count: number) => {
         const got: Message[] = [];
         return waitFor<Message[]>((push) =>
-          alice.on("newMessage", (m) => {
-            got.push(m);
-            if (got.length === count) push(got);
-          }, incoming),
+          alice.on(
+            "newMessage",
+            (m) => {
+              got.push(m);
+              if (got.length === count) push(got);
+            },
+            incoming,
+          ),
         );
       };
       const greeting = replies(1);
@@ -46,7 +59,11 @@ describe.each(["tcp", "ws"] as const)("the echo bot over %s", (transport) => {
       const echo = replies(1);
       const sent = await alice.sendText(`@${BOT.username}`, "<b>ping</b> 🏓", { parseMode: "html" });
       const [reply] = await echo;
-      expect(reply).toMatchObject({ text: "ping 🏓", replyToId: sent.id, entities: [{ _: "messageEntityBold", offset: 0, length: 4 }] });
+      expect(reply).toMatchObject({
+        text: "ping 🏓",
+        replyToId: sent.id,
+        entities: [{ _: "messageEntityBold", offset: 0, length: 4 }],
+      });
     } finally {
       await alice.disconnect();
       await bot.disconnect();

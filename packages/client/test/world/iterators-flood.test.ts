@@ -19,7 +19,8 @@ describe.each(["tcp", "ws"] as const)("iterators and FLOOD_WAIT over %s", (trans
       h.server.faults.floodWait("messages.getHistory", 1);
       const waits: number[] = [];
       const texts: string[] = [];
-      for await (const m of alice.iterHistory("@bob", { chunkSize: 2, onFloodWait: (s) => waits.push(s) })) texts.push(m.text);
+      for await (const m of alice.iterHistory("@bob", { chunkSize: 2, onFloodWait: (s) => waits.push(s) }))
+        texts.push(m.text);
       expect(texts.slice(0, 5)).toEqual(["f4", "f3", "f2", "f1", "f0"]);
       expect(waits).toEqual([1]);
 

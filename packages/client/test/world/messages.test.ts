@@ -40,7 +40,9 @@ describe.each(["tcp", "ws"] as const)("messages over %s", (transport) => {
 
   it("a plain string is sent as written; parseMode is explicit", async () => {
     expect((await alice.sendText("@bob", "*not bold*")).entities).toEqual([]);
-    expect((await alice.sendText("@bob", "*bold*", { parseMode: "markdown" })).entities).toEqual([{ _: "messageEntityBold", offset: 0, length: 4 }]);
+    expect((await alice.sendText("@bob", "*bold*", { parseMode: "markdown" })).entities).toEqual([
+      { _: "messageEntityBold", offset: 0, length: 4 },
+    ]);
     expect((await alice.sendText("@bob", md`_${"*x*"}_`)).text).toBe("*x*");
   });
 

@@ -16,8 +16,19 @@ export function startWorld(): Promise<Harness> {
 
 export type Transport = "tcp" | "ws";
 
-export async function loginUser(h: Harness, transport: Transport, phone: string, options: Partial<TelegramClientOptions> = {}): Promise<TelegramClient> {
-  const { client } = makeClient(h.server, { ws: transport === "ws", onUpdateError: (error) => { throw error; }, ...options });
+export async function loginUser(
+  h: Harness,
+  transport: Transport,
+  phone: string,
+  options: Partial<TelegramClientOptions> = {},
+): Promise<TelegramClient> {
+  const { client } = makeClient(h.server, {
+    ws: transport === "ws",
+    onUpdateError: (error) => {
+      throw error;
+    },
+    ...options,
+  });
   await client.connect();
   const sent = await client.sendCode(phone);
   await client.signIn(sent, h.slice.lastCode(phone) ?? "");
@@ -32,7 +43,11 @@ export async function loginBot(h: Harness, transport: Transport): Promise<Telegr
 }
 
 /** Resolves with the first value `next` gives that `accept` takes, or rejects after `ms`. */
-export function waitFor<T>(subscribe: (push: (value: T) => void) => () => void, accept: (value: T) => boolean = () => true, ms = 5000): Promise<T> {
+export function waitFor<T>(
+  subscribe: (push: (value: T) => void) => () => void,
+  accept: (value: T) => boolean = () => true,
+  ms = 5000,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       off();

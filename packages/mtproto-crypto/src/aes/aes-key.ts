@@ -15,9 +15,7 @@ export interface AesKeySchedule {
 const RCON = [0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x1b, 0x36];
 
 function subWord(w: number): number {
-  return (
-    (SBOX[w >>> 24]! << 24) | (SBOX[(w >>> 16) & 0xff]! << 16) | (SBOX[(w >>> 8) & 0xff]! << 8) | SBOX[w & 0xff]!
-  );
+  return (SBOX[w >>> 24]! << 24) | (SBOX[(w >>> 16) & 0xff]! << 16) | (SBOX[(w >>> 8) & 0xff]! << 8) | SBOX[w & 0xff]!;
 }
 
 export function expandEncryptionKey(key: Uint8Array): AesKeySchedule {
@@ -53,7 +51,10 @@ export function expandDecryptionKey(key: Uint8Array): AesKeySchedule {
       dec[4 * round + j] =
         round === 0 || round === rounds
           ? w
-          : TD0[SBOX[w >>> 24]!]! ^ ror8(TD0[SBOX[(w >>> 16) & 0xff]!]!) ^ ror16(TD0[SBOX[(w >>> 8) & 0xff]!]!) ^ ror24(TD0[SBOX[w & 0xff]!]!);
+          : TD0[SBOX[w >>> 24]!]! ^
+            ror8(TD0[SBOX[(w >>> 16) & 0xff]!]!) ^
+            ror16(TD0[SBOX[(w >>> 8) & 0xff]!]!) ^
+            ror24(TD0[SBOX[w & 0xff]!]!);
     }
   }
   return { rounds, words: dec };

@@ -6,8 +6,41 @@
  * the stream (obfuscation: https://core.telegram.org/mtproto/mtproto-transports#transport-obfuscation).
  */
 import {
-  ADD, BLOCK, BR, BR_IF, END, EQZ, finalRoundWord, FIRST_FREE_LOCAL, fullRounds, functionCode, get, I, i32, IF, K, LAST, LOAD,
-  AND, LOOP, LT_U, MUL, N, OR, ROTL, ROTR, ROUNDS, roundKey, S, set, STORE, T, uleb, VOID, WASM_LAYOUT, XOR,
+  ADD,
+  BLOCK,
+  BR,
+  BR_IF,
+  END,
+  EQZ,
+  finalRoundWord,
+  FIRST_FREE_LOCAL,
+  fullRounds,
+  functionCode,
+  get,
+  I,
+  i32,
+  IF,
+  K,
+  LAST,
+  LOAD,
+  AND,
+  LOOP,
+  LT_U,
+  MUL,
+  N,
+  OR,
+  ROTL,
+  ROTR,
+  ROUNDS,
+  roundKey,
+  S,
+  set,
+  STORE,
+  T,
+  uleb,
+  VOID,
+  WASM_LAYOUT,
+  XOR,
 } from "./wasm-emit.js";
 
 // CTR locals after the shared ones: c0-3, the counter words.
@@ -21,7 +54,19 @@ const LOCAL_COUNT = C + 4;
  */
 function xorWordIntoData(offset: number, word: number): number[] {
   const address = uleb(WASM_LAYOUT.data + offset);
-  const swapped = [...get(word), ...i32(8), ROTR, ...i32(0xff00ff00 | 0), AND, ...get(word), ...i32(8), ROTL, ...i32(0x00ff00ff), AND, OR];
+  const swapped = [
+    ...get(word),
+    ...i32(8),
+    ROTR,
+    ...i32(0xff00ff00 | 0),
+    AND,
+    ...get(word),
+    ...i32(8),
+    ROTL,
+    ...i32(0x00ff00ff),
+    AND,
+    OR,
+  ];
   return [...get(I), ...get(I), LOAD, 0, ...address, ...swapped, XOR, STORE, 0, ...address];
 }
 

@@ -13,7 +13,9 @@ import { expandEncryptionKey } from "./aes-key.js";
 import { readWordBE, ror16, ror24, ror8, writeWordBE } from "./words.js";
 
 function lastRound(a: number, b: number, c: number, d: number, k: number): number {
-  return ((SBOX[a >>> 24]! << 24) | (SBOX[(b >>> 16) & 255]! << 16) | (SBOX[(c >>> 8) & 255]! << 8) | SBOX[d & 255]!) ^ k;
+  return (
+    ((SBOX[a >>> 24]! << 24) | (SBOX[(b >>> 16) & 255]! << 16) | (SBOX[(c >>> 8) & 255]! << 8) | SBOX[d & 255]!) ^ k
+  );
 }
 
 export class JsAesCtr extends BufferedCtr {
@@ -37,14 +39,40 @@ export class JsAesCtr extends BufferedCtr {
     const rk = this.#rk;
     const last = this.#last;
     const counter = this.#counter;
-    let c0 = counter[0]!, c1 = counter[1]!, c2 = counter[2]!, c3 = counter[3]!;
+    let c0 = counter[0]!,
+      c1 = counter[1]!,
+      c2 = counter[2]!,
+      c3 = counter[3]!;
     for (; i < n; i += 16) {
-      let s0 = c0 ^ rk[0]!, s1 = c1 ^ rk[1]!, s2 = c2 ^ rk[2]!, s3 = c3 ^ rk[3]!;
+      let s0 = c0 ^ rk[0]!,
+        s1 = c1 ^ rk[1]!,
+        s2 = c2 ^ rk[2]!,
+        s3 = c3 ^ rk[3]!;
       for (let k = 4; k < last; k += 4) {
-        const t0 = TE0[s0 >>> 24]! ^ ror8(TE0[(s1 >>> 16) & 255]!) ^ ror16(TE0[(s2 >>> 8) & 255]!) ^ ror24(TE0[s3 & 255]!) ^ rk[k]!;
-        const t1 = TE0[s1 >>> 24]! ^ ror8(TE0[(s2 >>> 16) & 255]!) ^ ror16(TE0[(s3 >>> 8) & 255]!) ^ ror24(TE0[s0 & 255]!) ^ rk[k + 1]!;
-        const t2 = TE0[s2 >>> 24]! ^ ror8(TE0[(s3 >>> 16) & 255]!) ^ ror16(TE0[(s0 >>> 8) & 255]!) ^ ror24(TE0[s1 & 255]!) ^ rk[k + 2]!;
-        s3 = TE0[s3 >>> 24]! ^ ror8(TE0[(s0 >>> 16) & 255]!) ^ ror16(TE0[(s1 >>> 8) & 255]!) ^ ror24(TE0[s2 & 255]!) ^ rk[k + 3]!;
+        const t0 =
+          TE0[s0 >>> 24]! ^
+          ror8(TE0[(s1 >>> 16) & 255]!) ^
+          ror16(TE0[(s2 >>> 8) & 255]!) ^
+          ror24(TE0[s3 & 255]!) ^
+          rk[k]!;
+        const t1 =
+          TE0[s1 >>> 24]! ^
+          ror8(TE0[(s2 >>> 16) & 255]!) ^
+          ror16(TE0[(s3 >>> 8) & 255]!) ^
+          ror24(TE0[s0 & 255]!) ^
+          rk[k + 1]!;
+        const t2 =
+          TE0[s2 >>> 24]! ^
+          ror8(TE0[(s3 >>> 16) & 255]!) ^
+          ror16(TE0[(s0 >>> 8) & 255]!) ^
+          ror24(TE0[s1 & 255]!) ^
+          rk[k + 2]!;
+        s3 =
+          TE0[s3 >>> 24]! ^
+          ror8(TE0[(s0 >>> 16) & 255]!) ^
+          ror16(TE0[(s1 >>> 8) & 255]!) ^
+          ror24(TE0[s2 & 255]!) ^
+          rk[k + 3]!;
         s0 = t0;
         s1 = t1;
         s2 = t2;

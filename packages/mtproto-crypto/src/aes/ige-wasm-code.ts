@@ -7,14 +7,48 @@
  */
 import { ctrFunctionCode } from "./ctr-wasm-code.js";
 import {
-  ADD, BLOCK, BR, BR_IF, END, EQZ, exportName, finalRoundWord, FIRST_FREE_LOCAL, fullRounds, functionCode, get, I, i32, K, LAST,
-  LOAD8, LOOP, LT_U, MUL, N, OR, ROUNDS, roundKey, S, section, set, SHL, SHR_U, STORE8, uleb, VOID, WASM_LAYOUT, XOR,
+  ADD,
+  BLOCK,
+  BR,
+  BR_IF,
+  END,
+  EQZ,
+  exportName,
+  finalRoundWord,
+  FIRST_FREE_LOCAL,
+  fullRounds,
+  functionCode,
+  get,
+  I,
+  i32,
+  K,
+  LAST,
+  LOAD8,
+  LOOP,
+  LT_U,
+  MUL,
+  N,
+  OR,
+  ROUNDS,
+  roundKey,
+  S,
+  section,
+  set,
+  SHL,
+  SHR_U,
+  STORE8,
+  uleb,
+  VOID,
+  WASM_LAYOUT,
+  XOR,
 } from "./wasm-emit.js";
 
 export { WASM_LAYOUT } from "./wasm-emit.js";
 
 // IGE locals after the shared ones: c0-3 (previous ciphertext), m0-3 (previous plaintext), x0-3 (input).
-const C = FIRST_FREE_LOCAL, M = C + 4, X = M + 4;
+const C = FIRST_FREE_LOCAL,
+  M = C + 4,
+  X = M + 4;
 const LOCAL_COUNT = X + 4;
 
 /** Big-endian word at data + i + offset, from four byte loads (wasm loads are little-endian). */
@@ -68,7 +102,19 @@ export function buildAesWasm(): Uint8Array<ArrayBuffer> {
   const functions = section(3, [3, 0, 0, 0]);
   const memory = section(5, [1, 0, 1]); // one memory, min 1 page, no maximum
   const exports = section(7, [
-    4, ...exportName("memory"), 2, 0, ...exportName("encrypt"), 0, 0, ...exportName("decrypt"), 0, 1, ...exportName("ctr"), 0, 2,
+    4,
+    ...exportName("memory"),
+    2,
+    0,
+    ...exportName("encrypt"),
+    0,
+    0,
+    ...exportName("decrypt"),
+    0,
+    1,
+    ...exportName("ctr"),
+    0,
+    2,
   ]);
   const code = section(10, [3, ...igeFunctionCode(false), ...igeFunctionCode(true), ...ctrFunctionCode()]);
   return Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...type, ...functions, ...memory, ...exports, ...code]);

@@ -51,26 +51,64 @@ function laneOrderedKeys(words: Int32Array): Int32Array {
  * lane 1 within a block (4, or 12 for decryption; lane 3 is the other one).
  */
 function igeLoop(
-  data: Uint8Array, iv: Uint8Array, rk: Int32Array, rounds: number, table: Int32Array, sbox: Uint8Array,
-  inChainAt: number, lane1At: number,
+  data: Uint8Array,
+  iv: Uint8Array,
+  rk: Int32Array,
+  rounds: number,
+  table: Int32Array,
+  sbox: Uint8Array,
+  inChainAt: number,
+  lane1At: number,
 ): Uint8Array {
   const out = new Uint8Array(data.length);
   const lane3At = 16 - lane1At;
   const outChainAt = 16 - inChainAt;
   // a = previous output block (chained into the input), b = previous input block (into the output).
-  let a0 = readWordBE(iv, inChainAt), a1 = readWordBE(iv, inChainAt + lane1At), a2 = readWordBE(iv, inChainAt + 8), a3 = readWordBE(iv, inChainAt + lane3At);
-  let b0 = readWordBE(iv, outChainAt), b1 = readWordBE(iv, outChainAt + lane1At), b2 = readWordBE(iv, outChainAt + 8), b3 = readWordBE(iv, outChainAt + lane3At);
+  let a0 = readWordBE(iv, inChainAt),
+    a1 = readWordBE(iv, inChainAt + lane1At),
+    a2 = readWordBE(iv, inChainAt + 8),
+    a3 = readWordBE(iv, inChainAt + lane3At);
+  let b0 = readWordBE(iv, outChainAt),
+    b1 = readWordBE(iv, outChainAt + lane1At),
+    b2 = readWordBE(iv, outChainAt + 8),
+    b3 = readWordBE(iv, outChainAt + lane3At);
   const last = 4 * rounds;
   for (let i = 0; i < data.length; i += 16) {
-    const x0 = readWordBE(data, i), x1 = readWordBE(data, i + lane1At), x2 = readWordBE(data, i + 8), x3 = readWordBE(data, i + lane3At);
+    const x0 = readWordBE(data, i),
+      x1 = readWordBE(data, i + lane1At),
+      x2 = readWordBE(data, i + 8),
+      x3 = readWordBE(data, i + lane3At);
     // The rounds are written out here: TurboFan does not inline a block function this large, and
     // the call plus its result array cost ~30% of the time.
-    let s0 = x0 ^ a0 ^ rk[0]!, s1 = x1 ^ a1 ^ rk[1]!, s2 = x2 ^ a2 ^ rk[2]!, s3 = x3 ^ a3 ^ rk[3]!;
+    let s0 = x0 ^ a0 ^ rk[0]!,
+      s1 = x1 ^ a1 ^ rk[1]!,
+      s2 = x2 ^ a2 ^ rk[2]!,
+      s3 = x3 ^ a3 ^ rk[3]!;
     for (let k = 4; k < last; k += 4) {
-      const t0 = table[s0 >>> 24]! ^ ror8(table[(s1 >>> 16) & 255]!) ^ ror16(table[(s2 >>> 8) & 255]!) ^ ror24(table[s3 & 255]!) ^ rk[k]!;
-      const t1 = table[s1 >>> 24]! ^ ror8(table[(s2 >>> 16) & 255]!) ^ ror16(table[(s3 >>> 8) & 255]!) ^ ror24(table[s0 & 255]!) ^ rk[k + 1]!;
-      const t2 = table[s2 >>> 24]! ^ ror8(table[(s3 >>> 16) & 255]!) ^ ror16(table[(s0 >>> 8) & 255]!) ^ ror24(table[s1 & 255]!) ^ rk[k + 2]!;
-      s3 = table[s3 >>> 24]! ^ ror8(table[(s0 >>> 16) & 255]!) ^ ror16(table[(s1 >>> 8) & 255]!) ^ ror24(table[s2 & 255]!) ^ rk[k + 3]!;
+      const t0 =
+        table[s0 >>> 24]! ^
+        ror8(table[(s1 >>> 16) & 255]!) ^
+        ror16(table[(s2 >>> 8) & 255]!) ^
+        ror24(table[s3 & 255]!) ^
+        rk[k]!;
+      const t1 =
+        table[s1 >>> 24]! ^
+        ror8(table[(s2 >>> 16) & 255]!) ^
+        ror16(table[(s3 >>> 8) & 255]!) ^
+        ror24(table[s0 & 255]!) ^
+        rk[k + 1]!;
+      const t2 =
+        table[s2 >>> 24]! ^
+        ror8(table[(s3 >>> 16) & 255]!) ^
+        ror16(table[(s0 >>> 8) & 255]!) ^
+        ror24(table[s1 & 255]!) ^
+        rk[k + 2]!;
+      s3 =
+        table[s3 >>> 24]! ^
+        ror8(table[(s0 >>> 16) & 255]!) ^
+        ror16(table[(s1 >>> 8) & 255]!) ^
+        ror24(table[s2 & 255]!) ^
+        rk[k + 3]!;
       s0 = t0;
       s1 = t1;
       s2 = t2;
@@ -92,5 +130,7 @@ function igeLoop(
 }
 
 function lastRound(sbox: Uint8Array, a: number, b: number, c: number, d: number, k: number): number {
-  return ((sbox[a >>> 24]! << 24) | (sbox[(b >>> 16) & 255]! << 16) | (sbox[(c >>> 8) & 255]! << 8) | sbox[d & 255]!) ^ k;
+  return (
+    ((sbox[a >>> 24]! << 24) | (sbox[(b >>> 16) & 255]! << 16) | (sbox[(c >>> 8) & 255]! << 8) | sbox[d & 255]!) ^ k
+  );
 }

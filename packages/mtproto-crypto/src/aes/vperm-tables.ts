@@ -33,8 +33,13 @@ function gf16Inv(a: number): number {
 
 /** Tower elements as [i, j] (coefficients of t and t'), packed as (i << 4) | j. */
 function towerMul(x: number, y: number, a: number): number {
-  const i = x >> 4, j = x & 15, u = y >> 4, v = y & 15;
-  const iu = gf16Mul(i, u), jv = gf16Mul(j, v), cross = gf16Mul(i, v) ^ gf16Mul(j, u);
+  const i = x >> 4,
+    j = x & 15,
+    u = y >> 4,
+    v = y & 15;
+  const iu = gf16Mul(i, u),
+    jv = gf16Mul(j, v),
+    cross = gf16Mul(i, v) ^ gf16Mul(j, u);
   // t^2 = (1 + A)t + A t', t'^2 = A t + (1 + A)t', t t' = A t + A t'.
   const t = gf16Mul(iu, a ^ 1) ^ gf16Mul(jv, a) ^ gf16Mul(cross, a);
   const tp = gf16Mul(iu, a) ^ gf16Mul(jv, a ^ 1) ^ gf16Mul(cross, a);
@@ -42,7 +47,9 @@ function towerMul(x: number, y: number, a: number): number {
 }
 
 function gf16Trace(a: number): number {
-  const a2 = gf16Mul(a, a), a4 = gf16Mul(a2, a2), a8 = gf16Mul(a4, a4);
+  const a2 = gf16Mul(a, a),
+    a4 = gf16Mul(a2, a2),
+    a8 = gf16Mul(a4, a4);
   return a ^ a2 ^ a4 ^ a8;
 }
 
@@ -126,6 +133,7 @@ export const VPERM_TABLES: Readonly<Record<string, Uint8Array>> = build();
 /** Maps AES bytes to the encryption / decryption state form (round keys go through these). */
 export function vpermState(byte: number, decrypt: boolean): number {
   const t = VPERM_TABLES;
-  const lo = (decrypt ? t.decInLo : t.encInLo)!, hi = (decrypt ? t.decInHi : t.encInHi)!;
+  const lo = (decrypt ? t.decInLo : t.encInLo)!,
+    hi = (decrypt ? t.decInHi : t.encInHi)!;
   return lo[byte & 15]! ^ hi[byte >> 4]!;
 }

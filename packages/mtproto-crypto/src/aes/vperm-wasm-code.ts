@@ -12,16 +12,55 @@
  * i64 low), data @1024 (processed in place).
  */
 import {
-  aesBlocks, BLOCK_LOCAL_COUNT, blockLocals, HI64, I, LAST, LO64, LOAD_V, MASK, N, ROUNDS, shuffled, simd, STORE_V, TABLE0,
-  VPERM_LAYOUT, VPERM_TABLE_ORDER, xor, XOR_V,
+  aesBlocks,
+  BLOCK_LOCAL_COUNT,
+  blockLocals,
+  HI64,
+  I,
+  LAST,
+  LO64,
+  LOAD_V,
+  MASK,
+  N,
+  ROUNDS,
+  shuffled,
+  simd,
+  STORE_V,
+  TABLE0,
+  VPERM_LAYOUT,
+  VPERM_TABLE_ORDER,
+  xor,
+  XOR_V,
 } from "./vperm-wasm-rounds.js";
-import { ADD, BLOCK, BR, BR_IF, END, exportName, get, i32, IF, LOOP, MUL, section, set, uleb, VOID } from "./wasm-emit.js";
+import {
+  ADD,
+  BLOCK,
+  BR,
+  BR_IF,
+  END,
+  exportName,
+  get,
+  i32,
+  IF,
+  LOOP,
+  MUL,
+  section,
+  set,
+  uleb,
+  VOID,
+} from "./wasm-emit.js";
 
 export { VPERM_LAYOUT, VPERM_TABLE_ORDER } from "./vperm-wasm-rounds.js";
 
-const V128 = 0x7b, I32 = 0x7f, I64 = 0x7e;
-const FIRST = blockLocals(MASK + 1), SECOND = blockLocals(MASK + 1 + BLOCK_LOCAL_COUNT);
-const IN_CHAIN = MASK + 1 + 2 * BLOCK_LOCAL_COUNT, OUT_CHAIN = IN_CHAIN + 1, INPUT = IN_CHAIN + 2, COUNTER2 = IN_CHAIN + 3;
+const V128 = 0x7b,
+  I32 = 0x7f,
+  I64 = 0x7e;
+const FIRST = blockLocals(MASK + 1),
+  SECOND = blockLocals(MASK + 1 + BLOCK_LOCAL_COUNT);
+const IN_CHAIN = MASK + 1 + 2 * BLOCK_LOCAL_COUNT,
+  OUT_CHAIN = IN_CHAIN + 1,
+  INPUT = IN_CHAIN + 2,
+  COUNTER2 = IN_CHAIN + 3;
 const V128_LOCALS = COUNTER2 + 1 - TABLE0;
 
 function prologue(): number[] {
@@ -34,8 +73,26 @@ function prologue(): number[] {
 
 /** while (i + step <= n) { body; i += step } */
 const dataLoop = (step: number, body: number[]): number[] => [
-  BLOCK, VOID, LOOP, VOID, ...get(I), ...i32(step), ADD, ...get(N), 0x4b /* i32.gt_u */, BR_IF, 1,
-  ...body, ...get(I), ...i32(step), ADD, ...set(I), BR, 0, END, END,
+  BLOCK,
+  VOID,
+  LOOP,
+  VOID,
+  ...get(I),
+  ...i32(step),
+  ADD,
+  ...get(N),
+  0x4b /* i32.gt_u */,
+  BR_IF,
+  1,
+  ...body,
+  ...get(I),
+  ...i32(step),
+  ADD,
+  ...set(I),
+  BR,
+  0,
+  END,
+  END,
 ];
 
 function igeCode(decrypt: boolean): number[] {
@@ -43,11 +100,27 @@ function igeCode(decrypt: boolean): number[] {
   const [firstIv, secondIv] = decrypt ? [OUT_CHAIN, IN_CHAIN] : [IN_CHAIN, OUT_CHAIN];
   return [
     ...prologue(),
-    ...i32(0), ...LOAD_V(VPERM_LAYOUT.iv), ...set(firstIv), ...i32(0), ...LOAD_V(VPERM_LAYOUT.iv + 16), ...set(secondIv),
+    ...i32(0),
+    ...LOAD_V(VPERM_LAYOUT.iv),
+    ...set(firstIv),
+    ...i32(0),
+    ...LOAD_V(VPERM_LAYOUT.iv + 16),
+    ...set(secondIv),
     ...dataLoop(16, [
-      ...get(I), ...LOAD_V(VPERM_LAYOUT.data), ...set(INPUT), ...xor(get(INPUT), get(IN_CHAIN)), ...set(FIRST.d),
-      ...aesBlocks([FIRST], (r) => r.d, decrypt), ...get(OUT_CHAIN), ...XOR_V, ...set(IN_CHAIN),
-      ...get(I), ...get(IN_CHAIN), ...STORE_V(VPERM_LAYOUT.data), ...get(INPUT), ...set(OUT_CHAIN),
+      ...get(I),
+      ...LOAD_V(VPERM_LAYOUT.data),
+      ...set(INPUT),
+      ...xor(get(INPUT), get(IN_CHAIN)),
+      ...set(FIRST.d),
+      ...aesBlocks([FIRST], (r) => r.d, decrypt),
+      ...get(OUT_CHAIN),
+      ...XOR_V,
+      ...set(IN_CHAIN),
+      ...get(I),
+      ...get(IN_CHAIN),
+      ...STORE_V(VPERM_LAYOUT.data),
+      ...get(INPUT),
+      ...set(OUT_CHAIN),
     ]),
   ];
 }
@@ -57,24 +130,84 @@ const BSWAP_HALVES = [7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8];
 
 function ctrCode(): number[] {
   const local64 = (op: number, l: number): number[] => [op, l];
-  const loadCounter = [...i32(0), 0x29, 3, ...uleb(VPERM_LAYOUT.counter), ...local64(0x21, HI64), ...i32(0), 0x29, 3, ...uleb(VPERM_LAYOUT.counter + 8), ...local64(0x21, LO64)];
-  const storeCounter = [...i32(0), ...local64(0x20, HI64), 0x37, 3, ...uleb(VPERM_LAYOUT.counter), ...i32(0), ...local64(0x20, LO64), 0x37, 3, ...uleb(VPERM_LAYOUT.counter + 8)];
+  const loadCounter = [
+    ...i32(0),
+    0x29,
+    3,
+    ...uleb(VPERM_LAYOUT.counter),
+    ...local64(0x21, HI64),
+    ...i32(0),
+    0x29,
+    3,
+    ...uleb(VPERM_LAYOUT.counter + 8),
+    ...local64(0x21, LO64),
+  ];
+  const storeCounter = [
+    ...i32(0),
+    ...local64(0x20, HI64),
+    0x37,
+    3,
+    ...uleb(VPERM_LAYOUT.counter),
+    ...i32(0),
+    ...local64(0x20, LO64),
+    0x37,
+    3,
+    ...uleb(VPERM_LAYOUT.counter + 8),
+  ];
   /** The counter as a big-endian vector into `target`, then lo += 1, carrying into hi (i64.add, i64.eqz). */
   const nextCounter = (target: number): number[] => [
-    ...local64(0x20, HI64), ...simd(0x12), ...local64(0x20, LO64), ...simd(0x1e), 1, ...set(target), ...shuffled(target, BSWAP_HALVES), ...set(target),
-    ...local64(0x20, LO64), 0x42, 1, 0x7c, ...local64(0x22, LO64), 0x50, IF, VOID, ...local64(0x20, HI64), 0x42, 1, 0x7c, ...local64(0x21, HI64), END,
+    ...local64(0x20, HI64),
+    ...simd(0x12),
+    ...local64(0x20, LO64),
+    ...simd(0x1e),
+    1,
+    ...set(target),
+    ...shuffled(target, BSWAP_HALVES),
+    ...set(target),
+    ...local64(0x20, LO64),
+    0x42,
+    1,
+    0x7c,
+    ...local64(0x22, LO64),
+    0x50,
+    IF,
+    VOID,
+    ...local64(0x20, HI64),
+    0x42,
+    1,
+    0x7c,
+    ...local64(0x21, HI64),
+    END,
   ];
   const xorInto = (offset: number): number[] => [...get(I), ...get(I), ...LOAD_V(VPERM_LAYOUT.data + offset)];
   return [
-    ...prologue(), ...loadCounter,
+    ...prologue(),
+    ...loadCounter,
     // Two independent blocks per step: their rounds overlap in the processor.
     ...dataLoop(32, [
-      ...nextCounter(FIRST.d), ...nextCounter(COUNTER2), ...get(COUNTER2), ...set(SECOND.d),
-      ...aesBlocks([FIRST, SECOND], (r) => r.d, false), ...set(SECOND.a), ...set(FIRST.a),
-      ...xorInto(0), ...get(FIRST.a), ...XOR_V, ...STORE_V(VPERM_LAYOUT.data),
-      ...xorInto(16), ...get(SECOND.a), ...XOR_V, ...STORE_V(VPERM_LAYOUT.data + 16),
+      ...nextCounter(FIRST.d),
+      ...nextCounter(COUNTER2),
+      ...get(COUNTER2),
+      ...set(SECOND.d),
+      ...aesBlocks([FIRST, SECOND], (r) => r.d, false),
+      ...set(SECOND.a),
+      ...set(FIRST.a),
+      ...xorInto(0),
+      ...get(FIRST.a),
+      ...XOR_V,
+      ...STORE_V(VPERM_LAYOUT.data),
+      ...xorInto(16),
+      ...get(SECOND.a),
+      ...XOR_V,
+      ...STORE_V(VPERM_LAYOUT.data + 16),
     ]),
-    ...dataLoop(16, [...nextCounter(FIRST.d), ...xorInto(0), ...aesBlocks([FIRST], (r) => r.d, false), ...XOR_V, ...STORE_V(VPERM_LAYOUT.data)]),
+    ...dataLoop(16, [
+      ...nextCounter(FIRST.d),
+      ...xorInto(0),
+      ...aesBlocks([FIRST], (r) => r.d, false),
+      ...XOR_V,
+      ...STORE_V(VPERM_LAYOUT.data),
+    ]),
     ...storeCounter,
   ];
 }
@@ -89,8 +222,25 @@ export function buildVpermWasm(): Uint8Array<ArrayBuffer> {
   const functions = section(3, [3, 0, 0, 0]);
   const memory = section(5, [1, 0, 1]);
   const exports = section(7, [
-    4, ...exportName("memory"), 2, 0, ...exportName("encrypt"), 0, 0, ...exportName("decrypt"), 0, 1, ...exportName("ctr"), 0, 2,
+    4,
+    ...exportName("memory"),
+    2,
+    0,
+    ...exportName("encrypt"),
+    0,
+    0,
+    ...exportName("decrypt"),
+    0,
+    1,
+    ...exportName("ctr"),
+    0,
+    2,
   ]);
-  const code = section(10, [3, ...functionCode(igeCode(false)), ...functionCode(igeCode(true)), ...functionCode(ctrCode())]);
+  const code = section(10, [
+    3,
+    ...functionCode(igeCode(false)),
+    ...functionCode(igeCode(true)),
+    ...functionCode(ctrCode()),
+  ]);
   return Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...type, ...functions, ...memory, ...exports, ...code]);
 }

@@ -24,7 +24,8 @@ export function loadVpermWasm(): VpermWasmExports | undefined {
     try {
       const bytes = buildVpermWasm();
       if (typeof WebAssembly === "object" && WebAssembly.validate(bytes)) {
-        const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as VpermWasmExports;
+        const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {})
+          .exports as unknown as VpermWasmExports;
         const memory = new Uint8Array(exports.memory.buffer);
         VPERM_TABLE_ORDER.forEach((name, n) => {
           memory.set(VPERM_TABLES[name]!, VPERM_LAYOUT.tables + 16 * n);
@@ -51,7 +52,9 @@ export function reserveVpermData(wasm: VpermWasmExports, length: number): ArrayB
 }
 
 // State form of every byte: first round key as is, middle ones with the S-box constant 0x63 folded in.
-const ENC_FIRST = new Uint8Array(256), ENC_MIDDLE = new Uint8Array(256), DEC_MIDDLE = new Uint8Array(256);
+const ENC_FIRST = new Uint8Array(256),
+  ENC_MIDDLE = new Uint8Array(256),
+  DEC_MIDDLE = new Uint8Array(256);
 for (let b = 0; b < 256; b++) {
   ENC_FIRST[b] = vpermState(b, false);
   ENC_MIDDLE[b] = vpermState(b ^ 0x63, false);

@@ -7,16 +7,54 @@
  * @4096, SBOX @8192, INV_SBOX @8448, round keys @8704 (60 words), IGE iv @8960 (32 bytes), CTR counter
  * @8992 (four native i32 words), data @9216 (processed in place).
  */
-export const WASM_LAYOUT = { te: 0, td: 4096, sbox: 8192, invSbox: 8448, keys: 8704, iv: 8960, counter: 8992, data: 9216 } as const;
+export const WASM_LAYOUT = {
+  te: 0,
+  td: 4096,
+  sbox: 8192,
+  invSbox: 8448,
+  keys: 8704,
+  iv: 8960,
+  counter: 8992,
+  data: 9216,
+} as const;
 
 // Opcodes used by the generators.
-export const GET = 0x20, SET = 0x21, CONST = 0x41, LOAD = 0x28, LOAD8 = 0x2d, STORE = 0x36, STORE8 = 0x3a;
-export const ADD = 0x6a, MUL = 0x6c, AND = 0x71, OR = 0x72, XOR = 0x73, SHL = 0x74, SHR_U = 0x76, ROTL = 0x77, ROTR = 0x78, LT_U = 0x49;
-export const BLOCK = 0x02, LOOP = 0x03, IF = 0x04, BR_IF = 0x0d, BR = 0x0c, END = 0x0b, EQZ = 0x45, VOID = 0x40;
+export const GET = 0x20,
+  SET = 0x21,
+  CONST = 0x41,
+  LOAD = 0x28,
+  LOAD8 = 0x2d,
+  STORE = 0x36,
+  STORE8 = 0x3a;
+export const ADD = 0x6a,
+  MUL = 0x6c,
+  AND = 0x71,
+  OR = 0x72,
+  XOR = 0x73,
+  SHL = 0x74,
+  SHR_U = 0x76,
+  ROTL = 0x77,
+  ROTR = 0x78,
+  LT_U = 0x49;
+export const BLOCK = 0x02,
+  LOOP = 0x03,
+  IF = 0x04,
+  BR_IF = 0x0d,
+  BR = 0x0c,
+  END = 0x0b,
+  EQZ = 0x45,
+  VOID = 0x40;
 
 // Locals shared by every function: 0 n, 1 rounds (params); then i, k, last, s0-3, t0-2. Each
 // function adds its own locals from index 12 on.
-export const N = 0, ROUNDS = 1, I = 2, K = 3, LAST = 4, S = 5, T = 9, FIRST_FREE_LOCAL = 12;
+export const N = 0,
+  ROUNDS = 1,
+  I = 2,
+  K = 3,
+  LAST = 4,
+  S = 5,
+  T = 9,
+  FIRST_FREE_LOCAL = 12;
 
 export function uleb(n: number): number[] {
   const out: number[] = [];

@@ -42,7 +42,8 @@ export function isGeneratorValidFor(p: bigint, g: number): boolean {
 export function isSafePrime(crypto: CryptoProvider, p: bigint): boolean {
   if (verifiedSafePrimes.has(p)) return true;
   // Cheap test on the smaller number first: most bad candidates fail there.
-  const safe = p > 4n && (p & 1n) === 1n && isProbablePrime((p - 1n) / 2n, crypto, 20) && isProbablePrime(p, crypto, 20);
+  const safe =
+    p > 4n && (p & 1n) === 1n && isProbablePrime((p - 1n) / 2n, crypto, 20) && isProbablePrime(p, crypto, 20);
   if (safe) {
     if (verifiedSafePrimes.size >= MAX_CACHED_PRIMES) verifiedSafePrimes.clear();
     verifiedSafePrimes.add(p);

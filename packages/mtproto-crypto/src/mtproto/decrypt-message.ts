@@ -44,7 +44,11 @@ export function decryptMessage(
   options: DecryptMessageOptions = {},
 ): DecryptedMessage {
   if (packet.length < OUTER_HEADER + MESSAGE_HEADER_LENGTH + 16) {
-    throw new MessageCryptoError("PACKET_TOO_SHORT", `encrypted packet of ${packet.length} bytes is too short`, packet.length);
+    throw new MessageCryptoError(
+      "PACKET_TOO_SHORT",
+      `encrypted packet of ${packet.length} bytes is too short`,
+      packet.length,
+    );
   }
   if (!bytesEqual(packet.subarray(0, 8), authKey.id)) {
     throw new MessageCryptoError("AUTH_KEY_ID_MISMATCH", "auth_key_id does not match the key", packet.length);
@@ -65,14 +69,26 @@ export function decryptMessage(
   }
   const dataLength = readInt32LE(plaintext, 28);
   if (dataLength < 0 || dataLength > plaintext.length - MESSAGE_HEADER_LENGTH) {
-    throw new MessageCryptoError("LENGTH_OUT_OF_RANGE", `message_data_length ${dataLength} is out of range`, dataLength);
+    throw new MessageCryptoError(
+      "LENGTH_OUT_OF_RANGE",
+      `message_data_length ${dataLength} is out of range`,
+      dataLength,
+    );
   }
   if (dataLength % 4 !== 0) {
-    throw new MessageCryptoError("LENGTH_NOT_MULTIPLE_OF_4", `message_data_length ${dataLength} is not a multiple of 4`, dataLength);
+    throw new MessageCryptoError(
+      "LENGTH_NOT_MULTIPLE_OF_4",
+      `message_data_length ${dataLength} is not a multiple of 4`,
+      dataLength,
+    );
   }
   const paddingLength = plaintext.length - MESSAGE_HEADER_LENGTH - dataLength;
   if (paddingLength < 12 || paddingLength > 1024) {
-    throw new MessageCryptoError("PADDING_OUT_OF_RANGE", `padding of ${paddingLength} bytes is outside 12..1024`, paddingLength);
+    throw new MessageCryptoError(
+      "PADDING_OUT_OF_RANGE",
+      `padding of ${paddingLength} bytes is outside 12..1024`,
+      paddingLength,
+    );
   }
   const sessionId = readInt64LE(plaintext, 8);
   if (options.expectedSessionId !== undefined && sessionId !== options.expectedSessionId) {

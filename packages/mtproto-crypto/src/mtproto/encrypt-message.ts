@@ -23,7 +23,11 @@ export function minimalPaddingLength(plaintextLength: number): number {
 
 export function checkPadding(plaintextLength: number, padding: Uint8Array): void {
   if (padding.length < 12 || padding.length > 1024 || (plaintextLength + padding.length) % 16 !== 0) {
-    throw new MessageCryptoError("INVALID_PADDING", `padding of ${padding.length} bytes is not 12..1024 aligning to 16`, padding.length);
+    throw new MessageCryptoError(
+      "INVALID_PADDING",
+      `padding of ${padding.length} bytes is not 12..1024 aligning to 16`,
+      padding.length,
+    );
   }
 }
 
@@ -35,8 +39,16 @@ export function encryptMessage(
   options: EncryptMessageOptions = {},
 ): Uint8Array {
   const length = plaintext.length;
-  if (length < MESSAGE_HEADER_LENGTH || length % 4 !== 0 || readInt32LE(plaintext, 28) !== length - MESSAGE_HEADER_LENGTH) {
-    throw new MessageCryptoError("INVALID_PLAINTEXT", "plaintext must be a 32-byte header with a matching message_data_length", length);
+  if (
+    length < MESSAGE_HEADER_LENGTH ||
+    length % 4 !== 0 ||
+    readInt32LE(plaintext, 28) !== length - MESSAGE_HEADER_LENGTH
+  ) {
+    throw new MessageCryptoError(
+      "INVALID_PLAINTEXT",
+      "plaintext must be a 32-byte header with a matching message_data_length",
+      length,
+    );
   }
   const padding = options.padding ?? crypto.randomFill(new Uint8Array(minimalPaddingLength(length)));
   checkPadding(length, padding);

@@ -20,7 +20,12 @@ export interface AesKeyIv {
 }
 
 /** msg_key = SHA256(auth_key[88+x .. 120+x] ‖ plaintext_with_padding)[8..24]. */
-export function computeMsgKey(crypto: CryptoProvider, authKey: Uint8Array, paddedPlaintext: Uint8Array, x: 0 | 8): Uint8Array {
+export function computeMsgKey(
+  crypto: CryptoProvider,
+  authKey: Uint8Array,
+  paddedPlaintext: Uint8Array,
+  x: 0 | 8,
+): Uint8Array {
   return crypto.sha256(concatBytes(authKey.subarray(88 + x, 120 + x), paddedPlaintext)).slice(8, 24);
 }
 

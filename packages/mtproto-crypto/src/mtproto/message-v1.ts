@@ -29,11 +29,20 @@ export function computeMsgKeyV1(crypto: CryptoProvider, plaintext: Uint8Array): 
  * Encrypts `plaintext` (random128 ‖ msg_id ‖ seqno ‖ length ‖ data for the bind message) the
  * MTProto 1.0 way with x = 0 (client to server): auth_key_id ‖ msg_key ‖ AES-IGE(plaintext ‖ pad).
  */
-export function encryptMessageV1(crypto: CryptoProvider, authKey: AuthKey, plaintext: Uint8Array, padding?: Uint8Array): Uint8Array {
+export function encryptMessageV1(
+  crypto: CryptoProvider,
+  authKey: AuthKey,
+  plaintext: Uint8Array,
+  padding?: Uint8Array,
+): Uint8Array {
   const paddingLength = (16 - (plaintext.length % 16)) % 16;
   const pad = padding ?? crypto.randomFill(new Uint8Array(paddingLength));
   if (pad.length !== paddingLength) {
-    throw new MessageCryptoError("INVALID_PADDING", `MTProto 1.0 needs exactly ${paddingLength} padding bytes`, pad.length);
+    throw new MessageCryptoError(
+      "INVALID_PADDING",
+      `MTProto 1.0 needs exactly ${paddingLength} padding bytes`,
+      pad.length,
+    );
   }
   const msgKey = computeMsgKeyV1(crypto, plaintext);
   const { key, iv } = deriveAesKeyIvV1(crypto, authKey.key, msgKey, 0);
@@ -55,7 +64,12 @@ export function decryptMessageV1(crypto: CryptoProvider, authKey: AuthKey, packe
   const { key, iv } = deriveAesKeyIvV1(crypto, authKey.key, msgKey, 0);
   const padded = crypto.aesIgeDecrypt(packet.subarray(24), key, iv);
   const dataLength = readInt32LE(padded, 28);
-  if (dataLength < 0 || dataLength % 4 !== 0 || 32 + dataLength > padded.length || padded.length - 32 - dataLength > 15) {
+  if (
+    dataLength < 0 ||
+    dataLength % 4 !== 0 ||
+    32 + dataLength > padded.length ||
+    padded.length - 32 - dataLength > 15
+  ) {
     throw new MessageCryptoError("MSG_KEY_MISMATCH", "MTProto 1.0 message failed its checks", packet.length);
   }
   const plaintext = padded.subarray(0, 32 + dataLength);

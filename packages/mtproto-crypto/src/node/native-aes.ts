@@ -11,7 +11,13 @@ export interface NativeAes {
   readonly igeEncrypt: (data: Uint8Array, key: Uint8Array, iv: Uint8Array, out: Uint8Array) => void;
   readonly igeDecrypt: (data: Uint8Array, key: Uint8Array, iv: Uint8Array, out: Uint8Array) => void;
   /** AES-256-CTR (see native-ctr.ts); missing in addons built before it existed. */
-  readonly ctrXor?: (data: Uint8Array, out: Uint8Array, key: Uint8Array, counter: Uint8Array, keystream: Uint8Array) => void;
+  readonly ctrXor?: (
+    data: Uint8Array,
+    out: Uint8Array,
+    key: Uint8Array,
+    counter: Uint8Array,
+    keystream: Uint8Array,
+  ) => void;
 }
 
 // Relative to dist/node/ (published layout) and to src/node/ (tests run from source).

@@ -66,7 +66,8 @@ export function createNodeCrypto(options: NodeCryptoOptions = {}): CryptoProvide
     sha512: hash("sha512"),
     md5: hash("md5"),
     hmacSha256: (key, data) => view(createHmac("sha256", key).update(data).digest()),
-    pbkdf2Sha512: (password, salt, iterations, length) => view(pbkdf2Sync(password, salt, iterations, length, "sha512")),
+    pbkdf2Sha512: (password, salt, iterations, length) =>
+      view(pbkdf2Sync(password, salt, iterations, length, "sha512")),
     aesIgeEncrypt: addon ? nativeIge(addon.igeEncrypt, aesIgeEncryptNode) : aesIgeEncryptNode,
     aesIgeDecrypt: addon ? nativeIge(addon.igeDecrypt, decryptFallback) : decryptFallback,
     createAesCtr: aesCtrFactory(addon),

@@ -14,36 +14,114 @@ export interface SqufofLoops {
   readonly phase2: (p0: number, p: number, q: number, qPrev: number, maxSteps: number) => number;
 }
 
-const F64 = 0x7c, I32 = 0x7f;
-const get = (l: number): number[] => [0x20, l], set = (l: number): number[] => [0x21, l];
-const ADD = 0xa0, SUB = 0xa1, MUL = 0xa2, DIV = 0xa3, FLOOR = 0x9c, SQRT = 0x9f, NEAREST = 0x9e, EQ = 0x61;
-const I32_ADD = 0x6a, I32_AND = 0x71, I32_LT = 0x48, I32_EQZ = 0x45, IF = 0x04, RETURN = 0x0f;
+const F64 = 0x7c,
+  I32 = 0x7f;
+const get = (l: number): number[] => [0x20, l],
+  set = (l: number): number[] => [0x21, l];
+const ADD = 0xa0,
+  SUB = 0xa1,
+  MUL = 0xa2,
+  DIV = 0xa3,
+  FLOOR = 0x9c,
+  SQRT = 0x9f,
+  NEAREST = 0x9e,
+  EQ = 0x61;
+const I32_ADD = 0x6a,
+  I32_AND = 0x71,
+  I32_LT = 0x48,
+  I32_EQZ = 0x45,
+  IF = 0x04,
+  RETURN = 0x0f;
 const i32 = (n: number): number[] => [0x41, n];
 const f64 = (n: number): number[] => [0x44, ...new Uint8Array(Float64Array.of(n).buffer)];
 
 /** b = floor((p0 + p) / q); p = b*q - p; qOld = q; q = qPrev + b*(pPrev - p), on locals by index. */
 function step(p0: number, p: number, q: number, qPrev: number, pPrev: number, b: number, qOld: number): number[] {
   return [
-    ...get(p0), ...get(p), ADD, ...get(q), DIV, FLOOR, ...set(b),
-    ...get(b), ...get(q), MUL, ...get(p), SUB, ...set(p),
-    ...get(q), ...set(qOld),
-    ...get(qPrev), ...get(b), ...get(pPrev), ...get(p), SUB, MUL, ADD, ...set(q),
+    ...get(p0),
+    ...get(p),
+    ADD,
+    ...get(q),
+    DIV,
+    FLOOR,
+    ...set(b),
+    ...get(b),
+    ...get(q),
+    MUL,
+    ...get(p),
+    SUB,
+    ...set(p),
+    ...get(q),
+    ...set(qOld),
+    ...get(qPrev),
+    ...get(b),
+    ...get(pPrev),
+    ...get(p),
+    SUB,
+    MUL,
+    ADD,
+    ...set(q),
   ];
 }
 
 function phase1Code(): number[] {
   // params p0 0, q 1, maxSteps 2 (i32); locals p 3, pPrev 4, qPrev 5, b 6, qOld 7, s 8 (f64), i 9 (i32)
   const body = [
-    ...get(0), ...set(3), ...get(0), ...set(4), ...f64(1), ...set(5), ...i32(2), ...set(9),
-    BLOCK, VOID, LOOP, VOID, ...get(9), ...get(2), I32_LT, I32_EQZ, BR_IF, 1,
+    ...get(0),
+    ...set(3),
+    ...get(0),
+    ...set(4),
+    ...f64(1),
+    ...set(5),
+    ...i32(2),
+    ...set(9),
+    BLOCK,
+    VOID,
+    LOOP,
+    VOID,
+    ...get(9),
+    ...get(2),
+    I32_LT,
+    I32_EQZ,
+    BR_IF,
+    1,
     ...step(0, 3, 1, 5, 4, 6, 7),
-    ...get(9), ...i32(1), I32_AND, I32_EQZ, IF, VOID,
-    ...get(1), SQRT, NEAREST, ...set(8),
-    ...get(8), ...get(8), MUL, ...get(1), EQ, IF, VOID, ...get(8), ...get(3), RETURN, END,
+    ...get(9),
+    ...i32(1),
+    I32_AND,
+    I32_EQZ,
+    IF,
+    VOID,
+    ...get(1),
+    SQRT,
+    NEAREST,
+    ...set(8),
+    ...get(8),
+    ...get(8),
+    MUL,
+    ...get(1),
+    EQ,
+    IF,
+    VOID,
+    ...get(8),
+    ...get(3),
+    RETURN,
     END,
-    ...get(7), ...set(5), ...get(3), ...set(4),
-    ...get(9), ...i32(1), I32_ADD, ...set(9), BR, 0, END, END,
-    ...f64(-1), ...get(3),
+    END,
+    ...get(7),
+    ...set(5),
+    ...get(3),
+    ...set(4),
+    ...get(9),
+    ...i32(1),
+    I32_ADD,
+    ...set(9),
+    BR,
+    0,
+    END,
+    END,
+    ...f64(-1),
+    ...get(3),
   ];
   const fn = [2, 6, F64, 1, I32, ...body, END];
   return [...uleb(fn.length), ...fn];
@@ -52,11 +130,36 @@ function phase1Code(): number[] {
 function phase2Code(): number[] {
   // params p0 0, p 1, q 2, qPrev 3, maxSteps 4 (i32); locals pPrev 5, b 6, qOld 7 (f64), i 8 (i32)
   const body = [
-    ...i32(0), ...set(8),
-    BLOCK, VOID, LOOP, VOID, ...get(8), ...get(4), I32_LT, I32_EQZ, BR_IF, 1,
-    ...get(1), ...set(5), ...step(0, 1, 2, 3, 5, 6, 7), ...get(7), ...set(3),
-    ...get(1), ...get(5), EQ, BR_IF, 1,
-    ...get(8), ...i32(1), I32_ADD, ...set(8), BR, 0, END, END,
+    ...i32(0),
+    ...set(8),
+    BLOCK,
+    VOID,
+    LOOP,
+    VOID,
+    ...get(8),
+    ...get(4),
+    I32_LT,
+    I32_EQZ,
+    BR_IF,
+    1,
+    ...get(1),
+    ...set(5),
+    ...step(0, 1, 2, 3, 5, 6, 7),
+    ...get(7),
+    ...set(3),
+    ...get(1),
+    ...get(5),
+    EQ,
+    BR_IF,
+    1,
+    ...get(8),
+    ...i32(1),
+    I32_ADD,
+    ...set(8),
+    BR,
+    0,
+    END,
+    END,
     ...get(3),
   ];
   const fn = [2, 3, F64, 1, I32, ...body, END];
@@ -78,7 +181,9 @@ export function squfofWasm(): SqufofLoops | undefined {
   if (loops === undefined) {
     loops = null;
     try {
-      if (typeof WebAssembly === "object") loops = new WebAssembly.Instance(new WebAssembly.Module(buildSqufofWasm()), {}).exports as unknown as SqufofLoops;
+      if (typeof WebAssembly === "object")
+        loops = new WebAssembly.Instance(new WebAssembly.Module(buildSqufofWasm()), {})
+          .exports as unknown as SqufofLoops;
     } catch {
       // WebAssembly forbidden (CSP): the JS loops stay in use.
     }

@@ -26,7 +26,9 @@ export interface RsaFingerprint {
 /** TL `bytes` serialisation (https://core.telegram.org/mtproto/serialize#base-types): length prefix and 4-byte alignment. */
 export function tlBytes(data: Uint8Array): Uint8Array {
   const header =
-    data.length <= 253 ? Uint8Array.of(data.length) : Uint8Array.of(254, data.length & 255, (data.length >> 8) & 255, data.length >>> 16);
+    data.length <= 253
+      ? Uint8Array.of(data.length)
+      : Uint8Array.of(254, data.length & 255, (data.length >> 8) & 255, data.length >>> 16);
   const padding = (4 - ((header.length + data.length) % 4)) % 4;
   return concatBytes(header, data, new Uint8Array(padding));
 }

@@ -39,7 +39,8 @@ export function rsaPadEncrypt(crypto: CryptoProvider, key: RsaPublicKey, data: U
  * (the TL inner data followed by random padding; the TL parser knows where it ends).
  */
 export function rsaPadDecrypt(crypto: CryptoProvider, key: RsaPrivateKey, encrypted: Uint8Array): Uint8Array {
-  if (encrypted.length !== 256) throw new RsaError("INVALID_CIPHERTEXT", `encrypted_data must be 256 bytes, got ${encrypted.length}`);
+  if (encrypted.length !== 256)
+    throw new RsaError("INVALID_CIPHERTEXT", `encrypted_data must be 256 bytes, got ${encrypted.length}`);
   const keyAesEncrypted = rsaDecryptRaw(crypto, key, encrypted);
   const aesEncrypted = keyAesEncrypted.subarray(32);
   const tempKey = xorBytes(keyAesEncrypted.subarray(0, 32), crypto.sha256(aesEncrypted));
@@ -50,4 +51,3 @@ export function rsaPadDecrypt(crypto: CryptoProvider, key: RsaPrivateKey, encryp
   }
   return dataWithPadding;
 }
-

@@ -9,7 +9,8 @@ import { concatBytes, readInt32LE, readInt64LE } from "../util/bytes.js";
 import { SecretChatError } from "./secret-chat-error.js";
 
 export function checkSecretKey(key: Uint8Array): void {
-  if (key.length !== 256) throw new SecretChatError("INVALID_KEY", `secret chat key must be 256 bytes, got ${key.length}`);
+  if (key.length !== 256)
+    throw new SecretChatError("INVALID_KEY", `secret chat key must be 256 bytes, got ${key.length}`);
 }
 
 export function secretKeyFingerprint(crypto: CryptoProvider, key: Uint8Array): bigint {
@@ -21,7 +22,11 @@ export function secretKeyFingerprint(crypto: CryptoProvider, key: Uint8Array): b
  * 36 bytes to draw as the key image / emoji: the first 16 for the legacy picture, all 36 for the
  * layer >= 46 text. `layer46Key` defaults to the initial key (a chat never re-keyed).
  */
-export function secretKeyVisualization(crypto: CryptoProvider, initialKey: Uint8Array, layer46Key = initialKey): Uint8Array {
+export function secretKeyVisualization(
+  crypto: CryptoProvider,
+  initialKey: Uint8Array,
+  layer46Key = initialKey,
+): Uint8Array {
   checkSecretKey(initialKey);
   checkSecretKey(layer46Key);
   return concatBytes(crypto.sha1(initialKey).subarray(0, 16), crypto.sha256(layer46Key).subarray(0, 20));

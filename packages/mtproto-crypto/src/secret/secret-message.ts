@@ -37,13 +37,24 @@ export function encryptSecretMessage(
   const x = offsetFor(sender);
   const msgKey = computeMsgKey(crypto, key, plaintext, x);
   const aes = deriveAesKeyIv(crypto, key, msgKey, x);
-  return concatBytes(int64ToBytesLE(secretKeyFingerprint(crypto, key)), msgKey, crypto.aesIgeEncrypt(plaintext, aes.key, aes.iv));
+  return concatBytes(
+    int64ToBytesLE(secretKeyFingerprint(crypto, key)),
+    msgKey,
+    crypto.aesIgeEncrypt(plaintext, aes.key, aes.iv),
+  );
 }
 
 /** Returns the TL bytes after checking fingerprint, msg_key, the length field and the padding. */
-export function decryptSecretMessage(crypto: CryptoProvider, key: Uint8Array, packet: Uint8Array, sender: SecretChatRole): Uint8Array {
-  if (packet.length < 24 + 16) throw new SecretChatError("PACKET_TOO_SHORT", `secret message of ${packet.length} bytes`);
-  if ((packet.length - 24) % 16 !== 0) throw new SecretChatError("LENGTH_NOT_ALIGNED", "encrypted data is not a multiple of 16");
+export function decryptSecretMessage(
+  crypto: CryptoProvider,
+  key: Uint8Array,
+  packet: Uint8Array,
+  sender: SecretChatRole,
+): Uint8Array {
+  if (packet.length < 24 + 16)
+    throw new SecretChatError("PACKET_TOO_SHORT", `secret message of ${packet.length} bytes`);
+  if ((packet.length - 24) % 16 !== 0)
+    throw new SecretChatError("LENGTH_NOT_ALIGNED", "encrypted data is not a multiple of 16");
   if (!bytesEqual(packet.subarray(0, 8), int64ToBytesLE(secretKeyFingerprint(crypto, key)))) {
     throw new SecretChatError("FINGERPRINT_MISMATCH", "key_fingerprint does not match the chat key");
   }

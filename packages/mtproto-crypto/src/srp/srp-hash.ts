@@ -28,13 +28,21 @@ export function passwordToBytes(password: string | Uint8Array): Uint8Array {
 }
 
 /** PH2(password, salt1, salt2): the 32-byte x of SRP. */
-export function computePasswordHash(crypto: CryptoProvider, algo: SrpAlgorithm, password: string | Uint8Array): Uint8Array {
+export function computePasswordHash(
+  crypto: CryptoProvider,
+  algo: SrpAlgorithm,
+  password: string | Uint8Array,
+): Uint8Array {
   const ph1 = saltedHash(crypto, saltedHash(crypto, passwordToBytes(password), algo.salt1), algo.salt2);
   return saltedHash(crypto, crypto.pbkdf2Sha512(ph1, algo.salt1, SRP_PBKDF2_ITERATIONS, 64), algo.salt2);
 }
 
 /** v = g^x mod p as 256 bytes: `new_password_hash` for account.updatePasswordSettings, and the server's verifier. */
-export function computePasswordVerifier(crypto: CryptoProvider, algo: SrpAlgorithm, password: string | Uint8Array): Uint8Array {
+export function computePasswordVerifier(
+  crypto: CryptoProvider,
+  algo: SrpAlgorithm,
+  password: string | Uint8Array,
+): Uint8Array {
   const x = bigIntFromBytes(computePasswordHash(crypto, algo, password));
   return bigIntToBytes(crypto.modPow(BigInt(algo.g), x, bigIntFromBytes(algo.p)), 256);
 }

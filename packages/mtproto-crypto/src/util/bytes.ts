@@ -71,7 +71,8 @@ const scratchWord = new BigInt64Array(scratchBytes.buffer);
 const hostIsLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function checkInt64Range(b: Uint8Array, offset: number): void {
-  if (!(offset >= 0 && offset + 8 <= b.length)) throw new RangeError(`offset ${offset} is outside the ${b.length}-byte buffer`);
+  if (!(offset >= 0 && offset + 8 <= b.length))
+    throw new RangeError(`offset ${offset} is outside the ${b.length}-byte buffer`);
 }
 
 /** TL `long`: signed 64-bit little-endian. */

@@ -39,7 +39,12 @@ export function decomposePredecessor(n: bigint): OddDecomposition {
 }
 
 /** One Miller-Rabin round: true when base `a` proves n composite. */
-export function witnessesComposite(a: bigint, n: bigint, { d, s }: OddDecomposition, modPow: PrimalityTools["modPow"]): boolean {
+export function witnessesComposite(
+  a: bigint,
+  n: bigint,
+  { d, s }: OddDecomposition,
+  modPow: PrimalityTools["modPow"],
+): boolean {
   let x = modPow(a, d, n);
   if (x === 1n || x === n - 1n) return false;
   for (let i = 1; i < s; i++) {

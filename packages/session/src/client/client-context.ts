@@ -1,6 +1,6 @@
-import type { ClientSessionEvent } from './events.js';
-import type { OutgoingMessage } from '../core/outbox.js';
-import type { SessionState } from '../core/session-state.js';
+import type { ClientSessionEvent } from "./events.js";
+import type { OutgoingMessage } from "../core/outbox.js";
+import type { SessionState } from "../core/session-state.js";
 
 /** What a client-role handler may do: read/modify state, report events, queue messages. */
 export interface ClientHandlerContext {

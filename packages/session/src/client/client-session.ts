@@ -1,19 +1,19 @@
-import type { AuthKey } from '@mtkit/mtproto-crypto';
-import { resultMethodOf, type TlObject, type TlRegistry } from '@mtkit/tl-core';
-import { MessageRejectedError } from '../errors.js';
-import { SessionCodec } from '../tl/codec.js';
-import type { AnyTlObject, ServiceObject } from '../tl/types.js';
-import type { ClientHandlerContext } from './client-context.js';
-import { finishInternalRequest, type InternalKind } from './internal-requests.js';
-import { buildBindTempAuthKey } from '../core/bind-temp-auth-key.js';
-import { dispatchClientMessage, isTimeNotice } from './client-receive.js';
-import type { ClientSessionEvent } from './events.js';
-import { maybeGzip } from '../core/gzip-packed.js';
-import { openMessage, sealMessage } from '../core/message-cipher.js';
-import { newOutgoing, type OutgoingMessage } from '../core/outbox.js';
-import { packMessages } from '../core/packer.js';
-import { encodeMsgsAck } from '../core/service-bodies.js';
-import { randomLong, SessionState, type SessionEnvironment } from '../core/session-state.js';
+import type { AuthKey } from "@mtkit/mtproto-crypto";
+import { resultMethodOf, type TlObject, type TlRegistry } from "@mtkit/tl-core";
+import { MessageRejectedError } from "../errors.js";
+import { SessionCodec } from "../tl/codec.js";
+import type { AnyTlObject, ServiceObject } from "../tl/types.js";
+import type { ClientHandlerContext } from "./client-context.js";
+import { finishInternalRequest, type InternalKind } from "./internal-requests.js";
+import { buildBindTempAuthKey } from "../core/bind-temp-auth-key.js";
+import { dispatchClientMessage, isTimeNotice } from "./client-receive.js";
+import type { ClientSessionEvent } from "./events.js";
+import { maybeGzip } from "../core/gzip-packed.js";
+import { openMessage, sealMessage } from "../core/message-cipher.js";
+import { newOutgoing, type OutgoingMessage } from "../core/outbox.js";
+import { packMessages } from "../core/packer.js";
+import { encodeMsgsAck } from "../core/service-bodies.js";
+import { randomLong, SessionState, type SessionEnvironment } from "../core/session-state.js";
 
 export interface ClientSessionOptions {
   readonly env: SessionEnvironment;
@@ -26,7 +26,6 @@ export interface ClientSessionOptions {
   /** The API schema registry (from @mtkit/tl-core/api), so results decode in one pass. */
   readonly apiRegistry?: TlRegistry;
 }
-
 
 /**
  * The client role of an encrypted MTProto session, sans IO: `invoke()` queues requests, `flush()`
@@ -41,7 +40,7 @@ export class ClientSession implements ClientHandlerContext {
 
   constructor(options: ClientSessionOptions) {
     const codec = new SessionCodec(options.apiRegistry);
-    this.state = new SessionState(options.env, codec, options.authKey, 'client', options);
+    this.state = new SessionState(options.env, codec, options.authKey, "client", options);
   }
 
   // ---- outgoing -------------------------------------------------------------------------------
@@ -55,7 +54,9 @@ export class ClientSession implements ClientHandlerContext {
   private enqueueRequest(body: Uint8Array, method: string | undefined, kind?: InternalKind): number {
     const requestId = this.nextRequestId++;
     if (kind !== undefined) this.internal.set(requestId, kind);
-    this.state.outbox.enqueue(newMessage(maybeGzip(body, this.state.codec, this.state.env.gzip, method), requestId, method, true));
+    this.state.outbox.enqueue(
+      newMessage(maybeGzip(body, this.state.codec, this.state.env.gzip, method), requestId, method, true),
+    );
     return requestId;
   }
 
@@ -64,29 +65,32 @@ export class ClientSession implements ClientHandlerContext {
   }
 
   ping(pingId: bigint = randomLong(this.state.env)): number {
-    return this.enqueueService({ _: 'ping', pingId: pingId }, 'ping');
+    return this.enqueueService({ _: "ping", pingId: pingId }, "ping");
   }
 
   /** Keep-alive: the server closes the connection `delaySeconds` after the last such ping. */
   pingDelayDisconnect(delaySeconds: number, pingId: bigint = randomLong(this.state.env)): number {
-    return this.enqueueService({ _: 'ping_delay_disconnect', pingId: pingId, disconnectDelay: delaySeconds }, 'ping');
+    return this.enqueueService({ _: "ping_delay_disconnect", pingId: pingId, disconnectDelay: delaySeconds }, "ping");
   }
 
   getFutureSalts(num: number): number {
-    return this.enqueueService({ _: 'get_future_salts', num: Math.min(64, Math.max(1, num)) }, 'future-salts');
+    return this.enqueueService({ _: "get_future_salts", num: Math.min(64, Math.max(1, num)) }, "future-salts");
   }
 
   destroySession(sessionId: bigint): number {
-    return this.enqueueService({ _: 'destroy_session', sessionId: sessionId }, 'destroy-session');
+    return this.enqueueService({ _: "destroy_session", sessionId: sessionId }, "destroy-session");
   }
 
   /** Logout: asks the server to forget this auth key (event 'auth-key-destroyed' when it did). */
   destroyAuthKey(): number {
-    return this.enqueueService({ _: 'destroy_auth_key' }, 'destroy-auth-key');
+    return this.enqueueService({ _: "destroy_auth_key" }, "destroy-auth-key");
   }
 
   requestState(msgIds: readonly bigint[]): number {
-    return this.enqueueService({ _: 'msgs_state_req', msgIds: msgIds.slice(0, 8192) }, { stateReq: msgIds.slice(0, 8192) });
+    return this.enqueueService(
+      { _: "msgs_state_req", msgIds: msgIds.slice(0, 8192) },
+      { stateReq: msgIds.slice(0, 8192) },
+    );
   }
 
   /**
@@ -99,8 +103,21 @@ export class ClientSession implements ClientHandlerContext {
     const requestId = this.nextRequestId++;
     const params = { permKey, tempKey: state.authKey, tempSessionId: state.sessionId, nonce, expiresAt };
     const rebuild = (msgId: bigint): Uint8Array =>
-      state.codec.encode(buildBindTempAuthKey(state.env.crypto, state.codec, { ...params, tempSessionId: state.sessionId }, msgId, state.env.randomBytes(16)));
-    const message = newOutgoing(new Uint8Array(0), { requestId, method: 'auth.bindTempAuthKey', contentRelated: true, rebuild });
+      state.codec.encode(
+        buildBindTempAuthKey(
+          state.env.crypto,
+          state.codec,
+          { ...params, tempSessionId: state.sessionId },
+          msgId,
+          state.env.randomBytes(16),
+        ),
+      );
+    const message = newOutgoing(new Uint8Array(0), {
+      requestId,
+      method: "auth.bindTempAuthKey",
+      contentRelated: true,
+      rebuild,
+    });
     message.containable = false;
     state.outbox.enqueue(message);
     return requestId;
@@ -115,7 +132,7 @@ export class ClientSession implements ClientHandlerContext {
     const message = this.state.outbox.findByRequestId(requestId);
     if (message?.msgId === undefined) return;
     this.state.outbox.complete(message.msgId);
-    this.enqueueService({ _: 'rpc_drop_answer', reqMsgId: message.msgId }, { drop: requestId });
+    this.enqueueService({ _: "rpc_drop_answer", reqMsgId: message.msgId }, { drop: requestId });
   }
 
   /** True when a flush would send something now (requests or a full batch of acks). */
@@ -143,7 +160,7 @@ export class ClientSession implements ClientHandlerContext {
         state.outbox.rememberId(top.msgId);
       }
       const envelope = { salt, sessionId: state.sessionId, msgId: top.msgId, seqNo: top.seqNo, body: top.body };
-      packets.push(sealMessage(state.env.crypto, state.authKey, envelope, 'client'));
+      packets.push(sealMessage(state.env.crypto, state.authKey, envelope, "client"));
     }
     state.outbox.pruneContainers();
     return packets;
@@ -157,14 +174,16 @@ export class ClientSession implements ClientHandlerContext {
    */
   receive(packet: Uint8Array): ClientSessionEvent[] {
     const { state } = this;
-    const message = openMessage(state.env.crypto, state.authKey, packet, 'server', state.sessionId);
-    if ((message.msgId & 1n) === 0n) throw new MessageRejectedError('MSG_ID_PARITY', 'server msg_id must be odd', message.msgId);
+    const message = openMessage(state.env.crypto, state.authKey, packet, "server", state.sessionId);
+    if ((message.msgId & 1n) === 0n)
+      throw new MessageRejectedError("MSG_ID_PARITY", "server msg_id must be odd", message.msgId);
     state.replay.checkReplay(message.msgId);
-    if (state.timeSynced && !isTimeNotice(message.body)) state.replay.checkTime(message.msgId, state.clock.serverNowSeconds());
+    if (state.timeSynced && !isTimeNotice(message.body))
+      state.replay.checkTime(message.msgId, state.clock.serverNowSeconds());
     state.replay.record(message.msgId);
     this.events = [];
     dispatchClientMessage(this, message.msgId, message.seqNo, message.body);
-    if (this.wantsFlush) this.events.push({ type: 'flush-needed' });
+    if (this.wantsFlush) this.events.push({ type: "flush-needed" });
     return this.events;
   }
 
@@ -212,7 +231,7 @@ export class ClientSession implements ClientHandlerContext {
       msgIds.push(m.msgId);
     }
     if (msgIds.length === 0) return 0;
-    this.sendService(this.state.codec.encode({ _: 'msg_resend_req', msgIds: msgIds.slice(0, 8192) }), false);
+    this.sendService(this.state.codec.encode({ _: "msg_resend_req", msgIds: msgIds.slice(0, 8192) }), false);
     return msgIds.length;
   }
 
@@ -261,6 +280,11 @@ export class ClientSession implements ClientHandlerContext {
 /** How often one request's answer is asked for again after dropped packets. */
 const MAX_ANSWER_ASKS = 3;
 
-function newMessage(body: Uint8Array, requestId: number | undefined, method: string | undefined, contentRelated: boolean): OutgoingMessage {
+function newMessage(
+  body: Uint8Array,
+  requestId: number | undefined,
+  method: string | undefined,
+  contentRelated: boolean,
+): OutgoingMessage {
   return newOutgoing(body, { requestId, method, contentRelated });
 }

@@ -1,6 +1,6 @@
-import { encryptMessageV1, type AuthKey, type CryptoProvider } from '@mtkit/mtproto-crypto';
-import type { SessionCodec } from '../tl/codec.js';
-import { concatBytes, writeInt32LE, writeInt64LE } from '@mtkit/mtproto-crypto/bytes';
+import { encryptMessageV1, type AuthKey, type CryptoProvider } from "@mtkit/mtproto-crypto";
+import type { SessionCodec } from "../tl/codec.js";
+import { concatBytes, writeInt32LE, writeInt64LE } from "@mtkit/mtproto-crypto/bytes";
 
 /**
  * auth.bindTempAuthKey (https://core.telegram.org/method/auth.bindTempAuthKey): the binding
@@ -36,9 +36,15 @@ export function buildBindTempAuthKey(
   params: BindParams,
   msgId: bigint,
   random16: Uint8Array,
-): { readonly _: 'auth.bindTempAuthKey'; permAuthKeyId: bigint; nonce: bigint; expiresAt: number; encryptedMessage: Uint8Array } {
+): {
+  readonly _: "auth.bindTempAuthKey";
+  permAuthKeyId: bigint;
+  nonce: bigint;
+  expiresAt: number;
+  encryptedMessage: Uint8Array;
+} {
   const inner = codec.encode({
-    _: 'bind_auth_key_inner',
+    _: "bind_auth_key_inner",
     nonce: params.nonce,
     tempAuthKeyId: params.tempKey.idLong,
     permAuthKeyId: params.permKey.idLong,
@@ -47,7 +53,7 @@ export function buildBindTempAuthKey(
   });
   const plaintext = concatBytes(bindEnvelopeHeader(random16, msgId), inner);
   return {
-    _: 'auth.bindTempAuthKey',
+    _: "auth.bindTempAuthKey",
     permAuthKeyId: params.permKey.idLong,
     nonce: params.nonce,
     expiresAt: params.expiresAt,

@@ -1,5 +1,5 @@
-import { MessageRejectedError } from '../errors.js';
-import { readInt32LE, readInt64LE, readUint32LE, writeInt32LE, writeInt64LE } from '@mtkit/mtproto-crypto/bytes';
+import { MessageRejectedError } from "../errors.js";
+import { readInt32LE, readInt64LE, readUint32LE, writeInt32LE, writeInt64LE } from "@mtkit/mtproto-crypto/bytes";
 
 /**
  * msg_container#73f1f8dc messages:vector<message> (parsed by hand, like every implementation):
@@ -40,28 +40,28 @@ export function encodeContainer(items: readonly ContainerItem[]): Uint8Array {
 /** Decodes a container body (starting at its constructor id) with every length bounded. */
 export function decodeContainer(body: Uint8Array): ContainerItem[] {
   if (body.length < CONTAINER_HEADER_LENGTH || readUint32LE(body, 0) !== MSG_CONTAINER_ID) {
-    throw new MessageRejectedError('MALFORMED_BODY', 'not a msg_container');
+    throw new MessageRejectedError("MALFORMED_BODY", "not a msg_container");
   }
   const count = readInt32LE(body, 4);
   if (count < 0 || count > MAX_CONTAINER_MESSAGES) {
-    throw new MessageRejectedError('MALFORMED_BODY', `container holds ${count} messages`);
+    throw new MessageRejectedError("MALFORMED_BODY", `container holds ${count} messages`);
   }
   const items: ContainerItem[] = [];
   let offset = CONTAINER_HEADER_LENGTH;
   for (let i = 0; i < count; i++) {
     if (offset + CONTAINER_ITEM_OVERHEAD > body.length) {
-      throw new MessageRejectedError('MALFORMED_BODY', 'container item header runs past the end');
+      throw new MessageRejectedError("MALFORMED_BODY", "container item header runs past the end");
     }
     const msgId = readInt64LE(body, offset);
     const seqNo = readInt32LE(body, offset + 8);
     const length = readInt32LE(body, offset + 12);
     const start = offset + CONTAINER_ITEM_OVERHEAD;
     if (length < 4 || length % 4 !== 0 || start + length > body.length) {
-      throw new MessageRejectedError('MALFORMED_BODY', `container item length ${length} is invalid`, msgId);
+      throw new MessageRejectedError("MALFORMED_BODY", `container item length ${length} is invalid`, msgId);
     }
     const inner = body.subarray(start, start + length);
     if (readUint32LE(inner, 0) === MSG_CONTAINER_ID) {
-      throw new MessageRejectedError('MALFORMED_BODY', 'nested msg_container', msgId);
+      throw new MessageRejectedError("MALFORMED_BODY", "nested msg_container", msgId);
     }
     items.push({ msgId, seqNo, body: inner });
     offset = start + length;

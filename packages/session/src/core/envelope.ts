@@ -1,4 +1,4 @@
-import { writeInt32LE, writeInt64LE } from '@mtkit/mtproto-crypto/bytes';
+import { writeInt32LE, writeInt64LE } from "@mtkit/mtproto-crypto/bytes";
 
 /**
  * The plaintext of an encrypted message before padding (mtproto-crypto pads and encrypts it):

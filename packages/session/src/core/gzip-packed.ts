@@ -1,7 +1,7 @@
-import { TlWriter } from '@mtkit/tl-core';
-import { readUint32LE } from '@mtkit/mtproto-crypto/bytes';
-import type { SessionCodec } from '../tl/codec.js';
-import { GZIP_MIN_BODY, GZIP_PACKED_ID, gzipCompress, type GzipCompressor } from './gzip.js';
+import { TlWriter } from "@mtkit/tl-core";
+import { readUint32LE } from "@mtkit/mtproto-crypto/bytes";
+import type { SessionCodec } from "../tl/codec.js";
+import { GZIP_MIN_BODY, GZIP_PACKED_ID, gzipCompress, type GzipCompressor } from "./gzip.js";
 
 /** Bodies from this size on are probed before being compressed whole. */
 const PROBE_FROM = 16 * 1024;
@@ -11,7 +11,7 @@ const PROBE_BYTES = 4096;
  * Bodies that are mostly one byte blob (file parts, file chunks): already compressed or random, so
  * gzip only burns CPU (512 KiB upload parts cost 30 % of upload time in a profile).
  */
-const BLOB_METHODS = new Set(['upload.saveFilePart', 'upload.saveBigFilePart']);
+const BLOB_METHODS = new Set(["upload.saveFilePart", "upload.saveBigFilePart"]);
 const BLOB_CONSTRUCTORS = new Set([
   0xb304a621 /* upload.saveFilePart */, 0xde7b673d /* upload.saveBigFilePart */, 0x096a18d5 /* upload.file */,
   0xa99fca4f /* upload.cdnFile */, 0x21e753bc /* upload.webFile */,
@@ -27,7 +27,12 @@ const BLOB_CONSTRUCTORS = new Set([
  * as is without compressing the rest: deflating 1 MiB of noise only to throw it away made the
  * server's file answers cost more than their encryption.
  */
-export function maybeGzip(body: Uint8Array, codec: SessionCodec, gzip?: GzipCompressor | false, method?: string): Uint8Array {
+export function maybeGzip(
+  body: Uint8Array,
+  codec: SessionCodec,
+  gzip?: GzipCompressor | false,
+  method?: string,
+): Uint8Array {
   if (gzip === false || body.length < GZIP_MIN_BODY) return body;
   if ((method !== undefined && BLOB_METHODS.has(method)) || BLOB_CONSTRUCTORS.has(readUint32LE(body, 0))) return body;
   const compress = gzip ?? gzipCompress;

@@ -1,6 +1,6 @@
-import { Gunzip, gzipSync } from 'fflate';
-import { MessageRejectedError } from '../errors.js';
-import { readUint32LE } from '@mtkit/mtproto-crypto/bytes';
+import { Gunzip, gzipSync } from "fflate";
+import { MessageRejectedError } from "../errors.js";
+import { readUint32LE } from "@mtkit/mtproto-crypto/bytes";
 
 /**
  * gzip_packed#3072cfa1 packed_data:bytes = Object: https://core.telegram.org/mtproto/service_messages#packed-object
@@ -28,13 +28,14 @@ export function gzipCompress(data: Uint8Array): Uint8Array {
 
 /** Inflates `data`, failing with GZIP_TOO_LARGE as soon as the output passes `maxBytes`. */
 export function gzipInflateBounded(data: Uint8Array, maxBytes = GZIP_MAX_INFLATED): Uint8Array {
-  if (data.length < 18) throw new MessageRejectedError('GZIP_INVALID', 'gzip stream too short');
+  if (data.length < 18) throw new MessageRejectedError("GZIP_INVALID", "gzip stream too short");
   const chunks: Uint8Array[] = [];
   // An object: the callback below changes it, which narrowing of plain locals cannot see.
   const progress = { total: 0, ended: false };
   const gunzip = new Gunzip((chunk, final) => {
     progress.total += chunk.length;
-    if (progress.total > maxBytes) throw new MessageRejectedError('GZIP_TOO_LARGE', `gzip inflates past ${maxBytes} bytes`);
+    if (progress.total > maxBytes)
+      throw new MessageRejectedError("GZIP_TOO_LARGE", `gzip inflates past ${maxBytes} bytes`);
     if (chunk.length > 0) chunks.push(chunk);
     if (final) progress.ended = true;
   });
@@ -45,12 +46,12 @@ export function gzipInflateBounded(data: Uint8Array, maxBytes = GZIP_MAX_INFLATE
     }
   } catch (cause) {
     if (cause instanceof MessageRejectedError) throw cause;
-    throw new MessageRejectedError('GZIP_INVALID', `gzip stream invalid: ${String(cause)}`);
+    throw new MessageRejectedError("GZIP_INVALID", `gzip stream invalid: ${String(cause)}`);
   }
   // ISIZE (last 4 bytes) is the inflated size mod 2^32: checked after the fact, as integrity only.
   const { total, ended } = progress;
   if (!ended || total >>> 0 !== readUint32LE(data, data.length - 4)) {
-    throw new MessageRejectedError('GZIP_INVALID', 'gzip stream truncated or its size does not match its trailer');
+    throw new MessageRejectedError("GZIP_INVALID", "gzip stream truncated or its size does not match its trailer");
   }
   return joinChunks(chunks, total);
 }

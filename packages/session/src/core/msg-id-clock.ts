@@ -7,7 +7,7 @@
  * bad_msg_notification 16/17 and from every incoming msg_id).
  */
 
-export type MsgIdRole = 'client' | 'server';
+export type MsgIdRole = "client" | "server";
 
 const TWO_32 = 0x1_0000_0000n;
 
@@ -18,7 +18,7 @@ export class MsgIdClock {
 
   constructor(
     private readonly now: () => number,
-    readonly role: MsgIdRole = 'client',
+    readonly role: MsgIdRole = "client",
   ) {}
 
   /** The corrected current time in milliseconds. */
@@ -56,12 +56,12 @@ export class MsgIdClock {
    * The next id. `kind` matters only for the server: 'response' (≡1 mod 4) answers a client
    * message, 'other' (≡3 mod 4) is sent on the server's own initiative.
    */
-  next(kind: 'response' | 'other' = 'other'): bigint {
+  next(kind: "response" | "other" = "other"): bigint {
     const ms = this.serverNowMs();
     const seconds = BigInt(Math.floor(ms / 1000));
     // Fractional part of the second in units of 2^-32 s keeps ids monotone with time.
     const fraction = BigInt(Math.floor(((ms % 1000) / 1000) * 2 ** 32));
-    const residue = this.role === 'client' ? 0n : kind === 'response' ? 1n : 3n;
+    const residue = this.role === "client" ? 0n : kind === "response" ? 1n : 3n;
     let id = ((seconds * TWO_32 + fraction) & ~3n) | residue;
     if (id <= this.last) {
       id = ((this.last + 4n) & ~3n) | residue;

@@ -1,7 +1,13 @@
-import { CONTAINER_HEADER_LENGTH, CONTAINER_ITEM_OVERHEAD, encodeContainer, MAX_CONTAINER_BYTES, MAX_CONTAINER_MESSAGES } from './container.js';
-import type { MsgIdClock } from './msg-id-clock.js';
-import type { OutgoingMessage } from './outbox.js';
-import type { SeqNoCounter } from './seq-no.js';
+import {
+  CONTAINER_HEADER_LENGTH,
+  CONTAINER_ITEM_OVERHEAD,
+  encodeContainer,
+  MAX_CONTAINER_BYTES,
+  MAX_CONTAINER_MESSAGES,
+} from "./container.js";
+import type { MsgIdClock } from "./msg-id-clock.js";
+import type { OutgoingMessage } from "./outbox.js";
+import type { SeqNoCounter } from "./seq-no.js";
 
 /**
  * Turns queued messages into top-level messages: several go into one msg_container (at most 1024
@@ -19,7 +25,7 @@ export interface TopLevelMessage {
 
 function stamp(message: OutgoingMessage, clock: MsgIdClock, seq: SeqNoCounter): void {
   if (message.msgId !== undefined) return; // resent after reconnect: same id and seq_no
-  message.msgId = clock.next(message.isResponse ? 'response' : 'other');
+  message.msgId = clock.next(message.isResponse ? "response" : "other");
   message.seqNo = seq.next(message.contentRelated);
   if (message.rebuild !== undefined) message.body = message.rebuild(message.msgId);
 }
@@ -30,7 +36,11 @@ function single(message: OutgoingMessage, clock: MsgIdClock, seq: SeqNoCounter):
 }
 
 /** Packs `messages` (in order) into as few top-level messages as the limits allow. */
-export function packMessages(messages: readonly OutgoingMessage[], clock: MsgIdClock, seq: SeqNoCounter): TopLevelMessage[] {
+export function packMessages(
+  messages: readonly OutgoingMessage[],
+  clock: MsgIdClock,
+  seq: SeqNoCounter,
+): TopLevelMessage[] {
   const out: TopLevelMessage[] = [];
   let batch: OutgoingMessage[] = [];
   let batchBytes = CONTAINER_HEADER_LENGTH;

@@ -1,5 +1,5 @@
-import { MessageRejectedError } from '../errors.js';
-import { readInt32LE, readInt64LE, writeInt32LE, writeInt64LE } from '@mtkit/mtproto-crypto/bytes';
+import { MessageRejectedError } from "../errors.js";
+import { readInt32LE, readInt64LE, writeInt32LE, writeInt64LE } from "@mtkit/mtproto-crypto/bytes";
 
 /**
  * Unencrypted messages (auth-key creation only): https://core.telegram.org/mtproto/description#unencrypted-message
@@ -26,12 +26,13 @@ export function isPlainPacket(packet: Uint8Array): boolean {
 }
 
 export function decodePlainMessage(packet: Uint8Array): PlainMessage {
-  if (packet.length < PLAIN_HEADER_LENGTH) throw new MessageRejectedError('TOO_SHORT', 'plain message shorter than its header');
-  if (readInt64LE(packet, 0) !== 0n) throw new MessageRejectedError('NOT_PLAIN', 'auth_key_id is not zero');
+  if (packet.length < PLAIN_HEADER_LENGTH)
+    throw new MessageRejectedError("TOO_SHORT", "plain message shorter than its header");
+  if (readInt64LE(packet, 0) !== 0n) throw new MessageRejectedError("NOT_PLAIN", "auth_key_id is not zero");
   const msgId = readInt64LE(packet, 8);
   const length = readInt32LE(packet, 16);
   if (length < 0 || length > packet.length - PLAIN_HEADER_LENGTH) {
-    throw new MessageRejectedError('BAD_LENGTH', `message_data_length ${length} exceeds the packet`, msgId);
+    throw new MessageRejectedError("BAD_LENGTH", `message_data_length ${length} exceeds the packet`, msgId);
   }
   return { msgId, body: packet.subarray(PLAIN_HEADER_LENGTH, PLAIN_HEADER_LENGTH + length) };
 }

@@ -1,5 +1,5 @@
-import { MessageRejectedError } from '../errors.js';
-import { MsgIdClock } from './msg-id-clock.js';
+import { MessageRejectedError } from "../errors.js";
+import { MsgIdClock } from "./msg-id-clock.js";
 
 /**
  * Incoming msg_id checks from https://core.telegram.org/mtproto/security_guidelines#checking-msg-id:
@@ -36,9 +36,9 @@ export class ReplayWindow {
 
   /** Checks the id against duplicates and the window floor; does not record it. */
   checkReplay(msgId: bigint): void {
-    if (this.ids.has(msgId)) throw new MessageRejectedError('MSG_ID_DUPLICATE', 'msg_id seen before', msgId);
+    if (this.ids.has(msgId)) throw new MessageRejectedError("MSG_ID_DUPLICATE", "msg_id seen before", msgId);
     if (this.ids.size >= this.size && msgId <= this.floor) {
-      throw new MessageRejectedError('MSG_ID_TOO_OLD', 'msg_id below the replay window', msgId);
+      throw new MessageRejectedError("MSG_ID_TOO_OLD", "msg_id below the replay window", msgId);
     }
   }
 
@@ -46,10 +46,10 @@ export class ReplayWindow {
   checkTime(msgId: bigint, serverNowSeconds: number): void {
     const seconds = MsgIdClock.secondsOf(msgId);
     if (seconds > serverNowSeconds + this.maxFutureSeconds) {
-      throw new MessageRejectedError('MSG_ID_TOO_NEW', 'msg_id more than 30 s in the future', msgId);
+      throw new MessageRejectedError("MSG_ID_TOO_NEW", "msg_id more than 30 s in the future", msgId);
     }
     if (seconds < serverNowSeconds - this.maxPastSeconds) {
-      throw new MessageRejectedError('MSG_ID_TOO_OLD', 'msg_id more than 300 s in the past', msgId);
+      throw new MessageRejectedError("MSG_ID_TOO_OLD", "msg_id more than 300 s in the past", msgId);
     }
   }
 

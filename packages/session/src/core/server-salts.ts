@@ -1,4 +1,4 @@
-import type { FutureSalt } from './salts.js';
+import type { FutureSalt } from "./salts.js";
 
 /**
  * Server salts, server side: https://core.telegram.org/mtproto/description#server-salt
@@ -53,7 +53,11 @@ export class ServerSaltSchedule {
     const first = this.slot(nowSeconds);
     const out: FutureSalt[] = [];
     for (let slot = first; slot < first + n; slot++) {
-      out.push({ validSince: slot * this.periodSeconds, validUntil: (slot + 1) * this.periodSeconds, salt: this.saltOf(slot) });
+      out.push({
+        validSince: slot * this.periodSeconds,
+        validUntil: (slot + 1) * this.periodSeconds,
+        salt: this.saltOf(slot),
+      });
     }
     return out;
   }

@@ -1,13 +1,13 @@
-import type { SessionCodec } from '../tl/codec.js';
-import { readInt64LE } from '@mtkit/mtproto-crypto/bytes';
-import { AckQueue } from './ack-queue.js';
-import type { AuthKey, CryptoProvider } from '@mtkit/mtproto-crypto';
-import { MsgIdClock, type MsgIdRole } from './msg-id-clock.js';
-import { Outbox } from './outbox.js';
-import { ReplayWindow } from './replay-window.js';
-import { ClientSalts } from './salts.js';
-import { SeqNoCounter } from './seq-no.js';
-import type { GzipCompressor } from './gzip.js';
+import type { SessionCodec } from "../tl/codec.js";
+import { readInt64LE } from "@mtkit/mtproto-crypto/bytes";
+import { AckQueue } from "./ack-queue.js";
+import type { AuthKey, CryptoProvider } from "@mtkit/mtproto-crypto";
+import { MsgIdClock, type MsgIdRole } from "./msg-id-clock.js";
+import { Outbox } from "./outbox.js";
+import { ReplayWindow } from "./replay-window.js";
+import { ClientSalts } from "./salts.js";
+import { SeqNoCounter } from "./seq-no.js";
+import type { GzipCompressor } from "./gzip.js";
 
 /** Injected effects: the core never reads a clock or a random source of its own. */
 export interface SessionEnvironment {

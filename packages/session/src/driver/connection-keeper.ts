@@ -1,6 +1,6 @@
-import { SessionError } from '../errors.js';
-import { backoffDelay, type BackoffOptions } from './backoff.js';
-import type { DriverTimers, DriverTransport, DriverTransportEvent } from './transport.js';
+import { SessionError } from "../errors.js";
+import { backoffDelay, type BackoffOptions } from "./backoff.js";
+import type { DriverTimers, DriverTransport, DriverTransportEvent } from "./transport.js";
 
 export interface KeeperHooks {
   /** Every transport event but `close` (packets, quick acks, status). */
@@ -47,11 +47,11 @@ export class ConnectionKeeper<Address> {
   ) {}
 
   async connect(): Promise<void> {
-    if (this.closed) throw new SessionError('CLOSED', 'driver closed');
+    if (this.closed) throw new SessionError("CLOSED", "driver closed");
     const { transport } = this.options;
     this.unsubscribe?.();
     this.unsubscribe = transport.subscribe((event) => {
-      if (event.type === 'close') this.onClose(event.error);
+      if (event.type === "close") this.onClose(event.error);
       else this.hooks.onEvent(event);
     });
     const connecting = transport.connect(this.options.address);
@@ -69,7 +69,7 @@ export class ConnectionKeeper<Address> {
 
   /** Drops the transport and connects again now; the backoff takes over if that attempt fails. */
   restart(reason: string): Promise<void> {
-    if (this.closed) return Promise.reject(new SessionError('CLOSED', 'driver closed'));
+    if (this.closed) return Promise.reject(new SessionError("CLOSED", "driver closed"));
     this.restarting ??= this.dropAndConnect(reason).finally(() => {
       this.restarting = undefined;
     });

@@ -1,5 +1,5 @@
-import { LivenessMonitor, type LivenessSettings } from './liveness-monitor.js';
-import type { DriverTimers } from './transport.js';
+import { LivenessMonitor, type LivenessSettings } from "./liveness-monitor.js";
+import type { DriverTimers } from "./transport.js";
 
 /** What the watchdog asks of the driver. */
 export interface WatchdogHooks {
@@ -8,7 +8,7 @@ export interface WatchdogHooks {
   /** Requests or pings are waiting for an answer. */
   readonly busy: () => boolean;
   /** Send a ping now (a keep-alive, a probe while requests wait, or a test after a sleep). */
-  readonly ping: (reason: 'keep-alive' | 'busy' | 'suspect') => void;
+  readonly ping: (reason: "keep-alive" | "busy" | "suspect") => void;
   /** The timer fired `lateMs` late: the machine slept or the clock jumped. */
   readonly suspect: (lateMs: number) => void;
   /** Nothing arrived within a ping's deadline; the timer is already stopped. */
@@ -54,13 +54,13 @@ export class ConnectionWatchdog {
 
   private fire(): void {
     const { action, nextCheckInMs } = this.monitor.check(this.hooks.now(), this.hooks.busy());
-    if (action.type === 'dead') {
+    if (action.type === "dead") {
       this.hooks.dead(action.silentMs);
       return;
     }
     this.arm(nextCheckInMs);
-    if (action.type !== 'ping') return;
-    if (action.reason === 'suspect') this.hooks.suspect(action.lateMs);
+    if (action.type !== "ping") return;
+    if (action.reason === "suspect") this.hooks.suspect(action.lateMs);
     this.hooks.ping(action.reason);
   }
 }

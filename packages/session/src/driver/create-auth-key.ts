@@ -1,8 +1,8 @@
-import { HandshakeError } from '../errors.js';
-import { ClientHandshake, type ClientHandshakeOptions } from '../handshake/client-handshake.js';
-import type { HandshakeResult } from '../handshake/types.js';
-import type { DriverTimers, DriverTransport } from './transport.js';
-import { realTimers } from './transport.js';
+import { HandshakeError } from "../errors.js";
+import { ClientHandshake, type ClientHandshakeOptions } from "../handshake/client-handshake.js";
+import type { HandshakeResult } from "../handshake/types.js";
+import type { DriverTimers, DriverTransport } from "./transport.js";
+import { realTimers } from "./transport.js";
 
 /**
  * Runs the client side of auth-key creation over an already connected transport. Rejects with
@@ -22,22 +22,29 @@ export function createAuthKeyOverTransport(
       else resolve(handshake.result!);
     };
     const timer = timers.setTimeout(() => {
-      finish(new HandshakeError('TIMEOUT', 'auth key creation timed out', handshake.state));
+      finish(new HandshakeError("TIMEOUT", "auth key creation timed out", handshake.state));
     }, options.timeoutMs ?? 30_000);
     const unsubscribe = transport.subscribe((event) => {
-      if (event.type === 'close' || event.type === 'status') {
-        finish(new HandshakeError('CONNECTION_CLOSED', `connection ${event.type} during auth key creation`, handshake.state));
+      if (event.type === "close" || event.type === "status") {
+        finish(
+          new HandshakeError("CONNECTION_CLOSED", `connection ${event.type} during auth key creation`, handshake.state),
+        );
         return;
       }
-      if (event.type !== 'packet') return;
+      if (event.type !== "packet") return;
       try {
         const next = handshake.receive(event.packet);
-        if (next !== undefined) transport.send(next).catch((e: unknown) => { finish(e as Error); });
+        if (next !== undefined)
+          transport.send(next).catch((e: unknown) => {
+            finish(e as Error);
+          });
         else if (handshake.result !== undefined) finish(undefined);
       } catch (error) {
         finish(error as Error);
       }
     });
-    transport.send(handshake.start()).catch((e: unknown) => { finish(e as Error); });
+    transport.send(handshake.start()).catch((e: unknown) => {
+      finish(e as Error);
+    });
   });
 }

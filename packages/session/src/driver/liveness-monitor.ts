@@ -19,15 +19,15 @@ export interface LivenessSettings {
 const MIN_CLOCK_JUMP_MS = 1000;
 
 export type LivenessAction =
-  | { readonly type: 'none' }
+  | { readonly type: "none" }
   /**
    * Send a ping now. `keep-alive`: the idle period passed; `busy`: requests wait and the server has
    * been silent for a tick; `suspect`: the timer fired `lateMs` late (sleep or clock jump; negative
    * when the clock went back).
    */
-  | { readonly type: 'ping'; readonly reason: 'keep-alive' | 'busy' | 'suspect'; readonly lateMs: number }
+  | { readonly type: "ping"; readonly reason: "keep-alive" | "busy" | "suspect"; readonly lateMs: number }
   /** Nothing arrived within the deadline of the last ping: drop the connection and open a new one. */
-  | { readonly type: 'dead'; readonly silentMs: number };
+  | { readonly type: "dead"; readonly silentMs: number };
 
 export interface LivenessDecision {
   readonly action: LivenessAction;
@@ -65,7 +65,7 @@ export class LivenessMonitor {
     this.lastPingAt = now;
     this.probe = undefined;
     this.heardSinceProbe = false;
-    return this.schedule(now, { type: 'none' });
+    return this.schedule(now, { type: "none" });
   }
 
   /** Any packet from the server is life. The hot path: two stores, no timer. */
@@ -85,26 +85,35 @@ export class LivenessMonitor {
       // The wall clock went back past the arming time: the times kept here lie in the future and
       // would hold off every ping and deadline. Start over from now, and test the socket.
       this.lastReceivedAt = Math.min(this.lastReceivedAt, now);
-      return this.ping(now, 'suspect', this.suspectTimeoutMs, lateMs);
+      return this.ping(now, "suspect", this.suspectTimeoutMs, lateMs);
     }
     // A timer that fires far later than asked means the process (or the machine) was asleep, or
     // the wall clock jumped: the socket may have died meanwhile, so test it now with a short deadline.
-    if (lateMs > Math.max(2 * expectedDelayMs, MIN_CLOCK_JUMP_MS)) return this.ping(now, 'suspect', this.suspectTimeoutMs, lateMs);
+    if (lateMs > Math.max(2 * expectedDelayMs, MIN_CLOCK_JUMP_MS))
+      return this.ping(now, "suspect", this.suspectTimeoutMs, lateMs);
     if (this.probe !== undefined) {
       if (this.heardSinceProbe) this.probe = undefined;
-      else if (now - this.probe.sentAt >= this.probe.deadlineMs) return this.schedule(now, { type: 'dead', silentMs: now - this.lastReceivedAt });
-      else return this.schedule(now, { type: 'none' });
+      else if (now - this.probe.sentAt >= this.probe.deadlineMs)
+        return this.schedule(now, { type: "dead", silentMs: now - this.lastReceivedAt });
+      else return this.schedule(now, { type: "none" });
     }
-    if (now - this.lastPingAt >= this.settings.pingIntervalMs) return this.ping(now, 'keep-alive', this.settings.deadConnectionTimeoutMs, 0);
-    if (busy && now - this.lastReceivedAt >= this.tickMs) return this.ping(now, 'busy', this.settings.deadConnectionTimeoutMs, 0);
-    return this.schedule(now, { type: 'none' });
+    if (now - this.lastPingAt >= this.settings.pingIntervalMs)
+      return this.ping(now, "keep-alive", this.settings.deadConnectionTimeoutMs, 0);
+    if (busy && now - this.lastReceivedAt >= this.tickMs)
+      return this.ping(now, "busy", this.settings.deadConnectionTimeoutMs, 0);
+    return this.schedule(now, { type: "none" });
   }
 
-  private ping(now: number, reason: 'keep-alive' | 'busy' | 'suspect', deadlineMs: number, lateMs: number): LivenessDecision {
+  private ping(
+    now: number,
+    reason: "keep-alive" | "busy" | "suspect",
+    deadlineMs: number,
+    lateMs: number,
+  ): LivenessDecision {
     this.lastPingAt = now;
     this.probe = { sentAt: now, deadlineMs };
     this.heardSinceProbe = false;
-    return this.schedule(now, { type: 'ping', reason, lateMs });
+    return this.schedule(now, { type: "ping", reason, lateMs });
   }
 
   private schedule(now: number, action: LivenessAction): LivenessDecision {

@@ -1,5 +1,5 @@
-import { SessionError } from '../errors.js';
-import type { DriverTimers } from './transport.js';
+import { SessionError } from "../errors.js";
+import type { DriverTimers } from "./transport.js";
 
 interface Pending {
   resolve(value: unknown): void;
@@ -17,21 +17,25 @@ export class PendingRequests {
     requestId: number,
     resolve: (value: unknown) => void,
     reject: (error: unknown) => void,
-    options: { timeoutMs: number | undefined; signal: AbortSignal | undefined; onCancel: (reason: SessionError) => void },
+    options: {
+      timeoutMs: number | undefined;
+      signal: AbortSignal | undefined;
+      onCancel: (reason: SessionError) => void;
+    },
   ): void {
     let timer: unknown;
     const onAbort = (): void => {
-      options.onCancel(new SessionError('ABORTED', 'request aborted', options.signal?.reason));
+      options.onCancel(new SessionError("ABORTED", "request aborted", options.signal?.reason));
     };
     if (options.timeoutMs !== undefined && options.timeoutMs > 0 && Number.isFinite(options.timeoutMs)) {
       timer = this.timers.setTimeout(() => {
-        options.onCancel(new SessionError('TIMEOUT', `no answer within ${options.timeoutMs} ms`));
+        options.onCancel(new SessionError("TIMEOUT", `no answer within ${options.timeoutMs} ms`));
       }, options.timeoutMs);
     }
-    options.signal?.addEventListener('abort', onAbort, { once: true });
+    options.signal?.addEventListener("abort", onAbort, { once: true });
     const cleanup = (): void => {
       if (timer !== undefined) this.timers.clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
+      options.signal?.removeEventListener("abort", onAbort);
     };
     this.map.set(requestId, { resolve, reject, cleanup });
   }

@@ -1,5 +1,5 @@
-import { SessionError } from '../errors.js';
-import type { DriverTimers } from './transport.js';
+import { SessionError } from "../errors.js";
+import type { DriverTimers } from "./transport.js";
 
 interface Waiter {
   resolve(): void;
@@ -21,7 +21,7 @@ export class PingWaiters {
     return new Promise<number>((resolve, reject) => {
       const timer = this.timers.setTimeout(() => {
         this.map.delete(pingId);
-        reject(new SessionError('TIMEOUT', 'no pong'));
+        reject(new SessionError("TIMEOUT", "no pong"));
       }, timeoutMs);
       this.map.set(pingId, {
         resolve: () => {

@@ -1,4 +1,4 @@
-import type { RpcMethods } from '@mtkit/tl-core/api';
+import type { RpcMethods } from "@mtkit/tl-core/api";
 
 /**
  * The result type of a request, from the API's `RpcMethods` map. Wrapper methods whose result is
@@ -8,10 +8,10 @@ import type { RpcMethods } from '@mtkit/tl-core/api';
  */
 export type ResultOf<R> = R extends { readonly _: infer K }
   ? K extends keyof RpcMethods
-    ? unknown extends RpcMethods[K]['result']
+    ? unknown extends RpcMethods[K]["result"]
       ? R extends { readonly query: infer Q }
         ? ResultOf<Q>
         : unknown
-      : RpcMethods[K]['result']
+      : RpcMethods[K]["result"]
     : unknown
   : unknown;

@@ -1,19 +1,19 @@
-import type { TlObject } from '@mtkit/tl-core';
-import type { AuthKey } from '@mtkit/mtproto-crypto';
-import { ClientSession, type ClientSessionOptions } from '../client/client-session.js';
-import type { ClientSessionEvent } from '../client/events.js';
-import { randomLong } from '../core/session-state.js';
-import { MessageRejectedError, SessionError } from '../errors.js';
-import type { BackoffOptions } from './backoff.js';
-import { ConnectionKeeper } from './connection-keeper.js';
-import { ConnectionWatchdog } from './connection-watchdog.js';
-import type { SessionDriverEvent } from './driver-events.js';
-import { PendingRequests } from './pending-requests.js';
-import { PingWaiters } from './ping-waiters.js';
-import type { ResultOf } from './result-of.js';
-import { realTimers, type DriverTimers, type DriverTransport, type DriverTransportEvent } from './transport.js';
+import type { TlObject } from "@mtkit/tl-core";
+import type { AuthKey } from "@mtkit/mtproto-crypto";
+import { ClientSession, type ClientSessionOptions } from "../client/client-session.js";
+import type { ClientSessionEvent } from "../client/events.js";
+import { randomLong } from "../core/session-state.js";
+import { MessageRejectedError, SessionError } from "../errors.js";
+import type { BackoffOptions } from "./backoff.js";
+import { ConnectionKeeper } from "./connection-keeper.js";
+import { ConnectionWatchdog } from "./connection-watchdog.js";
+import type { SessionDriverEvent } from "./driver-events.js";
+import { PendingRequests } from "./pending-requests.js";
+import { PingWaiters } from "./ping-waiters.js";
+import type { ResultOf } from "./result-of.js";
+import { realTimers, type DriverTimers, type DriverTransport, type DriverTransportEvent } from "./transport.js";
 
-export type { ResultOf } from './result-of.js';
+export type { ResultOf } from "./result-of.js";
 
 export interface SessionDriverOptions<Address> extends ClientSessionOptions {
   readonly transport: DriverTransport<Address>;
@@ -65,18 +65,21 @@ export class SessionDriver<Address = unknown> {
     this.pending = new PendingRequests(this.timers);
     this.pingWaiters = new PingWaiters(this.timers, () => options.env.now());
     this.watchdog = new ConnectionWatchdog(
-      { pingIntervalMs: options.pingIntervalMs ?? 60_000, deadConnectionTimeoutMs: options.deadConnectionTimeoutMs ?? 15_000 },
+      {
+        pingIntervalMs: options.pingIntervalMs ?? 60_000,
+        deadConnectionTimeoutMs: options.deadConnectionTimeoutMs ?? 15_000,
+      },
       {
         now: () => options.env.now(),
         timers: this.timers,
         busy: () => this.pending.size > 0 || this.pingWaiters.size > 0,
         ping: (reason) => {
-          this.sendKeepAlive(reason === 'keep-alive');
+          this.sendKeepAlive(reason === "keep-alive");
         },
-        suspect: (lateMs) => options.onEvent?.({ type: 'connection-suspect', lateMs }),
+        suspect: (lateMs) => options.onEvent?.({ type: "connection-suspect", lateMs }),
         dead: (silentMs) => {
-          options.onEvent?.({ type: 'connection-dead', silentMs });
-          void this.link.restart('dead').catch(() => undefined);
+          options.onEvent?.({ type: "connection-dead", silentMs });
+          void this.link.restart("dead").catch(() => undefined);
         },
       },
     );
@@ -102,15 +105,15 @@ export class SessionDriver<Address = unknown> {
           this.watchdog.stop();
           if (error !== undefined) this.connectionLost(error);
         },
-        onRestart: (reason) => options.onEvent?.({ type: 'reconnecting', reason }),
-        onDropped: () => options.onEvent?.({ type: 'connection-dropped' }),
+        onRestart: (reason) => options.onEvent?.({ type: "reconnecting", reason }),
+        onDropped: () => options.onEvent?.({ type: "connection-dropped" }),
       },
     );
   }
 
   /** Connects the transport and starts the keep-alive and the dead-connection watchdog. */
   connect(): Promise<void> {
-    if (this.closed) return Promise.reject(new SessionError('CLOSED', 'driver closed'));
+    if (this.closed) return Promise.reject(new SessionError("CLOSED", "driver closed"));
     return this.link.connect();
   }
 
@@ -120,19 +123,26 @@ export class SessionDriver<Address = unknown> {
    * with their original msg_id, so none runs twice. Resolves when the new connection is up, or when
    * that first attempt failed and the usual backoff took over; rejects with CLOSED after close().
    */
-  reconnect(reason = 'requested'): Promise<void> {
-    if (this.closed) return Promise.reject(new SessionError('CLOSED', 'driver closed'));
+  reconnect(reason = "requested"): Promise<void> {
+    if (this.closed) return Promise.reject(new SessionError("CLOSED", "driver closed"));
     return this.link.restart(reason);
   }
 
   /** Sends `request` and resolves with its typed result; rejects with RpcError or SessionError. */
-  invoke<const R extends TlObject>(request: R, options: { readonly signal?: AbortSignal; readonly timeoutMs?: number } = {}): Promise<ResultOf<R>> {
-    if (this.closed) return Promise.reject(new SessionError('CLOSED', 'driver closed'));
-    if (options.signal?.aborted === true) return Promise.reject(new SessionError('ABORTED', 'request aborted', options.signal.reason));
+  invoke<const R extends TlObject>(
+    request: R,
+    options: { readonly signal?: AbortSignal; readonly timeoutMs?: number } = {},
+  ): Promise<ResultOf<R>> {
+    if (this.closed) return Promise.reject(new SessionError("CLOSED", "driver closed"));
+    if (options.signal?.aborted === true)
+      return Promise.reject(new SessionError("ABORTED", "request aborted", options.signal.reason));
     return this.track<ResultOf<R>>(this.session.invoke(request), options);
   }
 
-  private track<T>(requestId: number, options: { readonly signal?: AbortSignal; readonly timeoutMs?: number }): Promise<T> {
+  private track<T>(
+    requestId: number,
+    options: { readonly signal?: AbortSignal; readonly timeoutMs?: number },
+  ): Promise<T> {
     const promise = new Promise<T>((resolve, reject) => {
       this.pending.add(requestId, resolve as (value: unknown) => void, reject, {
         timeoutMs: options.timeoutMs ?? this.options.requestTimeoutMs ?? 60_000,
@@ -168,7 +178,7 @@ export class SessionDriver<Address = unknown> {
    * SessionError TIMEOUT after `timeoutMs` (default: the request timeout) or CLOSED on close().
    */
   ping(options: { readonly timeoutMs?: number } = {}): Promise<number> {
-    if (this.closed) return Promise.reject(new SessionError('CLOSED', 'driver closed'));
+    if (this.closed) return Promise.reject(new SessionError("CLOSED", "driver closed"));
     const pingId = randomLong(this.options.env);
     const rtt = this.pingWaiters.add(pingId, options.timeoutMs ?? this.options.requestTimeoutMs ?? 60_000);
     this.session.ping(pingId);
@@ -189,8 +199,8 @@ export class SessionDriver<Address = unknown> {
     this.watchdog.stop();
     if (this.ackTimer !== undefined) this.timers.clearTimeout(this.ackTimer);
     this.session.abandonAll();
-    this.pending.rejectAll(new SessionError('CLOSED', 'driver closed'));
-    this.pingWaiters.rejectAll(new SessionError('CLOSED', 'driver closed'));
+    this.pending.rejectAll(new SessionError("CLOSED", "driver closed"));
+    this.pingWaiters.rejectAll(new SessionError("CLOSED", "driver closed"));
     await this.link.close();
   }
 
@@ -209,20 +219,27 @@ export class SessionDriver<Address = unknown> {
     if (this.closed) return;
     // Anything from the server is life; checked by the watchdog's one timer, not per packet.
     this.watchdog.received();
-    if (event.type === 'packet') this.onPacket(event.packet);
-    else if (event.type === 'status' && event.error.status === -404) {
-      this.options.onEvent?.({ type: 'auth-key-unknown' });
-      this.pending.rejectAll(new SessionError('AUTH_KEY_UNKNOWN', 'the server does not know this auth key (-404)'));
+    if (event.type === "packet") this.onPacket(event.packet);
+    else if (event.type === "status" && event.error.status === -404) {
+      this.options.onEvent?.({ type: "auth-key-unknown" });
+      this.pending.rejectAll(new SessionError("AUTH_KEY_UNKNOWN", "the server does not know this auth key (-404)"));
       this.session.abandonAll();
     }
   }
 
   /** Reported, never silent; requests that saw too many such losses fail instead of looping. */
   private connectionLost(error: Error): void {
-    this.options.onEvent?.({ type: 'connection-lost', error });
+    this.options.onEvent?.({ type: "connection-lost", error });
     const failed = this.session.connectionLost(this.options.maxConnectionLosses ?? 3);
     for (const requestId of failed) {
-      this.pending.reject(requestId, new SessionError('CONNECTION_LOST', `the connection closed with an error each time this request waited: ${error.message}`, error));
+      this.pending.reject(
+        requestId,
+        new SessionError(
+          "CONNECTION_LOST",
+          `the connection closed with an error each time this request waited: ${error.message}`,
+          error,
+        ),
+      );
     }
   }
 
@@ -233,9 +250,10 @@ export class SessionDriver<Address = unknown> {
     } catch (error) {
       // Security Guidelines: a rejected packet is dropped, the same way for every reason; it may
       // have held an answer, so those are asked for again now instead of after the watchdog.
-      const rejected = error instanceof MessageRejectedError ? error : new MessageRejectedError('MALFORMED_BODY', String(error));
+      const rejected =
+        error instanceof MessageRejectedError ? error : new MessageRejectedError("MALFORMED_BODY", String(error));
       const askedAgain = this.session.askForAnswersAgain();
-      this.options.onEvent?.({ type: 'rejected', error: rejected, askedAgain });
+      this.options.onEvent?.({ type: "rejected", error: rejected, askedAgain });
       if (askedAgain > 0) this.flush();
       return;
     }
@@ -251,21 +269,21 @@ export class SessionDriver<Address = unknown> {
 
   private dispatch(event: ClientSessionEvent): void {
     switch (event.type) {
-      case 'result':
+      case "result":
         this.pending.resolve(event.requestId, event.result);
         return;
-      case 'rpc-error':
+      case "rpc-error":
         this.pending.reject(event.requestId, event.error);
         return;
-      case 'result-undecodable':
-        this.pending.reject(event.requestId, new SessionError('BAD_MSG', 'answer could not be decoded', event.cause));
+      case "result-undecodable":
+        this.pending.reject(event.requestId, new SessionError("BAD_MSG", "answer could not be decoded", event.cause));
         return;
-      case 'bad-msg':
-        this.pending.reject(event.requestId, new SessionError('BAD_MSG', `bad_msg_notification ${event.errorCode}`));
+      case "bad-msg":
+        this.pending.reject(event.requestId, new SessionError("BAD_MSG", `bad_msg_notification ${event.errorCode}`));
         return;
-      case 'flush-needed':
+      case "flush-needed":
         return;
-      case 'pong':
+      case "pong":
         this.pingWaiters.resolve(event.pingId);
         this.options.onEvent?.(event);
         return;
@@ -280,7 +298,8 @@ export class SessionDriver<Address = unknown> {
     this.session.pingDelayDisconnect(this.options.disconnectDelaySeconds ?? 75);
     // Fetch salts ahead of time so a salt change never costs a bad_server_salt round trip.
     const state = this.session.state;
-    if (keepAlive && state.salts.coverageSeconds(state.clock.serverNowSeconds()) < 1800) this.session.getFutureSalts(32);
+    if (keepAlive && state.salts.coverageSeconds(state.clock.serverNowSeconds()) < 1800)
+      this.session.getFutureSalts(32);
     this.flush();
   }
 }

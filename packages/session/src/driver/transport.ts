@@ -3,11 +3,11 @@
  * so any transport (TCP, WebSocket, in-memory pipe, your own) fits without a dependency.
  */
 export type DriverTransportEvent =
-  | { readonly type: 'packet'; readonly packet: Uint8Array }
-  | { readonly type: 'quickAck'; readonly token: number }
+  | { readonly type: "packet"; readonly packet: Uint8Array }
+  | { readonly type: "quickAck"; readonly token: number }
   /** A transport error packet such as -404 (auth key unknown to the server). */
-  | { readonly type: 'status'; readonly error: Error & { readonly status: number } }
-  | { readonly type: 'close'; readonly error?: Error };
+  | { readonly type: "status"; readonly error: Error & { readonly status: number } }
+  | { readonly type: "close"; readonly error?: Error };
 
 export interface DriverTransport<Address = unknown> {
   connect(address: Address, options?: { readonly signal?: AbortSignal }): Promise<void>;

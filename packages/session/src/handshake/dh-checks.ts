@@ -1,5 +1,5 @@
-import { checkDhParams, checkDhValue as checkValue, DhCheckError, type CryptoProvider } from '@mtkit/mtproto-crypto';
-import { HandshakeError, type HandshakeErrorCode } from '../errors.js';
+import { checkDhParams, checkDhValue as checkValue, DhCheckError, type CryptoProvider } from "@mtkit/mtproto-crypto";
+import { HandshakeError, type HandshakeErrorCode } from "../errors.js";
 
 /**
  * Adapts mtproto-crypto's DH checks (safe 2048-bit prime, g residue rule, value ranges) to the
@@ -10,7 +10,7 @@ export function checkDhGroup(crypto: CryptoProvider, p: bigint, g: number, step:
     checkDhParams(crypto, p, g);
   } catch (error) {
     if (!(error instanceof DhCheckError)) throw error;
-    throw new HandshakeError(error.code === 'GENERATOR_INVALID' ? 'BAD_G' : 'BAD_DH_PRIME', error.message, step);
+    throw new HandshakeError(error.code === "GENERATOR_INVALID" ? "BAD_G" : "BAD_DH_PRIME", error.message, step);
   }
 }
 

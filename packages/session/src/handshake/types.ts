@@ -1,4 +1,4 @@
-import type { AuthKey } from '@mtkit/mtproto-crypto';
+import type { AuthKey } from "@mtkit/mtproto-crypto";
 
 /** What a finished auth-key creation yields, for either role. */
 export interface HandshakeResult {

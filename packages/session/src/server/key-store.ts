@@ -1,4 +1,4 @@
-import type { AuthKey } from '@mtkit/mtproto-crypto';
+import type { AuthKey } from "@mtkit/mtproto-crypto";
 
 /**
  * Server side: the auth keys the server knows, by auth_key_id. Temporary keys carry their expiry

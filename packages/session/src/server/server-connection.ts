@@ -1,21 +1,21 @@
-import type { RsaPrivateKey } from '@mtkit/mtproto-crypto';
-import type { TlRegistry } from '@mtkit/tl-core';
-import { isPlainPacket } from '../core/plain-message.js';
-import { decodeContainer, MSG_CONTAINER_ID } from '../core/container.js';
-import { readUint32LE } from '@mtkit/mtproto-crypto/bytes';
-import { openMessage } from '../core/message-cipher.js';
-import { randomLong, type SessionEnvironment } from '../core/session-state.js';
-import type { ServerSaltSchedule } from '../core/server-salts.js';
-import { MessageRejectedError } from '../errors.js';
-import { ServerHandshake } from '../handshake/server-handshake.js';
-import { SessionCodec } from '../tl/codec.js';
-import { readInt64LE } from '@mtkit/mtproto-crypto/bytes';
-import type { ServerKeyStore, ServerAuthKeyRecord } from './key-store.js';
-import type { ServerHandlerContext } from './server-context.js';
-import type { ServerEvent } from './server-events.js';
-import { processClientMessage } from './server-receive.js';
-import { ServerSession } from './server-session.js';
-import type { ServerSessionStore } from './session-store.js';
+import type { RsaPrivateKey } from "@mtkit/mtproto-crypto";
+import type { TlRegistry } from "@mtkit/tl-core";
+import { isPlainPacket } from "../core/plain-message.js";
+import { decodeContainer, MSG_CONTAINER_ID } from "../core/container.js";
+import { readUint32LE } from "@mtkit/mtproto-crypto/bytes";
+import { openMessage } from "../core/message-cipher.js";
+import { randomLong, type SessionEnvironment } from "../core/session-state.js";
+import type { ServerSaltSchedule } from "../core/server-salts.js";
+import { MessageRejectedError } from "../errors.js";
+import { ServerHandshake } from "../handshake/server-handshake.js";
+import { SessionCodec } from "../tl/codec.js";
+import { readInt64LE } from "@mtkit/mtproto-crypto/bytes";
+import type { ServerKeyStore, ServerAuthKeyRecord } from "./key-store.js";
+import type { ServerHandlerContext } from "./server-context.js";
+import type { ServerEvent } from "./server-events.js";
+import { processClientMessage } from "./server-receive.js";
+import { ServerSession } from "./server-session.js";
+import type { ServerSessionStore } from "./session-store.js";
 
 export interface ServerConnectionOptions {
   readonly env: SessionEnvironment;
@@ -51,7 +51,7 @@ export class ServerConnection {
     this.events = [];
     if (isPlainPacket(packet)) this.receivePlain(packet);
     else this.receiveEncrypted(packet);
-    if (this.sessions.some((s) => s.wantsFlush)) this.events.push({ type: 'flush-needed' });
+    if (this.sessions.some((s) => s.wantsFlush)) this.events.push({ type: "flush-needed" });
     return this.events;
   }
 
@@ -78,7 +78,7 @@ export class ServerConnection {
 
   private receivePlain(packet: Uint8Array): void {
     const { options } = this;
-    if (this.handshake === undefined || this.handshake.state === 'done' || this.handshake.state === 'failed') {
+    if (this.handshake === undefined || this.handshake.state === "done" || this.handshake.state === "failed") {
       this.handshake = new ServerHandshake({
         env: options.env,
         rsaKeys: options.rsaKeys,
@@ -94,10 +94,10 @@ export class ServerConnection {
     try {
       answer = handshake.receive(packet);
     } catch (error) {
-      this.events.push({ type: 'handshake-failed', error: error as Error });
+      this.events.push({ type: "handshake-failed", error: error as Error });
       return;
     }
-    this.events.push({ type: 'send', packet: answer });
+    this.events.push({ type: "send", packet: answer });
     const result = handshake.result;
     if (result !== undefined) {
       const record: ServerAuthKeyRecord = {
@@ -109,37 +109,48 @@ export class ServerConnection {
         firstSalt: result.serverSalt,
       };
       options.keys.set(record);
-      this.events.push({ type: 'auth-key-created', record });
+      this.events.push({ type: "auth-key-created", record });
     }
   }
 
   private receiveEncrypted(packet: Uint8Array): void {
     const { options } = this;
     if (packet.length < 8) {
-      this.events.push({ type: 'rejected', error: new MessageRejectedError('TOO_SHORT', 'packet shorter than auth_key_id') });
+      this.events.push({
+        type: "rejected",
+        error: new MessageRejectedError("TOO_SHORT", "packet shorter than auth_key_id"),
+      });
       return;
     }
     const authKeyId = readInt64LE(packet, 0);
     const record = options.keys.get(authKeyId);
     if (record === undefined) {
       options.sessions.deleteKey(authKeyId); // a destroyed or expired key's sessions are of no use any more
-      this.events.push({ type: 'auth-key-unknown', authKeyId });
+      this.events.push({ type: "auth-key-unknown", authKeyId });
       return;
     }
     let message;
     try {
-      message = openMessage(options.env.crypto, record.authKey, packet, 'client');
+      message = openMessage(options.env.crypto, record.authKey, packet, "client");
     } catch (error) {
       if (!(error instanceof MessageRejectedError)) throw error;
-      this.events.push({ type: 'rejected', error });
+      this.events.push({ type: "rejected", error });
       return;
     }
     let session = options.sessions.get(authKeyId, message.sessionId);
     const isNew = session === undefined;
     if (session === undefined) {
-      session = new ServerSession(options.env, this.codec, record, message.sessionId, options.salts, options.sessions.answerLimits);
+      session = new ServerSession(
+        options.env,
+        this.codec,
+        record,
+        message.sessionId,
+        options.salts,
+        options.sessions.answerLimits,
+      );
       session.startAbove(options.sessions.msgIdFloor);
-      for (const evicted of options.sessions.add(session)) this.events.push({ type: 'session-evicted', session: evicted });
+      for (const evicted of options.sessions.add(session))
+        this.events.push({ type: "session-evicted", session: evicted });
     }
     this.active.add(session);
     session.attachedTo = this;
@@ -147,11 +158,16 @@ export class ServerConnection {
     if (isNew) {
       // https://core.telegram.org/mtproto/service_messages#new-session-creation-notification
       session.queueService(
-        { _: 'new_session_created', firstMsgId: firstMessageId(message.msgId, message.body), uniqueId: randomLong(options.env), serverSalt: options.salts.current(now) },
+        {
+          _: "new_session_created",
+          firstMsgId: firstMessageId(message.msgId, message.body),
+          uniqueId: randomLong(options.env),
+          serverSalt: options.salts.current(now),
+        },
         true,
         false,
       );
-      this.events.push({ type: 'session-created', session });
+      this.events.push({ type: "session-created", session });
     }
     // The handshake's first salt (new_nonce ⊕ server_nonce) is accepted for 30 minutes, so a fresh
     // client (or a temp key's auth.bindTempAuthKey) does not pay a bad_server_salt round trip.
@@ -159,18 +175,29 @@ export class ServerConnection {
     const saltOk = options.salts.isValid(message.salt, now) || firstSaltOk;
     if (!saltOk) {
       session.queueService(
-        { _: 'bad_server_salt', badMsgId: message.msgId, badMsgSeqno: message.seqNo, errorCode: 48, newServerSalt: options.salts.current(now) },
+        {
+          _: "bad_server_salt",
+          badMsgId: message.msgId,
+          badMsgSeqno: message.seqNo,
+          errorCode: 48,
+          newServerSalt: options.salts.current(now),
+        },
         false,
         true,
       );
       return;
     }
-    const ctx: ServerHandlerContext = { session, sessions: options.sessions, keys: options.keys, emit: (e) => this.events.push(e) };
+    const ctx: ServerHandlerContext = {
+      session,
+      sessions: options.sessions,
+      keys: options.keys,
+      emit: (e) => this.events.push(e),
+    };
     try {
       processClientMessage(ctx, message.msgId, message.seqNo, message.body);
     } catch (error) {
       if (!(error instanceof MessageRejectedError)) throw error;
-      this.events.push({ type: 'rejected', error });
+      this.events.push({ type: "rejected", error });
     }
   }
 }

@@ -1,23 +1,23 @@
-import { decodeContainer, MSG_CONTAINER_ID } from '../core/container.js';
-import { GZIP_PACKED_ID } from '../core/gzip.js';
-import { MSG_COPY_ID, MSGS_ACK_ID } from '../core/ids.js';
-import { MsgIdClock } from '../core/msg-id-clock.js';
-import { unpackGzip } from '../core/rpc-result.js';
-import { MessageRejectedError } from '../errors.js';
-import { readInt32LE, readInt64LE, readUint32LE } from '@mtkit/mtproto-crypto/bytes';
-import { serveBindTempAuthKey, type BindRequest } from './handlers/bind-temp-auth-key.js';
-import { serveDestroyAuthKey } from './handlers/destroy-auth-key.js';
-import { serveDestroySession } from './handlers/destroy-session.js';
-import { serveGetFutureSalts } from './handlers/get-future-salts.js';
-import { serveHttpWait } from './handlers/http-wait.js';
-import { serveMsgResendReq } from './handlers/msg-resend-req.js';
-import { serveMsgsAck } from './handlers/msgs-ack.js';
-import { serveMsgsStateReq } from './handlers/msgs-state-req.js';
-import { servePing } from './handlers/ping.js';
-import { serveRpcDropAnswer } from './handlers/rpc-drop-answer.js';
-import type { ServerHandlerContext } from './server-context.js';
-import { isAllowedForKey } from './temp-key-policy.js';
-import type { ServiceObject } from '../tl/types.js';
+import { decodeContainer, MSG_CONTAINER_ID } from "../core/container.js";
+import { GZIP_PACKED_ID } from "../core/gzip.js";
+import { MSG_COPY_ID, MSGS_ACK_ID } from "../core/ids.js";
+import { MsgIdClock } from "../core/msg-id-clock.js";
+import { unpackGzip } from "../core/rpc-result.js";
+import { MessageRejectedError } from "../errors.js";
+import { readInt32LE, readInt64LE, readUint32LE } from "@mtkit/mtproto-crypto/bytes";
+import { serveBindTempAuthKey, type BindRequest } from "./handlers/bind-temp-auth-key.js";
+import { serveDestroyAuthKey } from "./handlers/destroy-auth-key.js";
+import { serveDestroySession } from "./handlers/destroy-session.js";
+import { serveGetFutureSalts } from "./handlers/get-future-salts.js";
+import { serveHttpWait } from "./handlers/http-wait.js";
+import { serveMsgResendReq } from "./handlers/msg-resend-req.js";
+import { serveMsgsAck } from "./handlers/msgs-ack.js";
+import { serveMsgsStateReq } from "./handlers/msgs-state-req.js";
+import { servePing } from "./handlers/ping.js";
+import { serveRpcDropAnswer } from "./handlers/rpc-drop-answer.js";
+import type { ServerHandlerContext } from "./server-context.js";
+import { isAllowedForKey } from "./temp-key-policy.js";
+import type { ServiceObject } from "../tl/types.js";
 
 /** Client messages that must be even (not content-related): anything else we receive is a query. */
 const NOT_CONTENT_RELATED = new Set([MSGS_ACK_ID, MSG_CONTAINER_ID, 0x04deb57d /* msgs_state_info */]);
@@ -43,7 +43,7 @@ const EITHER_PARITY = new Set([
 function acceptMessage(ctx: ServerHandlerContext, msgId: bigint, seqNo: number, body: Uint8Array): boolean {
   const { session } = ctx;
   const badMsg = (errorCode: number): false => {
-    session.queueService({ _: 'bad_msg_notification', badMsgId: msgId, badMsgSeqno: seqNo, errorCode }, false, true);
+    session.queueService({ _: "bad_msg_notification", badMsgId: msgId, badMsgSeqno: seqNo, errorCode }, false, true);
     return false;
   };
   if (msgId % 4n !== 0n) return badMsg(18);
@@ -74,8 +74,14 @@ function acceptMessage(ctx: ServerHandlerContext, msgId: bigint, seqNo: number, 
 }
 
 /** Processes one client message (and a container's contents) in its session. */
-export function processClientMessage(ctx: ServerHandlerContext, msgId: bigint, seqNo: number, body: Uint8Array, depth = 0): void {
-  if (body.length < 4) throw new MessageRejectedError('MALFORMED_BODY', 'body shorter than a constructor id', msgId);
+export function processClientMessage(
+  ctx: ServerHandlerContext,
+  msgId: bigint,
+  seqNo: number,
+  body: Uint8Array,
+  depth = 0,
+): void {
+  if (body.length < 4) throw new MessageRejectedError("MALFORMED_BODY", "body shorter than a constructor id", msgId);
   const id = readUint32LE(body, 0);
   if (id === MSG_CONTAINER_ID && depth === 0) {
     if (!acceptMessage(ctx, msgId, seqNo, body)) return;
@@ -83,21 +89,30 @@ export function processClientMessage(ctx: ServerHandlerContext, msgId: bigint, s
     try {
       items = decodeContainer(body);
     } catch {
-      ctx.session.queueService({ _: 'bad_msg_notification', badMsgId: msgId, badMsgSeqno: seqNo, errorCode: 64 }, false, true);
+      ctx.session.queueService(
+        { _: "bad_msg_notification", badMsgId: msgId, badMsgSeqno: seqNo, errorCode: 64 },
+        false,
+        true,
+      );
       return;
     }
     for (const item of items) processClientMessage(ctx, item.msgId, item.seqNo, item.body, 1);
     return;
   }
   if (id === MSG_CONTAINER_ID) {
-    ctx.session.queueService({ _: 'bad_msg_notification', badMsgId: msgId, badMsgSeqno: seqNo, errorCode: 64 }, false, true);
+    ctx.session.queueService(
+      { _: "bad_msg_notification", badMsgId: msgId, badMsgSeqno: seqNo, errorCode: 64 },
+      false,
+      true,
+    );
     return;
   }
   if (!acceptMessage(ctx, msgId, seqNo, body)) return;
   if (id === MSG_COPY_ID && depth === 0 && body.length >= 20) {
     // msg_copy#e06046b2 orig_message:Message: process the original message in its place.
     const length = readInt32LE(body, 16);
-    if (length >= 4 && 20 + length <= body.length) processClientMessage(ctx, readInt64LE(body, 4), readInt32LE(body, 12), body.subarray(20, 20 + length), 1);
+    if (length >= 4 && 20 + length <= body.length)
+      processClientMessage(ctx, readInt64LE(body, 4), readInt32LE(body, 12), body.subarray(20, 20 + length), 1);
     return;
   }
   dispatch(ctx, msgId, unpackGzip(body, ctx.session.state.codec));
@@ -110,39 +125,39 @@ function dispatch(ctx: ServerHandlerContext, msgId: bigint, body: Uint8Array): v
     decoded = session.state.codec.decode(body) as { readonly _: string };
   } catch {
     session.running.add(msgId);
-    session.sendError(msgId, 400, 'INPUT_CONSTRUCTOR_INVALID');
+    session.sendError(msgId, 400, "INPUT_CONSTRUCTOR_INVALID");
     return;
   }
   const service = decoded as ServiceObject;
   switch (service._) {
-    case 'msgs_ack':
+    case "msgs_ack":
       serveMsgsAck(ctx, service);
       return;
-    case 'ping':
-    case 'ping_delay_disconnect':
+    case "ping":
+    case "ping_delay_disconnect":
       servePing(ctx, service, msgId);
       return;
-    case 'get_future_salts':
+    case "get_future_salts":
       serveGetFutureSalts(ctx, service, msgId);
       return;
-    case 'msgs_state_req':
+    case "msgs_state_req":
       serveMsgsStateReq(ctx, service, msgId);
       return;
-    case 'msg_resend_req':
+    case "msg_resend_req":
       serveMsgResendReq(ctx, service, msgId);
       return;
-    case 'rpc_drop_answer':
+    case "rpc_drop_answer":
       serveRpcDropAnswer(ctx, service, msgId);
       return;
-    case 'destroy_session':
+    case "destroy_session":
       serveDestroySession(ctx, service, msgId);
       return;
-    case 'msgs_state_info':
+    case "msgs_state_info":
       return;
-    case 'http_wait':
+    case "http_wait":
       serveHttpWait(ctx);
       return;
-    case 'destroy_auth_key':
+    case "destroy_auth_key":
       serveDestroyAuthKey(ctx, msgId);
       return;
     default:
@@ -150,12 +165,12 @@ function dispatch(ctx: ServerHandlerContext, msgId: bigint, body: Uint8Array): v
   }
   session.running.add(msgId);
   if (!isAllowedForKey(session.keyRecord, decoded)) {
-    session.sendError(msgId, 401, 'AUTH_KEY_PERM_EMPTY');
+    session.sendError(msgId, 401, "AUTH_KEY_PERM_EMPTY");
     return;
   }
-  if (decoded._ === 'auth.bindTempAuthKey') {
+  if (decoded._ === "auth.bindTempAuthKey") {
     serveBindTempAuthKey(ctx, decoded as BindRequest, msgId);
     return;
   }
-  ctx.emit({ type: 'request', session, reqMsgId: msgId, request: decoded });
+  ctx.emit({ type: "request", session, reqMsgId: msgId, request: decoded });
 }

@@ -1,19 +1,19 @@
-import type { TlObject } from '@mtkit/tl-core';
-import { encodeMsgsAck } from '../core/service-bodies.js';
-import { RPC_RESULT_ID } from '../core/ids.js';
-import { sealMessage } from '../core/message-cipher.js';
-import { newOutgoing } from '../core/outbox.js';
-import { packMessages } from '../core/packer.js';
-import { SessionState, type SessionEnvironment } from '../core/session-state.js';
-import { maybeGzip } from '../core/gzip-packed.js';
-import type { SessionCodec } from '../tl/codec.js';
-import type { AnyTlObject, MtprotoObject, ServiceObject } from '../tl/types.js';
-import { concatBytes, writeInt32LE, writeInt64LE } from '@mtkit/mtproto-crypto/bytes';
-import type { ServerAuthKeyRecord } from './key-store.js';
-import type { ServerConnection } from './server-connection.js';
-import type { ServerSaltSchedule } from '../core/server-salts.js';
-import { SeqNoOrder } from './seq-no-order.js';
-import { AnswerCache, type AnswerCacheLimits } from './answer-cache.js';
+import type { TlObject } from "@mtkit/tl-core";
+import { encodeMsgsAck } from "../core/service-bodies.js";
+import { RPC_RESULT_ID } from "../core/ids.js";
+import { sealMessage } from "../core/message-cipher.js";
+import { newOutgoing } from "../core/outbox.js";
+import { packMessages } from "../core/packer.js";
+import { SessionState, type SessionEnvironment } from "../core/session-state.js";
+import { maybeGzip } from "../core/gzip-packed.js";
+import type { SessionCodec } from "../tl/codec.js";
+import type { AnyTlObject, MtprotoObject, ServiceObject } from "../tl/types.js";
+import { concatBytes, writeInt32LE, writeInt64LE } from "@mtkit/mtproto-crypto/bytes";
+import type { ServerAuthKeyRecord } from "./key-store.js";
+import type { ServerConnection } from "./server-connection.js";
+import type { ServerSaltSchedule } from "../core/server-salts.js";
+import { SeqNoOrder } from "./seq-no-order.js";
+import { AnswerCache, type AnswerCacheLimits } from "./answer-cache.js";
 
 /**
  * The server role of one MTProto session (one auth key + the client's session_id). It outlives
@@ -48,7 +48,7 @@ export class ServerSession {
     readonly salts: ServerSaltSchedule,
     answerLimits: AnswerCacheLimits = {},
   ) {
-    this.state = new SessionState(env, codec, keyRecord.authKey, 'server', { sessionId, timeOffsetMs: 0 });
+    this.state = new SessionState(env, codec, keyRecord.authKey, "server", { sessionId, timeOffsetMs: 0 });
     this.answers = new AnswerCache(answerLimits);
   }
 
@@ -120,7 +120,7 @@ export class ServerSession {
   }
 
   sendError(reqMsgId: bigint, errorCode: number, errorMessage: string): void {
-    this.sendResult(reqMsgId, { _: 'rpc_error', errorCode, errorMessage });
+    this.sendResult(reqMsgId, { _: "rpc_error", errorCode, errorMessage });
   }
 
   /** Sends an object on the server's own initiative (updates). */
@@ -174,7 +174,11 @@ export class ServerSession {
   }
 
   get wantsFlush(): boolean {
-    return this.state.outbox.queuedCount > 0 || this.state.acks.shouldFlush || (this.flushRequested && this.state.acks.size > 0);
+    return (
+      this.state.outbox.queuedCount > 0 ||
+      this.state.acks.shouldFlush ||
+      (this.flushRequested && this.state.acks.size > 0)
+    );
   }
 
   /** Encrypts everything queued (plus acks) into packets for the current connection. */
@@ -197,7 +201,7 @@ export class ServerSession {
       }
       if (top.msgId > this.highestSentMsgId) this.highestSentMsgId = top.msgId;
       const envelope = { salt, sessionId: state.sessionId, msgId: top.msgId, seqNo: top.seqNo, body: top.body };
-      packets.push(sealMessage(state.env.crypto, state.authKey, envelope, 'server'));
+      packets.push(sealMessage(state.env.crypto, state.authKey, envelope, "server"));
     }
     return packets;
   }

@@ -1,5 +1,5 @@
-import type { AnswerCacheLimits } from './answer-cache.js';
-import type { ServerSession } from './server-session.js';
+import type { AnswerCacheLimits } from "./answer-cache.js";
+import type { ServerSession } from "./server-session.js";
 
 /** Bounds on what a DC's server sessions may hold; every session_id a client invents costs memory. */
 export interface ServerSessionStoreOptions {
@@ -31,11 +31,14 @@ export class ServerSessionStore {
   private forgottenMsgIdFloor = 0n;
 
   constructor(options: ServerSessionStoreOptions = {}) {
-    this.maxSessionsPerKey = positiveLimit('maxSessionsPerKey', options.maxSessionsPerKey ?? DEFAULT_MAX_SESSIONS_PER_KEY);
-    this.maxSessions = positiveLimit('maxSessions', options.maxSessions ?? DEFAULT_MAX_SESSIONS);
+    this.maxSessionsPerKey = positiveLimit(
+      "maxSessionsPerKey",
+      options.maxSessionsPerKey ?? DEFAULT_MAX_SESSIONS_PER_KEY,
+    );
+    this.maxSessions = positiveLimit("maxSessions", options.maxSessions ?? DEFAULT_MAX_SESSIONS);
     const answers = options.answers ?? {};
-    if (answers.maxAnswers !== undefined) positiveLimit('answers.maxAnswers', answers.maxAnswers);
-    if (answers.maxBytes !== undefined) positiveLimit('answers.maxBytes', answers.maxBytes);
+    if (answers.maxAnswers !== undefined) positiveLimit("answers.maxAnswers", answers.maxAnswers);
+    if (answers.maxBytes !== undefined) positiveLimit("answers.maxBytes", answers.maxBytes);
     this.answerLimits = answers;
   }
 

@@ -1,6 +1,13 @@
-import { combineRegistries, decodeObject, encodeObject, TlReader, type TlObject, type TlRegistry } from '@mtkit/tl-core';
-import { mtprotoRegistry } from './registry.js';
-import type { AnyTlObject, MtprotoObject, ServiceObject } from './types.js';
+import {
+  combineRegistries,
+  decodeObject,
+  encodeObject,
+  TlReader,
+  type TlObject,
+  type TlRegistry,
+} from "@mtkit/tl-core";
+import { mtprotoRegistry } from "./registry.js";
+import type { AnyTlObject, MtprotoObject, ServiceObject } from "./types.js";
 
 /** Combining copies thousands of map entries, so each API registry is combined once per process. */
 const combined = new WeakMap<TlRegistry, TlRegistry>();

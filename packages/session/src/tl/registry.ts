@@ -1,1 +1,1 @@
-export { mtprotoRegistry } from '@mtkit/tl-core/mtproto';
+export { mtprotoRegistry } from "@mtkit/tl-core/mtproto";

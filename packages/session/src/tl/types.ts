@@ -27,7 +27,7 @@ import type {
   RawRpcError,
   ObjectsByName,
   RpcMethods,
-} from '@mtkit/tl-core/mtproto';
+} from "@mtkit/tl-core/mtproto";
 
 export type {
   RawBadMsgNotification as BadMsgNotification,
@@ -49,7 +49,7 @@ export type {
 export type AnyTlObject = { readonly _: string } & Readonly<Record<string, unknown>>;
 
 /** Any MTProto-schema constructor or method object, for typed encoding. */
-export type MtprotoObject = ObjectsByName[keyof ObjectsByName] | RpcMethods[keyof RpcMethods]['request'];
+export type MtprotoObject = ObjectsByName[keyof ObjectsByName] | RpcMethods[keyof RpcMethods]["request"];
 
 export type RpcDropAnswerResult = RawRpcAnswerUnknown | RawRpcAnswerDroppedRunning | RawRpcAnswerDropped;
 export type DestroySessionResult = RawDestroySessionOk | RawDestroySessionNone;

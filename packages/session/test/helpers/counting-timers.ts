@@ -1,4 +1,4 @@
-import type { DriverTimers } from '../../src/index.js';
+import type { DriverTimers } from "../../src/index.js";
 
 /** Real timers, counted, so a test can check that close() leaves none behind. */
 export function countingTimers(): DriverTimers & { readonly active: Set<unknown> } {

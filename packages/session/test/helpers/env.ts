@@ -1,6 +1,6 @@
-import { createNodeCrypto } from '@mtkit/mtproto-crypto/node';
-import type { CryptoProvider } from '@mtkit/mtproto-crypto';
-import type { SessionEnvironment } from '../../src/index.js';
+import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
+import type { CryptoProvider } from "@mtkit/mtproto-crypto";
+import type { SessionEnvironment } from "../../src/index.js";
 
 export const crypto: CryptoProvider = createNodeCrypto();
 
@@ -39,12 +39,12 @@ export function testClock(startMs = 1_780_000_000_000): TestClock {
   return clock;
 }
 
-export function testEnv(seed = 'seed', clock: TestClock = testClock()): SessionEnvironment {
+export function testEnv(seed = "seed", clock: TestClock = testClock()): SessionEnvironment {
   return { crypto, now: clock.now, randomBytes: seededRandom(seed) };
 }
 
 /** A queue of exact random outputs (vectors), then a seeded fallback. */
-export function scriptedRandom(values: Uint8Array[], fallbackSeed = 'fallback'): (n: number) => Uint8Array {
+export function scriptedRandom(values: Uint8Array[], fallbackSeed = "fallback"): (n: number) => Uint8Array {
   const fallback = seededRandom(fallbackSeed);
   return (n) => {
     const next = values.shift();

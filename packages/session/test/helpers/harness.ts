@@ -1,4 +1,4 @@
-import { apiRegistry } from '@mtkit/tl-core/api';
+import { apiRegistry } from "@mtkit/tl-core/api";
 import {
   ClientHandshake,
   ClientSession,
@@ -11,9 +11,9 @@ import {
   type HandshakeResult,
   type ServerEvent,
   type ServerSession,
-} from '../../src/index.js';
-import { testClock, testEnv, type TestClock } from './env.js';
-import { serverRsaKey } from './handshake.js';
+} from "../../src/index.js";
+import { testClock, testEnv, type TestClock } from "./env.js";
+import { serverRsaKey } from "./handshake.js";
 
 export type RequestHandler = (request: { readonly _: string }, session: ServerSession, reqMsgId: bigint) => void;
 
@@ -33,10 +33,11 @@ export class Harness {
   /** Server-side executions by request name. */
   readonly executed: string[] = [];
   handler: RequestHandler = (request, session, reqMsgId) => {
-    if (request._ === 'help.getNearestDc') session.sendResult(reqMsgId, { _: 'nearestDc', country: 'NL', thisDc: 2, nearestDc: 2 });
+    if (request._ === "help.getNearestDc")
+      session.sendResult(reqMsgId, { _: "nearestDc", country: "NL", thisDc: 2, nearestDc: 2 });
   };
 
-  constructor(seed = 'h', clock = testClock(), storeOptions: ServerSessionStoreOptions = {}) {
+  constructor(seed = "h", clock = testClock(), storeOptions: ServerSessionStoreOptions = {}) {
     this.clock = clock;
     this.sessions = new ServerSessionStore(storeOptions);
     this.serverEnv = testEnv(`${seed}-server`, clock);
@@ -69,14 +70,21 @@ export class Harness {
     let packet: Uint8Array | undefined = client.start();
     while (packet !== undefined) {
       const events = this.conn.receive(packet);
-      const send = events.find((e) => e.type === 'send');
-      if (send?.type !== 'send') throw new Error(`handshake stalled: ${events.map((e) => (e.type === 'handshake-failed' ? e.error.message : e.type)).join(", ")}`);
+      const send = events.find((e) => e.type === "send");
+      if (send?.type !== "send")
+        throw new Error(
+          `handshake stalled: ${events.map((e) => (e.type === "handshake-failed" ? e.error.message : e.type)).join(", ")}`,
+        );
       packet = client.receive(send.packet);
     }
     return client.result!;
   }
 
-  client(result: HandshakeResult, seed = 'client', overrides: Partial<ConstructorParameters<typeof ClientSession>[0]> = {}): ClientSession {
+  client(
+    result: HandshakeResult,
+    seed = "client",
+    overrides: Partial<ConstructorParameters<typeof ClientSession>[0]> = {},
+  ): ClientSession {
     return new ClientSession({
       env: testEnv(seed, this.clock),
       authKey: result.authKey,
@@ -106,7 +114,7 @@ export class Harness {
     const events = this.conn.receive(packet);
     this.serverEvents.push(...events);
     for (const e of events) {
-      if (e.type === 'request') {
+      if (e.type === "request") {
         this.executed.push(e.request._);
         this.handler(e.request, e.session, e.reqMsgId);
       }

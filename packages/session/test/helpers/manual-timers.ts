@@ -1,4 +1,4 @@
-import type { DriverTimers } from '../../src/index.js';
+import type { DriverTimers } from "../../src/index.js";
 
 /**
  * Driver timers run by hand, on a monotonic clock of their own, and a wall clock (`now`) that can
@@ -32,7 +32,8 @@ export class ManualTimers implements DriverTimers {
     const end = this.monotonicMs + ms;
     for (;;) {
       let next: [number, { at: number; callback: () => void }] | undefined;
-      for (const entry of this.due) if (entry[1].at <= end && (next === undefined || entry[1].at < next[1].at)) next = entry;
+      for (const entry of this.due)
+        if (entry[1].at <= end && (next === undefined || entry[1].at < next[1].at)) next = entry;
       if (next === undefined) break;
       this.due.delete(next[0]);
       this.monotonicMs = next[1].at;

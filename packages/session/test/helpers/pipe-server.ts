@@ -1,6 +1,6 @@
-import { PipeTransportServer, type ServerConnectionLink } from '@mtkit/transport-tcp/transport';
-import type { ServerEvent } from '../../src/index.js';
-import { Harness } from './harness.js';
+import { PipeTransportServer, type ServerConnectionLink } from "@mtkit/transport-tcp/transport";
+import type { ServerEvent } from "../../src/index.js";
+import { Harness } from "./harness.js";
 
 /**
  * The server role behind the in-memory pipe transport: what @mtkit/test-server does over TCP,
@@ -17,11 +17,11 @@ export class PipeServer {
       this.links.push(link);
       const conn = harness.newConnection();
       link.subscribe((event) => {
-        if (event.type !== 'packet') return;
+        if (event.type !== "packet") return;
         let drop = false;
         for (const e of harness.deliverToServer(event.packet)) {
           this.onEvent(link, e);
-          if (e.type === 'request' && this.dropConnectionAfterRequest) drop = true;
+          if (e.type === "request" && this.dropConnectionAfterRequest) drop = true;
         }
         if (drop) {
           this.dropConnectionAfterRequest = false;
@@ -34,7 +34,7 @@ export class PipeServer {
   }
 
   private onEvent(link: ServerConnectionLink, e: ServerEvent): void {
-    if (e.type === 'send') void link.send(e.packet).catch(() => undefined);
-    if (e.type === 'auth-key-unknown') void link.sendStatus(-404).catch(() => undefined);
+    if (e.type === "send") void link.send(e.packet).catch(() => undefined);
+    if (e.type === "auth-key-unknown") void link.sendStatus(-404).catch(() => undefined);
   }
 }

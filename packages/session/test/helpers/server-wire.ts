@@ -1,9 +1,9 @@
-import { apiRegistry } from '@mtkit/tl-core/api';
-import { decodeContainer, SessionCodec, type ClientSession } from '../../src/index.js';
-import { openMessage, sealMessage } from '../../src/core/message-cipher.js';
-import { crypto } from './env.js';
-import { Harness } from './harness.js';
-import type { ServerSessionStoreOptions } from '../../src/index.js';
+import { apiRegistry } from "@mtkit/tl-core/api";
+import { decodeContainer, SessionCodec, type ClientSession } from "../../src/index.js";
+import { openMessage, sealMessage } from "../../src/core/message-cipher.js";
+import { crypto } from "./env.js";
+import { Harness } from "./harness.js";
+import type { ServerSessionStoreOptions } from "../../src/index.js";
 
 export const codec = new SessionCodec(apiRegistry);
 export const TWO_32 = 2n ** 32n;
@@ -12,13 +12,16 @@ export type Obj = { _: string } & Record<string, unknown>;
 /** Every object the server sent in these packets (containers unpacked). */
 export function serverObjects(client: ClientSession, packets: Uint8Array[]): Obj[] {
   return packets.flatMap((packet) => {
-    const { body } = openMessage(crypto, client.state.authKey, packet, 'server');
-    const bodies = new DataView(body.buffer, body.byteOffset).getUint32(0, true) === 0x73f1f8dc ? decodeContainer(body).map((i) => i.body) : [body];
+    const { body } = openMessage(crypto, client.state.authKey, packet, "server");
+    const bodies =
+      new DataView(body.buffer, body.byteOffset).getUint32(0, true) === 0x73f1f8dc
+        ? decodeContainer(body).map((i) => i.body)
+        : [body];
     return bodies.map((b) => {
       try {
         return codec.decode(b) as Obj;
       } catch {
-        return { _: 'raw' };
+        return { _: "raw" };
       }
     });
   });
@@ -42,7 +45,7 @@ export function sealRaw(client: ClientSession, fields: RawMessage): Uint8Array {
     seqNo: fields.seqNo,
     body: fields.body instanceof Uint8Array ? fields.body : codec.encode(fields.body),
   };
-  return sealMessage(crypto, client.state.authKey, plaintext, 'client');
+  return sealMessage(crypto, client.state.authKey, plaintext, "client");
 }
 
 /** Sends one hand-made client message to the server and returns what the server sent back. */
@@ -52,10 +55,13 @@ export function rawSend(h: Harness, client: ClientSession, fields: RawMessage): 
 }
 
 /** A key, a client on it and one answered call, so the client's session exists on the server. */
-export function serverSetup(seed: string, storeOptions: ServerSessionStoreOptions = {}): { h: Harness; client: ClientSession; now: bigint } {
+export function serverSetup(
+  seed: string,
+  storeOptions: ServerSessionStoreOptions = {},
+): { h: Harness; client: ClientSession; now: bigint } {
   const h = new Harness(seed, undefined, storeOptions);
   const client = h.client(h.handshake(`${seed}-c`));
-  client.invoke({ _: 'help.getNearestDc' });
+  client.invoke({ _: "help.getNearestDc" });
   h.pump(client);
   return { h, client, now: BigInt(Math.floor(h.clock.ms / 1000)) * TWO_32 };
 }

@@ -1,7 +1,12 @@
-import { createTcpTransport, TcpTransportServer, type ServerConnectionLink, type Transport } from '@mtkit/transport-tcp';
-import type { ServerConnection, ServerSession } from '../../src/index.js';
-import { crypto } from './env.js';
-import type { Harness } from './harness.js';
+import {
+  createTcpTransport,
+  TcpTransportServer,
+  type ServerConnectionLink,
+  type Transport,
+} from "@mtkit/transport-tcp";
+import type { ServerConnection, ServerSession } from "../../src/index.js";
+import { crypto } from "./env.js";
+import type { Harness } from "./harness.js";
 
 /**
  * The server role over real TCP (`@mtkit/transport-tcp`'s listener), for driver tests that need
@@ -31,11 +36,11 @@ export class TcpSessionServer {
   }
 
   get address(): { dcId: number; host: string; port: number } {
-    return { dcId: 2, host: '127.0.0.1', port: this.tcp.port };
+    return { dcId: 2, host: "127.0.0.1", port: this.tcp.port };
   }
 
   transport(): Transport {
-    return createTcpTransport({ crypto, protocol: 'intermediate' });
+    return createTcpTransport({ crypto, protocol: "intermediate" });
   }
 
   /** Every connection open now goes silent; later ones behave. */
@@ -60,19 +65,19 @@ export class TcpSessionServer {
     const conn = this.harness.newConnection();
     this.linkOf.set(conn, link);
     link.subscribe((event) => {
-      if (event.type === 'close') {
+      if (event.type === "close") {
         conn.detach();
         this.linkOf.delete(conn);
         return;
       }
-      if (event.type !== 'packet') return;
+      if (event.type !== "packet") return;
       if (this.silent.has(link)) this.unansweredPackets++;
       const out: Uint8Array[] = [];
       for (const e of conn.receive(event.packet)) {
         this.harness.serverEvents.push(e);
-        if (e.type === 'send') out.push(e.packet);
-        if (e.type === 'auth-key-unknown' && !this.silent.has(link)) void link.sendStatus(-404).catch(() => undefined);
-        if (e.type !== 'request') continue;
+        if (e.type === "send") out.push(e.packet);
+        if (e.type === "auth-key-unknown" && !this.silent.has(link)) void link.sendStatus(-404).catch(() => undefined);
+        if (e.type !== "request") continue;
         if (this.silenceOnNextRequest) {
           this.silenceOnNextRequest = false;
           this.silent.add(link);

@@ -78,5 +78,9 @@ export function registerBuiltins(handlers: HandlerRegistry, options: BuiltinOpti
     seq: 0,
     unreadCount: 0,
   }));
-  handlers.set("updates.getDifference", () => ({ _: "updates.differenceEmpty" as const, date: options.nowSeconds(), seq: 0 }));
+  handlers.set("updates.getDifference", () => ({
+    _: "updates.differenceEmpty" as const,
+    date: options.nowSeconds(),
+    seq: 0,
+  }));
 }

@@ -31,7 +31,12 @@ const inFlight = new WeakMap<ServerSession, Map<bigint, Promise<void>>>();
  * Runs one API call from session's `request` event: peels the invoke wrappers, applies fault
  * knobs, runs the handler and answers with rpc_result or rpc_error.
  */
-export function dispatchRequest(deps: DispatcherDeps, session: ServerSession, reqMsgId: bigint, request: TlObject): void {
+export function dispatchRequest(
+  deps: DispatcherDeps,
+  session: ServerSession,
+  reqMsgId: bigint,
+  request: TlObject,
+): void {
   let calls = inFlight.get(session);
   if (calls === undefined) {
     calls = new Map();

@@ -19,7 +19,10 @@ export function describeServerBanner(server: TestServer, seeded?: SeedReport): s
     const ws = dc.wsPort === undefined ? "" : `, WebSocket ws://${dc.host}:${dc.wsPort}/apiws`;
     lines.push(`  DC ${dc.id}: TCP ${dc.host}:${dc.port} (abridged, intermediate, padded, full, obfuscated)${ws}`);
   }
-  lines.push("", `  RSA key fingerprint: ${server.fingerprint} (0x${BigInt.asUintN(64, server.fingerprint).toString(16)})`);
+  lines.push(
+    "",
+    `  RSA key fingerprint: ${server.fingerprint} (0x${BigInt.asUintN(64, server.fingerprint).toString(16)})`,
+  );
   lines.push("  Public key (PKCS#1, for mtcute addPublicKey / GramJS):", "", server.publicKeyPem.trimEnd(), "");
   if (seeded !== undefined) lines.push(...describeSeeded(seeded));
   lines.push("Press Ctrl+C to stop.");
@@ -28,9 +31,11 @@ export function describeServerBanner(server: TestServer, seeded?: SeedReport): s
 
 function describeSeeded(seeded: SeedReport): string[] {
   const lines = ["  World (test numbers 99966XYYYY log in with code X five times):"];
-  for (const user of seeded.users) lines.push(`    user ${user.id}: +${user.phone}${user.username === null ? "" : ` @${user.username}`}`);
+  for (const user of seeded.users)
+    lines.push(`    user ${user.id}: +${user.phone}${user.username === null ? "" : ` @${user.username}`}`);
   for (const bot of seeded.bots) lines.push(`    bot ${bot.id}: @${bot.username ?? ""} token ${bot.token}`);
-  for (const group of seeded.groups) lines.push(`    group ${group.id} "${group.title}": ${group.members} members (access hash ${group.accessHash})`);
+  for (const group of seeded.groups)
+    lines.push(`    group ${group.id} "${group.title}": ${group.members} members (access hash ${group.accessHash})`);
   lines.push("");
   return lines;
 }

@@ -7,7 +7,13 @@ import { CliUsageError } from "./parse-cli-args.js";
 export interface SeedPlan {
   readonly users: UserSeed[];
   readonly bots: BotSeed[];
-  readonly groups: { readonly title: string; readonly megagroup: boolean; readonly generatedMembers: number; readonly memberPhones: readonly string[]; readonly username?: string }[];
+  readonly groups: {
+    readonly title: string;
+    readonly megagroup: boolean;
+    readonly generatedMembers: number;
+    readonly memberPhones: readonly string[];
+    readonly username?: string;
+  }[];
 }
 
 /** What was created, for the banner and the `--json` line. */
@@ -22,8 +28,13 @@ export function planFromFlags(users: readonly string[], bots: readonly string[],
   return {
     users: users.map((flag) => {
       const [phone = "", firstName, username] = flag.split(":");
-      if (!/^\+?[\d ]{5,}$/.test(phone)) throw new CliUsageError(`--user wants PHONE[:FIRST[:USERNAME]], got "${flag}"`);
-      return { phone, firstName: firstName ?? `User ${phone.slice(-4)}`, ...(username === undefined ? {} : { username }) };
+      if (!/^\+?[\d ]{5,}$/.test(phone))
+        throw new CliUsageError(`--user wants PHONE[:FIRST[:USERNAME]], got "${flag}"`);
+      return {
+        phone,
+        firstName: firstName ?? `User ${phone.slice(-4)}`,
+        ...(username === undefined ? {} : { username }),
+      };
     }),
     bots: bots.map((flag) => {
       const at = flag.indexOf("=");
@@ -34,7 +45,8 @@ export function planFromFlags(users: readonly string[], bots: readonly string[],
     groups: groups.map((flag) => {
       const at = flag.lastIndexOf("=");
       const members = Number(flag.slice(at + 1));
-      if (at <= 0 || !Number.isInteger(members) || members < 0 || members > 1_000_000) throw new CliUsageError(`--group wants TITLE=MEMBERS (0..1000000), got "${flag}"`);
+      if (at <= 0 || !Number.isInteger(members) || members < 0 || members > 1_000_000)
+        throw new CliUsageError(`--group wants TITLE=MEMBERS (0..1000000), got "${flag}"`);
       return { title: flag.slice(0, at), megagroup: true, generatedMembers: members, memberPhones: [] };
     }),
   };
@@ -57,7 +69,13 @@ export function planFromFile(path: string): SeedPlan {
   };
   const groups = list<Partial<SeedPlan["groups"][number]>>(file.groups, "groups").map((group) => {
     if (typeof group.title !== "string") throw new CliUsageError(`--seed ${path}: every group needs a "title"`);
-    return { title: group.title, megagroup: group.megagroup ?? true, generatedMembers: group.generatedMembers ?? 0, memberPhones: group.memberPhones ?? [], ...(group.username === undefined ? {} : { username: group.username }) };
+    return {
+      title: group.title,
+      megagroup: group.megagroup ?? true,
+      generatedMembers: group.generatedMembers ?? 0,
+      memberPhones: group.memberPhones ?? [],
+      ...(group.username === undefined ? {} : { username: group.username }),
+    };
   });
   return { users: list<UserSeed>(file.users, "users"), bots: list<BotSeed>(file.bots, "bots"), groups };
 }
@@ -80,8 +98,19 @@ export function seedWorld(world: WorldServer, plans: readonly SeedPlan[]): SeedR
         if (user === undefined) throw new CliUsageError(`group "${group.title}": no user with phone ${phone}`);
         return user.id;
       });
-      const channel = world.addChannel({ title: group.title, megagroup: group.megagroup, generatedMembers: group.generatedMembers, memberIds, ...(group.username === undefined ? {} : { username: group.username }) });
-      report.groups.push({ id: channel.id.toString(), accessHash: channel.accessHash.toString(), title: channel.title, members: channel.memberCount });
+      const channel = world.addChannel({
+        title: group.title,
+        megagroup: group.megagroup,
+        generatedMembers: group.generatedMembers,
+        memberIds,
+        ...(group.username === undefined ? {} : { username: group.username }),
+      });
+      report.groups.push({
+        id: channel.id.toString(),
+        accessHash: channel.accessHash.toString(),
+        title: channel.title,
+        members: channel.memberCount,
+      });
     }
   }
   return report;

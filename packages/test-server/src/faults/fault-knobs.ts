@@ -41,7 +41,12 @@ export class FaultKnobs {
   }
 
   /** `303 <kind>_MIGRATE_<dcId>` (https://core.telegram.org/api/datacenter). */
-  migrate(method: MethodName | "*", dcId: number, kind: "USER" | "PHONE" | "NETWORK" | "FILE" | "STATS" = "USER", times = 1): void {
+  migrate(
+    method: MethodName | "*",
+    dcId: number,
+    kind: "USER" | "PHONE" | "NETWORK" | "FILE" | "STATS" = "USER",
+    times = 1,
+  ): void {
     this.onMethod(method, { kind: "rpcError", code: 303, message: `${kind}_MIGRATE_${dcId}` }, times);
   }
 
@@ -133,7 +138,10 @@ export class FaultKnobs {
         armed.remaining--;
         out.push(armed.fault);
       }
-      this.methodFaults.set(key, list.filter((armed) => armed.remaining > 0));
+      this.methodFaults.set(
+        key,
+        list.filter((armed) => armed.remaining > 0),
+      );
     }
     return out;
   }

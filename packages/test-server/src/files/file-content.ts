@@ -89,7 +89,7 @@ export class SyntheticContent implements FileContent {
     if (end <= offset) return new Uint8Array(0);
     const out = new Uint8Array(end - offset);
     const block = this.#block;
-    for (let at = 0; at < out.length; ) {
+    for (let at = 0; at < out.length;) {
       const from = (offset + at) % SYNTHETIC_BLOCK;
       const take = Math.min(SYNTHETIC_BLOCK - from, out.length - at);
       out.set(block.subarray(from, from + take), at);

@@ -25,7 +25,11 @@ export function isValidPartSize(size: number): boolean {
  */
 export function checkPartCall(part: number, bytes: number, totalParts: number | undefined): void {
   if (part < 0 || part >= MAX_PARTS) throw new RpcError(400, "FILE_PART_INVALID");
-  if (totalParts !== undefined && totalParts !== -1 && (totalParts <= 0 || totalParts > MAX_PARTS || part >= totalParts)) {
+  if (
+    totalParts !== undefined &&
+    totalParts !== -1 &&
+    (totalParts <= 0 || totalParts > MAX_PARTS || part >= totalParts)
+  ) {
     throw new RpcError(400, "FILE_PARTS_INVALID");
   }
   if (bytes === 0) throw new RpcError(400, "FILE_PART_EMPTY");

@@ -35,7 +35,15 @@ export class FileStore {
 
   constructor(private readonly options: FileStoreOptions) {}
 
-  add(content: FileContent, meta: { readonly dcId: number; readonly name: string; readonly mimeType: string; readonly countsTowardLimit: boolean }): StoredFile {
+  add(
+    content: FileContent,
+    meta: {
+      readonly dcId: number;
+      readonly name: string;
+      readonly mimeType: string;
+      readonly countsTowardLimit: boolean;
+    },
+  ): StoredFile {
     const random = this.options.crypto.randomFill(new Uint8Array(16));
     const view = new DataView(random.buffer);
     const file: StoredFile = {

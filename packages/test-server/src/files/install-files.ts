@@ -41,9 +41,15 @@ export interface FileHandle {
 /** Test-side handle on the files of a server. */
 export interface FilesSlice {
   /** Stores `bytes` as a document on `dcId` (default: the first DC). */
-  addFile(bytes: Uint8Array, options?: { readonly dcId?: number; readonly name?: string; readonly mimeType?: string; readonly viaCdn?: boolean }): FileHandle;
+  addFile(
+    bytes: Uint8Array,
+    options?: { readonly dcId?: number; readonly name?: string; readonly mimeType?: string; readonly viaCdn?: boolean },
+  ): FileHandle;
   /** A file of `size` bytes computed from their offsets (incompressible noise, `syntheticByte(i, seed)`), never held. */
-  addSyntheticFile(size: number, options?: { readonly dcId?: number; readonly seed?: number; readonly viaCdn?: boolean }): FileHandle;
+  addSyntheticFile(
+    size: number,
+    options?: { readonly dcId?: number; readonly seed?: number; readonly viaCdn?: boolean },
+  ): FileHandle;
   /** A stored file by document id (e.g. from a client's messages.uploadMedia), to set `viaCdn` or refresh it. */
   fileById(id: bigint): StoredFile | undefined;
   /** The document and location of a stored file, with its current reference. */
@@ -73,7 +79,12 @@ export function installFiles(server: TestServer, options: FilesOptions = {}): Fi
     maxPendingUploads: options.maxPendingUploads ?? 256,
     directory: options.directory,
   });
-  const files = new FileStore({ crypto, now, referenceTtlMs: options.referenceTtlMs ?? 3_600_000, maxStoredBytes: options.maxStoredBytes ?? 1024 * 1024 * 1024 });
+  const files = new FileStore({
+    crypto,
+    now,
+    referenceTtlMs: options.referenceTtlMs ?? 3_600_000,
+    maxStoredBytes: options.maxStoredBytes ?? 1024 * 1024 * 1024,
+  });
   const cdnServer = options.cdn;
   const cdn = cdnServer === undefined ? undefined : new CdnState(cdnServer.dcs[0]!.id, cdnServer.publicKeyPem, crypto);
   const deps: FilesDeps = { uploads, files, crypto, now, cdn };
@@ -87,7 +98,13 @@ export function installFiles(server: TestServer, options: FilesOptions = {}): Fi
   const handleOf = (file: StoredFile): FileHandle => ({
     file,
     document: documentOf(file),
-    location: { _: "inputDocumentFileLocation", id: file.id, accessHash: file.accessHash, fileReference: file.fileReference, thumbSize: "" },
+    location: {
+      _: "inputDocumentFileLocation",
+      id: file.id,
+      accessHash: file.accessHash,
+      fileReference: file.fileReference,
+      thumbSize: "",
+    },
   });
   return {
     addFile: (bytes, fileOptions = {}) => {

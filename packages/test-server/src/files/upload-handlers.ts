@@ -29,16 +29,25 @@ export function registerUploadHandlers(server: TestServer, deps: FilesDeps): voi
 export function storeUploadedMedia(deps: FilesDeps, media: TypeInputMedia, ctx: RpcContext): StoredFile {
   if (media._ !== "inputMediaUploadedDocument") throw new RpcError(400, "MEDIA_INVALID");
   const finished = finishUpload(deps, media.file, ctx);
-  const name = media.attributes.find((attribute) => attribute._ === "documentAttributeFilename")?.fileName ?? finished.name;
+  const name =
+    media.attributes.find((attribute) => attribute._ === "documentAttributeFilename")?.fileName ?? finished.name;
   return deps.files.add(finished.content, { dcId: ctx.dcId, name, mimeType: media.mimeType, countsTowardLimit: true });
 }
 
 function finishUpload(deps: FilesDeps, input: TypeInputFile, ctx: RpcContext): { content: FileContent; name: string } {
   if (input._ === "inputFile") {
-    return deps.uploads.finish(uploaderOf(ctx), { id: input.id, parts: input.parts, name: input.name, md5: input.md5Checksum, big: false }, (content) => md5Hex(deps, content));
+    return deps.uploads.finish(
+      uploaderOf(ctx),
+      { id: input.id, parts: input.parts, name: input.name, md5: input.md5Checksum, big: false },
+      (content) => md5Hex(deps, content),
+    );
   }
   if (input._ === "inputFileBig") {
-    return deps.uploads.finish(uploaderOf(ctx), { id: input.id, parts: input.parts, name: input.name, big: true }, (content) => md5Hex(deps, content));
+    return deps.uploads.finish(
+      uploaderOf(ctx),
+      { id: input.id, parts: input.parts, name: input.name, big: true },
+      (content) => md5Hex(deps, content),
+    );
   }
   throw new RpcError(400, "FILE_PARTS_INVALID");
 }

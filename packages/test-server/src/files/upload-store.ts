@@ -54,7 +54,8 @@ export class UploadStore {
     const knownTotal = totalParts === -1 ? undefined : totalParts;
     if (upload !== undefined) {
       if (upload.big !== (totalParts !== undefined)) throw new RpcError(400, "FILE_PARTS_INVALID");
-      if (knownTotal !== undefined && upload.totalParts !== undefined && upload.totalParts !== knownTotal) throw new RpcError(400, "FILE_PARTS_INVALID");
+      if (knownTotal !== undefined && upload.totalParts !== undefined && upload.totalParts !== knownTotal)
+        throw new RpcError(400, "FILE_PARTS_INVALID");
     }
     // A non-last part of a big file must have a valid size; the last one may be shorter.
     if (knownTotal !== undefined && part < knownTotal - 1 && !isValidPartSize(bytes.length)) {
@@ -87,7 +88,17 @@ export class UploadStore {
    * Checks and assembles the upload an InputFile names, then forgets the pending parts.
    * FILE_PART_X_MISSING, FILE_PART_SIZE_INVALID / _CHANGED, FILE_PARTS_INVALID, MD5_CHECKSUM_INVALID.
    */
-  finish(owner: string, file: { readonly id: bigint; readonly parts: number; readonly name: string; readonly md5?: string; readonly big: boolean }, md5Hex: (content: FileContent) => string): FinishedUpload {
+  finish(
+    owner: string,
+    file: {
+      readonly id: bigint;
+      readonly parts: number;
+      readonly name: string;
+      readonly md5?: string;
+      readonly big: boolean;
+    },
+    md5Hex: (content: FileContent) => string,
+  ): FinishedUpload {
     const key = `${owner}:${file.id.toString()}`;
     const upload = this.#uploads.get(key);
     if (file.parts <= 0 || file.parts > 4000) throw new RpcError(400, "FILE_PARTS_INVALID");
@@ -105,7 +116,8 @@ export class UploadStore {
     if (file.parts > 1 && !isValidPartSize(partSize)) throw new RpcError(400, "FILE_PART_SIZE_INVALID");
     for (let i = 1; i < file.parts; i++) {
       const length = lengths[i]!;
-      if (i < file.parts - 1 ? length !== partSize : length > partSize) throw new RpcError(400, "FILE_PART_SIZE_CHANGED");
+      if (i < file.parts - 1 ? length !== partSize : length > partSize)
+        throw new RpcError(400, "FILE_PART_SIZE_CHANGED");
     }
     const total = lengths.reduce((sum, length) => sum + length, 0);
     if (!file.big && total > BIG_FILE_THRESHOLD) throw new RpcError(400, "FILE_PARTS_INVALID");

@@ -27,12 +27,18 @@ export function resolvePeer(deps: HandlerDeps, self: Account, input: TypeInputPe
     case "inputPeerSelf":
       return { kind: "user", id: self.id };
     case "inputPeerUser":
-      return { kind: "user", id: resolveUser(deps, self, { _: "inputUser", userId: input.userId, accessHash: input.accessHash }).id };
+      return {
+        kind: "user",
+        id: resolveUser(deps, self, { _: "inputUser", userId: input.userId, accessHash: input.accessHash }).id,
+      };
     case "inputPeerChat":
       if (deps.wire.lookup.basicGroup(input.chatId) === undefined) throw new RpcError(400, "CHAT_ID_INVALID");
       return { kind: "chat", id: input.chatId };
     case "inputPeerChannel":
-      return { kind: "channel", id: resolveChannel(deps, { _: "inputChannel", channelId: input.channelId, accessHash: input.accessHash }).id };
+      return {
+        kind: "channel",
+        id: resolveChannel(deps, { _: "inputChannel", channelId: input.channelId, accessHash: input.accessHash }).id,
+      };
     default:
       throw new RpcError(400, "PEER_ID_INVALID");
   }

@@ -1,4 +1,9 @@
-import { computePasswordVerifier, TELEGRAM_DH_PRIME, type CryptoProvider, type SrpAlgorithm } from "@mtkit/mtproto-crypto";
+import {
+  computePasswordVerifier,
+  TELEGRAM_DH_PRIME,
+  type CryptoProvider,
+  type SrpAlgorithm,
+} from "@mtkit/mtproto-crypto";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import { LoginState, normalizePhone } from "../handlers/auth/login-state.js";
 import { randomLong, type DifferenceLimits, type HandlerDeps } from "../handlers/handler-deps.js";
@@ -56,7 +61,10 @@ export const DEFAULT_LIMITS: DifferenceLimits = { sliceSize: 1000, tooLongAfter:
  */
 export function installWorld(server: TestServer, options: WorldServerOptions = {}): WorldServer {
   const crypto = options.crypto ?? createNodeCrypto();
-  const world = new World({ ...(options.store === undefined ? {} : { store: options.store }), env: { now: options.now ?? Date.now, randomLong: () => randomLong(crypto) } });
+  const world = new World({
+    ...(options.store === undefined ? {} : { store: options.store }),
+    env: { now: options.now ?? Date.now, randomLong: () => randomLong(crypto) },
+  });
   const defaultHomeDc = options.homeDc ?? server.dcs[server.dcs.length - 1]!.id;
   const wire = new Wire(world.lookup);
   const authorizations = new Authorizations(world.store);
@@ -82,20 +90,32 @@ export function installWorld(server: TestServer, options: WorldServerOptions = {
     lastCode: (phone) => deps.login.codes.get(normalizePhone(phone))?.code,
     addUser: (seed) => {
       const phone = normalizePhone(seed.phone);
-      return world.accounts.byPhone(phone) ?? world.accounts.create({
-        phone,
-        firstName: seed.firstName,
-        lastName: seed.lastName,
-        username: seed.username,
-        bot: false,
-        homeDc: seed.homeDc ?? defaultHomeDc,
-        password: seed.password === undefined ? undefined : storedPassword(crypto, seed.password, seed.passwordHint),
-        botToken: undefined,
-      });
+      return (
+        world.accounts.byPhone(phone) ??
+        world.accounts.create({
+          phone,
+          firstName: seed.firstName,
+          lastName: seed.lastName,
+          username: seed.username,
+          bot: false,
+          homeDc: seed.homeDc ?? defaultHomeDc,
+          password: seed.password === undefined ? undefined : storedPassword(crypto, seed.password, seed.passwordHint),
+          botToken: undefined,
+        })
+      );
     },
     addBot: (seed) =>
       world.accounts.byToken(seed.token) ??
-      world.accounts.create({ phone: "", firstName: seed.firstName, lastName: undefined, username: seed.username, bot: true, homeDc: seed.homeDc ?? defaultHomeDc, password: undefined, botToken: seed.token }),
+      world.accounts.create({
+        phone: "",
+        firstName: seed.firstName,
+        lastName: undefined,
+        username: seed.username,
+        bot: true,
+        homeDc: seed.homeDc ?? defaultHomeDc,
+        password: undefined,
+        botToken: seed.token,
+      }),
     addChannel: (seed) => seedChannel(world, seed, defaultHomeDc),
     userByPhone: (phone) => world.accounts.byPhone(normalizePhone(phone)),
     get authorizationCount() {

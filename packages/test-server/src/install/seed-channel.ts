@@ -9,7 +9,12 @@ import type { ChannelSeed } from "./seeds.js";
 export function seedChannel(world: World, seed: ChannelSeed, homeDc: number): Channel {
   return world.store.transaction(() => {
     const creatorId = seed.creatorId ?? generatedUser(world, 0, homeDc);
-    const { channel } = world.channels.create(creatorId, { title: seed.title, about: "", megagroup: seed.megagroup ?? true, username: seed.username });
+    const { channel } = world.channels.create(creatorId, {
+      title: seed.title,
+      about: "",
+      megagroup: seed.megagroup ?? true,
+      username: seed.username,
+    });
     world.channels.addMembers(channel.id, seed.memberIds ?? [], creatorId);
     const count = seed.generatedMembers ?? 0;
     if (count > 0) {
@@ -28,5 +33,14 @@ function generatedUser(world: World, n: number, homeDc: number): bigint {
   const phone = `42${String(n).padStart(9, "0")}`;
   const existing = world.accounts.byPhone(phone);
   if (existing !== undefined) return existing.id;
-  return world.accounts.create({ phone, firstName: `Member ${n}`, lastName: undefined, username: undefined, bot: false, homeDc, password: undefined, botToken: undefined }).id;
+  return world.accounts.create({
+    phone,
+    firstName: `Member ${n}`,
+    lastName: undefined,
+    username: undefined,
+    bot: false,
+    homeDc,
+    password: undefined,
+    botToken: undefined,
+  }).id;
 }

@@ -58,7 +58,10 @@ export class UpdatePusher {
    * Updates without pts for accounts: each takes the next seq of the account's box, and goes to every
    * session of it, the caller's included, so no session sees a seq gap.
    */
-  notice(accountIds: readonly bigint[], build: (accountId: bigint) => { readonly updates: TypeUpdate[]; readonly peers: PeerSet }): void {
+  notice(
+    accountIds: readonly bigint[],
+    build: (accountId: bigint) => { readonly updates: TypeUpdate[]; readonly peers: PeerSet },
+  ): void {
     for (const accountId of accountIds) {
       const { updates, peers } = build(accountId);
       const seq = this.world.boxes.nextSeq(accountId);
@@ -95,7 +98,8 @@ export class UpdatePusher {
     for (const session of onlineSessions(this.server, this.authorizations)) {
       if (this.isOrigin(session)) continue;
       const member = this.wire.lookup.member(box.id, session.accountId);
-      if (member === undefined || member.role === "left" || member.role === "kicked" || member.role === "banned") continue;
+      if (member === undefined || member.role === "left" || member.role === "kicked" || member.role === "banned")
+        continue;
       const updates = this.wire.entries(session.accountId, box, entries, date, 0);
       this.faults.route(() => {
         session.send(updates);
@@ -105,6 +109,8 @@ export class UpdatePusher {
 
   private isOrigin(session: OnlineSession): boolean {
     const origin = this.origin;
-    return origin?.dcId === session.dcId && origin.sessionId === session.sessionId && origin.authKeyId === session.authKeyId;
+    return (
+      origin?.dcId === session.dcId && origin.sessionId === session.sessionId && origin.authKeyId === session.authKeyId
+    );
   }
 }

@@ -15,7 +15,9 @@ import { type RelayChat, type SecretRelay, secretRelayOf } from "./secret-relay.
 
 export const DH_CONFIG_VERSION = 1;
 export const DH_G = [3, 4, 5, 7, 2, 6].find((g) => isGeneratorValidFor(TELEGRAM_DH_PRIME, g)) ?? 4;
-const P_BYTES = Uint8Array.from(TELEGRAM_DH_PRIME.toString(16).padStart(512, "0").match(/../g) ?? [], (hex) => Number.parseInt(hex, 16));
+const P_BYTES = Uint8Array.from(TELEGRAM_DH_PRIME.toString(16).padStart(512, "0").match(/../g) ?? [], (hex) =>
+  Number.parseInt(hex, 16),
+);
 
 /** g_a and g_b: 256 bytes with 1 < value < p - 1 (the key itself stays unknown to the server). */
 function checkPublic(bytes: Uint8Array, error: string): void {
@@ -24,9 +26,14 @@ function checkPublic(bytes: Uint8Array, error: string): void {
 }
 
 /** The chat an input names, for one of its two members. */
-export function resolveEncryptedChat(relay: SecretRelay, self: Account, input: TypeInputEncryptedChat | number): RelayChat {
+export function resolveEncryptedChat(
+  relay: SecretRelay,
+  self: Account,
+  input: TypeInputEncryptedChat | number,
+): RelayChat {
   const chat = relay.chats.get(typeof input === "number" ? input : input.chatId);
-  if (chat === undefined || (typeof input !== "number" && chat.accessHash !== input.accessHash)) throw new RpcError(400, "CHAT_ID_INVALID");
+  if (chat === undefined || (typeof input !== "number" && chat.accessHash !== input.accessHash))
+    throw new RpcError(400, "CHAT_ID_INVALID");
   if (chat.adminId !== self.id && chat.participantId !== self.id) throw new RpcError(400, "CHAT_ID_INVALID");
   return chat;
 }
@@ -38,7 +45,8 @@ export function otherSide(chat: RelayChat, selfId: bigint): bigint {
 function announce(deps: HandlerDeps, chat: RelayChat, accountIds: readonly bigint[]): void {
   const date = secretRelayOf(deps.world).now();
   chat.changedAt = date;
-  for (const id of accountIds) pushNotice(deps, id, { _: "updateEncryption", chat: wireEncryptedChat(chat, id), date }, chat);
+  for (const id of accountIds)
+    pushNotice(deps, id, { _: "updateEncryption", chat: wireEncryptedChat(chat, id), date }, chat);
 }
 
 export function registerSecretChatHandlers(deps: HandlerDeps): void {

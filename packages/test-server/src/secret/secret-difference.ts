@@ -31,7 +31,15 @@ export function withEncryptedMessages(
   if (difference._ === "updates.differenceEmpty") {
     const box = deps.world.boxes.account(accountId);
     const state = deps.wire.state({ ...box, date: difference.date }, 0);
-    return { _: "updates.difference", newMessages: [], newEncryptedMessages: encrypted, otherUpdates: notices, users, chats, state };
+    return {
+      _: "updates.difference",
+      newMessages: [],
+      newEncryptedMessages: encrypted,
+      otherUpdates: notices,
+      users,
+      chats,
+      state,
+    };
   }
   return {
     ...difference,
@@ -40,4 +48,3 @@ export function withEncryptedMessages(
     users: [...difference.users, ...users.filter((user) => !difference.users.some((known) => known.id === user.id))],
   };
 }
-

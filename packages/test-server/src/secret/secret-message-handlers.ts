@@ -21,7 +21,12 @@ interface Relayed {
   readonly data: Uint8Array;
 }
 
-function relayMessage(deps: HandlerDeps, ctx: RpcContext, request: Relayed, service: boolean): { _: "messages.sentEncryptedMessage"; date: number } {
+function relayMessage(
+  deps: HandlerDeps,
+  ctx: RpcContext,
+  request: Relayed,
+  service: boolean,
+): { _: "messages.sentEncryptedMessage"; date: number } {
   const relay = secretRelayOf(deps.world);
   const self = requireAccount(deps, ctx);
   const chat = resolveEncryptedChat(relay, self, request.peer);
@@ -63,7 +68,12 @@ export function registerSecretMessageHandlers(deps: HandlerDeps): void {
     const self = requireAccount(deps, ctx);
     const chat = resolveEncryptedChat(relay, self, request.peer);
     deps.pusher.during(ctx, () => {
-      const update = { _: "updateEncryptedMessagesRead", chatId: chat.id, maxDate: request.maxDate, date: relay.now() } as const;
+      const update = {
+        _: "updateEncryptedMessagesRead",
+        chatId: chat.id,
+        maxDate: request.maxDate,
+        date: relay.now(),
+      } as const;
       pushNotice(deps, otherSide(chat, self.id), update, chat);
     });
     return true;

@@ -85,12 +85,20 @@ export class SecretRelay {
   /** messages.receivedQueue: the device has everything up to `maxQts`. */
   confirm(accountId: bigint, maxQts: number): void {
     const queue = this.queues.get(accountId);
-    if (queue !== undefined) this.queues.set(accountId, queue.filter((entry) => entry.qts > maxQts));
+    if (queue !== undefined)
+      this.queues.set(
+        accountId,
+        queue.filter((entry) => entry.qts > maxQts),
+      );
   }
 
   /** discardEncryption with delete_history: the undelivered messages of the chat go too. */
   dropChatMessages(chatId: number): void {
-    for (const [accountId, queue] of this.queues) this.queues.set(accountId, queue.filter((entry) => entry.message.chatId !== chatId));
+    for (const [accountId, queue] of this.queues)
+      this.queues.set(
+        accountId,
+        queue.filter((entry) => entry.message.chatId !== chatId),
+      );
   }
 }
 

@@ -14,7 +14,11 @@ export interface ConnectionDeadlines {
  * Arms the transport-init, handshake and idle deadlines of one accepted connection; when one passes
  * the connection is closed and `onExpired` told why. Timers are unref'd and cleared on close.
  */
-export function armDeadlines(link: ServerConnectionLink, limits: ListenerLimits, onExpired: (reason: DeadlineReason) => void): ConnectionDeadlines {
+export function armDeadlines(
+  link: ServerConnectionLink,
+  limits: ListenerLimits,
+  onExpired: (reason: DeadlineReason) => void,
+): ConnectionDeadlines {
   let authenticated = false;
   const expire = (reason: DeadlineReason): void => {
     if (link.closed) return;

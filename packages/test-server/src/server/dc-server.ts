@@ -1,6 +1,12 @@
 import { gzipSync } from "node:zlib";
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
-import { ServerConnection, ServerSessionStore, type ServerSession, type ServerSessionStoreOptions, type SessionEnvironment } from "@mtkit/session";
+import {
+  ServerConnection,
+  ServerSessionStore,
+  type ServerSession,
+  type ServerSessionStoreOptions,
+  type SessionEnvironment,
+} from "@mtkit/session";
 import { apiRegistry } from "@mtkit/tl-core/api";
 import { FrameBufferBudget, TcpTransportServer, TransportError } from "@mtkit/transport-tcp";
 import { WebSocketTransportServer } from "@mtkit/transport-ws";
@@ -59,11 +65,19 @@ export class DcServer {
   constructor(private readonly options: DcServerOptions) {
     const { crypto } = options;
     // Answers are gzip_packed where that pays, with node:zlib (native) rather than the portable gzip.
-    this.env = { crypto, now: options.nowMs, randomBytes: (length) => crypto.randomFill(new Uint8Array(length)), gzip: (data) => gzipSync(data) };
+    this.env = {
+      crypto,
+      now: options.nowMs,
+      randomBytes: (length) => crypto.randomFill(new Uint8Array(length)),
+      gzip: (data) => gzipSync(data),
+    };
     this.frameBufferBudget = new FrameBufferBudget(options.limits.frameBufferBytes);
     this.keys = new DcKeyStore(() => Math.floor(options.nowMs() / 1000));
     this.sessionStore = new ServerSessionStore(options.sessionLimits);
-    this.salts = new KnobSaltSchedule(() => new DataView(this.env.randomBytes(8).buffer).getBigInt64(0, true), options.saltPeriodSeconds);
+    this.salts = new KnobSaltSchedule(
+      () => new DataView(this.env.randomBytes(8).buffer).getBigInt64(0, true),
+      options.saltPeriodSeconds,
+    );
     this.dispatcher = {
       dcId: options.id,
       handlers: options.handlers,
@@ -112,13 +126,25 @@ export class DcServer {
   }
 
   async listen(): Promise<void> {
-    const connectionOptions = { crypto: this.options.crypto, secrets: this.options.secrets, frameBufferBudget: this.frameBufferBudget };
-    this.tcp = await TcpTransportServer.listen({ ...connectionOptions, host: this.options.host, port: this.options.port });
+    const connectionOptions = {
+      crypto: this.options.crypto,
+      secrets: this.options.secrets,
+      frameBufferBudget: this.frameBufferBudget,
+    };
+    this.tcp = await TcpTransportServer.listen({
+      ...connectionOptions,
+      host: this.options.host,
+      port: this.options.port,
+    });
     this.tcp.onConnection((link) => {
       this.accept(link);
     });
     if (this.options.wsPort !== undefined) {
-      this.ws = await WebSocketTransportServer.listen({ ...connectionOptions, host: this.options.host, port: this.options.wsPort });
+      this.ws = await WebSocketTransportServer.listen({
+        ...connectionOptions,
+        host: this.options.host,
+        port: this.options.wsPort,
+      });
       this.ws.onConnection((link) => {
         this.accept(link);
       });
@@ -156,7 +182,8 @@ export class DcServer {
     link.subscribe((event) => {
       if (event.type !== "close") return;
       this.links.delete(link);
-      if (event.error instanceof TransportError && event.error.code === "BUFFER_BUDGET") this.closedByLimits.add("frame-budget");
+      if (event.error instanceof TransportError && event.error.code === "BUFFER_BUDGET")
+        this.closedByLimits.add("frame-budget");
     });
     const core = new ServerConnection({
       env: this.env,

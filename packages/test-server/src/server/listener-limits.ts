@@ -39,5 +39,10 @@ export const DEFAULT_LISTENER_LIMITS: ListenerLimits = {
 /** Fills what `partial` leaves out; `frameBufferBytes` follows a custom memory budget. */
 export function resolveListenerLimits(partial: Partial<ListenerLimits> = {}): ListenerLimits {
   const memoryBudgetBytes = partial.memoryBudgetBytes ?? DEFAULT_LISTENER_LIMITS.memoryBudgetBytes;
-  return { ...DEFAULT_LISTENER_LIMITS, frameBufferBytes: Math.floor(memoryBudgetBytes / 8), ...partial, memoryBudgetBytes };
+  return {
+    ...DEFAULT_LISTENER_LIMITS,
+    frameBufferBytes: Math.floor(memoryBudgetBytes / 8),
+    ...partial,
+    memoryBudgetBytes,
+  };
 }

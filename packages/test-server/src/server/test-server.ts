@@ -74,7 +74,8 @@ export class TestServer {
     const server = new TestServer(rsaKey, dcs);
     for (let i = 0; i < count; i++) {
       const port = options.port === undefined || options.port === 0 ? 0 : options.port + i;
-      const wsPort = options.ws !== true ? undefined : options.wsPort === undefined || options.wsPort === 0 ? 0 : options.wsPort + i;
+      const wsPort =
+        options.ws !== true ? undefined : options.wsPort === undefined || options.wsPort === 0 ? 0 : options.wsPort + i;
       dcs.push(
         new DcServer({
           id: firstDcId + i,
@@ -95,7 +96,10 @@ export class TestServer {
         }),
       );
     }
-    registerBuiltins(server.handlers, { endpoints: () => server.endpoints, nowSeconds: () => Math.floor(nowMs() / 1000) });
+    registerBuiltins(server.handlers, {
+      endpoints: () => server.endpoints,
+      nowSeconds: () => Math.floor(nowMs() / 1000),
+    });
     try {
       for (const dc of dcs) await dc.listen();
     } catch (error) {

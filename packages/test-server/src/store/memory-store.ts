@@ -34,7 +34,8 @@ class Group<V> {
   bounds(options: Pick<ScanOptions, "above" | "below">): [number, number] {
     const keys = this.keys();
     const start = options.above === undefined ? 0 : firstIndex(keys, (key) => compareKeys(key, options.above!) > 0);
-    const end = options.below === undefined ? keys.length : firstIndex(keys, (key) => compareKeys(key, options.below!) >= 0);
+    const end =
+      options.below === undefined ? keys.length : firstIndex(keys, (key) => compareKeys(key, options.below!) >= 0);
     return [start, Math.max(start, end)];
   }
 }

@@ -15,7 +15,8 @@ export function decodeRow(text: string): unknown {
     if (typeof item !== "object" || item === null) return item;
     const tagged = item as { $n?: unknown; $b?: unknown };
     if (typeof tagged.$n === "string" && Object.keys(item).length === 1) return BigInt(tagged.$n);
-    if (typeof tagged.$b === "string" && Object.keys(item).length === 1) return new Uint8Array(Buffer.from(tagged.$b, "base64"));
+    if (typeof tagged.$b === "string" && Object.keys(item).length === 1)
+      return new Uint8Array(Buffer.from(tagged.$b, "base64"));
     return item;
   });
 }

@@ -20,16 +20,23 @@ class SqliteTable<V> implements Table<V> {
     private readonly db: Db,
     private readonly name: string,
   ) {
-    db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (grp TEXT NOT NULL, k NOT NULL, v TEXT NOT NULL, PRIMARY KEY (grp, k)) WITHOUT ROWID`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS "${name}" (grp TEXT NOT NULL, k NOT NULL, v TEXT NOT NULL, PRIMARY KEY (grp, k)) WITHOUT ROWID`,
+    );
   }
 
   get(group: string, key: RowKey): V | undefined {
-    const row = this.statement("get", `SELECT v FROM "${this.name}" WHERE grp = ? AND k = ?`).get(group, key) as { v: string } | undefined;
+    const row = this.statement("get", `SELECT v FROM "${this.name}" WHERE grp = ? AND k = ?`).get(group, key) as
+      { v: string } | undefined;
     return row === undefined ? undefined : (decodeRow(row.v) as V);
   }
 
   put(group: string, key: RowKey, value: V): void {
-    this.statement("put", `INSERT OR REPLACE INTO "${this.name}" (grp, k, v) VALUES (?, ?, ?)`).run(group, key, encodeRow(value));
+    this.statement("put", `INSERT OR REPLACE INTO "${this.name}" (grp, k, v) VALUES (?, ?, ?)`).run(
+      group,
+      key,
+      encodeRow(value),
+    );
   }
 
   delete(group: string, key: RowKey): boolean {
@@ -40,13 +47,19 @@ class SqliteTable<V> implements Table<V> {
     const [where, params] = bounds(group, options);
     const order = options.reverse === true ? "DESC" : "ASC";
     const sql = `SELECT v FROM "${this.name}" WHERE ${where} ORDER BY k ${order} LIMIT ? OFFSET ?`;
-    const rows = this.statement(`scan:${where}:${order}`, sql).all(...params, options.limit ?? -1, options.skip ?? 0) as { v: string }[];
+    const rows = this.statement(`scan:${where}:${order}`, sql).all(
+      ...params,
+      options.limit ?? -1,
+      options.skip ?? 0,
+    ) as { v: string }[];
     return rows.map((row) => decodeRow(row.v) as V);
   }
 
   count(group: string, options: Pick<ScanOptions, "above" | "below"> = {}): number {
     const [where, params] = bounds(group, options);
-    const row = this.statement(`count:${where}`, `SELECT COUNT(*) AS n FROM "${this.name}" WHERE ${where}`).get(...params) as { n: number };
+    const row = this.statement(`count:${where}`, `SELECT COUNT(*) AS n FROM "${this.name}" WHERE ${where}`).get(
+      ...params,
+    ) as { n: number };
     return row.n;
   }
 

@@ -24,7 +24,8 @@ export class PeerSet {
     this.add(message.peer).addUser(message.fromId).add(message.forward?.from);
     if (message.ownerId !== undefined) this.addUser(message.ownerId);
     const action = message.action;
-    if (action?.kind === "chatCreate" || action?.kind === "chatAddUser") for (const id of action.userIds) this.addUser(id);
+    if (action?.kind === "chatCreate" || action?.kind === "chatAddUser")
+      for (const id of action.userIds) this.addUser(id);
     if (action?.kind === "chatDeleteUser") this.addUser(action.userId);
     return this;
   }

@@ -15,7 +15,9 @@ export function wireMessage(message: Message): TypeMessage {
     ...(message.out ? { out: true } : {}),
     ...(message.silent ? { silent: true } : {}),
     ...(message.post ? { post: true } : {}),
-    ...(message.replyToId === undefined ? {} : { replyTo: { _: "messageReplyHeader" as const, replyToMsgId: message.replyToId } }),
+    ...(message.replyToId === undefined
+      ? {}
+      : { replyTo: { _: "messageReplyHeader" as const, replyToMsgId: message.replyToId } }),
     ...(message.ttlPeriod === undefined ? {} : { ttlPeriod: message.ttlPeriod }),
   };
   if (message.action !== undefined) return { _: "messageService", ...common, action: wireAction(message.action) };
@@ -46,17 +48,40 @@ export function wireUpdate(box: BoxRef, entry: LogEntry): TypeUpdate {
   const channel = box.kind === "channel";
   switch (event.kind) {
     case "newMessage":
-      return { _: channel ? "updateNewChannelMessage" : "updateNewMessage", message: wireMessage(event.message), pts, ptsCount };
+      return {
+        _: channel ? "updateNewChannelMessage" : "updateNewMessage",
+        message: wireMessage(event.message),
+        pts,
+        ptsCount,
+      };
     case "editMessage":
-      return { _: channel ? "updateEditChannelMessage" : "updateEditMessage", message: wireMessage(event.message), pts, ptsCount };
+      return {
+        _: channel ? "updateEditChannelMessage" : "updateEditMessage",
+        message: wireMessage(event.message),
+        pts,
+        ptsCount,
+      };
     case "deleteMessages":
       return channel
         ? { _: "updateDeleteChannelMessages", channelId: box.id, messages: [...event.ids], pts, ptsCount }
         : { _: "updateDeleteMessages", messages: [...event.ids], pts, ptsCount };
     case "readInbox":
       return channel
-        ? { _: "updateReadChannelInbox", channelId: box.id, maxId: event.maxId, stillUnreadCount: event.stillUnread, pts }
-        : { _: "updateReadHistoryInbox", peer: wirePeer(event.peer), maxId: event.maxId, stillUnreadCount: event.stillUnread, pts, ptsCount };
+        ? {
+            _: "updateReadChannelInbox",
+            channelId: box.id,
+            maxId: event.maxId,
+            stillUnreadCount: event.stillUnread,
+            pts,
+          }
+        : {
+            _: "updateReadHistoryInbox",
+            peer: wirePeer(event.peer),
+            maxId: event.maxId,
+            stillUnreadCount: event.stillUnread,
+            pts,
+            ptsCount,
+          };
     case "readOutbox":
       return channel
         ? { _: "updateReadChannelOutbox", channelId: box.id, maxId: event.maxId }

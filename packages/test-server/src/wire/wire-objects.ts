@@ -26,7 +26,8 @@ export function wirePeer(peer: PeerRef): TypePeer {
 
 /** A basic group: `chat` for members, `chatForbidden` for others (https://core.telegram.org/constructor/chat). */
 export function wireBasicGroup(chat: BasicGroup, viewerId: bigint): TypeChat {
-  if (!chat.members.some((member) => member.userId === viewerId)) return { _: "chatForbidden", id: chat.id, title: chat.title };
+  if (!chat.members.some((member) => member.userId === viewerId))
+    return { _: "chatForbidden", id: chat.id, title: chat.title };
   return {
     _: "chat",
     id: chat.id,
@@ -42,7 +43,8 @@ export function wireBasicGroup(chat: BasicGroup, viewerId: bigint): TypeChat {
 /** A channel or supergroup with the viewer's standing in it (https://core.telegram.org/constructor/channel). */
 export function wireChannel(channel: Channel, member: ChannelMember | undefined): TypeChat {
   const inside = member !== undefined && member.role !== "left" && member.role !== "kicked" && member.role !== "banned";
-  if (member?.role === "kicked" || member?.role === "banned") return { _: "channelForbidden", id: channel.id, accessHash: channel.accessHash, title: channel.title };
+  if (member?.role === "kicked" || member?.role === "banned")
+    return { _: "channelForbidden", id: channel.id, accessHash: channel.accessHash, title: channel.title };
   return {
     _: "channel",
     id: channel.id,
@@ -53,8 +55,34 @@ export function wireChannel(channel: Channel, member: ChannelMember | undefined)
     participantsCount: channel.memberCount,
     ...(channel.username === undefined ? {} : { username: channel.username }),
     ...(channel.megagroup ? { megagroup: true } : { broadcast: true }),
-    ...(member?.role === "creator" ? { creator: true, adminRights: { _: "chatAdminRights" as const, changeInfo: true, postMessages: true, editMessages: true, deleteMessages: true, banUsers: true, inviteUsers: true, pinMessages: true, addAdmins: true } } : {}),
-    ...(member?.role === "admin" ? { adminRights: { _: "chatAdminRights" as const, deleteMessages: true, banUsers: true, inviteUsers: true, pinMessages: true, postMessages: true } } : {}),
+    ...(member?.role === "creator"
+      ? {
+          creator: true,
+          adminRights: {
+            _: "chatAdminRights" as const,
+            changeInfo: true,
+            postMessages: true,
+            editMessages: true,
+            deleteMessages: true,
+            banUsers: true,
+            inviteUsers: true,
+            pinMessages: true,
+            addAdmins: true,
+          },
+        }
+      : {}),
+    ...(member?.role === "admin"
+      ? {
+          adminRights: {
+            _: "chatAdminRights" as const,
+            deleteMessages: true,
+            banUsers: true,
+            inviteUsers: true,
+            pinMessages: true,
+            postMessages: true,
+          },
+        }
+      : {}),
     ...(inside ? {} : { left: true }),
   };
 }
@@ -83,7 +111,12 @@ export function wireChatParticipants(chat: BasicGroup): TypeChatParticipants {
     participants: chat.members.map((member) =>
       member.userId === chat.creatorId
         ? { _: "chatParticipantCreator" as const, userId: member.userId }
-        : { _: member.admin ? ("chatParticipantAdmin" as const) : ("chatParticipant" as const), userId: member.userId, inviterId: member.inviterId, date: member.date },
+        : {
+            _: member.admin ? ("chatParticipantAdmin" as const) : ("chatParticipant" as const),
+            userId: member.userId,
+            inviterId: member.inviterId,
+            date: member.date,
+          },
     ),
   };
 }

@@ -1,7 +1,17 @@
 import type { TypeChannelParticipant } from "@mtkit/tl-core/api";
 import type { ChannelMember } from "../world/types.js";
 
-const ALL_ADMIN_RIGHTS = { _: "chatAdminRights" as const, changeInfo: true, postMessages: true, editMessages: true, deleteMessages: true, banUsers: true, inviteUsers: true, pinMessages: true, addAdmins: true };
+const ALL_ADMIN_RIGHTS = {
+  _: "chatAdminRights" as const,
+  changeInfo: true,
+  postMessages: true,
+  editMessages: true,
+  deleteMessages: true,
+  banUsers: true,
+  inviteUsers: true,
+  pinMessages: true,
+  addAdmins: true,
+};
 
 /** https://core.telegram.org/type/ChannelParticipant of one member (channelParticipantSelf for the viewer). */
 export function wireParticipant(member: ChannelMember, viewerId: bigint, creatorId: bigint): TypeChannelParticipant {
@@ -10,15 +20,34 @@ export function wireParticipant(member: ChannelMember, viewerId: bigint, creator
     case "creator":
       return { _: "channelParticipantCreator", userId: member.userId, adminRights: ALL_ADMIN_RIGHTS };
     case "admin":
-      return { _: "channelParticipantAdmin", userId: member.userId, promotedBy: creatorId, date: member.date, adminRights: { ...ALL_ADMIN_RIGHTS, addAdmins: false }, ...(member.userId === viewerId ? { self: true } : {}) };
+      return {
+        _: "channelParticipantAdmin",
+        userId: member.userId,
+        promotedBy: creatorId,
+        date: member.date,
+        adminRights: { ...ALL_ADMIN_RIGHTS, addAdmins: false },
+        ...(member.userId === viewerId ? { self: true } : {}),
+      };
     case "kicked":
     case "banned":
-      return { _: "channelParticipantBanned", peer, kickedBy: creatorId, date: member.date, bannedRights: { _: "chatBannedRights", viewMessages: member.role === "kicked", untilDate: 0 }, ...(member.role === "kicked" ? { left: true } : {}) };
+      return {
+        _: "channelParticipantBanned",
+        peer,
+        kickedBy: creatorId,
+        date: member.date,
+        bannedRights: { _: "chatBannedRights", viewMessages: member.role === "kicked", untilDate: 0 },
+        ...(member.role === "kicked" ? { left: true } : {}),
+      };
     case "left":
       return { _: "channelParticipantLeft", peer };
     case "member":
       return member.userId === viewerId
-        ? { _: "channelParticipantSelf", userId: member.userId, inviterId: member.inviterId ?? creatorId, date: member.date }
+        ? {
+            _: "channelParticipantSelf",
+            userId: member.userId,
+            inviterId: member.inviterId ?? creatorId,
+            date: member.date,
+          }
         : { _: "channelParticipant", userId: member.userId, date: member.date };
   }
 }

@@ -1,4 +1,13 @@
-import type { RawDialog, TypeChat, TypeChatFull, TypePeer, TypeUpdate, TypeUpdates, TypeUser, updates_RawState } from "@mtkit/tl-core/api";
+import type {
+  RawDialog,
+  TypeChat,
+  TypeChatFull,
+  TypePeer,
+  TypeUpdate,
+  TypeUpdates,
+  TypeUser,
+  updates_RawState,
+} from "@mtkit/tl-core/api";
 import type { WorldLookup } from "../world/world-lookup.js";
 import type { AccountBox, BasicGroup, BoxRef, Channel, Dialog, LogEntry, Message, PeerRef } from "../world/types.js";
 import { PeerSet } from "./peer-set.js";
@@ -15,7 +24,9 @@ export class Wire {
 
   user(id: bigint, viewerId: bigint): TypeUser {
     const account = this.lookup.account(id);
-    return account === undefined ? { _: "userEmpty", id } : wireUser(account, viewerId, this.lookup.isContact(viewerId, id));
+    return account === undefined
+      ? { _: "userEmpty", id }
+      : wireUser(account, viewerId, this.lookup.isContact(viewerId, id));
   }
 
   /** The `users` and `chats` vectors for everything in `peers`. */
@@ -115,7 +126,13 @@ export class Wire {
   /** The `updates` carrying log entries of one box. */
   entries(viewerId: bigint, box: BoxRef, entries: readonly LogEntry[], date: number, seq: number): TypeUpdates {
     const peers = peersOfEntries(box, entries);
-    return this.updates(viewerId, entries.map((entry) => this.update(box, entry)), peers, date, seq);
+    return this.updates(
+      viewerId,
+      entries.map((entry) => this.update(box, entry)),
+      peers,
+      date,
+      seq,
+    );
   }
 
   /**
@@ -125,7 +142,13 @@ export class Wire {
   short(entry: LogEntry): TypeUpdates | undefined {
     if (entry.event.kind !== "newMessage") return undefined;
     const message = entry.event.message;
-    if (message.action !== undefined || message.media !== undefined || message.replyMarkup !== undefined || message.fromId === undefined) return undefined;
+    if (
+      message.action !== undefined ||
+      message.media !== undefined ||
+      message.replyMarkup !== undefined ||
+      message.fromId === undefined
+    )
+      return undefined;
     const common = {
       id: message.id,
       message: message.text,
@@ -135,12 +158,23 @@ export class Wire {
       ...(message.out ? { out: true } : {}),
       ...(message.silent ? { silent: true } : {}),
       ...(message.entities === undefined ? {} : { entities: [...message.entities] }),
-      ...(message.replyToId === undefined ? {} : { replyTo: { _: "messageReplyHeader" as const, replyToMsgId: message.replyToId } }),
+      ...(message.replyToId === undefined
+        ? {}
+        : { replyTo: { _: "messageReplyHeader" as const, replyToMsgId: message.replyToId } }),
       ...(message.ttlPeriod === undefined ? {} : { ttlPeriod: message.ttlPeriod }),
-      ...(message.forward === undefined ? {} : { fwdFrom: { _: "messageFwdHeader" as const, date: message.forward.date, ...(message.forward.from === undefined ? {} : { fromId: wirePeer(message.forward.from) }) } }),
+      ...(message.forward === undefined
+        ? {}
+        : {
+            fwdFrom: {
+              _: "messageFwdHeader" as const,
+              date: message.forward.date,
+              ...(message.forward.from === undefined ? {} : { fromId: wirePeer(message.forward.from) }),
+            },
+          }),
     };
     if (message.peer.kind === "user") return { _: "updateShortMessage", userId: message.peer.id, ...common };
-    if (message.peer.kind === "chat") return { _: "updateShortChatMessage", fromId: message.fromId, chatId: message.peer.id, ...common };
+    if (message.peer.kind === "chat")
+      return { _: "updateShortChatMessage", fromId: message.fromId, chatId: message.peer.id, ...common };
     return undefined;
   }
 

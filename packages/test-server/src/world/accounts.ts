@@ -14,8 +14,10 @@ export class Accounts {
   ) {}
 
   create(fields: NewAccount): Account {
-    if (fields.username !== undefined && this.usernameTaken(fields.username)) throw new WorldError("USERNAME_OCCUPIED", fields.username);
-    if (fields.phone !== "" && this.byPhone(fields.phone) !== undefined) throw new WorldError("PHONE_NUMBER_OCCUPIED", fields.phone);
+    if (fields.username !== undefined && this.usernameTaken(fields.username))
+      throw new WorldError("USERNAME_OCCUPIED", fields.username);
+    if (fields.phone !== "" && this.byPhone(fields.phone) !== undefined)
+      throw new WorldError("PHONE_NUMBER_OCCUPIED", fields.phone);
     const id = BigInt(this.nextCounter("userId", 1_000_000));
     const account: Account = { ...fields, id, accessHash: this.env.randomLong() };
     this.store.table("accounts").put("", idKey(id), account);
@@ -61,7 +63,10 @@ export class Accounts {
   }
 
   contacts(ownerId: bigint): bigint[] {
-    return this.store.table("contacts").scan(String(ownerId)).map((row) => row.userId);
+    return this.store
+      .table("contacts")
+      .scan(String(ownerId))
+      .map((row) => row.userId);
   }
 
   isContact(ownerId: bigint, userId: bigint): boolean {
@@ -89,4 +94,3 @@ export class Accounts {
     return found?.kind === "user" ? this.get(found.id) : undefined;
   }
 }
-

@@ -19,7 +19,12 @@ export class BasicGroups {
     return this.parts.store.table("chats").get("", idKey(id));
   }
 
-  create(creatorId: bigint, title: string, userIds: readonly bigint[], ttlPeriod?: number): { chat: BasicGroup; sent: SentMessage } {
+  create(
+    creatorId: bigint,
+    title: string,
+    userIds: readonly bigint[],
+    ttlPeriod?: number,
+  ): { chat: BasicGroup; sent: SentMessage } {
     const { store, accounts, env } = this.parts;
     if (title.trim() === "") throw new WorldError("CHAT_TITLE_EMPTY");
     const invited = [...new Set(userIds.filter((id) => id !== creatorId))];
@@ -33,12 +38,20 @@ export class BasicGroups {
         title,
         creatorId,
         date,
-        members: [creatorId, ...invited].map((userId) => ({ userId, inviterId: creatorId, date, admin: userId === creatorId })),
+        members: [creatorId, ...invited].map((userId) => ({
+          userId,
+          inviterId: creatorId,
+          date,
+          admin: userId === creatorId,
+        })),
         version: 1,
         ttlPeriod,
       };
       this.put(chat);
-      const sent = this.messaging.send(creatorId, chatPeer(id), { text: "", action: { kind: "chatCreate", title, userIds: invited } });
+      const sent = this.messaging.send(creatorId, chatPeer(id), {
+        text: "",
+        action: { kind: "chatCreate", title, userIds: invited },
+      });
       this.announce(chat);
       return { chat, sent };
     });
@@ -51,9 +64,16 @@ export class BasicGroups {
     if (chat.members.some((member) => member.userId === userId)) throw new WorldError("USER_ALREADY_PARTICIPANT");
     if (chat.members.length >= BASIC_GROUP_MAX) throw new WorldError("USERS_TOO_MUCH");
     return store.transaction(() => {
-      const next: BasicGroup = { ...chat, members: [...chat.members, { userId, inviterId: actorId, date: seconds(env), admin: false }], version: chat.version + 1 };
+      const next: BasicGroup = {
+        ...chat,
+        members: [...chat.members, { userId, inviterId: actorId, date: seconds(env), admin: false }],
+        version: chat.version + 1,
+      };
       this.put(next);
-      const sent = this.messaging.send(actorId, chatPeer(chatId), { text: "", action: { kind: "chatAddUser", userIds: [userId] } });
+      const sent = this.messaging.send(actorId, chatPeer(chatId), {
+        text: "",
+        action: { kind: "chatAddUser", userIds: [userId] },
+      });
       this.announce(next);
       return sent;
     });
@@ -67,8 +87,15 @@ export class BasicGroups {
     if (!chat.members.some((member) => member.userId === userId)) throw new WorldError("USER_NOT_PARTICIPANT");
     if (actorId !== userId && !actor.admin) throw new WorldError("CHAT_ADMIN_REQUIRED");
     return store.transaction(() => {
-      const sent = this.messaging.send(actorId, chatPeer(chatId), { text: "", action: { kind: "chatDeleteUser", userId } });
-      const next: BasicGroup = { ...chat, members: chat.members.filter((member) => member.userId !== userId), version: chat.version + 1 };
+      const sent = this.messaging.send(actorId, chatPeer(chatId), {
+        text: "",
+        action: { kind: "chatDeleteUser", userId },
+      });
+      const next: BasicGroup = {
+        ...chat,
+        members: chat.members.filter((member) => member.userId !== userId),
+        version: chat.version + 1,
+      };
       this.put(next);
       this.announce(next, [userId]);
       return sent;
@@ -93,6 +120,10 @@ export class BasicGroups {
 
   /** updateChatParticipants for every member (and those just removed). */
   private announce(chat: BasicGroup, alsoTo: readonly bigint[] = []): void {
-    this.parts.emit({ kind: "chatParticipants", chatId: chat.id, accountIds: [...chat.members.map((member) => member.userId), ...alsoTo] });
+    this.parts.emit({
+      kind: "chatParticipants",
+      chatId: chat.id,
+      accountIds: [...chat.members.map((member) => member.userId), ...alsoTo],
+    });
   }
 }

@@ -54,7 +54,8 @@ export class Boxes {
       log.put(boxKey(box), pts, entry);
       entries.push(entry);
     }
-    if (box.kind === "account") this.store.table("boxes").put("", idKey(box.id), { ...this.account(box.id), pts, date });
+    if (box.kind === "account")
+      this.store.table("boxes").put("", idKey(box.id), { ...this.account(box.id), pts, date });
     else this.store.table("channelPts").put("", idKey(box.id), { pts });
     this.emit({ kind: "box", box, entries });
     return entries;

@@ -25,10 +25,20 @@ export class Channels {
     return this.parts.store.table("members").get(String(channelId), idKey(userId));
   }
 
-  create(creatorId: bigint, fields: { title: string; about: string; megagroup: boolean; username?: string | undefined; ttlPeriod?: number | undefined }): { channel: Channel; entry: LogEntry | undefined } {
+  create(
+    creatorId: bigint,
+    fields: {
+      title: string;
+      about: string;
+      megagroup: boolean;
+      username?: string | undefined;
+      ttlPeriod?: number | undefined;
+    },
+  ): { channel: Channel; entry: LogEntry | undefined } {
     const { store, accounts, env } = this.parts;
     if (fields.title.trim() === "") throw new WorldError("CHAT_TITLE_EMPTY");
-    if (fields.username !== undefined && accounts.usernameTaken(fields.username)) throw new WorldError("USERNAME_OCCUPIED");
+    if (fields.username !== undefined && accounts.usernameTaken(fields.username))
+      throw new WorldError("USERNAME_OCCUPIED");
     return store.transaction(() => {
       const id = BigInt(accounts.nextCounter("channelId", 1_000_000_000));
       const channel: Channel = {
@@ -45,7 +55,8 @@ export class Channels {
         joinSeq: 0,
       };
       store.table("channels").put("", idKey(id), channel);
-      if (fields.username !== undefined) store.table("lookups").put("username", fields.username.toLowerCase(), { kind: "channel", id });
+      if (fields.username !== undefined)
+        store.table("lookups").put("username", fields.username.toLowerCase(), { kind: "channel", id });
       this.addMembers(id, [creatorId], creatorId, "creator");
       const { entry } = this.post(creatorId, id, { text: "", action: { kind: "channelCreate", title: fields.title } });
       return { channel: this.get(id)!, entry };
@@ -56,7 +67,12 @@ export class Channels {
    * Adds members (or changes their role) without posting anything: what seeding a 200,000-member
    * group uses. Returns the ids that were not members before.
    */
-  addMembers(channelId: bigint, userIds: Iterable<bigint>, inviterId: bigint | undefined, role: ChannelRole = "member"): bigint[] {
+  addMembers(
+    channelId: bigint,
+    userIds: Iterable<bigint>,
+    inviterId: bigint | undefined,
+    role: ChannelRole = "member",
+  ): bigint[] {
     const { store, dialogs, env } = this.parts;
     return store.transaction(() => {
       let channel = this.get(channelId);
@@ -99,7 +115,8 @@ export class Channels {
     const member = this.member(channelId, userId);
     if (channel === undefined) throw new WorldError("CHANNEL_INVALID");
     if (!isActiveMember(member)) throw new WorldError("USER_NOT_PARTICIPANT");
-    if (member.role === "creator" && role === "left") throw new WorldError("CHAT_ADMIN_REQUIRED", "the creator cannot leave");
+    if (member.role === "creator" && role === "left")
+      throw new WorldError("CHAT_ADMIN_REQUIRED", "the creator cannot leave");
     store.transaction(() => {
       store.table("members").put(String(channelId), idKey(userId), { ...member, role });
       store.table("memberOrder").delete(String(channelId), member.joinSeq);
@@ -110,7 +127,11 @@ export class Channels {
   }
 
   /** One message, one pts event in the channel's box, however many members. */
-  post(senderId: bigint, channelId: bigint, draft: MessageDraft): { message: Message; entry: LogEntry | undefined; duplicate: boolean } {
+  post(
+    senderId: bigint,
+    channelId: bigint,
+    draft: MessageDraft,
+  ): { message: Message; entry: LogEntry | undefined; duplicate: boolean } {
     const { store, boxes, messages, env, expiries } = this.parts;
     const channel = this.get(channelId);
     if (channel === undefined) throw new WorldError("CHANNEL_INVALID");
@@ -149,23 +170,39 @@ export class Channels {
       };
       messages.putChannelMessage(message);
       expiries.schedule(message, `c${channelId}`, peerKey(message.peer));
-      const [entry] = boxes.append({ kind: "channel", id: channelId }, [{ event: { kind: "newMessage", message }, ptsCount: 1 }]);
+      const [entry] = boxes.append({ kind: "channel", id: channelId }, [
+        { event: { kind: "newMessage", message }, ptsCount: 1 },
+      ]);
       if (draft.randomId !== undefined) randomIds.put(randomGroup, draft.randomId.toString(), { ids: [id] });
       return { message, entry, duplicate: false };
     });
   }
 
   /** Edits a channel message (its author only); one updateEditChannelMessage pts event. */
-  edit(editorId: bigint, channelId: bigint, id: number, change: Pick<MessageDraft, "text" | "entities" | "replyMarkup">): { message: Message; entry: LogEntry } {
+  edit(
+    editorId: bigint,
+    channelId: bigint,
+    id: number,
+    change: Pick<MessageDraft, "text" | "entities" | "replyMarkup">,
+  ): { message: Message; entry: LogEntry } {
     const { messages, boxes, env } = this.parts;
     const message = messages.channelMessage(channelId, id);
     if (message === undefined) throw new WorldError("MESSAGE_ID_INVALID");
     const member = this.member(channelId, editorId);
-    const mayEdit = message.fromId === editorId || (message.post && (member?.role === "creator" || member?.role === "admin"));
+    const mayEdit =
+      message.fromId === editorId || (message.post && (member?.role === "creator" || member?.role === "admin"));
     if (!mayEdit || message.action !== undefined) throw new WorldError("MESSAGE_AUTHOR_REQUIRED");
-    const edited: Message = { ...message, text: change.text, entities: change.entities, replyMarkup: change.replyMarkup ?? message.replyMarkup, editDate: seconds(env) };
+    const edited: Message = {
+      ...message,
+      text: change.text,
+      entities: change.entities,
+      replyMarkup: change.replyMarkup ?? message.replyMarkup,
+      editDate: seconds(env),
+    };
     messages.replace(edited);
-    const [entry] = boxes.append({ kind: "channel", id: channelId }, [{ event: { kind: "editMessage", message: edited }, ptsCount: 1 }]);
+    const [entry] = boxes.append({ kind: "channel", id: channelId }, [
+      { event: { kind: "editMessage", message: edited }, ptsCount: 1 },
+    ]);
     return { message: edited, entry: entry! };
   }
 
@@ -183,7 +220,9 @@ export class Channels {
     const { messages, boxes } = this.parts;
     const deleted = ids.filter((id) => messages.deleteChannelMessage(channelId, id));
     if (deleted.length === 0) return undefined;
-    return boxes.append({ kind: "channel", id: channelId }, [{ event: { kind: "deleteMessages", ids: deleted }, ptsCount: deleted.length }])[0];
+    return boxes.append({ kind: "channel", id: channelId }, [
+      { event: { kind: "deleteMessages", ids: deleted }, ptsCount: deleted.length },
+    ])[0];
   }
 
   /** Deletes channel messages (one pts event for all of them). */
@@ -200,7 +239,9 @@ export class Channels {
         if (messages.deleteChannelMessage(channelId, id)) deleted.push(id);
       }
       if (deleted.length === 0) return undefined;
-      return boxes.append({ kind: "channel", id: channelId }, [{ event: { kind: "deleteMessages", ids: deleted }, ptsCount: deleted.length }])[0];
+      return boxes.append({ kind: "channel", id: channelId }, [
+        { event: { kind: "deleteMessages", ids: deleted }, ptsCount: deleted.length },
+      ])[0];
     });
   }
 
@@ -209,7 +250,9 @@ export class Channels {
     const { dialogs, messages } = this.parts;
     const top = messages.newest(undefined, channelPeer(channelId))?.id ?? 0;
     const upTo = Math.min(maxId === 0 ? top : maxId, top);
-    const updated = dialogs.update(userId, channelPeer(channelId), (row) => (upTo > row.readInboxMaxId ? { ...row, readInboxMaxId: upTo } : row));
+    const updated = dialogs.update(userId, channelPeer(channelId), (row) =>
+      upTo > row.readInboxMaxId ? { ...row, readInboxMaxId: upTo } : row,
+    );
     return updated !== undefined;
   }
 }

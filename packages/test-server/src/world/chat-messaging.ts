@@ -60,11 +60,14 @@ export class ChatMessaging {
         messages.putCopy(message, shared);
         dialogs.onMessage(owner, message);
         this.parts.expiries.schedule(message, `a${owner}`, peerKey(participant.peer));
-        const [entry] = boxes.append({ kind: "account", id: owner }, [{ event: { kind: "newMessage", message }, ptsCount: 1 }]);
+        const [entry] = boxes.append({ kind: "account", id: owner }, [
+          { event: { kind: "newMessage", message }, ptsCount: 1 },
+        ]);
         sent ??= { message, entry, duplicate: false };
       }
       if (sent === undefined) throw new WorldError("PEER_ID_INVALID");
-      if (draft.randomId !== undefined) randomIds.put(String(senderId), draft.randomId.toString(), { ids: [sent.message.id] });
+      if (draft.randomId !== undefined)
+        randomIds.put(String(senderId), draft.randomId.toString(), { ids: [sent.message.id] });
       return sent;
     });
   }
@@ -80,9 +83,17 @@ export class ChatMessaging {
       const editDate = seconds(env);
       let mine = own;
       for (const copy of messages.copiesOf(editorId, id)) {
-        const edited: Message = { ...copy, text: change.text, entities: change.entities, replyMarkup: change.replyMarkup ?? copy.replyMarkup, editDate };
+        const edited: Message = {
+          ...copy,
+          text: change.text,
+          entities: change.entities,
+          replyMarkup: change.replyMarkup ?? copy.replyMarkup,
+          editDate,
+        };
         messages.replace(edited);
-        boxes.append({ kind: "account", id: copy.ownerId! }, [{ event: { kind: "editMessage", message: edited }, ptsCount: 1 }]);
+        boxes.append({ kind: "account", id: copy.ownerId! }, [
+          { event: { kind: "editMessage", message: edited }, ptsCount: 1 },
+        ]);
         if (copy.ownerId === editorId) mine = edited;
       }
       return mine;
@@ -109,7 +120,9 @@ export class ChatMessaging {
       }
       let mine: LogEntry | undefined;
       for (const [owner, deleted] of perOwner) {
-        const [entry] = boxes.append({ kind: "account", id: owner }, [{ event: { kind: "deleteMessages", ids: deleted }, ptsCount: deleted.length }]);
+        const [entry] = boxes.append({ kind: "account", id: owner }, [
+          { event: { kind: "deleteMessages", ids: deleted }, ptsCount: deleted.length },
+        ]);
         if (owner === ownerId) mine = entry;
       }
       return mine;
@@ -129,15 +142,22 @@ export class ChatMessaging {
     return store.transaction(() => {
       dialogs.update(ownerId, peer, (row) => ({ ...row, readInboxMaxId: upTo }));
       const stillUnread = messages.countAbove(ownerId, peer, upTo);
-      const [entry] = boxes.append({ kind: "account", id: ownerId }, [{ event: { kind: "readInbox", peer, maxId: upTo, stillUnread }, ptsCount: 1 }]);
+      const [entry] = boxes.append({ kind: "account", id: ownerId }, [
+        { event: { kind: "readInbox", peer, maxId: upTo, stillUnread }, ptsCount: 1 },
+      ]);
       const newestRead = this.newestAtOrBelow(ownerId, peer, upTo);
       if (newestRead === undefined) return entry;
       for (const copy of messages.copiesOf(ownerId, newestRead.id)) {
         if (copy.ownerId === ownerId) continue;
         const readPeer = copy.peer;
-        const updated = dialogs.update(copy.ownerId!, readPeer, (row) => ({ ...row, readOutboxMaxId: Math.max(row.readOutboxMaxId, copy.id) }));
+        const updated = dialogs.update(copy.ownerId!, readPeer, (row) => ({
+          ...row,
+          readOutboxMaxId: Math.max(row.readOutboxMaxId, copy.id),
+        }));
         if (updated === undefined) continue;
-        boxes.append({ kind: "account", id: copy.ownerId! }, [{ event: { kind: "readOutbox", peer: readPeer, maxId: copy.id }, ptsCount: 1 }]);
+        boxes.append({ kind: "account", id: copy.ownerId! }, [
+          { event: { kind: "readOutbox", peer: readPeer, maxId: copy.id }, ptsCount: 1 },
+        ]);
       }
       return entry;
     });
@@ -156,4 +176,5 @@ export class ChatMessaging {
 }
 
 /** A ttl_period of 0 means none. */
-export const positive = (value: number | undefined): number | undefined => (value === undefined || value <= 0 ? undefined : value);
+export const positive = (value: number | undefined): number | undefined =>
+  value === undefined || value <= 0 ? undefined : value;

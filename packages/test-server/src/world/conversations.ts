@@ -28,7 +28,10 @@ export function participantsOf(store: WorldStore, senderId: bigint, peer: PeerRe
     if (chat === undefined) throw new WorldError("CHAT_ID_INVALID");
     if (!chat.members.some((member) => member.userId === senderId)) throw new WorldError("CHAT_WRITE_FORBIDDEN");
     const others = chat.members.filter((member) => member.userId !== senderId);
-    return [{ accountId: senderId, peer: chatPeer(peer.id) }, ...others.map((member) => ({ accountId: member.userId, peer: chatPeer(peer.id) }))];
+    return [
+      { accountId: senderId, peer: chatPeer(peer.id) },
+      ...others.map((member) => ({ accountId: member.userId, peer: chatPeer(peer.id) })),
+    ];
   }
   throw new WorldError("PEER_ID_INVALID", "channels have one copy per message");
 }

@@ -19,7 +19,9 @@ export function dialogList(store: WorldStore, dialogs: Dialogs, messages: Messag
   const views = dialogs.all(ownerId).map((dialog): DialogView => {
     const channel = dialog.peer.kind === "channel";
     const top = messages.newest(channel ? undefined : ownerId, dialog.peer);
-    const unreadCount = channel ? messages.countAbove(undefined, dialog.peer, dialog.readInboxMaxId) : unreadIncoming(store, ownerId, dialog);
+    const unreadCount = channel
+      ? messages.countAbove(undefined, dialog.peer, dialog.readInboxMaxId)
+      : unreadIncoming(store, ownerId, dialog);
     return { dialog: { ...dialog, topMessage: top?.id ?? 0, topDate: top?.date ?? dialog.topDate }, top, unreadCount };
   });
   return views.sort(compareViews);
@@ -27,7 +29,10 @@ export function dialogList(store: WorldStore, dialogs: Dialogs, messages: Messag
 
 function unreadIncoming(store: WorldStore, ownerId: bigint, dialog: Dialog): number {
   const group = `a${ownerId}:${dialog.peer.kind === "user" ? "u" : "c"}${dialog.peer.id}`;
-  return store.table("messages").scan(group, { above: dialog.readInboxMaxId }).filter((message) => !message.out).length;
+  return store
+    .table("messages")
+    .scan(group, { above: dialog.readInboxMaxId })
+    .filter((message) => !message.out).length;
 }
 
 function compareViews(a: DialogView, b: DialogView): number {

@@ -18,7 +18,15 @@ export class Dialogs {
   ensure(ownerId: bigint, peer: PeerRef, date: number): Dialog {
     const existing = this.get(ownerId, peer);
     if (existing !== undefined) return existing;
-    const dialog: Dialog = { peer, topMessage: 0, topDate: date, readInboxMaxId: 0, readOutboxMaxId: 0, pinnedOrder: undefined, ttlPeriod: undefined };
+    const dialog: Dialog = {
+      peer,
+      topMessage: 0,
+      topDate: date,
+      readInboxMaxId: 0,
+      readOutboxMaxId: 0,
+      pinnedOrder: undefined,
+      ttlPeriod: undefined,
+    };
     this.put(ownerId, dialog);
     return dialog;
   }

@@ -17,7 +17,9 @@ export class Expiries {
   schedule(message: Message, boxKey: string, peerKey: string): void {
     if (message.ttlPeriod === undefined || message.ttlPeriod <= 0) return;
     const at = message.date + message.ttlPeriod;
-    this.store.table("expiries").put("", rowKey(at, boxKey, message.id), { at, boxKey, ownerId: message.ownerId, peerKey, id: message.id });
+    this.store
+      .table("expiries")
+      .put("", rowKey(at, boxKey, message.id), { at, boxKey, ownerId: message.ownerId, peerKey, id: message.id });
   }
 
   /** Everything due at `nowSeconds` or before, removed from the schedule. */

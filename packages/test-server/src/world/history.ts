@@ -26,15 +26,25 @@ export interface HistoryPage {
  * `offset_date`), move by `add_offset` (negative reaches newer ones), take `limit`, and keep only ids
  * strictly between `min_id` and `max_id` (0 = no bound), as https://core.telegram.org/api/offsets says.
  */
-export function historyPage(store: WorldStore, ownerId: bigint | undefined, peer: PeerRef, query: HistoryQuery): HistoryPage {
+export function historyPage(
+  store: WorldStore,
+  ownerId: bigint | undefined,
+  peer: PeerRef,
+  query: HistoryQuery,
+): HistoryPage {
   const table = store.table("messages");
   const group = historyGroup(ownerId, peer);
   const count = table.count(group);
   const limit = Math.max(0, Math.min(query.limit, 100));
-  const bounds = { ...(query.minId > 0 ? { above: query.minId } : {}), ...(query.maxId > 0 ? { below: query.maxId } : {}) };
+  const bounds = {
+    ...(query.minId > 0 ? { above: query.minId } : {}),
+    ...(query.maxId > 0 ? { below: query.maxId } : {}),
+  };
   let position = 0;
-  if (query.offsetId > 0) position = table.count(group, { ...bounds, above: Math.max(query.offsetId - 1, query.minId) });
-  else if (query.offsetDate > 0) position = newerThanDate(table.scan(group, { ...bounds, reverse: true }), query.offsetDate);
+  if (query.offsetId > 0)
+    position = table.count(group, { ...bounds, above: Math.max(query.offsetId - 1, query.minId) });
+  else if (query.offsetDate > 0)
+    position = newerThanDate(table.scan(group, { ...bounds, reverse: true }), query.offsetDate);
   let start = position + query.addOffset;
   let take = limit;
   if (start < 0) {

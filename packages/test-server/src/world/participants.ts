@@ -19,11 +19,19 @@ export const PARTICIPANTS_PER_CALL = 200;
  * One page of a channel's members. "recent" walks the join order newest first and costs only the
  * page; the other filters scan the members (fine for a test server, even at 200,000).
  */
-export function participantsPage(store: WorldStore, channelId: bigint, filter: ParticipantFilter, offset: number, limit: number): { members: ChannelMember[]; count: number } {
+export function participantsPage(
+  store: WorldStore,
+  channelId: bigint,
+  filter: ParticipantFilter,
+  offset: number,
+  limit: number,
+): { members: ChannelMember[]; count: number } {
   const take = Math.max(0, Math.min(limit, PARTICIPANTS_PER_CALL));
   const members = store.table("members");
   if (filter.kind === "recent") {
-    const ids = store.table("memberOrder").scan(String(channelId), { reverse: true, skip: Math.max(0, offset), limit: take });
+    const ids = store
+      .table("memberOrder")
+      .scan(String(channelId), { reverse: true, skip: Math.max(0, offset), limit: take });
     const page = ids.map((row) => members.get(String(channelId), idKey(row.userId))).filter(isActiveMember);
     return { members: page, count: store.table("memberOrder").count(String(channelId)) };
   }
@@ -53,5 +61,7 @@ function matchesName(store: WorldStore, userId: bigint, q: string): boolean {
   const account = store.table("accounts").get("", idKey(userId));
   if (account === undefined) return false;
   const wanted = q.toLowerCase();
-  return [account.firstName, account.lastName ?? "", account.username ?? ""].some((name) => name.toLowerCase().includes(wanted));
+  return [account.firstName, account.lastName ?? "", account.username ?? ""].some((name) =>
+    name.toLowerCase().includes(wanted),
+  );
 }

@@ -36,5 +36,11 @@ export interface WorldTables {
   /** "" / "<dc>:<perm key id>" -> the account logged in on that key. */
   authorizations: { readonly userId: bigint };
   /** "" / "<when>:<box key>:<id>" -> a message due to disappear. */
-  expiries: { readonly at: number; readonly boxKey: string; readonly ownerId: bigint | undefined; readonly peerKey: string; readonly id: number };
+  expiries: {
+    readonly at: number;
+    readonly boxKey: string;
+    readonly ownerId: bigint | undefined;
+    readonly peerKey: string;
+    readonly id: number;
+  };
 }

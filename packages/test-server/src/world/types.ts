@@ -36,7 +36,12 @@ export interface BasicGroup {
   readonly title: string;
   readonly creatorId: bigint;
   readonly date: number;
-  readonly members: readonly { readonly userId: bigint; readonly inviterId: bigint; readonly date: number; readonly admin: boolean }[];
+  readonly members: readonly {
+    readonly userId: bigint;
+    readonly inviterId: bigint;
+    readonly date: number;
+    readonly admin: boolean;
+  }[];
   readonly version: number;
   readonly ttlPeriod: number | undefined;
 }
@@ -147,4 +152,5 @@ export interface LogEntry {
 }
 
 /** Where updates go: the box of an account, or of a channel. */
-export type BoxRef = { readonly kind: "account"; readonly id: bigint } | { readonly kind: "channel"; readonly id: bigint };
+export type BoxRef =
+  { readonly kind: "account"; readonly id: bigint } | { readonly kind: "channel"; readonly id: bigint };

@@ -38,12 +38,17 @@ export interface GramJsOptions {
  * A fresh GramJS client. MemorySession instead of StringSession: StringSession.save() writes the
  * port as a signed 16-bit number and throws for the random ports above 32767 tests get.
  */
-export function createGramJsClient(server: TestServer, options: GramJsOptions = {}): InstanceType<typeof telegram.TelegramClient> {
+export function createGramJsClient(
+  server: TestServer,
+  options: GramJsOptions = {},
+): InstanceType<typeof telegram.TelegramClient> {
   registerKey(server);
   const endpoint = server.endpoints[0]!;
   const port = options.webSocket === true ? endpoint.wsPort! : endpoint.port;
   // The three classes share one constructor signature; the cast lets one subclass serve them all.
-  const Base = bases[options.connection ?? (options.webSocket === true ? "obfuscated" : "full")] as typeof network.ConnectionTCPFull;
+  const Base = bases[
+    options.connection ?? (options.webSocket === true ? "obfuscated" : "full")
+  ] as typeof network.ConnectionTCPFull;
   // GramJS ignores the session's port and uses 80/443, so the address is forced here (peers.md §3).
   class LocalConnection extends Base {
     constructor(params: ConstructorParameters<typeof Base>[0]) {

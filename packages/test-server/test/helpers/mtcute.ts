@@ -78,7 +78,11 @@ export function createMtcuteClient(server: TestServer, options: MtcuteOptions = 
 }
 
 /** Runs `body` with a fresh mtcute client (see createMtcuteClient) and always destroys the client. */
-export async function withMtcuteClient<T>(server: TestServer, body: (client: BaseTelegramClient) => Promise<T>, options: MtcuteOptions = {}): Promise<T> {
+export async function withMtcuteClient<T>(
+  server: TestServer,
+  body: (client: BaseTelegramClient) => Promise<T>,
+  options: MtcuteOptions = {},
+): Promise<T> {
   const client = createMtcuteClient(server, options);
   try {
     return await body(client);

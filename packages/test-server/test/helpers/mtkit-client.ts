@@ -1,7 +1,13 @@
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
 import { parseRsaPublicKeyPem } from "@mtkit/mtproto-crypto";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
-import { createAuthKeyOverTransport, type HandshakeResult, SessionDriver, type SessionDriverOptions, type SessionEnvironment } from "@mtkit/session";
+import {
+  createAuthKeyOverTransport,
+  type HandshakeResult,
+  SessionDriver,
+  type SessionDriverOptions,
+  type SessionEnvironment,
+} from "@mtkit/session";
 import { apiRegistry } from "@mtkit/tl-core/api";
 import { createTcpTransport } from "@mtkit/transport-tcp";
 import type { FramingProtocol } from "@mtkit/transport-tcp/codec";
@@ -20,14 +26,26 @@ export interface MtkitClientOptions {
 }
 
 const crypto: CryptoProvider = createNodeCrypto();
-export const env: SessionEnvironment = { crypto, now: Date.now, randomBytes: (n) => crypto.randomFill(new Uint8Array(n)) };
+export const env: SessionEnvironment = {
+  crypto,
+  now: Date.now,
+  randomBytes: (n) => crypto.randomFill(new Uint8Array(n)),
+};
 
 function transportFor(server: TestServer, options: MtkitClientOptions): Transport {
   if (options.webSocket === true) {
     const wsPort = server.endpoints[0]!.wsPort!;
-    return createWebSocketTransport({ crypto, protocol: options.protocol ?? "intermediate", url: `ws://127.0.0.1:${wsPort}/apiws` });
+    return createWebSocketTransport({
+      crypto,
+      protocol: options.protocol ?? "intermediate",
+      url: `ws://127.0.0.1:${wsPort}/apiws`,
+    });
   }
-  return createTcpTransport({ crypto, protocol: options.protocol ?? "intermediate", obfuscation: options.obfuscated ?? false });
+  return createTcpTransport({
+    crypto,
+    protocol: options.protocol ?? "intermediate",
+    obfuscation: options.obfuscated ?? false,
+  });
 }
 
 /** Runs the client side of auth-key creation on its own connection, then closes it. */
@@ -72,7 +90,9 @@ export async function openDriver(
     backoff: { initialMs: 20, maxMs: 200 },
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
     ...(options.pingIntervalMs === undefined ? {} : { pingIntervalMs: options.pingIntervalMs }),
-    ...(options.deadConnectionTimeoutMs === undefined ? {} : { deadConnectionTimeoutMs: options.deadConnectionTimeoutMs }),
+    ...(options.deadConnectionTimeoutMs === undefined
+      ? {}
+      : { deadConnectionTimeoutMs: options.deadConnectionTimeoutMs }),
   });
   await driver.connect();
   return driver;
@@ -82,6 +102,9 @@ export async function openDriver(
  * A client made only of mtkit packages: session's handshake and driver over transport-tcp or
  * transport-ws. One connection makes the key, a second one carries the session.
  */
-export async function connectMtkitClient(server: TestServer, options: MtkitClientOptions = {}): Promise<SessionDriver<DcAddress>> {
+export async function connectMtkitClient(
+  server: TestServer,
+  options: MtkitClientOptions = {},
+): Promise<SessionDriver<DcAddress>> {
   return openDriver(server, await createKey(server, options), options);
 }

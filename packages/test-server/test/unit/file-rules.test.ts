@@ -21,21 +21,69 @@ describe("file rules (https://core.telegram.org/api/files)", () => {
   });
 
   it("part calls", () => {
-    expect(rpcName(() => { checkPartCall(0, 0, undefined); })).toBe("FILE_PART_EMPTY");
-    expect(rpcName(() => { checkPartCall(0, 524289, undefined); })).toBe("FILE_PART_TOO_BIG");
-    expect(rpcName(() => { checkPartCall(4000, 1, undefined); })).toBe("FILE_PART_INVALID");
-    expect(rpcName(() => { checkPartCall(3, 1, 3); })).toBe("FILE_PARTS_INVALID");
-    expect(rpcName(() => { checkPartCall(3, 1, -1); })).toBeUndefined(); // streamed upload
+    expect(
+      rpcName(() => {
+        checkPartCall(0, 0, undefined);
+      }),
+    ).toBe("FILE_PART_EMPTY");
+    expect(
+      rpcName(() => {
+        checkPartCall(0, 524289, undefined);
+      }),
+    ).toBe("FILE_PART_TOO_BIG");
+    expect(
+      rpcName(() => {
+        checkPartCall(4000, 1, undefined);
+      }),
+    ).toBe("FILE_PART_INVALID");
+    expect(
+      rpcName(() => {
+        checkPartCall(3, 1, 3);
+      }),
+    ).toBe("FILE_PARTS_INVALID");
+    expect(
+      rpcName(() => {
+        checkPartCall(3, 1, -1);
+      }),
+    ).toBeUndefined(); // streamed upload
   });
 
   it("getFile ranges, plain and precise", () => {
-    expect(rpcName(() => { checkRange(0n, 1048576, false); })).toBeUndefined();
-    expect(rpcName(() => { checkRange(-4096n, 4096, false); })).toBe("OFFSET_INVALID");
-    expect(rpcName(() => { checkRange(1024n, 4096, false); })).toBe("OFFSET_INVALID");
-    expect(rpcName(() => { checkRange(0n, 12288, false); })).toBe("LIMIT_INVALID");
-    expect(rpcName(() => { checkRange(1044480n, 8192, false); })).toBe("LIMIT_INVALID");
-    expect(rpcName(() => { checkRange(1024n, 3072, true); })).toBeUndefined();
-    expect(rpcName(() => { checkRange(0n, 1048577, true); })).toBe("LIMIT_INVALID");
+    expect(
+      rpcName(() => {
+        checkRange(0n, 1048576, false);
+      }),
+    ).toBeUndefined();
+    expect(
+      rpcName(() => {
+        checkRange(-4096n, 4096, false);
+      }),
+    ).toBe("OFFSET_INVALID");
+    expect(
+      rpcName(() => {
+        checkRange(1024n, 4096, false);
+      }),
+    ).toBe("OFFSET_INVALID");
+    expect(
+      rpcName(() => {
+        checkRange(0n, 12288, false);
+      }),
+    ).toBe("LIMIT_INVALID");
+    expect(
+      rpcName(() => {
+        checkRange(1044480n, 8192, false);
+      }),
+    ).toBe("LIMIT_INVALID");
+    expect(
+      rpcName(() => {
+        checkRange(1024n, 3072, true);
+      }),
+    ).toBeUndefined();
+    expect(
+      rpcName(() => {
+        checkRange(0n, 1048577, true);
+      }),
+    ).toBe("LIMIT_INVALID");
   });
 });
 

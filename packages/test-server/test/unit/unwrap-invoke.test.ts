@@ -17,18 +17,32 @@ describe("unwrapInvoke", () => {
         systemLangCode: "en",
         langPack: "",
         langCode: "de",
-        query: { _: "invokeWithoutUpdates", query: { _: "invokeAfterMsgs", msgIds: [4n, 8n], query: { _: "invokeAfterMsg", msgId: 12n, query: { _: "help.getConfig" } } } },
+        query: {
+          _: "invokeWithoutUpdates",
+          query: {
+            _: "invokeAfterMsgs",
+            msgIds: [4n, 8n],
+            query: { _: "invokeAfterMsg", msgId: 12n, query: { _: "help.getConfig" } },
+          },
+        },
       },
     } as never);
     expect(call.request).toEqual({ _: "help.getConfig" });
     expect(call.withoutUpdates).toBe(true);
     expect(call.afterMsgIds).toEqual([4n, 8n, 12n]);
-    expect(info).toEqual({ layer: 198, client: { apiId: 7, deviceModel: "dev", systemVersion: "sys", appVersion: "app", langCode: "de" } });
+    expect(info).toEqual({
+      layer: 198,
+      client: { apiId: 7, deviceModel: "dev", systemVersion: "sys", appVersion: "app", langCode: "de" },
+    });
   });
 
   it("leaves a bare call alone", () => {
     const info: KeyInfo = { layer: 227, client: undefined };
-    expect(unwrapInvoke(info, { _: "help.getNearestDc" })).toEqual({ request: { _: "help.getNearestDc" }, withoutUpdates: false, afterMsgIds: [] });
+    expect(unwrapInvoke(info, { _: "help.getNearestDc" })).toEqual({
+      request: { _: "help.getNearestDc" },
+      withoutUpdates: false,
+      afterMsgIds: [],
+    });
     expect(info.layer).toBe(227);
   });
 });

@@ -30,7 +30,11 @@ describe("update fault knobs", () => {
     const faults = new UpdateFaults();
     faults.forceDifferenceTooLong(2);
     faults.forceChannelDifferenceTooLong();
-    expect([faults.takeDifferenceTooLong(), faults.takeDifferenceTooLong(), faults.takeDifferenceTooLong()]).toEqual([true, true, false]);
+    expect([faults.takeDifferenceTooLong(), faults.takeDifferenceTooLong(), faults.takeDifferenceTooLong()]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     faults.drop(5);
     faults.clear();
     expect(faults.takeChannelDifferenceTooLong()).toBe(false);

@@ -7,7 +7,17 @@ function worldWithHistory(count: number): { world: World; alice: bigint; bob: bi
   let now = 1_700_000_000_000;
   let random = 1n;
   const world = new World({ env: { now: () => (now += 1000), randomLong: () => random++ } });
-  const account = (phone: string) => world.accounts.create({ phone, firstName: phone, lastName: undefined, username: undefined, bot: false, homeDc: 1, password: undefined, botToken: undefined }).id;
+  const account = (phone: string) =>
+    world.accounts.create({
+      phone,
+      firstName: phone,
+      lastName: undefined,
+      username: undefined,
+      bot: false,
+      homeDc: 1,
+      password: undefined,
+      botToken: undefined,
+    }).id;
   const alice = account("1");
   const bob = account("2");
   for (let i = 1; i <= count; i++) world.chatMessaging.send(alice, userPeer(bob), { text: `m${i}` });

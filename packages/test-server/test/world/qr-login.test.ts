@@ -25,14 +25,24 @@ describe("QR-code login", () => {
     const exported = await fresh.driver.invoke({ _: "auth.exportLoginToken", apiId: 1, apiHash: "x", exceptIds: [] });
     expect(exported).toMatchObject({ _: "auth.loginToken", token: expect.any(Uint8Array) as unknown });
     const token = (exported as { token: Uint8Array }).token;
-    await expect(alice.driver.invoke({ _: "auth.acceptLoginToken", token })).resolves.toMatchObject({ _: "authorization" });
-    await expect.poll(() => fresh.pushed, { timeout: 5000 }).toContainEqual(like({ _: "updateShort", update: { _: "updateLoginToken" } }));
+    await expect(alice.driver.invoke({ _: "auth.acceptLoginToken", token })).resolves.toMatchObject({
+      _: "authorization",
+    });
+    await expect
+      .poll(() => fresh.pushed, { timeout: 5000 })
+      .toContainEqual(like({ _: "updateShort", update: { _: "updateLoginToken" } }));
     const again = await fresh.driver.invoke({ _: "auth.exportLoginToken", apiId: 1, apiHash: "x", exceptIds: [] });
     expect(again).toMatchObject({ _: "auth.loginTokenMigrateTo", dcId: 2 });
     const onHome = await connectTo(server, 1);
     closing.push(onHome.driver);
-    const success = await onHome.driver.invoke({ _: "auth.importLoginToken", token: (again as { token: Uint8Array }).token });
-    expect(success).toMatchObject({ _: "auth.loginTokenSuccess", authorization: { _: "auth.authorization", user: { id: alice.userId, self: true } } });
+    const success = await onHome.driver.invoke({
+      _: "auth.importLoginToken",
+      token: (again as { token: Uint8Array }).token,
+    });
+    expect(success).toMatchObject({
+      _: "auth.loginTokenSuccess",
+      authorization: { _: "auth.authorization", user: { id: alice.userId, self: true } },
+    });
     await expect(onHome.driver.invoke({ _: "updates.getState" })).resolves.toMatchObject({ _: "updates.state" });
     // A used token is gone.
     await expect(onHome.driver.invoke({ _: "auth.importLoginToken", token })).rejects.toThrow(/AUTH_TOKEN_EXPIRED/);

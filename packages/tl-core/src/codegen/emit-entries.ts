@@ -27,7 +27,9 @@ export function emitEntries(model: CodegenModel): string {
     const write = isBool ? "undefined" : `W.${fnName("w", c.name)} as TlWriterEntry["write"]`;
     const isMethod = model.methods.includes(c);
     const result = isMethod ? `, result: ${resultEntry(model, c)}` : "";
-    lines.push(`export const ${fnName("c", c.name)}: TlEntry = { id: ${id}, name: ${JSON.stringify(c.name)}, type: ${entryTypeId(c)}, read: ${read}, write: ${write}${result} };`);
+    lines.push(
+      `export const ${fnName("c", c.name)}: TlEntry = { id: ${id}, name: ${JSON.stringify(c.name)}, type: ${entryTypeId(c)}, read: ${read}, write: ${write}${result} };`,
+    );
   }
   if (lines.some((line) => line.includes(" as T."))) out.splice(4, 0, 'import type * as T from "./types.js";');
   out.push(...lines);

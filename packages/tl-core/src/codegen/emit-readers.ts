@@ -88,7 +88,7 @@ function readerFunction(model: CodegenModel, c: TlCombinator): string {
     }
     const key = camel(p.name);
     if (p.condition) {
-      const test = `(v_${p.condition.field} & ${2 ** p.condition.bit | 0}) !== 0`;
+      const test = `(v_${p.condition.field} & ${(2 ** p.condition.bit) | 0}) !== 0`;
       if (p.type.kind === "true") {
         props.push(`${key}: ${test}`);
         continue;
@@ -132,6 +132,11 @@ export function emitReaders(model: CodegenModel): string {
     entries.push(`  [${id}, { read: ${fnName("r", c.name)} as TlReadFn, type: ${entryTypeId(c)} }],`);
   }
   // Pure: a bundle that never touches `readers` (entries.ts instead) drops the map and every reader it does not use.
-  out.push("const readersList: readonly (readonly [number, TlReaderEntry])[] = [", ...entries, "];", "export const readers: ReadonlyMap<number, TlReaderEntry> = /* @__PURE__ */ new Map(readersList);");
+  out.push(
+    "const readersList: readonly (readonly [number, TlReaderEntry])[] = [",
+    ...entries,
+    "];",
+    "export const readers: ReadonlyMap<number, TlReaderEntry> = /* @__PURE__ */ new Map(readersList);",
+  );
   return `${out.join("\n")}\n`;
 }

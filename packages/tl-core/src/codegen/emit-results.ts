@@ -6,15 +6,22 @@ import { minSize, readExpr } from "./emit-readers.js";
 function elementReader(model: CodegenModel, type: TlTypeRef): string {
   if (type.kind === "primitive") {
     const names: Record<string, string> = {
-      int: "readInt", long: "readLong", double: "readDouble", string: "readString",
-      bytes: "readBytes", int128: "readInt128", int256: "readInt256", Bool: "readBool",
+      int: "readInt",
+      long: "readLong",
+      double: "readDouble",
+      string: "readString",
+      bytes: "readBytes",
+      int128: "readInt128",
+      int256: "readInt256",
+      Bool: "readBool",
     };
     return names[type.name]!;
   }
   if (type.kind === "bare") return `R.${fnName("r", bareConstructor(model, type).name)}`;
   // Elements of boxed types are checked like fields; only the result itself stays unchecked, as the
   // server may send rpc_error or gzip_packed in its place.
-  if (type.kind === "vector" || type.kind === "boxed") return `(r: TlReader) => ${readExpr(model, type).replace(/\br_/g, "R.r_")}`;
+  if (type.kind === "vector" || type.kind === "boxed")
+    return `(r: TlReader) => ${readExpr(model, type).replace(/\br_/g, "R.r_")}`;
   return "readObject";
 }
 
@@ -45,7 +52,12 @@ export function emitResults(model: CodegenModel): string {
   const entries = model.methods.map((m) => `  [${JSON.stringify(m.name)}, ${resultEntry(model, m)}],`);
   // Casts of checked boxed elements name generated types; import them only when used.
   if (entries.some((line) => line.includes(" as T."))) out.splice(3, 0, 'import type * as T from "./types.js";');
-  out.push("const resultsList: readonly (readonly [string, TlResultEntry])[] = [", ...entries, "];", "export const results: ReadonlyMap<string, TlResultEntry> = /* @__PURE__ */ new Map(resultsList);");
+  out.push(
+    "const resultsList: readonly (readonly [string, TlResultEntry])[] = [",
+    ...entries,
+    "];",
+    "export const results: ReadonlyMap<string, TlResultEntry> = /* @__PURE__ */ new Map(resultsList);",
+  );
   return `${out.join("\n")}\n`;
 }
 

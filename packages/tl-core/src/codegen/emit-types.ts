@@ -56,7 +56,9 @@ export function emitTypes(model: CodegenModel): string {
   out.push("/** Every method: its request object and its result type, for a typed `invoke`. */");
   out.push("export interface RpcMethods {");
   for (const m of model.methods) {
-    out.push(`  ${JSON.stringify(m.name)}: { request: ${methodTypeName(m.name)}; result: ${tsType(model, m.result)} };`);
+    out.push(
+      `  ${JSON.stringify(m.name)}: { request: ${methodTypeName(m.name)}; result: ${tsType(model, m.result)} };`,
+    );
   }
   out.push("}");
   out.push("/** Every constructor's interface by its `_` name. */");

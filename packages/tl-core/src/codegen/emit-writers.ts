@@ -18,7 +18,8 @@ function elementWriter(model: CodegenModel, type: TlTypeRef): string {
   if (type.kind === "primitive") return PRIMITIVE_WRITE[type.name]![1];
   if (type.kind === "nat") return "writeInt";
   if (type.kind === "bare") return fnName("w", bareConstructor(model, type).name);
-  if (type.kind === "vector") return `(w: TlWriter, v: ${tsType(model, type, "T.")}) => { ${writeStmt(model, type, "v")} }`;
+  if (type.kind === "vector")
+    return `(w: TlWriter, v: ${tsType(model, type, "T.")}) => { ${writeStmt(model, type, "v")} }`;
   return "writeObject";
 }
 
@@ -31,7 +32,8 @@ function writeStmt(model: CodegenModel, type: TlTypeRef, value: string): string 
     case "primitive":
       return `w.${PRIMITIVE_WRITE[type.name]![0]}(${value});`;
     case "vector":
-      if (type.boxed && (type.of.kind === "boxed" || (type.of.kind === "generic" && type.of.bang))) return `w.objectVector(${value});`;
+      if (type.boxed && (type.of.kind === "boxed" || (type.of.kind === "generic" && type.of.bang)))
+        return `w.objectVector(${value});`;
       return `w.${type.boxed ? "vector" : "bareVector"}(${value}, ${elementWriter(model, type.of)});`;
     case "bare":
       return `${fnName("w", bareConstructor(model, type).name)}(w, ${value});`;
@@ -49,7 +51,7 @@ function writerFunction(model: CodegenModel, c: TlCombinator): string {
   for (const name of flags) body.push(`  let f_${name} = 0;`);
   for (const p of c.params) {
     if (!p.condition) continue;
-    const bit = 2 ** p.condition.bit | 0;
+    const bit = (2 ** p.condition.bit) | 0;
     const key = camel(p.name);
     const present = p.type.kind === "true" ? `o.${key} === true` : `o.${key} !== undefined`;
     body.push(`  if (${present}) f_${p.condition.field} |= ${bit};`);
@@ -62,7 +64,7 @@ function writerFunction(model: CodegenModel, c: TlCombinator): string {
     if (p.type.kind === "true") continue;
     const key = camel(p.name);
     if (p.condition) {
-      const bit = 2 ** p.condition.bit | 0;
+      const bit = (2 ** p.condition.bit) | 0;
       // Written whenever its bit is set, so fields sharing a bit stay consistent; a missing value
       // then fails with a TlError instead of producing bytes the reader would misparse.
       body.push(`  if ((f_${p.condition.field} & ${bit}) !== 0) ${writeStmt(model, p.type, `o.${key}!`)}`);
@@ -71,7 +73,9 @@ function writerFunction(model: CodegenModel, c: TlCombinator): string {
     }
   }
   const param = c.params.length === 0 ? "_o" : "o";
-  return [`export function ${fnName("w", c.name)}(w: TlWriter, ${param}: T.${typeName}): void {`, ...body, "}"].join("\n");
+  return [`export function ${fnName("w", c.name)}(w: TlWriter, ${param}: T.${typeName}): void {`, ...body, "}"].join(
+    "\n",
+  );
 }
 
 /** writers.ts: a body writer per constructor and method, and the name -> {id, write} map. */
@@ -89,8 +93,15 @@ export function emitWriters(model: CodegenModel): string {
     if (BOOL_CONSTRUCTORS.has(c.name)) continue;
     out.push(writerFunction(model, c));
     const id = `0x${(c.id >>> 0).toString(16).padStart(8, "0")} | 0`;
-    entries.push(`  [${JSON.stringify(c.name)}, { id: ${id}, write: ${fnName("w", c.name)} as TlWriterEntry["write"] }],`);
+    entries.push(
+      `  [${JSON.stringify(c.name)}, { id: ${id}, write: ${fnName("w", c.name)} as TlWriterEntry["write"] }],`,
+    );
   }
-  out.push("const writersList: readonly (readonly [string, TlWriterEntry])[] = [", ...entries, "];", "export const writers: ReadonlyMap<string, TlWriterEntry> = /* @__PURE__ */ new Map(writersList);");
+  out.push(
+    "const writersList: readonly (readonly [string, TlWriterEntry])[] = [",
+    ...entries,
+    "];",
+    "export const writers: ReadonlyMap<string, TlWriterEntry> = /* @__PURE__ */ new Map(writersList);",
+  );
   return `${out.join("\n")}\n`;
 }

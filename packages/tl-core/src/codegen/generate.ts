@@ -26,8 +26,10 @@ export function generateSchema(job: SchemaJob): Map<string, string> {
   const known = KNOWN_ID_EXCEPTIONS[job.file] ?? {};
   const found = findIdMismatches([...schema.constructors, ...schema.methods]);
   const problems: string[] = [];
-  for (const m of found) if (known[m.name] !== m.reason) problems.push(`${m.name}: ${m.reason} (known: ${known[m.name] ?? "no"})`);
-  for (const name of Object.keys(known)) if (!found.some((m) => m.name === name)) problems.push(`${name}: listed but matches now`);
+  for (const m of found)
+    if (known[m.name] !== m.reason) problems.push(`${m.name}: ${m.reason} (known: ${known[m.name] ?? "no"})`);
+  for (const name of Object.keys(known))
+    if (!found.some((m) => m.name === name)) problems.push(`${name}: listed but matches now`);
   if (problems.length > 0) throw new Error(`${job.file}: constructor id check failed:\n  ${problems.join("\n  ")}`);
   // Writers are keyed by `_`, so a method and a constructor must never share a name.
   const names = new Set<string>();
@@ -35,7 +37,11 @@ export function generateSchema(job: SchemaJob): Map<string, string> {
     if (names.has(c.name)) throw new Error(`${job.file}: the name ${c.name} is used twice`);
     names.add(c.name);
   }
-  const model = buildModel(schema.constructors, schema.methods, job.textStrings ? { textStrings: job.textStrings } : {});
+  const model = buildModel(
+    schema.constructors,
+    schema.methods,
+    job.textStrings ? { textStrings: job.textStrings } : {},
+  );
   return new Map([
     ["types.ts", emitTypes(model)],
     ["readers.ts", emitReaders(model)],

@@ -34,7 +34,11 @@ export interface ModelOptions {
 
 const BYTES: TlTypeRef = { kind: "primitive", name: "bytes" };
 
-export function buildModel(constructors: readonly TlCombinator[], methods: readonly TlCombinator[], options: ModelOptions = {}): CodegenModel {
+export function buildModel(
+  constructors: readonly TlCombinator[],
+  methods: readonly TlCombinator[],
+  options: ModelOptions = {},
+): CodegenModel {
   const { textStrings } = options;
   const patch = (c: TlCombinator): TlCombinator => ({
     ...c,

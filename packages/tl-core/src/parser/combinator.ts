@@ -21,7 +21,8 @@ export function parseCombinator(statement: TlStatement): TlCombinator | undefine
   if (!head) throw new TlParseError("SYNTAX", line, `bad combinator name "${left[0] ?? ""}"`);
   const name = head[1]!;
   if (BUILTINS.has(name) || left.includes("?") || text.includes("[")) return undefined;
-  if (head[2] !== undefined && head[2].length > 8) throw new TlParseError("BAD_ID", line, `id #${head[2]} is longer than 32 bits`);
+  if (head[2] !== undefined && head[2].length > 8)
+    throw new TlParseError("BAD_ID", line, `id #${head[2]} is longer than 32 bits`);
   const explicitId = head[2] === undefined ? undefined : Number.parseInt(head[2], 16) | 0;
 
   const generics: string[] = [];
@@ -35,7 +36,8 @@ export function parseCombinator(statement: TlStatement): TlCombinator | undefine
     }
     params.push(parseParam(token, generics, params, line));
   }
-  if (resultText === "" || /\s/.test(resultText)) throw new TlParseError("SYNTAX", line, `bad result type "${resultText}"`);
+  if (resultText === "" || /\s/.test(resultText))
+    throw new TlParseError("SYNTAX", line, `bad result type "${resultText}"`);
   const result = parseTypeRef(resultText, generics);
   if (!result) throw new TlParseError("SYNTAX", line, `bad result type "${resultText}"`);
   const normalized = normalizeCombinator(name, generics, params, result);
@@ -67,13 +69,15 @@ function parseParam(token: string, generics: readonly string[], earlier: readonl
     const field = conditional[1]!;
     const bit = Number(conditional[2]);
     const flags = earlier.find((p) => p.name === field);
-    if (flags?.type.kind !== "nat") throw new TlParseError("BAD_FLAG", line, `"${token}" refers to "${field}", which is not an earlier # field`);
+    if (flags?.type.kind !== "nat")
+      throw new TlParseError("BAD_FLAG", line, `"${token}" refers to "${field}", which is not an earlier # field`);
     if (bit > 31) throw new TlParseError("BAD_FLAG", line, `bit ${bit} in "${token}" is beyond 31`);
     condition = { field, bit };
     typeText = conditional[3]!;
   }
   const type = parseTypeRef(typeText, generics);
   if (!type) throw new TlParseError("SYNTAX", line, `bad type "${typeText}" in "${token}"`);
-  if (type.kind === "true" && !condition) throw new TlParseError("BAD_FLAG", line, `"${token}": true is only allowed behind a flag`);
+  if (type.kind === "true" && !condition)
+    throw new TlParseError("BAD_FLAG", line, `"${token}": true is only allowed behind a flag`);
   return condition ? { name, type, condition } : { name, type };
 }

@@ -25,14 +25,22 @@ export function parseSchema(source: string, options: SplitOptions = {}): ParsedS
   const kept: TlCombinator[] = [];
   for (const combinator of parsed) {
     const isPseudo = (c: TlCombinator): boolean =>
-      c.kind === "method" && c.result.kind === "boxed" && c.result.name === "Error" && c.params.every((p) => p.type.kind !== "generic");
+      c.kind === "method" &&
+      c.result.kind === "boxed" &&
+      c.result.name === "Error" &&
+      c.params.every((p) => p.type.kind !== "generic");
     const twins = parsed.filter((other) => other !== combinator && other.id === combinator.id);
     if (isPseudo(combinator) && twins.some((t) => t.kind === "method")) {
-      skipped.push({ name: combinator.name, line: combinator.line, reason: `pseudo-method sharing the id of ${twins[0]!.name}` });
+      skipped.push({
+        name: combinator.name,
+        line: combinator.line,
+        reason: `pseudo-method sharing the id of ${twins[0]!.name}`,
+      });
       continue;
     }
     const existing = byId.get(combinator.id);
-    if (existing) throw new TlParseError("DUPLICATE", combinator.line, `id of ${combinator.name} already used by ${existing.name}`);
+    if (existing)
+      throw new TlParseError("DUPLICATE", combinator.line, `id of ${combinator.name} already used by ${existing.name}`);
     byId.set(combinator.id, combinator);
     kept.push(combinator);
   }

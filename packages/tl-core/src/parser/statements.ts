@@ -17,7 +17,10 @@ export interface SplitOptions {
 const MANUAL = /^\s*\/\/\s*([a-z][\w.]*(?:#[0-9a-f]+)?\s[^;]*=[^;]*;)\s*\/\/\s*parsed manually/;
 
 /** Splits schema text into `;`-terminated declarations, dropping comments and section markers. */
-export function splitStatements(source: string, options: SplitOptions = {}): { statements: TlStatement[]; layer: number | undefined } {
+export function splitStatements(
+  source: string,
+  options: SplitOptions = {},
+): { statements: TlStatement[]; layer: number | undefined } {
   const statements: TlStatement[] = [];
   let section: TlStatement["section"] = "types";
   let pending = "";

@@ -25,7 +25,9 @@ export function parseTypeRef(text: string, generics: readonly string[]): TlTypeR
   if (!NAME.test(text)) return undefined;
   const last = text.slice(text.lastIndexOf(".") + 1);
   const first = last.charAt(0);
-  return first === first.toUpperCase() && first !== "_" ? { kind: "boxed", name: text } : { kind: "bare", name: text, percent: false };
+  return first === first.toUpperCase() && first !== "_"
+    ? { kind: "boxed", name: text }
+    : { kind: "bare", name: text, percent: false };
 }
 
 /**

@@ -30,6 +30,7 @@ function explain(c: TlCombinator): IdMismatchReason {
   const id = (text: string): number => crc32Text(text) | 0;
   if (id(normalizeCombinator(c.name, c.generics, c.params, c.result, true)) === c.explicitId) return "bytes-kept";
   const original = c.name.replace(/(Legacy|\d+)$/, "");
-  if (original !== c.name && id(normalizeCombinator(original, c.generics, c.params, c.result)) === c.explicitId) return "renamed";
+  if (original !== c.name && id(normalizeCombinator(original, c.generics, c.params, c.result)) === c.explicitId)
+    return "renamed";
   return "unexplained";
 }

@@ -18,7 +18,11 @@ export const readObject: TlReadFn = (r) => r.object();
  * Method results that are `Vector<T>` or `Bool` carry no usable type on the wire, so the reader is
  * told; but the server may send `rpc_error` or `gzip_packed` instead, which are read as objects.
  */
-export function readVectorResult(r: TlReader, readElement: (reader: TlReader) => unknown, minElementSize: number): unknown {
+export function readVectorResult(
+  r: TlReader,
+  readElement: (reader: TlReader) => unknown,
+  minElementSize: number,
+): unknown {
   return r.peekInt() === VECTOR_ID ? r.vector(readElement, minElementSize) : r.object();
 }
 

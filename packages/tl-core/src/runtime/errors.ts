@@ -46,10 +46,12 @@ export function hexId(id: number): string {
 export function constructorError(offset: number, id: number, typeName: string | undefined, known: boolean): TlError {
   const expected = typeName ?? "a known constructor id";
   const got = `got ${hexId(id)}`;
-  if (known) return new TlError("UNEXPECTED_CONSTRUCTOR", offset, expected, `${got}, a constructor of another type`, id);
+  if (known)
+    return new TlError("UNEXPECTED_CONSTRUCTOR", offset, expected, `${got}, a constructor of another type`, id);
   if (id === VECTOR_ID) {
     // A bare Vector has no element type on the wire (https://core.telegram.org/mtproto/serialize#vector).
-    if (typeName === undefined) return new TlError("UNTYPED_VECTOR", offset, "a boxed object", "a bare Vector needs its element type", id);
+    if (typeName === undefined)
+      return new TlError("UNTYPED_VECTOR", offset, "a boxed object", "a bare Vector needs its element type", id);
     return new TlError("UNEXPECTED_CONSTRUCTOR", offset, expected, `${got} (Vector)`, id);
   }
   return new TlError("UNKNOWN_CONSTRUCTOR", offset, expected, got, id);

@@ -30,7 +30,12 @@ export class TlReader {
 
   constructor(registry: TlRegistry, bytes: Uint8Array, options: TlReaderOptions = {}, start = 0, end = bytes.length) {
     if (!(start >= 0 && start <= end && end <= bytes.length)) {
-      throw new TlError("BAD_LENGTH", start, `a range inside the ${bytes.length} input bytes`, `start ${start}, end ${end}`);
+      throw new TlError(
+        "BAD_LENGTH",
+        start,
+        `a range inside the ${bytes.length} input bytes`,
+        `start ${start}, end ${end}`,
+      );
     }
     this.registry = registry;
     this.data = bytes;
@@ -183,7 +188,8 @@ export class TlReader {
   private vectorId(): void {
     const at = this.pos;
     const id = this.int();
-    if (id !== VECTOR_ID) throw new TlError("UNEXPECTED_CONSTRUCTOR", at, "Vector (0x1cb5c415)", `got ${hexId(id)}`, id);
+    if (id !== VECTOR_ID)
+      throw new TlError("UNEXPECTED_CONSTRUCTOR", at, "Vector (0x1cb5c415)", `got ${hexId(id)}`, id);
   }
 
   /** Bare `vector<T>`: count, elements. */
@@ -214,6 +220,7 @@ export class TlReader {
 
   /** Throws unless every byte was consumed. */
   expectEnd(): void {
-    if (this.pos !== this.end) throw new TlError("TRAILING_BYTES", this.pos, "end of input", `${this.end - this.pos} bytes left`);
+    if (this.pos !== this.end)
+      throw new TlError("TRAILING_BYTES", this.pos, "end of input", `${this.end - this.pos} bytes left`);
   }
 }

@@ -13,7 +13,9 @@ type Utf8Slice = (this: Uint8Array, start: number, end: number) => string;
 const nodeUtf8Slice = (globalThis as { Buffer?: { prototype: { utf8Slice?: Utf8Slice } } }).Buffer?.prototype.utf8Slice;
 
 function decodeLong(bytes: Uint8Array, start: number, end: number): string {
-  return nodeUtf8Slice === undefined ? decoder.decode(bytes.subarray(start, end)) : nodeUtf8Slice.call(bytes, start, end);
+  return nodeUtf8Slice === undefined
+    ? decoder.decode(bytes.subarray(start, end))
+    : nodeUtf8Slice.call(bytes, start, end);
 }
 
 export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {

@@ -182,7 +182,10 @@ export class TlWriter {
    */
   untyped(value: unknown): void {
     if (typeof value === "boolean") this.bool(value);
-    else if (Array.isArray(value)) this.vector(value, (w, item: unknown) => { w.untyped(item); });
+    else if (Array.isArray(value))
+      this.vector(value, (w, item: unknown) => {
+        w.untyped(item);
+      });
     else if (typeof value === "bigint") this.long(value);
     else if (typeof value === "number") this.int(value);
     else if (typeof value === "string") this.string(value);

@@ -37,7 +37,13 @@ export class ByteQueue {
     if (first !== undefined && at + 4 <= first.length) {
       return (first[at]! | (first[at + 1]! << 8) | (first[at + 2]! << 16) | (first[at + 3]! << 24)) >>> 0;
     }
-    return (this.byteAt(index) | (this.byteAt(index + 1) << 8) | (this.byteAt(index + 2) << 16) | (this.byteAt(index + 3) << 24)) >>> 0;
+    return (
+      (this.byteAt(index) |
+        (this.byteAt(index + 1) << 8) |
+        (this.byteAt(index + 2) << 16) |
+        (this.byteAt(index + 3) << 24)) >>>
+      0
+    );
   }
 
   /** Copies `n` bytes from `index` without consuming them. */

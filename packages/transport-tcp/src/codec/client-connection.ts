@@ -46,23 +46,40 @@ export class ClientConnection implements PacketConnection {
   private decryptor: AesCtr | undefined;
   private tls: { writer: TlsRecordWriter; reader: TlsRecordReader } | undefined;
   /** Fake-TLS before the ServerHello is verified: what we received and what waits to be sent. */
-  private handshake: { crypto: TransportCrypto; key: Uint8Array; clientRandom: Uint8Array; received: ByteQueue; pending: Uint8Array[] } | undefined;
+  private handshake:
+    | { crypto: TransportCrypto; key: Uint8Array; clientRandom: Uint8Array; received: ByteQueue; pending: Uint8Array[] }
+    | undefined;
 
   constructor(options: ClientConnectionOptions = {}) {
-    const obfuscation = options.obfuscation === true ? {} : options.obfuscation === false ? undefined : options.obfuscation;
-    const secret = obfuscation?.secret === undefined ? undefined : isParsed(obfuscation.secret) ? obfuscation.secret : parseProxySecret(obfuscation.secret);
+    const obfuscation =
+      options.obfuscation === true ? {} : options.obfuscation === false ? undefined : options.obfuscation;
+    const secret =
+      obfuscation?.secret === undefined
+        ? undefined
+        : isParsed(obfuscation.secret)
+          ? obfuscation.secret
+          : parseProxySecret(obfuscation.secret);
     this.protocol = secret !== undefined && secret.kind !== "simple" ? "padded" : (options.protocol ?? "intermediate");
     const crypto = options.crypto;
     if (crypto === undefined && (obfuscation !== undefined || this.protocol === "padded")) {
       throw new TransportError("INVALID_ARGUMENT", "obfuscation and padded framing need a crypto provider");
     }
-    this.codec = createFrameCodec(this.protocol, { role: "client", ...(options.maxPacketLength === undefined ? {} : { maxPacketLength: options.maxPacketLength }), ...(crypto === undefined ? {} : { randomFill: (out: Uint8Array) => crypto.randomFill(out) }) });
+    this.codec = createFrameCodec(this.protocol, {
+      role: "client",
+      ...(options.maxPacketLength === undefined ? {} : { maxPacketLength: options.maxPacketLength }),
+      ...(crypto === undefined ? {} : { randomFill: (out: Uint8Array) => crypto.randomFill(out) }),
+    });
     if (obfuscation === undefined || crypto === undefined) {
       this.output.push(protocolTag(this.protocol));
       return;
     }
     const fakeTls = secret?.kind === "fakeTls";
-    const init = createObfuscationInit(crypto, { protocol: this.protocol, ...(obfuscation.dcId === undefined ? {} : { dcId: obfuscation.dcId }), ...(secret === undefined ? {} : { secretKey: secret.key }), insideTls: fakeTls });
+    const init = createObfuscationInit(crypto, {
+      protocol: this.protocol,
+      ...(obfuscation.dcId === undefined ? {} : { dcId: obfuscation.dcId }),
+      ...(secret === undefined ? {} : { secretKey: secret.key }),
+      insideTls: fakeTls,
+    });
     this.encryptor = init.encryptor;
     this.decryptor = init.decryptor;
     if (!fakeTls) {

@@ -8,7 +8,9 @@ import { readUint32LE } from "@mtkit/mtproto-crypto/bytes";
  * Returns undefined for "not plain" (obfuscated or garbage) and "need-more" when undecidable yet.
  * https://core.telegram.org/mtproto/mtproto-transports
  */
-export function detectPlainProtocol(head: Uint8Array): { protocol: FramingProtocol; tagLength: number } | undefined | "need-more" {
+export function detectPlainProtocol(
+  head: Uint8Array,
+): { protocol: FramingProtocol; tagLength: number } | undefined | "need-more" {
   if (head.length === 0) return "need-more";
   if (head[0] === 0xef) return { protocol: "abridged", tagLength: 1 };
   if (head.length < 4) return "need-more";

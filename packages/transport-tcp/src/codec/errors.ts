@@ -59,6 +59,13 @@ export class TransportStatusError extends Error {
   constructor(status: number) {
     super(`transport error ${status}`);
     this.status = status;
-    this.code = status === -404 ? "AUTH_KEY_NOT_FOUND" : status === -429 ? "TRANSPORT_FLOOD" : status === -444 ? "INVALID_DC" : "UNKNOWN_STATUS";
+    this.code =
+      status === -404
+        ? "AUTH_KEY_NOT_FOUND"
+        : status === -429
+          ? "TRANSPORT_FLOOD"
+          : status === -444
+            ? "INVALID_DC"
+            : "UNKNOWN_STATUS";
   }
 }

@@ -14,7 +14,8 @@ export class FrameBufferBudget {
   private used = 0;
 
   constructor(limitBytes = DEFAULT_FRAME_BUFFER_BUDGET) {
-    if (!Number.isSafeInteger(limitBytes) || limitBytes < 0) throw new TransportError("INVALID_ARGUMENT", `frame buffer budget ${limitBytes} is not a byte count`);
+    if (!Number.isSafeInteger(limitBytes) || limitBytes < 0)
+      throw new TransportError("INVALID_ARGUMENT", `frame buffer budget ${limitBytes} is not a byte count`);
     this.limitBytes = limitBytes;
   }
 
@@ -30,7 +31,11 @@ export class FrameBufferBudget {
     this.used += after - before;
     if (after > before && this.used > this.limitBytes) {
       this.used -= after;
-      throw new TransportError("BUFFER_BUDGET", `partial frames would hold ${this.used + after} bytes, over the budget of ${this.limitBytes}`, { buffered: after });
+      throw new TransportError(
+        "BUFFER_BUDGET",
+        `partial frames would hold ${this.used + after} bytes, over the budget of ${this.limitBytes}`,
+        { buffered: after },
+      );
     }
   }
 }

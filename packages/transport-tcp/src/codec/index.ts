@@ -1,7 +1,15 @@
 // `@mtkit/transport-tcp/codec`: sans-IO framing, obfuscation and fake-TLS. No `node:` imports, so
 // browsers and transport-ws use it as is. See README.md ("Codec subpath").
 export { TransportError, TransportStatusError, type TransportErrorCode, type TransportStatusCode } from "./errors.js";
-export { DEFAULT_MAX_PACKET_LENGTH, protocolTag, type Frame, type FrameCodec, type FrameCodecOptions, type FramingProtocol, type Role } from "./frame.js";
+export {
+  DEFAULT_MAX_PACKET_LENGTH,
+  protocolTag,
+  type Frame,
+  type FrameCodec,
+  type FrameCodecOptions,
+  type FramingProtocol,
+  type Role,
+} from "./frame.js";
 export type { TransportCrypto } from "./crypto.js";
 export type { ConnectionInfo, PacketConnection, ServerPacketConnection } from "./connection.js";
 export { ClientConnection, type ClientConnectionOptions, type ObfuscationOptions } from "./client-connection.js";
@@ -16,7 +24,13 @@ export { FullCodec } from "../framing/full.js";
 export { createFrameCodec } from "../framing/create.js";
 export { trimMtprotoPadding } from "../framing/padding.js";
 export { parseProxySecret, encodeProxySecret, type ProxySecret } from "../obfuscation/secret.js";
-export { createObfuscationInit, buildObfuscationHeader, isValidInitPrefix, type ObfuscationInit, type ObfuscationInitOptions } from "../obfuscation/init.js";
+export {
+  createObfuscationInit,
+  buildObfuscationHeader,
+  isValidInitPrefix,
+  type ObfuscationInit,
+  type ObfuscationInitOptions,
+} from "../obfuscation/init.js";
 export { obfuscationKeys, obfuscationCiphers, type ObfuscationCiphers } from "../obfuscation/keys.js";
 export { acceptObfuscationHeader, type AcceptedObfuscation } from "../obfuscation/accept.js";
 export { buildClientHello } from "../faketls/client-hello.js";

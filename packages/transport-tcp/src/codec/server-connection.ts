@@ -53,7 +53,9 @@ export class ServerConnection implements ServerPacketConnection {
 
   constructor(options: ServerConnectionOptions = {}) {
     this.options = options;
-    this.secrets = (options.secrets ?? []).map((s) => (s instanceof Uint8Array || typeof s === "string" ? parseProxySecret(s) : s));
+    this.secrets = (options.secrets ?? []).map((s) =>
+      s instanceof Uint8Array || typeof s === "string" ? parseProxySecret(s) : s,
+    );
   }
 
   get info(): ConnectionInfo | undefined {
@@ -143,7 +145,8 @@ export class ServerConnection implements ServerPacketConnection {
   }
 
   private readyCodec(): FrameCodec {
-    if (this.codec === undefined) throw new TransportError("INVALID_STATE", "cannot send before the client's transport is known");
+    if (this.codec === undefined)
+      throw new TransportError("INVALID_STATE", "cannot send before the client's transport is known");
     return this.codec;
   }
 
@@ -153,7 +156,8 @@ export class ServerConnection implements ServerPacketConnection {
     const plain = detectPlainProtocol(head);
     if (plain === "need-more") return false;
     if (plain !== undefined) {
-      if (this.options.requireSecret === true) throw new TransportError("UNKNOWN_PROTOCOL", "this server requires an MTProxy secret");
+      if (this.options.requireSecret === true)
+        throw new TransportError("UNKNOWN_PROTOCOL", "this server requires an MTProxy secret");
       this.pending.skip(plain.tagLength);
       this.codec = this.frameCodec(plain.protocol);
       this.detected = { protocol: plain.protocol, obfuscated: false };
@@ -162,7 +166,8 @@ export class ServerConnection implements ServerPacketConnection {
     // A TLS handshake record (16 03 01). An obfuscated init may start with 0x16 too (only 16 03 01 02
     // is forbidden to it), so all three bytes decide; a random init matches them once in 2^24.
     const tlsSecrets = this.secrets.flatMap((s, index) => (s.kind === "fakeTls" ? [index] : []));
-    if (tlsSecrets.length > 0 && head[0] === 0x16 && head[1] === 0x03 && head[2] === 0x01) return this.acceptTls(head, tlsSecrets);
+    if (tlsSecrets.length > 0 && head[0] === 0x16 && head[1] === 0x03 && head[2] === 0x01)
+      return this.acceptTls(head, tlsSecrets);
     return this.detectObfuscated(undefined);
   }
 
@@ -173,10 +178,22 @@ export class ServerConnection implements ServerPacketConnection {
     const crypto = this.requireCrypto();
     const hello = this.pending.take(length);
     const nowSeconds = Math.floor((this.options.now ?? Date.now)() / 1000);
-    const accepted = acceptClientHello(crypto, hello, secretIndexes.map((i) => this.secrets[i]!.key), nowSeconds, this.options.maxClockSkewSeconds ?? 600);
+    const accepted = acceptClientHello(
+      crypto,
+      hello,
+      secretIndexes.map((i) => this.secrets[i]!.key),
+      nowSeconds,
+      this.options.maxClockSkewSeconds ?? 600,
+    );
     const secretIndex = secretIndexes[accepted.secretIndex]!;
-    this.output.push(buildServerHello(crypto, this.secrets[secretIndex]!.key, accepted.clientRandom, accepted.sessionId));
-    this.tls = { writer: new TlsRecordWriter({ leadingChangeCipherSpec: false }), reader: new TlsRecordReader(), secretIndex };
+    this.output.push(
+      buildServerHello(crypto, this.secrets[secretIndex]!.key, accepted.clientRandom, accepted.sessionId),
+    );
+    this.tls = {
+      writer: new TlsRecordWriter({ leadingChangeCipherSpec: false }),
+      reader: new TlsRecordReader(),
+      secretIndex,
+    };
     return true;
   }
 
@@ -188,13 +205,19 @@ export class ServerConnection implements ServerPacketConnection {
     const candidates: (Uint8Array | undefined)[] = indexes.map((i) => this.secrets[i]!.key);
     if (only === undefined && this.options.requireSecret !== true) candidates.push(undefined);
     const accepted = acceptObfuscationHeader(crypto, this.pending.take(64), candidates);
-    if (accepted === undefined) throw new TransportError("UNKNOWN_PROTOCOL", "first bytes match no transport, obfuscation header or secret");
+    if (accepted === undefined)
+      throw new TransportError("UNKNOWN_PROTOCOL", "first bytes match no transport, obfuscation header or secret");
     this.encryptor = accepted.encryptor;
     this.decryptor = accepted.decryptor;
     this.codec = this.frameCodec(accepted.protocol);
     const secretIndex = accepted.secretIndex === undefined ? undefined : indexes[accepted.secretIndex];
     const secretKind = secretIndex === undefined ? undefined : this.secrets[secretIndex]!.kind;
-    this.detected = { protocol: accepted.protocol, obfuscated: true, dcId: accepted.dcId, ...(secretIndex === undefined ? {} : { secretIndex, secretKind: secretKind! }) };
+    this.detected = {
+      protocol: accepted.protocol,
+      obfuscated: true,
+      dcId: accepted.dcId,
+      ...(secretIndex === undefined ? {} : { secretIndex, secretKind: secretKind! }),
+    };
     // Whatever followed the header is ciphertext: decrypt it in order, before newer bytes.
     const rest = this.pending.takeAll();
     this.pending.push(this.decryptor.process(rest));
@@ -211,7 +234,8 @@ export class ServerConnection implements ServerPacketConnection {
   }
 
   private requireCrypto(): TransportCrypto {
-    if (this.options.crypto === undefined) throw new TransportError("UNKNOWN_PROTOCOL", "obfuscated transport but no crypto provider configured");
+    if (this.options.crypto === undefined)
+      throw new TransportError("UNKNOWN_PROTOCOL", "obfuscated transport but no crypto provider configured");
     return this.options.crypto;
   }
 }

@@ -16,7 +16,8 @@ export function statusFrameOf(payload: Uint8Array): Frame | undefined {
 }
 
 export function statusPayload(status: number): Uint8Array {
-  if (!Number.isInteger(status) || status >= 0 || status < -0x80000000) throw new RangeError(`status must be a negative int32, got ${status}`);
+  if (!Number.isInteger(status) || status >= 0 || status < -0x80000000)
+    throw new RangeError(`status must be a negative int32, got ${status}`);
   const out = new Uint8Array(4);
   writeUint32LE(out, 0, status >>> 0);
   return out;

@@ -52,7 +52,8 @@ export class TlsRecordReader {
         throw new TransportError("TLS_RECORD", `unexpected TLS record header ${type}`, { type });
       }
       const size = (this.queue.byteAt(3) << 8) | this.queue.byteAt(4);
-      if (size > MAX_TLS_READ_PAYLOAD) throw new TransportError("TLS_RECORD", `TLS record of ${size} bytes`, { length: size });
+      if (size > MAX_TLS_READ_PAYLOAD)
+        throw new TransportError("TLS_RECORD", `TLS record of ${size} bytes`, { length: size });
       if (this.queue.length < 5 + size) break;
       this.queue.skip(5);
       const payload = this.queue.take(size);

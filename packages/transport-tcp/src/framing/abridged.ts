@@ -1,6 +1,12 @@
 import { ByteQueue } from "../codec/byte-queue.js";
 import { TransportError } from "../codec/errors.js";
-import { DEFAULT_MAX_PACKET_LENGTH, type Frame, type FrameCodec, type FrameCodecOptions, type Role } from "../codec/frame.js";
+import {
+  DEFAULT_MAX_PACKET_LENGTH,
+  type Frame,
+  type FrameCodec,
+  type FrameCodecOptions,
+  type Role,
+} from "../codec/frame.js";
 import { statusFrameOf, statusPayload } from "../codec/status.js";
 
 const QUICK_ACK_BIT = 0x80;
@@ -36,14 +42,21 @@ export class AbridgedCodec implements FrameCodec {
 
   encodePacketParts(packet: Uint8Array, quickAck = false): Uint8Array[] {
     if (packet.length % 4 !== 0) {
-      throw new TransportError("INVALID_ARGUMENT", `abridged packets are a multiple of 4 bytes, got ${packet.length}`, { length: packet.length });
+      throw new TransportError("INVALID_ARGUMENT", `abridged packets are a multiple of 4 bytes, got ${packet.length}`, {
+        length: packet.length,
+      });
     }
     if (packet.length > this.maxPacketLength) {
-      throw new TransportError("PACKET_TOO_LONG", `packet of ${packet.length} bytes exceeds ${this.maxPacketLength}`, { length: packet.length });
+      throw new TransportError("PACKET_TOO_LONG", `packet of ${packet.length} bytes exceeds ${this.maxPacketLength}`, {
+        length: packet.length,
+      });
     }
     const words = packet.length / 4;
     const flag = quickAck ? QUICK_ACK_BIT : 0;
-    const header = words < LONG_HEADER ? Uint8Array.of(words | flag) : Uint8Array.of(LONG_HEADER | flag, words & 0xff, (words >>> 8) & 0xff, (words >>> 16) & 0xff);
+    const header =
+      words < LONG_HEADER
+        ? Uint8Array.of(words | flag)
+        : Uint8Array.of(LONG_HEADER | flag, words & 0xff, (words >>> 8) & 0xff, (words >>> 16) & 0xff);
     return [header, packet];
   }
 
@@ -87,7 +100,9 @@ export class AbridgedCodec implements FrameCodec {
       }
       const length = words * 4;
       if (length > this.maxPacketLength) {
-        throw new TransportError("PACKET_TOO_LONG", `announced length ${length} exceeds ${this.maxPacketLength}`, { length });
+        throw new TransportError("PACKET_TOO_LONG", `announced length ${length} exceeds ${this.maxPacketLength}`, {
+          length,
+        });
       }
       if (this.queue.length < headerLength + length) {
         this.announced = headerLength + length;
@@ -95,7 +110,13 @@ export class AbridgedCodec implements FrameCodec {
       }
       this.queue.skip(headerLength);
       const payload = this.queue.take(length);
-      frames.push((this.role === "client" ? statusFrameOf(payload) : undefined) ?? { kind: "packet", payload, quickAckRequested: flagged });
+      frames.push(
+        (this.role === "client" ? statusFrameOf(payload) : undefined) ?? {
+          kind: "packet",
+          payload,
+          quickAckRequested: flagged,
+        },
+      );
     }
     return frames;
   }

@@ -2,7 +2,13 @@ import { ByteQueue } from "../codec/byte-queue.js";
 import { readUint32LE, writeUint32LE } from "@mtkit/mtproto-crypto/bytes";
 import { crc32 } from "../codec/crc32.js";
 import { TransportError } from "../codec/errors.js";
-import { DEFAULT_MAX_PACKET_LENGTH, type Frame, type FrameCodec, type FrameCodecOptions, type Role } from "../codec/frame.js";
+import {
+  DEFAULT_MAX_PACKET_LENGTH,
+  type Frame,
+  type FrameCodec,
+  type FrameCodecOptions,
+  type Role,
+} from "../codec/frame.js";
 import { statusFrameOf, statusPayload } from "../codec/status.js";
 
 const OVERHEAD = 12;
@@ -33,10 +39,16 @@ export class FullCodec implements FrameCodec {
     // decode() refuses lengths that are not a multiple of 4 (every MTProto packet is), so encode
     // refuses to produce them rather than send a frame the peer must drop.
     if (packet.length % 4 !== 0) {
-      throw new TransportError("INVALID_ARGUMENT", `full transport packets are a multiple of 4 bytes, got ${packet.length}`, { length: packet.length });
+      throw new TransportError(
+        "INVALID_ARGUMENT",
+        `full transport packets are a multiple of 4 bytes, got ${packet.length}`,
+        { length: packet.length },
+      );
     }
     if (packet.length > this.maxPacketLength) {
-      throw new TransportError("PACKET_TOO_LONG", `packet of ${packet.length} bytes exceeds ${this.maxPacketLength}`, { length: packet.length });
+      throw new TransportError("PACKET_TOO_LONG", `packet of ${packet.length} bytes exceeds ${this.maxPacketLength}`, {
+        length: packet.length,
+      });
     }
     const total = packet.length + OVERHEAD;
     const out = new Uint8Array(total);
@@ -74,7 +86,11 @@ export class FullCodec implements FrameCodec {
         throw new TransportError("BAD_LENGTH", `full transport length ${total} is invalid`, { length: total });
       }
       if (total - OVERHEAD > this.maxPacketLength) {
-        throw new TransportError("PACKET_TOO_LONG", `announced length ${total - OVERHEAD} exceeds ${this.maxPacketLength}`, { length: total - OVERHEAD });
+        throw new TransportError(
+          "PACKET_TOO_LONG",
+          `announced length ${total - OVERHEAD} exceeds ${this.maxPacketLength}`,
+          { length: total - OVERHEAD },
+        );
       }
       if (this.queue.length < total) {
         this.announced = total;
@@ -83,12 +99,26 @@ export class FullCodec implements FrameCodec {
       const packet = this.queue.take(total);
       const expectedCrc = crc32(packet, 0, total - 4);
       const actualCrc = readUint32LE(packet, total - 4);
-      if (expectedCrc !== actualCrc) throw new TransportError("BAD_CRC", "full transport CRC32 mismatch", { expected: expectedCrc, actual: actualCrc });
+      if (expectedCrc !== actualCrc)
+        throw new TransportError("BAD_CRC", "full transport CRC32 mismatch", {
+          expected: expectedCrc,
+          actual: actualCrc,
+        });
       const seq = readUint32LE(packet, 4);
-      if (seq !== this.receiveSeq) throw new TransportError("BAD_SEQ", `full transport seq ${seq}, expected ${this.receiveSeq}`, { expected: this.receiveSeq, actual: seq });
+      if (seq !== this.receiveSeq)
+        throw new TransportError("BAD_SEQ", `full transport seq ${seq}, expected ${this.receiveSeq}`, {
+          expected: this.receiveSeq,
+          actual: seq,
+        });
       this.receiveSeq = (this.receiveSeq + 1) >>> 0;
       const payload = packet.subarray(8, total - 4);
-      frames.push((this.role === "client" ? statusFrameOf(payload) : undefined) ?? { kind: "packet", payload, quickAckRequested: false });
+      frames.push(
+        (this.role === "client" ? statusFrameOf(payload) : undefined) ?? {
+          kind: "packet",
+          payload,
+          quickAckRequested: false,
+        },
+      );
     }
     return frames;
   }

@@ -1,7 +1,13 @@
 import { ByteQueue } from "../codec/byte-queue.js";
 import { readInt32LE, readUint32LE, writeUint32LE } from "@mtkit/mtproto-crypto/bytes";
 import { TransportError } from "../codec/errors.js";
-import { DEFAULT_MAX_PACKET_LENGTH, type Frame, type FrameCodec, type FrameCodecOptions, type Role } from "../codec/frame.js";
+import {
+  DEFAULT_MAX_PACKET_LENGTH,
+  type Frame,
+  type FrameCodec,
+  type FrameCodecOptions,
+  type Role,
+} from "../codec/frame.js";
 import { statusFrameOf, statusPayload } from "../codec/status.js";
 import { trimMtprotoPadding } from "./padding.js";
 
@@ -46,7 +52,9 @@ export class IntermediateCodec implements FrameCodec {
     const padding = this.protocol === "padded" ? this.paddingLength() : 0;
     const length = packet.length + padding;
     if (length > this.maxPacketLength) {
-      throw new TransportError("PACKET_TOO_LONG", `packet of ${packet.length} bytes exceeds ${this.maxPacketLength}`, { length });
+      throw new TransportError("PACKET_TOO_LONG", `packet of ${packet.length} bytes exceeds ${this.maxPacketLength}`, {
+        length,
+      });
     }
     const header = new Uint8Array(4);
     writeUint32LE(header, 0, quickAck ? (length | QUICK_ACK_BIT) >>> 0 : length);
@@ -86,7 +94,9 @@ export class IntermediateCodec implements FrameCodec {
       }
       const length = raw & ~QUICK_ACK_BIT;
       if (length > this.maxPacketLength) {
-        throw new TransportError("PACKET_TOO_LONG", `announced length ${length} exceeds ${this.maxPacketLength}`, { length });
+        throw new TransportError("PACKET_TOO_LONG", `announced length ${length} exceeds ${this.maxPacketLength}`, {
+          length,
+        });
       }
       if (this.queue.length < 4 + length) {
         this.announced = 4 + length;

@@ -19,22 +19,39 @@ export class SocketCarrier implements ByteCarrier {
 
   start(handlers: CarrierHandlers): void {
     if (this.leftover !== undefined && this.leftover.length > 0) handlers.data(this.leftover);
-    this.socket.on("data", (chunk: Buffer) => { handlers.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)); });
-    this.socket.on("error", (error) => { this.failure = new TransportError("CARRIER", `socket error: ${error.message}`, { cause: error.message }); });
-    this.socket.on("close", () => { handlers.close(this.failure); });
+    this.socket.on("data", (chunk: Buffer) => {
+      handlers.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+    });
+    this.socket.on("error", (error) => {
+      this.failure = new TransportError("CARRIER", `socket error: ${error.message}`, { cause: error.message });
+    });
+    this.socket.on("close", () => {
+      handlers.close(this.failure);
+    });
     // 'end' from the peer: finish our side too so 'close' follows.
-    this.socket.on("end", () => { this.socket.end(); });
+    this.socket.on("end", () => {
+      this.socket.end();
+    });
     this.socket.resume();
   }
 
   write(bytes: Uint8Array): Promise<void> {
-    if (this.socket.destroyed || !this.socket.writable) return Promise.reject(new TransportError("CLOSED", "socket is closed"));
+    if (this.socket.destroyed || !this.socket.writable)
+      return Promise.reject(new TransportError("CLOSED", "socket is closed"));
     return new Promise((resolve, reject) => {
-      const flushed = this.socket.write(bytes, (error) => { if (error) reject(new TransportError("CARRIER", `write failed: ${error.message}`)); });
+      const flushed = this.socket.write(bytes, (error) => {
+        if (error) reject(new TransportError("CARRIER", `write failed: ${error.message}`));
+      });
       if (flushed) resolve();
       else {
-        const onDrain = (): void => { this.socket.off("close", onClose); resolve(); };
-        const onClose = (): void => { this.socket.off("drain", onDrain); reject(new TransportError("CLOSED", "socket closed while waiting for drain")); };
+        const onDrain = (): void => {
+          this.socket.off("close", onClose);
+          resolve();
+        };
+        const onClose = (): void => {
+          this.socket.off("drain", onDrain);
+          reject(new TransportError("CLOSED", "socket closed while waiting for drain"));
+        };
         this.socket.once("drain", onDrain);
         this.socket.once("close", onClose);
       }
@@ -44,7 +61,8 @@ export class SocketCarrier implements ByteCarrier {
   /** Vectored write: corked, so the parts leave in one syscall where possible. */
   writeParts(parts: Uint8Array[]): Promise<void> {
     if (parts.length === 1) return this.write(parts[0]!);
-    if (this.socket.destroyed || !this.socket.writable) return Promise.reject(new TransportError("CLOSED", "socket is closed"));
+    if (this.socket.destroyed || !this.socket.writable)
+      return Promise.reject(new TransportError("CLOSED", "socket is closed"));
     this.socket.cork();
     for (const part of parts.slice(0, -1)) this.socket.write(part);
     const last = this.write(parts.at(-1)!);
@@ -65,6 +83,8 @@ export class SocketCarrier implements ByteCarrier {
     // closed by a server limit) costs no more memory while the FIN exchange runs.
     this.socket.pause();
     // A peer that never answers our FIN must not keep the socket open forever.
-    setTimeout(() => { this.socket.destroy(); }, 2000).unref();
+    setTimeout(() => {
+      this.socket.destroy();
+    }, 2000).unref();
   }
 }

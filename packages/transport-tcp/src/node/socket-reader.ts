@@ -10,8 +10,14 @@ export class SocketReader {
   private readonly queue = new ByteQueue();
   private waiter: (() => void) | undefined;
   private ended: Error | undefined;
-  private readonly onData = (chunk: Buffer): void => { this.queue.push(Uint8Array.from(chunk)); this.wake(); };
-  private readonly onEnd = (): void => { this.ended = new TransportError("PROXY", "proxy closed the connection during the handshake"); this.wake(); };
+  private readonly onData = (chunk: Buffer): void => {
+    this.queue.push(Uint8Array.from(chunk));
+    this.wake();
+  };
+  private readonly onEnd = (): void => {
+    this.ended = new TransportError("PROXY", "proxy closed the connection during the handshake");
+    this.wake();
+  };
 
   constructor(private readonly socket: Socket) {
     socket.on("data", this.onData);
@@ -22,7 +28,9 @@ export class SocketReader {
   async read(n: number): Promise<Uint8Array> {
     while (this.queue.length < n) {
       if (this.ended !== undefined) throw this.ended;
-      await new Promise<void>((resolve) => { this.waiter = resolve; });
+      await new Promise<void>((resolve) => {
+        this.waiter = resolve;
+      });
     }
     return this.queue.take(n);
   }
@@ -34,7 +42,9 @@ export class SocketReader {
       if (found >= 0) return this.queue.take(found + delimiter.length);
       if (this.queue.length > limit) throw new TransportError("PROXY", "proxy answer too long");
       if (this.ended !== undefined) throw this.ended;
-      await new Promise<void>((resolve) => { this.waiter = resolve; });
+      await new Promise<void>((resolve) => {
+        this.waiter = resolve;
+      });
     }
   }
 

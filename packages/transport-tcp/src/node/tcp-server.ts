@@ -24,7 +24,9 @@ export class TcpTransportServer implements TransportServer {
 
   private constructor(options: TcpServerOptions) {
     this.options = options;
-    this.server = createServer((socket) => { this.accept(socket); });
+    this.server = createServer((socket) => {
+      this.accept(socket);
+    });
   }
 
   static async listen(options: TcpServerOptions = {}): Promise<TcpTransportServer> {
@@ -49,19 +51,27 @@ export class TcpTransportServer implements TransportServer {
 
   onConnection(handler: (connection: ServerConnectionLink) => void): () => void {
     this.handlers.add(handler);
-    return () => { this.handlers.delete(handler); };
+    return () => {
+      this.handlers.delete(handler);
+    };
   }
 
   /** Stops listening and closes every open connection. */
   async close(): Promise<void> {
-    const closed = new Promise<void>((resolve) => { this.server.close(() => { resolve(); }); });
+    const closed = new Promise<void>((resolve) => {
+      this.server.close(() => {
+        resolve();
+      });
+    });
     for (const socket of this.sockets) socket.destroy();
     await closed;
   }
 
   private accept(socket: Socket): void {
     this.sockets.add(socket);
-    socket.once("close", () => { this.sockets.delete(socket); });
+    socket.once("close", () => {
+      this.sockets.delete(socket);
+    });
     applySocketTuning(socket, this.options);
     const remote = `${socket.remoteAddress ?? "?"}:${socket.remotePort ?? 0}`;
     const connection = new CarrierServerConnection(new SocketCarrier(socket), this.options, remote);

@@ -32,7 +32,11 @@ export function createTcpTransport(options: TcpTransportOptions = {}): Transport
       applySocketTuning(socket, options);
       if (proxy === undefined) return new SocketCarrier(socket);
       try {
-        const leftover = await withAbort(openProxyTunnel(socket, proxy, address.host, address.port), combined, deadline);
+        const leftover = await withAbort(
+          openProxyTunnel(socket, proxy, address.host, address.port),
+          combined,
+          deadline,
+        );
         return new SocketCarrier(socket, leftover);
       } catch (error) {
         socket.destroy();
@@ -58,10 +62,16 @@ function connectionFor(options: TcpTransportOptions, address: DcAddress): Client
 function withAbort<T>(promise: Promise<T>, signal: AbortSignal, deadline: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
-      reject(deadline.aborted ? new TransportError("CONNECT_TIMEOUT", "proxy handshake timed out") : new TransportError("CLOSED", "connect aborted"));
+      reject(
+        deadline.aborted
+          ? new TransportError("CONNECT_TIMEOUT", "proxy handshake timed out")
+          : new TransportError("CLOSED", "connect aborted"),
+      );
     };
     if (signal.aborted) onAbort();
     signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => { signal.removeEventListener("abort", onAbort); });
+    promise.then(resolve, reject).finally(() => {
+      signal.removeEventListener("abort", onAbort);
+    });
   });
 }

@@ -16,7 +16,11 @@ export interface AcceptedObfuscation extends ObfuscationCiphers {
  * the one whose decrypted init[56..60] is a known tag. The decryptor has consumed the header, so it
  * continues with the bytes that follow.
  */
-export function acceptObfuscationHeader(crypto: TransportCrypto, header: Uint8Array, candidates: readonly (Uint8Array | undefined)[]): AcceptedObfuscation | undefined {
+export function acceptObfuscationHeader(
+  crypto: TransportCrypto,
+  header: Uint8Array,
+  candidates: readonly (Uint8Array | undefined)[],
+): AcceptedObfuscation | undefined {
   for (const [index, secretKey] of candidates.entries()) {
     const ciphers = obfuscationCiphers(crypto, header, "server", secretKey);
     const plain = ciphers.decryptor.process(header);

@@ -5,7 +5,9 @@ import { obfuscationCiphers, type ObfuscationCiphers } from "./keys.js";
 import { obfuscationTag } from "./tags.js";
 
 /** First ints a server could mistake for another protocol: HEAD, POST, GET , OPTI, a TLS record, dd, ee. */
-const FORBIDDEN_FIRST_INTS = new Set([0x44414548, 0x54534f50, 0x20544547, 0x4954504f, 0x02010316, 0xdddddddd, 0xeeeeeeee]);
+const FORBIDDEN_FIRST_INTS = new Set([
+  0x44414548, 0x54534f50, 0x20544547, 0x4954504f, 0x02010316, 0xdddddddd, 0xeeeeeeee,
+]);
 
 /**
  * Whether random bytes may start an obfuscated stream: not 0xef (abridged), no forbidden first
@@ -53,7 +55,11 @@ export function createObfuscationInit(crypto: TransportCrypto, options: Obfuscat
 }
 
 /** The header and ciphers for an already chosen init (tests feed vectors through this). */
-export function buildObfuscationHeader(crypto: TransportCrypto, init: Uint8Array, secretKey?: Uint8Array): ObfuscationInit {
+export function buildObfuscationHeader(
+  crypto: TransportCrypto,
+  init: Uint8Array,
+  secretKey?: Uint8Array,
+): ObfuscationInit {
   const ciphers = obfuscationCiphers(crypto, init, "client", secretKey);
   const encrypted = ciphers.encryptor.process(init);
   const header = Uint8Array.from(init);

@@ -24,7 +24,9 @@ export function parseProxySecret(input: Uint8Array | string): ProxySecret {
     const domain = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(17));
     return { kind: "fakeTls", key: bytes.slice(1, 17), domain };
   }
-  throw new TransportError("BAD_SECRET", `MTProxy secret of ${bytes.length} bytes has no known form`, { length: bytes.length });
+  throw new TransportError("BAD_SECRET", `MTProxy secret of ${bytes.length} bytes has no known form`, {
+    length: bytes.length,
+  });
 }
 
 /** The secret back in its canonical byte form (prefix + key + domain). */

@@ -11,7 +11,10 @@ export function obfuscationTag(protocol: FramingProtocol): Uint8Array {
     case "padded":
       return Uint8Array.of(0xdd, 0xdd, 0xdd, 0xdd);
     case "full":
-      throw new TransportError("INVALID_ARGUMENT", "the full transport has no obfuscation tag; use abridged, intermediate or padded");
+      throw new TransportError(
+        "INVALID_ARGUMENT",
+        "the full transport has no obfuscation tag; use abridged, intermediate or padded",
+      );
   }
 }
 

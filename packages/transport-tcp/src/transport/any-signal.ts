@@ -11,7 +11,13 @@ export function anySignal(signals: readonly AbortSignal[]): AbortSignal {
       controller.abort(signal.reason);
       break;
     }
-    signal.addEventListener("abort", () => { controller.abort(signal.reason); }, { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        controller.abort(signal.reason);
+      },
+      { once: true },
+    );
   }
   return controller.signal;
 }

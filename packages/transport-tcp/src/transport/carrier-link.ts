@@ -35,7 +35,14 @@ export class CarrierLink {
     this.connection = connection;
     this.closedWith = undefined;
     this.closing = false;
-    carrier.start({ data: (bytes) => { this.onData(bytes); }, close: (error) => { this.onCarrierClose(error); } });
+    carrier.start({
+      data: (bytes) => {
+        this.onData(bytes);
+      },
+      close: (error) => {
+        this.onCarrierClose(error);
+      },
+    });
     void this.flush().catch(() => undefined);
   }
 
@@ -44,7 +51,9 @@ export class CarrierLink {
   }
 
   send(packet: Uint8Array, options?: SendOptions): Promise<void> {
-    return this.withConnection((connection) => { connection.sendPacket(packet, options?.quickAck === true); });
+    return this.withConnection((connection) => {
+      connection.sendPacket(packet, options?.quickAck === true);
+    });
   }
 
   /** Runs a codec operation (send, quick ack, status) and writes what it produced. */

@@ -28,7 +28,9 @@ class PipeEnd implements ByteCarrier {
     if (this.isClosed) return Promise.reject(new TransportError("CLOSED", "pipe closed"));
     const copy = Uint8Array.from(bytes);
     const peer = this.peer!;
-    queueMicrotask(() => { peer.deliver(copy); });
+    queueMicrotask(() => {
+      peer.deliver(copy);
+    });
     return Promise.resolve();
   }
 
@@ -83,7 +85,9 @@ export class PipeTransportServer implements TransportServer {
 
   onConnection(handler: (connection: ServerConnectionLink) => void): () => void {
     this.handlers.add(handler);
-    return () => { this.handlers.delete(handler); };
+    return () => {
+      this.handlers.delete(handler);
+    };
   }
 
   /** A client transport whose `connect()` opens a new pipe to this server (the address is ignored). */
@@ -94,7 +98,9 @@ export class PipeTransportServer implements TransportServer {
         const [clientEnd, serverEnd] = pipeEnds();
         const server = new CarrierServerConnection(serverEnd, this.options, "pipe");
         this.connections.add(server);
-        server.subscribe((event) => { if (event.type === "close") this.connections.delete(server); });
+        server.subscribe((event) => {
+          if (event.type === "close") this.connections.delete(server);
+        });
         for (const handler of this.handlers) handler(server);
         return Promise.resolve(clientEnd);
       },
@@ -107,10 +113,14 @@ export class PipeTransportServer implements TransportServer {
 }
 
 /** Shortcut: a connected client transport and its server-side connection. */
-export async function createPipePair(options: { readonly client?: ClientConnectionOptions; readonly server?: ServerConnectionOptions } = {}): Promise<{ client: Transport; server: ServerConnectionLink }> {
+export async function createPipePair(
+  options: { readonly client?: ClientConnectionOptions; readonly server?: ServerConnectionOptions } = {},
+): Promise<{ client: Transport; server: ServerConnectionLink }> {
   const pipeServer = new PipeTransportServer(options.server === undefined ? {} : { server: options.server });
   let server: ServerConnectionLink | undefined;
-  pipeServer.onConnection((connection) => { server = connection; });
+  pipeServer.onConnection((connection) => {
+    server = connection;
+  });
   const client = pipeServer.createTransport(options.client);
   await client.connect({ dcId: 2, host: "pipe", port: 0 });
   return { client, server: server! };

@@ -17,7 +17,9 @@ export class CarrierServerConnection implements ServerConnectionLink {
     this.remote = remote;
     this.connection = new ServerConnection(options);
     this.link.attach(carrier, this.connection);
-    this.link.subscribe((event) => { if (event.type === "close") this.connection.release(); });
+    this.link.subscribe((event) => {
+      if (event.type === "close") this.connection.release();
+    });
   }
 
   get info(): ConnectionInfo | undefined {
@@ -33,11 +35,15 @@ export class CarrierServerConnection implements ServerConnectionLink {
   }
 
   sendQuickAck(token: number): Promise<void> {
-    return this.link.withConnection(() => { this.connection.sendQuickAck(token); });
+    return this.link.withConnection(() => {
+      this.connection.sendQuickAck(token);
+    });
   }
 
   sendStatus(status: number): Promise<void> {
-    return this.link.withConnection(() => { this.connection.sendStatus(status); });
+    return this.link.withConnection(() => {
+      this.connection.sendStatus(status);
+    });
   }
 
   subscribe(listener: TransportListener): () => void {

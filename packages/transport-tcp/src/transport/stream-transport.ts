@@ -33,8 +33,10 @@ export class StreamTransport implements Transport {
   }
 
   async connect(address: DcAddress, options?: { readonly signal?: AbortSignal }): Promise<void> {
-    if (this.link.isAttached || this.dialing !== undefined) throw new TransportError("INVALID_STATE", "already connected or connecting; close() first");
-    const connectionOptions = typeof this.options.connection === "function" ? this.options.connection(address) : this.options.connection;
+    if (this.link.isAttached || this.dialing !== undefined)
+      throw new TransportError("INVALID_STATE", "already connected or connecting; close() first");
+    const connectionOptions =
+      typeof this.options.connection === "function" ? this.options.connection(address) : this.options.connection;
     const connection = new ClientConnection(connectionOptions);
     const dialing = new AbortController();
     this.dialing = dialing;

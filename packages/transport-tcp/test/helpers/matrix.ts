@@ -31,7 +31,13 @@ export function combinations(): Combination[] {
 }
 
 export function clientOptions(c: Combination, crypto: TransportCrypto): ClientConnectionOptions {
-  const secret = { plain: undefined, obfuscated: undefined, secret: SIMPLE_SECRET, "dd-secret": SECURED_SECRET, "ee-fake-tls": FAKE_TLS_SECRET }[c.mode];
+  const secret = {
+    plain: undefined,
+    obfuscated: undefined,
+    secret: SIMPLE_SECRET,
+    "dd-secret": SECURED_SECRET,
+    "ee-fake-tls": FAKE_TLS_SECRET,
+  }[c.mode];
   if (c.mode === "plain") return { protocol: c.protocol, crypto };
   return { protocol: c.protocol, crypto, obfuscation: { dcId: 2, ...(secret === undefined ? {} : { secret }) } };
 }

@@ -27,20 +27,34 @@ function digest(bytes: Uint8Array): string {
 }
 
 window.runTransportExchange = async (options) => {
-  const transport = createWebSocketTransport({ crypto: createPortableCrypto(), protocol: options.protocol, obfuscation: options.obfuscation, url: options.url, maxPacketLength: 1024 * 1024 });
+  const transport = createWebSocketTransport({
+    crypto: createPortableCrypto(),
+    protocol: options.protocol,
+    obfuscation: options.obfuscation,
+    url: options.url,
+    maxPacketLength: 1024 * 1024,
+  });
   const received: Uint8Array[] = [];
   let closed: string | undefined;
   transport.subscribe((event) => {
     if (event.type === "packet") received.push(event.packet);
     // A close before the echoes arrive ends the wait and shows up in the result.
-    if (event.type === "close") closed = event.error === undefined ? "clean" : ((event.error as { code?: string }).code ?? event.error.message);
+    if (event.type === "close")
+      closed = event.error === undefined ? "clean" : ((event.error as { code?: string }).code ?? event.error.message);
   });
   await transport.connect({ dcId: 2, host: "", port: 0 });
   const sent = [packet(24 + 16 * 2, 1), packet(24 + 16 * 16_384, 2), packet(24 + 16 * 7, 3)];
   for (const p of sent) await transport.send(p);
   const deadline = Date.now() + 20_000;
-  while (received.length < sent.length && closed === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  while (received.length < sent.length && closed === undefined && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   const early = closed === undefined ? [] : [`closed:${closed}`];
   await transport.close();
-  return [...sent.map(digest), "|", ...received.map(digest), ...early, `ua=${navigator.userAgent.includes("Chrome/") ? "chrome" : "other"}`];
+  return [
+    ...sent.map(digest),
+    "|",
+    ...received.map(digest),
+    ...early,
+    `ua=${navigator.userAgent.includes("Chrome/") ? "chrome" : "other"}`,
+  ];
 };

@@ -14,12 +14,19 @@ import { typedOutcome, type FuzzTarget } from "../target.js";
 
 const PROTOCOLS: FramingProtocol[] = ["abridged", "intermediate", "padded", "full"];
 const ROLES: Role[] = ["client", "server"];
-const SECRETS = ["00112233445566778899aabbccddeeff", "ddf05fb7acb549be047a7c585116581418", "ee852380f362a09343efb4690c4e17862e676f6f676c652e636f6d"];
+const SECRETS = [
+  "00112233445566778899aabbccddeeff",
+  "ddf05fb7acb549be047a7c585116581418",
+  "ee852380f362a09343efb4690c4e17862e676f6f676c652e636f6d",
+];
 const TYPED = [TransportError, TransportStatusError];
 
 /** A few valid frames from the peer's codec, so mutations reach past the first header. */
 function validStream(rng: Rng, protocol: FramingProtocol, receiverRole: Role): Uint8Array[] {
-  const sender = createFrameCodec(protocol, { role: receiverRole === "server" ? "client" : "server", randomFill: (out) => rng.bytes(out.length) });
+  const sender = createFrameCodec(protocol, {
+    role: receiverRole === "server" ? "client" : "server",
+    randomFill: (out) => rng.bytes(out.length),
+  });
   return Array.from({ length: 1 + rng.below(3) }, () => sender.encodePacket(rng.bytes(4 * (1 + rng.below(40)))));
 }
 
@@ -49,15 +56,36 @@ export function framingTarget(): FuzzTarget {
           const bytes = rng.below(3) === 0 ? rng.bytes(rng.below(256)) : mutate(rng, concat(valid));
           guard.inputLength = bytes.length;
           const randomFill = (out: Uint8Array): Uint8Array => rng.bytes(out.length);
-          feed(createFrameCodec(protocol, { role, maxPacketLength: rng.pick([64, 1024, 2 * 1024 * 1024]), randomFill }), rng, bytes);
+          feed(
+            createFrameCodec(protocol, { role, maxPacketLength: rng.pick([64, 1024, 2 * 1024 * 1024]), randomFill }),
+            rng,
+            bytes,
+          );
         } else if (choice === PROTOCOLS.length * ROLES.length) {
-          const client = new ClientConnection({ crypto, protocol: rng.pick(["abridged", "intermediate", "padded"] as const), obfuscation: rng.below(2) === 0 ? { secret: rng.pick(SECRETS) } : rng.below(2) === 0 });
+          const client = new ClientConnection({
+            crypto,
+            protocol: rng.pick(["abridged", "intermediate", "padded"] as const),
+            obfuscation: rng.below(2) === 0 ? { secret: rng.pick(SECRETS) } : rng.below(2) === 0,
+          });
           client.sendPacket(rng.bytes(4 * (1 + rng.below(32))));
-          const bytes = rng.below(3) === 0 ? rng.bytes(rng.below(600)) : mutate(rng, client.takeOutput() ?? new Uint8Array(0));
+          const bytes =
+            rng.below(3) === 0 ? rng.bytes(rng.below(600)) : mutate(rng, client.takeOutput() ?? new Uint8Array(0));
           guard.inputLength = bytes.length;
-          feed(new ServerConnection({ crypto, secrets: SECRETS, requireSecret: rng.below(4) === 0, maxPacketLength: 4096 }), rng, bytes);
+          feed(
+            new ServerConnection({
+              crypto,
+              secrets: SECRETS,
+              requireSecret: rng.below(4) === 0,
+              maxPacketLength: 4096,
+            }),
+            rng,
+            bytes,
+          );
         } else {
-          const client = new ClientConnection({ crypto, protocol: rng.pick(["abridged", "intermediate", "padded", "full"] as const) });
+          const client = new ClientConnection({
+            crypto,
+            protocol: rng.pick(["abridged", "intermediate", "padded", "full"] as const),
+          });
           client.sendPacket(new Uint8Array(8));
           const bytes = rng.bytes(rng.below(300));
           guard.inputLength = bytes.length;

@@ -10,7 +10,11 @@ export class SignUpRequiredError extends Error {
 }
 
 /** Records who we are now (storage `session.setSelf`) and returns the user. */
-export async function completeAuthorization(client: TelegramClient, authorization: auth_TypeAuthorization, phone: string): Promise<RawUser> {
+export async function completeAuthorization(
+  client: TelegramClient,
+  authorization: auth_TypeAuthorization,
+  phone: string,
+): Promise<RawUser> {
   if (authorization._ === "auth.authorizationSignUpRequired") throw new SignUpRequiredError(phone);
   const user = authorization.user;
   if (user._ !== "user") throw new TypeError("the server authorized an empty user");

@@ -5,7 +5,10 @@ import { completeAuthorization } from "./authorization.js";
 
 /** The account has no usable 2FA password on the server side, or an algorithm we do not know. */
 export class PasswordLoginError extends Error {
-  constructor(readonly code: "NO_PASSWORD" | "UNKNOWN_ALGORITHM", message: string) {
+  constructor(
+    readonly code: "NO_PASSWORD" | "UNKNOWN_ALGORITHM",
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -28,12 +28,28 @@ export async function sendCode(client: TelegramClient, phone: string): Promise<S
  * when the account has 2FA (then call `checkPassword`).
  */
 export async function signIn(client: TelegramClient, sent: SentCode, code: string): Promise<RawUser> {
-  const authorization = await client.invoke({ _: "auth.signIn", phoneNumber: sent.phone, phoneCodeHash: sent.phoneCodeHash, phoneCode: code });
+  const authorization = await client.invoke({
+    _: "auth.signIn",
+    phoneNumber: sent.phone,
+    phoneCodeHash: sent.phoneCodeHash,
+    phoneCode: code,
+  });
   return completeAuthorization(client, authorization, sent.phone);
 }
 
 /** auth.signUp for a number without an account (after signIn said so). */
-export async function signUp(client: TelegramClient, sent: SentCode, firstName: string, lastName = ""): Promise<RawUser> {
-  const authorization = await client.invoke({ _: "auth.signUp", phoneNumber: sent.phone, phoneCodeHash: sent.phoneCodeHash, firstName, lastName });
+export async function signUp(
+  client: TelegramClient,
+  sent: SentCode,
+  firstName: string,
+  lastName = "",
+): Promise<RawUser> {
+  const authorization = await client.invoke({
+    _: "auth.signUp",
+    phoneNumber: sent.phone,
+    phoneCodeHash: sent.phoneCodeHash,
+    firstName,
+    lastName,
+  });
   return completeAuthorization(client, authorization, sent.phone);
 }

@@ -55,7 +55,15 @@ export async function loginWithQr(host: QrLoginHost, options: QrLoginOptions): P
   const invokeOptions = options.signal === undefined ? {} : { signal: options.signal };
   try {
     for (;;) {
-      const token = await host.invoke({ _: "auth.exportLoginToken", apiId: host.apiId, apiHash: host.apiHash, exceptIds: [...(options.exceptIds ?? [])] }, invokeOptions);
+      const token = await host.invoke(
+        {
+          _: "auth.exportLoginToken",
+          apiId: host.apiId,
+          apiHash: host.apiHash,
+          exceptIds: [...(options.exceptIds ?? [])],
+        },
+        invokeOptions,
+      );
       const done = await settle(host, token, invokeOptions);
       if (done !== null) return done;
       if (token._ !== "auth.loginToken") continue;
@@ -67,7 +75,10 @@ export async function loginWithQr(host: QrLoginHost, options: QrLoginOptions): P
       };
       signal.addEventListener("abort", stop, { once: true });
       try {
-        await Promise.race([host.nextLoginTokenUpdate(scan.signal), host.sleep(Math.max(1, token.expires - host.now()) * 1000, scan.signal)]);
+        await Promise.race([
+          host.nextLoginTokenUpdate(scan.signal),
+          host.sleep(Math.max(1, token.expires - host.now()) * 1000, scan.signal),
+        ]);
       } finally {
         scan.abort();
         signal.removeEventListener("abort", stop);
@@ -76,13 +87,18 @@ export async function loginWithQr(host: QrLoginHost, options: QrLoginOptions): P
     }
   } catch (error) {
     if (!(error instanceof RpcError) || error.name !== "SESSION_PASSWORD_NEEDED") throw error;
-    if (options.password === undefined) throw new QrLoginError("PASSWORD_NEEDED", "the account has a 2FA password: pass `password` to loginWithQr");
+    if (options.password === undefined)
+      throw new QrLoginError("PASSWORD_NEEDED", "the account has a 2FA password: pass `password` to loginWithQr");
     return host.checkPassword(await options.password());
   }
 }
 
 /** A finished login from an export or import answer, following at most one migration. */
-async function settle(host: QrLoginHost, token: auth_TypeLoginToken, invokeOptions: { signal?: AbortSignal }): Promise<TypeUser | null> {
+async function settle(
+  host: QrLoginHost,
+  token: auth_TypeLoginToken,
+  invokeOptions: { signal?: AbortSignal },
+): Promise<TypeUser | null> {
   let answer = token;
   for (let hop = 0; answer._ === "auth.loginTokenMigrateTo"; hop++) {
     if (hop >= 2) throw new QrLoginError("TOO_MANY_MIGRATIONS", "the server kept moving the QR login between DCs");

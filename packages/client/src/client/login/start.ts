@@ -17,7 +17,11 @@ export interface StartParams {
   readonly lastName?: string;
 }
 
-async function ask<A extends unknown[]>(value: string | ((...args: A) => string | Promise<string>) | undefined, what: string, ...args: A): Promise<string> {
+async function ask<A extends unknown[]>(
+  value: string | ((...args: A) => string | Promise<string>) | undefined,
+  what: string,
+  ...args: A
+): Promise<string> {
   if (value === undefined) throw new TypeError(`start() needs ${what}`);
   return typeof value === "string" ? value : await value(...args);
 }
@@ -38,7 +42,8 @@ export async function start(client: TelegramClient, params: StartParams): Promis
   try {
     return await signIn(client, sent, await ask(params.code, "the login code"));
   } catch (error) {
-    if (error instanceof SignUpRequiredError) return signUp(client, sent, await ask(params.firstName, "a first name for the new account"), params.lastName);
+    if (error instanceof SignUpRequiredError)
+      return signUp(client, sent, await ask(params.firstName, "a first name for the new account"), params.lastName);
     if (!isRpcError(error, "SESSION_PASSWORD_NEEDED")) throw error;
   }
   const hint = (await client.invoke({ _: "account.getPassword" })).hint;

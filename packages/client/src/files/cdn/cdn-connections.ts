@@ -1,5 +1,10 @@
 import { parseRsaPublicKeyPem } from "@mtkit/mtproto-crypto";
-import { createAuthKeyOverTransport, RpcError as SessionRpcError, SessionDriver, type SessionEnvironment } from "@mtkit/session";
+import {
+  createAuthKeyOverTransport,
+  RpcError as SessionRpcError,
+  SessionDriver,
+  type SessionEnvironment,
+} from "@mtkit/session";
 import type { TlObject } from "@mtkit/tl-core";
 import { apiRegistry, type RpcMethods, type TypeCdnConfig, type TypeConfig } from "@mtkit/tl-core/api";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
@@ -12,7 +17,9 @@ export interface CdnConnectionsDeps {
   /** invokeWithLayer + initConnection around the first request of the session. */
   readonly wrapInit: (query: TlObject) => TlObject;
   /** help.getConfig / help.getCdnConfig on the home DC. */
-  readonly askHome: (request: { readonly _: "help.getConfig" } | { readonly _: "help.getCdnConfig" }) => Promise<unknown>;
+  readonly askHome: (
+    request: { readonly _: "help.getConfig" } | { readonly _: "help.getCdnConfig" },
+  ) => Promise<unknown>;
   readonly requestTimeoutMs: number;
 }
 
@@ -32,7 +39,11 @@ export class CdnConnections {
 
   constructor(private readonly deps: CdnConnectionsDeps) {}
 
-  async invoke<M extends keyof RpcMethods>(dcId: number, request: RpcMethods[M]["request"] & { readonly _: M }, signal: AbortSignal): Promise<RpcMethods[M]["result"]> {
+  async invoke<M extends keyof RpcMethods>(
+    dcId: number,
+    request: RpcMethods[M]["request"] & { readonly _: M },
+    signal: AbortSignal,
+  ): Promise<RpcMethods[M]["result"]> {
     let pending = this.#links.get(dcId);
     if (pending === undefined) {
       pending = this.#open(dcId);
@@ -60,16 +71,22 @@ export class CdnConnections {
   async #open(dcId: number): Promise<CdnLink> {
     const config = (await this.deps.askHome({ _: "help.getConfig" })) as TypeConfig;
     const option = config.dcOptions.find((dc) => dc.cdn === true && dc.id === dcId && dc.ipv6 !== true);
-    if (option === undefined) throw new FileTransferError("BAD_REDIRECT", `no CDN DC ${String(dcId)} in help.getConfig`);
+    if (option === undefined)
+      throw new FileTransferError("BAD_REDIRECT", `no CDN DC ${String(dcId)} in help.getConfig`);
     const cdnConfig = (await this.deps.askHome({ _: "help.getCdnConfig" })) as TypeCdnConfig;
     const pem = cdnConfig.publicKeys.find((key) => key.dcId === dcId)?.publicKey;
-    if (pem === undefined) throw new FileTransferError("BAD_REDIRECT", `no RSA key for CDN DC ${String(dcId)} in help.getCdnConfig`);
+    if (pem === undefined)
+      throw new FileTransferError("BAD_REDIRECT", `no RSA key for CDN DC ${String(dcId)} in help.getCdnConfig`);
     const address: TransportAddress = { dcId, host: option.ipAddress, port: option.port };
     const handshakeTransport = this.deps.newTransport(address);
     await handshakeTransport.connect(address);
     let key;
     try {
-      key = await createAuthKeyOverTransport(handshakeTransport, { env: this.deps.env, rsaKeys: [parseRsaPublicKeyPem(pem)], dcId });
+      key = await createAuthKeyOverTransport(handshakeTransport, {
+        env: this.deps.env,
+        rsaKeys: [parseRsaPublicKeyPem(pem)],
+        dcId,
+      });
     } finally {
       await handshakeTransport.close();
     }

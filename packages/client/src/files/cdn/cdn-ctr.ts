@@ -4,7 +4,13 @@ import type { CryptoProvider } from "@mtkit/mtproto-crypto";
  * AES-256-CTR over the bytes at `offset` of a CDN file: the iv's last 4 bytes become offset / 16,
  * big-endian (https://core.telegram.org/cdn#getting-files). Decryption and encryption are the same.
  */
-export function cdnCtr(crypto: CryptoProvider, key: Uint8Array, iv: Uint8Array, offset: number, data: Uint8Array): Uint8Array {
+export function cdnCtr(
+  crypto: CryptoProvider,
+  key: Uint8Array,
+  iv: Uint8Array,
+  offset: number,
+  data: Uint8Array,
+): Uint8Array {
   const counterIv = iv.slice();
   new DataView(counterIv.buffer).setUint32(12, Math.floor(offset / 16) >>> 0, false);
   return crypto.createAesCtr(key, counterIv).process(data);

@@ -13,8 +13,17 @@ export class CdnHashes {
   add(hashes: readonly TypeFileHash[]): void {
     for (const hash of hashes) {
       const offset = Number(hash.offset);
-      if (hash.offset < 0n || offset % CDN_HASH_PART !== 0 || hash.limit <= 0 || hash.limit > CDN_HASH_PART || hash.hash.length !== 32) {
-        throw new FileTransferError("BAD_HASHES", `unusable file hash at offset ${hash.offset.toString()} (limit ${String(hash.limit)})`);
+      if (
+        hash.offset < 0n ||
+        offset % CDN_HASH_PART !== 0 ||
+        hash.limit <= 0 ||
+        hash.limit > CDN_HASH_PART ||
+        hash.hash.length !== 32
+      ) {
+        throw new FileTransferError(
+          "BAD_HASHES",
+          `unusable file hash at offset ${hash.offset.toString()} (limit ${String(hash.limit)})`,
+        );
       }
       this.#byOffset.set(offset, hash);
     }
@@ -30,9 +39,19 @@ export class CdnHashes {
       const expected = this.#byOffset.get(offset + at);
       if (expected === undefined) throw new FileTransferError("BAD_HASHES", "no hash for this part", offset + at);
       const block = plain.subarray(at, Math.min(plain.length, at + CDN_HASH_PART));
-      if (block.length !== expected.limit) throw new FileTransferError("HASH_MISMATCH", `part is ${String(block.length)} bytes, its hash covers ${String(expected.limit)}`, offset + at);
+      if (block.length !== expected.limit)
+        throw new FileTransferError(
+          "HASH_MISMATCH",
+          `part is ${String(block.length)} bytes, its hash covers ${String(expected.limit)}`,
+          offset + at,
+        );
       const actual = crypto.sha256(block);
-      if (!actual.every((byte, i) => byte === expected.hash[i])) throw new FileTransferError("HASH_MISMATCH", "SHA-256 of the decrypted part differs from the master DC's", offset + at);
+      if (!actual.every((byte, i) => byte === expected.hash[i]))
+        throw new FileTransferError(
+          "HASH_MISMATCH",
+          "SHA-256 of the decrypted part differs from the master DC's",
+          offset + at,
+        );
     }
   }
 }

@@ -31,16 +31,29 @@ interface InFlight {
  * alone, so a redirect or a tiny file costs no wasted requests) and handed out in order; at most
  * `workers` parts are held. Breaking out of the loop or aborting stops every request.
  */
-export async function* downloadAsIterable(client: FileClient, target: DownloadTarget, options: DownloadOptions = {}): AsyncGenerator<Uint8Array, void, undefined> {
+export async function* downloadAsIterable(
+  client: FileClient,
+  target: DownloadTarget,
+  options: DownloadOptions = {},
+): AsyncGenerator<Uint8Array, void, undefined> {
   const { location, dcId, size } = resolveTarget(target);
   const partSize = options.partSize ?? MAX_DOWNLOAD_PART;
-  if (!isValidDownloadPartSize(partSize)) throw new FileTransferError("BAD_PART_SIZE", `${String(partSize)} is not a multiple of 4 KiB dividing 1 MiB`);
+  if (!isValidDownloadPartSize(partSize))
+    throw new FileTransferError("BAD_PART_SIZE", `${String(partSize)} is not a multiple of 4 KiB dividing 1 MiB`);
   const start = options.offset ?? 0;
-  if (!Number.isSafeInteger(start) || start < 0 || (options.limit !== undefined && (!Number.isSafeInteger(options.limit) || options.limit < 0))) {
+  if (
+    !Number.isSafeInteger(start) ||
+    start < 0 ||
+    (options.limit !== undefined && (!Number.isSafeInteger(options.limit) || options.limit < 0))
+  ) {
     throw new FileTransferError("BAD_RANGE", "offset and limit must be non-negative integers");
   }
   const maxSize = options.maxSize ?? MAX_FILE_SIZE;
-  const end = Math.min(size ?? Infinity, options.limit === undefined ? Infinity : start + options.limit, maxSize + partSize);
+  const end = Math.min(
+    size ?? Infinity,
+    options.limit === undefined ? Infinity : start + options.limit,
+    maxSize + partSize,
+  );
   const total = Math.min(size ?? Infinity, options.limit === undefined ? Infinity : start + options.limit) - start;
   const workers = Math.max(1, Math.floor(options.workers ?? 4));
   const fetcher = new PartFetcher(client, location, dcId);
@@ -64,7 +77,11 @@ export async function* downloadAsIterable(client: FileClient, target: DownloadTa
       concurrency = workers;
       checkLength(bytes.length, head.offset, partSize, size);
       if (head.offset + bytes.length > maxSize) {
-        throw new FileTransferError("ENDLESS_FILE", `the server sent more than ${String(maxSize)} bytes (maxSize)`, head.offset);
+        throw new FileTransferError(
+          "ENDLESS_FILE",
+          `the server sent more than ${String(maxSize)} bytes (maxSize)`,
+          head.offset,
+        );
       }
       const from = Math.max(start, head.offset) - head.offset;
       const to = Math.min(end, head.offset + bytes.length) - head.offset;
@@ -76,7 +93,10 @@ export async function* downloadAsIterable(client: FileClient, target: DownloadTa
       if (bytes.length < partSize) break; // the end of the file
     }
     if (size !== undefined && options.limit === undefined && start + done < size) {
-      throw new FileTransferError("BAD_PART_LENGTH", `the file ended at ${String(start + done)} bytes, the document says ${String(size)}`);
+      throw new FileTransferError(
+        "BAD_PART_LENGTH",
+        `the file ended at ${String(start + done)} bytes, the document says ${String(size)}`,
+      );
     }
   } catch (error) {
     throw transferError(controller, error);
@@ -94,6 +114,10 @@ export async function* downloadAsIterable(client: FileClient, target: DownloadTa
 function checkLength(length: number, offset: number, partSize: number, size: number | undefined): void {
   const expected = size === undefined ? undefined : Math.max(0, Math.min(partSize, size - offset));
   if (length > partSize || (expected !== undefined && length !== expected)) {
-    throw new FileTransferError("BAD_PART_LENGTH", `${String(length)} bytes at offset ${String(offset)}, expected ${expected === undefined ? `at most ${String(partSize)}` : String(expected)}`, offset);
+    throw new FileTransferError(
+      "BAD_PART_LENGTH",
+      `${String(length)} bytes at offset ${String(offset)}, expected ${expected === undefined ? `at most ${String(partSize)}` : String(expected)}`,
+      offset,
+    );
   }
 }

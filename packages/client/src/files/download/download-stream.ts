@@ -3,7 +3,11 @@ import { downloadAsIterable, type DownloadOptions } from "./download-iterable.js
 import type { DownloadTarget } from "./download-target.js";
 
 /** The file as a web ReadableStream (pull-based: parts are fetched as the reader asks); cancel() stops every request. */
-export function downloadAsStream(client: FileClient, target: DownloadTarget, options: DownloadOptions = {}): ReadableStream<Uint8Array> {
+export function downloadAsStream(
+  client: FileClient,
+  target: DownloadTarget,
+  options: DownloadOptions = {},
+): ReadableStream<Uint8Array> {
   const chunks = downloadAsIterable(client, target, options);
   return new ReadableStream<Uint8Array>(
     {

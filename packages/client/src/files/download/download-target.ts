@@ -22,7 +22,13 @@ export function resolveTarget(target: DownloadTarget): ResolvedTarget {
   }
   if (target._ === "document") {
     return {
-      location: { _: "inputDocumentFileLocation", id: target.id, accessHash: target.accessHash, fileReference: target.fileReference, thumbSize: "" },
+      location: {
+        _: "inputDocumentFileLocation",
+        id: target.id,
+        accessHash: target.accessHash,
+        fileReference: target.fileReference,
+        thumbSize: "",
+      },
       dcId: target.dcId,
       size: Number(target.size),
     };

@@ -32,7 +32,13 @@ export class PartFetcher {
   async fetch(offset: number, limit: number, signal: AbortSignal): Promise<Uint8Array> {
     if (this.#cdn !== undefined) return this.#fromCdn(this.#cdn, offset, limit, signal);
     const answer = await this.client.invoke(
-      { _: "upload.getFile", location: this.location, offset: BigInt(offset), limit, ...(this.#cdnRefused ? {} : { cdnSupported: true }) },
+      {
+        _: "upload.getFile",
+        location: this.location,
+        offset: BigInt(offset),
+        limit,
+        ...(this.#cdnRefused ? {} : { cdnSupported: true }),
+      },
       { ...(this.dcId === undefined ? {} : { dcId: this.dcId }), media: true, signal },
     );
     if (answer._ === "upload.file") return answer.bytes;
@@ -42,7 +48,11 @@ export class PartFetcher {
   }
 
   #route(redirect: upload_RawFileCdnRedirect): CdnRoute {
-    if (redirect.encryptionKey.length !== 32 || redirect.encryptionIv.length !== 16 || redirect.fileToken.length === 0) {
+    if (
+      redirect.encryptionKey.length !== 32 ||
+      redirect.encryptionIv.length !== 16 ||
+      redirect.fileToken.length === 0
+    ) {
       throw new FileTransferError("BAD_REDIRECT", "upload.fileCdnRedirect with a key, iv or token of the wrong length");
     }
     const hashes = new CdnHashes();
@@ -56,7 +66,11 @@ export class PartFetcher {
     for (let reuploads = 0; ; reuploads++) {
       let answer;
       try {
-        answer = await this.client.invokeCdn(redirect.dcId, { _: "upload.getCdnFile", fileToken: redirect.fileToken, offset: BigInt(offset), limit }, signal);
+        answer = await this.client.invokeCdn(
+          redirect.dcId,
+          { _: "upload.getCdnFile", fileToken: redirect.fileToken, offset: BigInt(offset), limit },
+          signal,
+        );
       } catch (error) {
         if (!(error instanceof RpcError && error.name === "FILE_TOKEN_INVALID")) throw error;
         // The master DC no longer accepts the token: download from it directly (https://core.telegram.org/method/upload.getCdnFile).
@@ -65,17 +79,38 @@ export class PartFetcher {
         return this.fetch(offset, limit, signal);
       }
       if (answer._ === "upload.cdnFile") {
-        if (answer.bytes.length > limit) throw new FileTransferError("BAD_PART_LENGTH", `CDN sent ${String(answer.bytes.length)} bytes for a limit of ${String(limit)}`, offset);
+        if (answer.bytes.length > limit)
+          throw new FileTransferError(
+            "BAD_PART_LENGTH",
+            `CDN sent ${String(answer.bytes.length)} bytes for a limit of ${String(limit)}`,
+            offset,
+          );
         const plain = cdnCtr(this.client.crypto, redirect.encryptionKey, redirect.encryptionIv, offset, answer.bytes);
         for (let at = offset; at < offset + plain.length; at += 128 * 1024) {
-          if (!route.hashes.has(at)) route.hashes.add(await this.client.invoke({ _: "upload.getCdnFileHashes", fileToken: redirect.fileToken, offset: BigInt(at) }, { ...master, signal }));
+          if (!route.hashes.has(at))
+            route.hashes.add(
+              await this.client.invoke(
+                { _: "upload.getCdnFileHashes", fileToken: redirect.fileToken, offset: BigInt(at) },
+                { ...master, signal },
+              ),
+            );
         }
         route.hashes.verify(this.client.crypto, offset, plain);
         return plain;
       }
-      if (reuploads >= MAX_REUPLOADS) throw new FileTransferError("BAD_REDIRECT", `the CDN asked for a re-upload ${String(MAX_REUPLOADS)} times`, offset);
+      if (reuploads >= MAX_REUPLOADS)
+        throw new FileTransferError(
+          "BAD_REDIRECT",
+          `the CDN asked for a re-upload ${String(MAX_REUPLOADS)} times`,
+          offset,
+        );
       // The CDN lost the file: the master DC uploads it again and sends fresh hashes.
-      route.hashes.add(await this.client.invoke({ _: "upload.reuploadCdnFile", fileToken: redirect.fileToken, requestToken: answer.requestToken }, { ...master, signal }));
+      route.hashes.add(
+        await this.client.invoke(
+          { _: "upload.reuploadCdnFile", fileToken: redirect.fileToken, requestToken: answer.requestToken },
+          { ...master, signal },
+        ),
+      );
     }
   }
 }

@@ -6,7 +6,10 @@ export interface NumberedPart {
 }
 
 /** Cuts arbitrary chunks into parts of exactly `partSize` bytes (the last one shorter). */
-async function* exactParts(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, partSize: number): AsyncGenerator<Uint8Array> {
+async function* exactParts(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  partSize: number,
+): AsyncGenerator<Uint8Array> {
   let buffer: Uint8Array | undefined;
   let filled = 0;
   for await (const chunk of chunks) {
@@ -34,7 +37,10 @@ async function* exactParts(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Arr
 }
 
 /** Parts numbered from 0, each knowing whether it is the last (one part of look-ahead). */
-export async function* numberedParts(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, partSize: number): AsyncGenerator<NumberedPart> {
+export async function* numberedParts(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  partSize: number,
+): AsyncGenerator<NumberedPart> {
   const parts = exactParts(chunks, partSize)[Symbol.asyncIterator]();
   let current = await parts.next();
   let index = 0;

@@ -41,9 +41,14 @@ interface Plan {
  * Uploads a file in parts, `workers` at a time, over the home DC's media connection. Holds at most
  * `workers` parts in memory (plus up to 10 MiB read ahead for a stream of unknown size).
  */
-export async function uploadFile(client: FileClient, source: UploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
+export async function uploadFile(
+  client: FileClient,
+  source: UploadSource,
+  options: UploadFileOptions = {},
+): Promise<UploadedFile> {
   const partSize = options.partSize ?? MAX_UPLOAD_PART;
-  if (!isValidUploadPartSize(partSize)) throw new FileTransferError("BAD_PART_SIZE", `${String(partSize)} is not a multiple of 1 KiB dividing 512 KiB`);
+  if (!isValidUploadPartSize(partSize))
+    throw new FileTransferError("BAD_PART_SIZE", `${String(partSize)} is not a multiple of 1 KiB dividing 512 KiB`);
   const workers = Math.max(1, Math.floor(options.workers ?? 4));
   const input = byteChunksOf(source, partSize, options.size);
   const fileName = options.fileName ?? input.name ?? "file";
@@ -65,9 +70,19 @@ export async function uploadFile(client: FileClient, source: UploadSource, optio
     };
     const worker = async (): Promise<void> => {
       for (let part = await next(); part !== undefined && !controller.signal.aborted; part = await next()) {
-        if (part.index >= MAX_UPLOAD_PARTS) throw new FileTransferError("FILE_TOO_BIG", `more than ${String(MAX_UPLOAD_PARTS)} parts of ${String(partSize)} bytes`);
-        if (plan.totalParts !== undefined && (part.index >= plan.totalParts || part.last !== (part.index === plan.totalParts - 1))) {
-          throw new FileTransferError("BAD_SOURCE", `the source's length does not match its size ${String(plan.total)}`);
+        if (part.index >= MAX_UPLOAD_PARTS)
+          throw new FileTransferError(
+            "FILE_TOO_BIG",
+            `more than ${String(MAX_UPLOAD_PARTS)} parts of ${String(partSize)} bytes`,
+          );
+        if (
+          plan.totalParts !== undefined &&
+          (part.index >= plan.totalParts || part.last !== (part.index === plan.totalParts - 1))
+        ) {
+          throw new FileTransferError(
+            "BAD_SOURCE",
+            `the source's length does not match its size ${String(plan.total)}`,
+          );
         }
         if (part.last) count = part.index + 1;
         size += part.bytes.length;
@@ -76,7 +91,10 @@ export async function uploadFile(client: FileClient, source: UploadSource, optio
         options.onProgress?.(done, plan.total ?? (count > 0 ? size : Infinity));
       }
     };
-    await runAll(Array.from({ length: workers }, () => worker()), controller);
+    await runAll(
+      Array.from({ length: workers }, () => worker()),
+      controller,
+    );
     if (controller.signal.aborted) throw controller.signal.reason;
     if (count === 0) throw new FileTransferError("EMPTY_FILE", "the source has no bytes");
     const inputFile: RawInputFile | RawInputFileBig = plan.big
@@ -92,8 +110,13 @@ export async function uploadFile(client: FileClient, source: UploadSource, optio
 }
 
 /** Known size: decided at once. Unknown: read ahead until past 10 MiB or the end. */
-async function planUpload(parts: AsyncGenerator<NumberedPart>, size: number | undefined, partSize: number): Promise<Plan> {
-  if (size !== undefined) return { big: size > BIG_FILE_THRESHOLD, total: size, totalParts: Math.ceil(size / partSize), ahead: [] };
+async function planUpload(
+  parts: AsyncGenerator<NumberedPart>,
+  size: number | undefined,
+  partSize: number,
+): Promise<Plan> {
+  if (size !== undefined)
+    return { big: size > BIG_FILE_THRESHOLD, total: size, totalParts: Math.ceil(size / partSize), ahead: [] };
   const ahead: NumberedPart[] = [];
   let read = 0;
   while (read <= BIG_FILE_THRESHOLD) {
@@ -108,13 +131,22 @@ async function planUpload(parts: AsyncGenerator<NumberedPart>, size: number | un
   return { big: true, total: undefined, totalParts: undefined, ahead };
 }
 
-async function sendPart(client: FileClient, fileId: bigint, part: NumberedPart, plan: Plan, signal: AbortSignal): Promise<void> {
+async function sendPart(
+  client: FileClient,
+  fileId: bigint,
+  part: NumberedPart,
+  plan: Plan,
+  signal: AbortSignal,
+): Promise<void> {
   const options = { media: true, signal };
   let ok: boolean;
   if (plan.big) {
     // -1 until the count is known: every part but the last of a streamed upload.
     const total = plan.totalParts ?? (part.last ? part.index + 1 : -1);
-    ok = await client.invoke({ _: "upload.saveBigFilePart", fileId, filePart: part.index, fileTotalParts: total, bytes: part.bytes }, options);
+    ok = await client.invoke(
+      { _: "upload.saveBigFilePart", fileId, filePart: part.index, fileTotalParts: total, bytes: part.bytes },
+      options,
+    );
   } else {
     ok = await client.invoke({ _: "upload.saveFilePart", fileId, filePart: part.index, bytes: part.bytes }, options);
   }

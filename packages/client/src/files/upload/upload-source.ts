@@ -1,7 +1,8 @@
 import { FileTransferError } from "../file-transfer-error.js";
 
 /** What `uploadFile` reads from (the Node entry adds file paths). Node Readables are async iterables. */
-export type UploadSource = Uint8Array | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+export type UploadSource =
+  Uint8Array | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
 /** A source as a stream of byte chunks, with its size when it is known up front. */
 export interface ByteChunks {
@@ -37,7 +38,11 @@ async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator
 
 async function* checkedChunks(source: AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<Uint8Array> {
   for await (const chunk of source) {
-    if (!(chunk instanceof Uint8Array)) throw new FileTransferError("BAD_SOURCE", "the stream produced something other than bytes (set no encoding on it)");
+    if (!(chunk instanceof Uint8Array))
+      throw new FileTransferError(
+        "BAD_SOURCE",
+        "the stream produced something other than bytes (set no encoding on it)",
+      );
     yield chunk;
   }
 }

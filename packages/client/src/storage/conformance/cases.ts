@@ -81,13 +81,29 @@ export const storageConformanceCases: readonly StorageConformanceCase[] = [
   {
     name: "peers: by id, username (any case) and phone; records replaced whole",
     async run(s) {
-      const user = peer({ kind: "user", id: 777000n, accessHash: -0x7000000000000001n, usernames: ["telegram", "tg"], phone: "42777" });
+      const user = peer({
+        kind: "user",
+        id: 777000n,
+        accessHash: -0x7000000000000001n,
+        usernames: ["telegram", "tg"],
+        phone: "42777",
+      });
       const channel = peer({ kind: "channel", id: 1_000_000_000_000n, accessHash: 5n, usernames: ["news"] });
-      const minUser = peer({ kind: "user", id: 5n, accessHash: 6n, isMin: true, seenIn: { chatKind: "channel", chatId: 1_000_000_000_000n, msgId: 34 } });
+      const minUser = peer({
+        kind: "user",
+        id: 5n,
+        accessHash: 6n,
+        isMin: true,
+        seenIn: { chatKind: "channel", chatId: 1_000_000_000_000n, msgId: 34 },
+      });
       await s.peers.upsert([user, channel, minUser]);
       expectEqual(await s.peers.get("user", 5n), minUser, "min peer with its context");
       expectEqual(
-        await s.peers.getMany([{ kind: "channel", id: 1_000_000_000_000n }, { kind: "chat", id: 1n }, { kind: "user", id: 777000n }]),
+        await s.peers.getMany([
+          { kind: "channel", id: 1_000_000_000_000n },
+          { kind: "chat", id: 1n },
+          { kind: "user", id: 777000n },
+        ]),
         [channel, null, user],
         "getMany, aligned with the keys",
       );
@@ -99,7 +115,10 @@ export const storageConformanceCases: readonly StorageConformanceCase[] = [
       await s.peers.upsert([{ ...user, usernames: ["telegram"], phone: null }]);
       expectEqual(await s.peers.getByUsername("tg"), null, "dropped username no longer resolves");
       expectEqual(await s.peers.getByPhone("42777"), null, "dropped phone no longer resolves");
-      await s.peers.upsert([{ ...channel, usernames: ["telegram"] }, { ...user, usernames: [] }]);
+      await s.peers.upsert([
+        { ...channel, usernames: ["telegram"] },
+        { ...user, usernames: [] },
+      ]);
       expectEqual((await s.peers.getByUsername("telegram"))?.kind, "channel", "username moved to another peer");
     },
   },
@@ -122,7 +141,11 @@ export const storageConformanceCases: readonly StorageConformanceCase[] = [
       expectEqual(await s.updates.listChannelPts(), [], "no channels at first");
       await s.updates.set({ pts: 1, qts: 1, date: 1, seq: 1 });
       await s.updates.set({ pts: 2_147_483_647, qts: 0, date: 2_000_000_000, seq: 2_147_483_647 });
-      expectEqual(await s.updates.get(), { pts: 2_147_483_647, qts: 0, date: 2_000_000_000, seq: 2_147_483_647 }, "last write wins");
+      expectEqual(
+        await s.updates.get(),
+        { pts: 2_147_483_647, qts: 0, date: 2_000_000_000, seq: 2_147_483_647 },
+        "last write wins",
+      );
       const big = 9_007_199_254_740_993n;
       await s.updates.setChannelPts(5n, 10);
       await s.updates.setChannelPts(big, 20);
@@ -130,7 +153,14 @@ export const storageConformanceCases: readonly StorageConformanceCase[] = [
       await s.updates.setChannelPts(5n, 11);
       await s.updates.setChannelPts(7n, null);
       const listed = [...(await s.updates.listChannelPts())].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-      expectEqual(listed, [[5n, 11], [big, 20]], "updated in place, deleted gone, ids beyond 2^53 exact");
+      expectEqual(
+        listed,
+        [
+          [5n, 11],
+          [big, 20],
+        ],
+        "updated in place, deleted gone, ids beyond 2^53 exact",
+      );
     },
   },
   {

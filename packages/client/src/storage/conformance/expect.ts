@@ -30,7 +30,9 @@ export async function expectRejects(promise: Promise<unknown>, code: string, wha
   } catch (error) {
     const actual = (error as { code?: unknown }).code;
     if (actual === code) return;
-    throw new ConformanceFailure(`${what}: expected a rejection with code ${code}, got ${String(actual)} (${String(error)})`);
+    throw new ConformanceFailure(
+      `${what}: expected a rejection with code ${code}, got ${String(actual)} (${String(error)})`,
+    );
   }
   throw new ConformanceFailure(`${what}: expected a rejection with code ${code}, but it resolved`);
 }

@@ -19,10 +19,18 @@ export const tempKeySlotCases: readonly StorageConformanceCase[] = [
       expectEqual(await s.authKeys.getTemp(2, 0, "media"), media, "media");
       expectEqual(await s.authKeys.getTemp(3, 0, "media"), null, "other DC empty");
       await s.authKeys.setTemp(2, null, "media");
-      expectEqual([await s.authKeys.getTemp(2, 0, "main"), await s.authKeys.getTemp(2, 0, "media")], [main, null], "deleting media keeps main");
+      expectEqual(
+        [await s.authKeys.getTemp(2, 0, "main"), await s.authKeys.getTemp(2, 0, "media")],
+        [main, null],
+        "deleting media keeps main",
+      );
       await s.authKeys.setTemp(2, media, "media");
       await s.authKeys.setTemp(2, null);
-      expectEqual([await s.authKeys.getTemp(2, 0, "main"), await s.authKeys.getTemp(2, 0, "media")], [null, media], "deleting main keeps media");
+      expectEqual(
+        [await s.authKeys.getTemp(2, 0, "main"), await s.authKeys.getTemp(2, 0, "media")],
+        [null, media],
+        "deleting main keeps media",
+      );
     },
   },
   {
@@ -31,7 +39,11 @@ export const tempKeySlotCases: readonly StorageConformanceCase[] = [
       await s.authKeys.setTemp(1, { key: bytes(256, 12), expiresAt: 1000 }, "main");
       await s.authKeys.setTemp(1, { key: bytes(256, 13), expiresAt: 2000 }, "media");
       expectEqual(await s.authKeys.getTemp(1, 1000, "main"), null, "main expired at its expiresAt");
-      expectEqual(await s.authKeys.getTemp(1, 1000, "media"), { key: bytes(256, 13), expiresAt: 2000 }, "media still valid");
+      expectEqual(
+        await s.authKeys.getTemp(1, 1000, "media"),
+        { key: bytes(256, 13), expiresAt: 2000 },
+        "media still valid",
+      );
       expectEqual(await s.authKeys.getTemp(1, 2000, "media"), null, "media expired at its own expiresAt");
     },
   },
@@ -41,10 +53,18 @@ export const tempKeySlotCases: readonly StorageConformanceCase[] = [
       await s.authKeys.setTemp(4, { key: bytes(256, 14), expiresAt: 1000 }, "main");
       await s.authKeys.setTemp(4, { key: bytes(256, 15), expiresAt: 1000 }, "media");
       await s.authKeys.clear();
-      expectEqual([await s.authKeys.getTemp(4, 0, "main"), await s.authKeys.getTemp(4, 0, "media")], [null, null], "both cleared");
+      expectEqual(
+        [await s.authKeys.getTemp(4, 0, "main"), await s.authKeys.getTemp(4, 0, "media")],
+        [null, null],
+        "both cleared",
+      );
       // Plain JavaScript callers can pass anything; a typo must not become a third slot.
       const slot = "cdn" as "main";
-      await expectRejects(s.authKeys.setTemp(4, { key: bytes(256, 16), expiresAt: 1000 }, slot), "BAD_VALUE", "unknown slot");
+      await expectRejects(
+        s.authKeys.setTemp(4, { key: bytes(256, 16), expiresAt: 1000 }, slot),
+        "BAD_VALUE",
+        "unknown slot",
+      );
     },
   },
 ];

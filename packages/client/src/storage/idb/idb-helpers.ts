@@ -6,7 +6,11 @@ export function promisifyRequest<T>(request: IDBRequest<T>): Promise<T> {
       resolve(request.result);
     };
     request.onerror = () => {
-      reject(new StorageError("BACKEND_FAILED", `IndexedDB request failed: ${String(request.error)}`, { cause: request.error }));
+      reject(
+        new StorageError("BACKEND_FAILED", `IndexedDB request failed: ${String(request.error)}`, {
+          cause: request.error,
+        }),
+      );
     };
   });
 }
@@ -32,7 +36,9 @@ export function inTransaction<T>(
     };
     tx.onerror = () => {
       failed = true;
-      reject(new StorageError("BACKEND_FAILED", `IndexedDB transaction failed: ${String(tx.error)}`, { cause: tx.error }));
+      reject(
+        new StorageError("BACKEND_FAILED", `IndexedDB transaction failed: ${String(tx.error)}`, { cause: tx.error }),
+      );
     };
     tx.onabort = tx.onerror;
     Promise.resolve(body(tx)).then(

@@ -38,66 +38,112 @@ export class IdbStorage implements ClientStorage {
     this.#db = db;
     this.#release = release;
     const get = <T>(store: string, key: IDBValidKey): Promise<T | null> =>
-      this.#tx(store, "readonly", async (tx) => ((await promisifyRequest(tx.objectStore(store).get(key))) as T | undefined) ?? null);
-    const put = (store: string, key: IDBValidKey, value: unknown, durability: IDBTransactionDurability = "default"): Promise<void> =>
-      this.#tx(store, "readwrite", (tx) => {
-        if (value === null) tx.objectStore(store).delete(key);
-        else tx.objectStore(store).put(value, key);
-      }, durability);
+      this.#tx(
+        store,
+        "readonly",
+        async (tx) => ((await promisifyRequest(tx.objectStore(store).get(key))) as T | undefined) ?? null,
+      );
+    const put = (
+      store: string,
+      key: IDBValidKey,
+      value: unknown,
+      durability: IDBTransactionDurability = "default",
+    ): Promise<void> =>
+      this.#tx(
+        store,
+        "readwrite",
+        (tx) => {
+          if (value === null) tx.objectStore(store).delete(key);
+          else tx.objectStore(store).put(value, key);
+        },
+        durability,
+      );
 
     this.authKeys = {
       getPermanent: (dcId) => get<Uint8Array>(STORES.authKeys, dcId),
-      setPermanent: (dcId, key) => this.#checked(() => {
-        checkDcId(dcId);
-        if (key !== null) checkAuthKey(key);
-        return put(STORES.authKeys, dcId, key === null ? null : key.slice(), "strict");
-      }),
+      setPermanent: (dcId, key) =>
+        this.#checked(() => {
+          checkDcId(dcId);
+          if (key !== null) checkAuthKey(key);
+          return put(STORES.authKeys, dcId, key === null ? null : key.slice(), "strict");
+        }),
       getTemp: async (dcId, now, slot = "main") => {
         const temp = await get<TempAuthKey>(STORES.tempAuthKeys, tempKeyId(dcId, slot));
         return temp === null || temp.expiresAt <= now ? null : temp;
       },
-      setTemp: (dcId, temp, slot = "main") => this.#checked(() => {
-        checkDcId(dcId);
-        checkTempKeySlot(slot);
-        if (temp !== null) checkAuthKey(temp.key);
-        const value = temp === null ? null : { key: temp.key.slice(), expiresAt: temp.expiresAt };
-        return put(STORES.tempAuthKeys, tempKeyId(dcId, slot), value, "strict");
-      }),
-      clear: () => this.#tx([STORES.authKeys, STORES.tempAuthKeys], "readwrite", (tx) => {
-        tx.objectStore(STORES.authKeys).clear();
-        tx.objectStore(STORES.tempAuthKeys).clear();
-      }, "strict"),
+      setTemp: (dcId, temp, slot = "main") =>
+        this.#checked(() => {
+          checkDcId(dcId);
+          checkTempKeySlot(slot);
+          if (temp !== null) checkAuthKey(temp.key);
+          const value = temp === null ? null : { key: temp.key.slice(), expiresAt: temp.expiresAt };
+          return put(STORES.tempAuthKeys, tempKeyId(dcId, slot), value, "strict");
+        }),
+      clear: () =>
+        this.#tx(
+          [STORES.authKeys, STORES.tempAuthKeys],
+          "readwrite",
+          (tx) => {
+            tx.objectStore(STORES.authKeys).clear();
+            tx.objectStore(STORES.tempAuthKeys).clear();
+          },
+          "strict",
+        ),
     };
     this.salts = {
       get: async (dcId) => (await get<readonly ServerSalt[]>(STORES.salts, dcId)) ?? [],
-      set: (dcId, salts) => this.#checked(() => {
-        checkDcId(dcId);
-        return put(STORES.salts, dcId, salts.map((s) => ({ ...s, salt: BigInt.asIntN(64, s.salt) })));
-      }),
+      set: (dcId, salts) =>
+        this.#checked(() => {
+          checkDcId(dcId);
+          return put(
+            STORES.salts,
+            dcId,
+            salts.map((s) => ({ ...s, salt: BigInt.asIntN(64, s.salt) })),
+          );
+        }),
     };
     this.session = {
       getHomeDc: () => get<DcAddress>(STORES.session, "home_dc"),
-      setHomeDc: (dc) => this.#checked(() => {
-        if (dc !== null) checkDcId(dc.id);
-        return put(STORES.session, "home_dc", dc === null ? null : { ...dc });
-      }),
+      setHomeDc: (dc) =>
+        this.#checked(() => {
+          if (dc !== null) checkDcId(dc.id);
+          return put(STORES.session, "home_dc", dc === null ? null : { ...dc });
+        }),
       getSelf: () => get<SelfInfo>(STORES.session, "self"),
       setSelf: (self) => put(STORES.session, "self", self === null ? null : { ...self }),
     };
     this.peers = {
       get: (kind, id) => get<PeerRecord>(STORES.peers, `${kind}:${id}`),
-      getMany: (keys) => this.#tx(STORES.peers, "readonly", (tx) => {
-        const store = tx.objectStore(STORES.peers);
-        return Promise.all(keys.map(async (k) => ((await promisifyRequest(store.get(`${k.kind}:${k.id}`))) as PeerRecord | undefined) ?? null));
-      }),
-      getByUsername: (username) => this.#tx(STORES.peers, "readonly", async (tx) =>
-        ((await promisifyRequest(tx.objectStore(STORES.peers).index("by_username").get(username.toLowerCase()))) as PeerRecord | undefined) ?? null),
-      getByPhone: (phone) => this.#tx(STORES.peers, "readonly", async (tx) =>
-        ((await promisifyRequest(tx.objectStore(STORES.peers).index("by_phone").get(phone))) as PeerRecord | undefined) ?? null),
-      upsert: (records) => this.#tx(STORES.peers, "readwrite", (tx) => {
-        const store = tx.objectStore(STORES.peers);
-        for (const r of records) store.put({ ...r, usernames: [...r.usernames] }, `${r.kind}:${r.id}`);
-      }),
+      getMany: (keys) =>
+        this.#tx(STORES.peers, "readonly", (tx) => {
+          const store = tx.objectStore(STORES.peers);
+          return Promise.all(
+            keys.map(
+              async (k) => ((await promisifyRequest(store.get(`${k.kind}:${k.id}`))) as PeerRecord | undefined) ?? null,
+            ),
+          );
+        }),
+      getByUsername: (username) =>
+        this.#tx(
+          STORES.peers,
+          "readonly",
+          async (tx) =>
+            ((await promisifyRequest(tx.objectStore(STORES.peers).index("by_username").get(username.toLowerCase()))) as
+              PeerRecord | undefined) ?? null,
+        ),
+      getByPhone: (phone) =>
+        this.#tx(
+          STORES.peers,
+          "readonly",
+          async (tx) =>
+            ((await promisifyRequest(tx.objectStore(STORES.peers).index("by_phone").get(phone))) as
+              PeerRecord | undefined) ?? null,
+        ),
+      upsert: (records) =>
+        this.#tx(STORES.peers, "readwrite", (tx) => {
+          const store = tx.objectStore(STORES.peers);
+          for (const r of records) store.put({ ...r, usernames: [...r.usernames] }, `${r.kind}:${r.id}`);
+        }),
       count: () => this.#tx(STORES.peers, "readonly", (tx) => promisifyRequest(tx.objectStore(STORES.peers).count())),
     };
     this.updates = {
@@ -105,12 +151,16 @@ export class IdbStorage implements ClientStorage {
       set: (state) => put(STORES.updates, "state", state === null ? null : { ...state }),
       getChannelPts: (channelId) => get<number>(STORES.channelPts, channelId.toString()),
       setChannelPts: (channelId, pts) => put(STORES.channelPts, channelId.toString(), pts),
-      listChannelPts: () => this.#tx(STORES.channelPts, "readonly", async (tx) => {
-        const store = tx.objectStore(STORES.channelPts);
-        // Both lists come back in key order, so they line up.
-        const [keys, values] = await Promise.all([promisifyRequest(store.getAllKeys()), promisifyRequest(store.getAll())]);
-        return keys.map((key, index) => [BigInt(key as string), values[index] as number] as const);
-      }),
+      listChannelPts: () =>
+        this.#tx(STORES.channelPts, "readonly", async (tx) => {
+          const store = tx.objectStore(STORES.channelPts);
+          // Both lists come back in key order, so they line up.
+          const [keys, values] = await Promise.all([
+            promisifyRequest(store.getAllKeys()),
+            promisifyRequest(store.getAll()),
+          ]);
+          return keys.map((key, index) => [BigInt(key as string), values[index] as number] as const);
+        }),
     };
     this.kv = {
       get: (key) => get<Uint8Array>(STORES.kv, key),
@@ -138,7 +188,12 @@ export class IdbStorage implements ClientStorage {
     return Promise.resolve();
   }
 
-  #tx<T>(stores: string | string[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => Promise<T> | T, durability?: IDBTransactionDurability): Promise<T> {
+  #tx<T>(
+    stores: string | string[],
+    mode: IDBTransactionMode,
+    body: (tx: IDBTransaction) => Promise<T> | T,
+    durability?: IDBTransactionDurability,
+  ): Promise<T> {
     if (this.#closed) return Promise.reject(new StorageError("CLOSED", "the storage is closed"));
     return inTransaction(this.#db, stores, mode, body, durability);
   }

@@ -21,7 +21,15 @@ export const tempKeyId = (dcId: number, slot: TempKeySlot): [number, TempKeySlot
 
 function upgrade(db: IDBDatabase, tx: IDBTransaction, from: number): void {
   if (from < 1) {
-    for (const name of [STORES.authKeys, STORES.tempAuthKeys, STORES.salts, STORES.session, STORES.updates, STORES.channelPts, STORES.kv]) {
+    for (const name of [
+      STORES.authKeys,
+      STORES.tempAuthKeys,
+      STORES.salts,
+      STORES.session,
+      STORES.updates,
+      STORES.channelPts,
+      STORES.kv,
+    ]) {
       db.createObjectStore(name);
     }
     // Peers are keyed "kind:id" (IndexedDB keys cannot be bigint); usernames are a multi-entry index.
@@ -60,7 +68,9 @@ export async function openSessionIdb(name: string): Promise<IDBDatabase> {
     return await promisifyRequest(request);
   } catch (error) {
     if (request.error?.name === "VersionError") {
-      throw new StorageError("SCHEMA_TOO_NEW", `session ${name} was written by a newer @mtkit/client`, { cause: error });
+      throw new StorageError("SCHEMA_TOO_NEW", `session ${name} was written by a newer @mtkit/client`, {
+        cause: error,
+      });
     }
     throw error;
   }

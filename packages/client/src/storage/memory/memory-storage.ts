@@ -50,7 +50,9 @@ export class MemoryStorage implements ClientStorage {
     getTemp: (dcId: number, nowSeconds: number, slot: TempKeySlot = "main"): Promise<TempAuthKey | null> =>
       this.#run(() => {
         const temp = this.#temp.get(tempKey(dcId, slot));
-        return temp === undefined || temp.expiresAt <= nowSeconds ? null : { key: temp.key.slice(), expiresAt: temp.expiresAt };
+        return temp === undefined || temp.expiresAt <= nowSeconds
+          ? null
+          : { key: temp.key.slice(), expiresAt: temp.expiresAt };
       }),
     setTemp: (dcId: number, temp: TempAuthKey | null, slot: TempKeySlot = "main"): Promise<void> =>
       this.#run(() => {
@@ -74,7 +76,10 @@ export class MemoryStorage implements ClientStorage {
     set: (dcId: number, salts: readonly ServerSalt[]): Promise<void> =>
       this.#run(() => {
         checkDcId(dcId);
-        this.#salts.set(dcId, salts.map((s) => ({ ...s, salt: BigInt.asIntN(64, s.salt) })));
+        this.#salts.set(
+          dcId,
+          salts.map((s) => ({ ...s, salt: BigInt.asIntN(64, s.salt) })),
+        );
       }),
   };
 
@@ -93,7 +98,8 @@ export class MemoryStorage implements ClientStorage {
   };
 
   readonly peers = {
-    get: (kind: PeerKind, id: bigint): Promise<PeerRecord | null> => this.#run(() => this.#peers.get(peerKey(kind, id)) ?? null),
+    get: (kind: PeerKind, id: bigint): Promise<PeerRecord | null> =>
+      this.#run(() => this.#peers.get(peerKey(kind, id)) ?? null),
     getMany: (keys: readonly { readonly kind: PeerKind; readonly id: bigint }[]): Promise<(PeerRecord | null)[]> =>
       this.#run(() => keys.map((k) => this.#peers.get(peerKey(k.kind, k.id)) ?? null)),
     getByUsername: (username: string): Promise<PeerRecord | null> =>
@@ -112,7 +118,8 @@ export class MemoryStorage implements ClientStorage {
       this.#run(() => {
         this.#updateState = state === null ? null : { ...state };
       }),
-    getChannelPts: (channelId: bigint): Promise<number | null> => this.#run(() => this.#channelPts.get(channelId) ?? null),
+    getChannelPts: (channelId: bigint): Promise<number | null> =>
+      this.#run(() => this.#channelPts.get(channelId) ?? null),
     setChannelPts: (channelId: bigint, pts: number | null): Promise<void> =>
       this.#run(() => {
         if (pts === null) this.#channelPts.delete(channelId);

@@ -15,7 +15,8 @@ interface PeerRow {
   seen_in_msg: bigint | null;
 }
 
-const COLUMNS = "p.kind, p.id, p.access_hash, p.is_min, p.usernames, p.phone, p.updated_at, p.seen_in_kind, p.seen_in_id, p.seen_in_msg";
+const COLUMNS =
+  "p.kind, p.id, p.access_hash, p.is_min, p.usernames, p.phone, p.updated_at, p.seen_in_kind, p.seen_in_id, p.seen_in_msg";
 
 function isPeerKind(kind: string): kind is PeerKind {
   return kind === "user" || kind === "chat" || kind === "channel";
@@ -23,7 +24,8 @@ function isPeerKind(kind: string): kind is PeerKind {
 
 function fromRow(row: PeerRow | undefined): PeerRecord | null {
   if (row === undefined) return null;
-  if (!isPeerKind(row.kind)) throw new StorageError("BACKEND_FAILED", `unknown peer kind ${row.kind} in the session file`);
+  if (!isPeerKind(row.kind))
+    throw new StorageError("BACKEND_FAILED", `unknown peer kind ${row.kind} in the session file`);
   const usernames: unknown = JSON.parse(row.usernames);
   const seenIn =
     row.seen_in_kind !== null && isPeerKind(row.seen_in_kind) && row.seen_in_id !== null && row.seen_in_msg !== null
@@ -47,20 +49,36 @@ export function sqlitePeers(db: Database.Database): PeersRepository {
   const byUsername = db.prepare<[string], PeerRow>(
     `SELECT ${COLUMNS} FROM peer_usernames u JOIN peers p ON p.kind = u.kind AND p.id = u.id WHERE u.username = ?`,
   );
-  const byPhone = db.prepare<[string], PeerRow>(`SELECT ${COLUMNS} FROM peers p WHERE p.phone = ? ORDER BY p.updated_at DESC LIMIT 1`);
-  const put = db.prepare<[string, bigint, bigint | null, number, string, string | null, number, string | null, bigint | null, number | null]>(
+  const byPhone = db.prepare<[string], PeerRow>(
+    `SELECT ${COLUMNS} FROM peers p WHERE p.phone = ? ORDER BY p.updated_at DESC LIMIT 1`,
+  );
+  const put = db.prepare<
+    [string, bigint, bigint | null, number, string, string | null, number, string | null, bigint | null, number | null]
+  >(
     "INSERT OR REPLACE INTO peers (kind, id, access_hash, is_min, usernames, phone, updated_at, seen_in_kind, seen_in_id, seen_in_msg)" +
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const dropUsernames = db.prepare<[string, bigint]>("DELETE FROM peer_usernames WHERE kind = ? AND id = ?");
-  const putUsername = db.prepare<[string, string, bigint]>("INSERT OR REPLACE INTO peer_usernames (username, kind, id) VALUES (?, ?, ?)");
+  const putUsername = db.prepare<[string, string, bigint]>(
+    "INSERT OR REPLACE INTO peer_usernames (username, kind, id) VALUES (?, ?, ?)",
+  );
   const count = db.prepare<[], { n: bigint }>("SELECT count(*) AS n FROM peers");
 
   const upsert = db.transaction((records: readonly PeerRecord[]) => {
     for (const r of records) {
       const seen = r.seenIn;
-      put.run(r.kind, r.id, r.accessHash, r.isMin ? 1 : 0, JSON.stringify(r.usernames), r.phone, r.updatedAt,
-        seen?.chatKind ?? null, seen?.chatId ?? null, seen?.msgId ?? null);
+      put.run(
+        r.kind,
+        r.id,
+        r.accessHash,
+        r.isMin ? 1 : 0,
+        JSON.stringify(r.usernames),
+        r.phone,
+        r.updatedAt,
+        seen?.chatKind ?? null,
+        seen?.chatId ?? null,
+        seen?.msgId ?? null,
+      );
       dropUsernames.run(r.kind, r.id);
       for (const username of r.usernames) putUsername.run(username, r.kind, r.id);
     }
@@ -71,9 +89,10 @@ export function sqlitePeers(db: Database.Database): PeersRepository {
     getMany: (keys) => Promise.resolve().then(() => keys.map((k) => fromRow(get.get(k.kind, k.id)))),
     getByUsername: (username) => Promise.resolve().then(() => fromRow(byUsername.get(username.toLowerCase()))),
     getByPhone: (phone) => Promise.resolve().then(() => fromRow(byPhone.get(phone))),
-    upsert: (records) => Promise.resolve().then(() => {
-      upsert(records);
-    }),
+    upsert: (records) =>
+      Promise.resolve().then(() => {
+        upsert(records);
+      }),
     count: () => Promise.resolve().then(() => Number(count.get()?.n ?? 0n)),
   };
 }

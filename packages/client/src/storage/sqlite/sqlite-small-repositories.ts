@@ -24,13 +24,17 @@ export function sqliteSalts(db: Database.Database): SaltsRepository {
     for (const s of salts) insert.run(dcId, BigInt.asIntN(64, s.salt), s.validSince, s.validUntil);
   });
   return {
-    get: (dcId) => later(() =>
-      select.all(dcId).map((r) => ({ salt: r.salt, validSince: Number(r.valid_since), validUntil: Number(r.valid_until) })),
-    ),
-    set: (dcId, salts) => later(() => {
-      checkDcId(dcId);
-      replace(dcId, salts);
-    }),
+    get: (dcId) =>
+      later(() =>
+        select
+          .all(dcId)
+          .map((r) => ({ salt: r.salt, validSince: Number(r.valid_since), validUntil: Number(r.valid_until) })),
+      ),
+    set: (dcId, salts) =>
+      later(() => {
+        checkDcId(dcId);
+        replace(dcId, salts);
+      }),
   };
 }
 
@@ -49,17 +53,20 @@ export function sqliteSessionInfo(db: Database.Database): SessionInfoRepository 
   };
   return {
     getHomeDc: () => later(() => read("home_dc") as DcAddress | null),
-    setHomeDc: (dc) => later(() => {
-      if (dc !== null) checkDcId(dc.id);
-      write("home_dc", dc);
-    }),
-    getSelf: () => later(() => {
-      const self = read("self") as { userId: string; isBot: boolean } | null;
-      return self === null ? null : ({ userId: BigInt(self.userId), isBot: self.isBot } satisfies SelfInfo);
-    }),
-    setSelf: (self) => later(() => {
-      write("self", self === null ? null : { userId: self.userId.toString(), isBot: self.isBot });
-    }),
+    setHomeDc: (dc) =>
+      later(() => {
+        if (dc !== null) checkDcId(dc.id);
+        write("home_dc", dc);
+      }),
+    getSelf: () =>
+      later(() => {
+        const self = read("self") as { userId: string; isBot: boolean } | null;
+        return self === null ? null : ({ userId: BigInt(self.userId), isBot: self.isBot } satisfies SelfInfo);
+      }),
+    setSelf: (self) =>
+      later(() => {
+        write("self", self === null ? null : { userId: self.userId.toString(), isBot: self.isBot });
+      }),
   };
 }
 
@@ -72,26 +79,34 @@ export function sqliteUpdateState(db: Database.Database): UpdateStateRepository 
   );
   const remove = db.prepare("DELETE FROM update_state");
   const selectChannel = db.prepare<[bigint], { pts: bigint }>("SELECT pts FROM channel_pts WHERE channel_id = ?");
-  const upsertChannel = db.prepare<[bigint, number]>("INSERT OR REPLACE INTO channel_pts (channel_id, pts) VALUES (?, ?)");
+  const upsertChannel = db.prepare<[bigint, number]>(
+    "INSERT OR REPLACE INTO channel_pts (channel_id, pts) VALUES (?, ?)",
+  );
   const removeChannel = db.prepare<[bigint]>("DELETE FROM channel_pts WHERE channel_id = ?");
   const selectChannels = db.prepare<[], { channel_id: bigint; pts: bigint }>("SELECT channel_id, pts FROM channel_pts");
   return {
-    get: () => later(() => {
-      const row = select.get();
-      return row === undefined ? null : { pts: Number(row.pts), qts: Number(row.qts), date: Number(row.date), seq: Number(row.seq) };
-    }),
-    set: (state) => later(() => {
-      if (state === null) remove.run();
-      else upsert.run(state.pts, state.qts, state.date, state.seq);
-    }),
-    getChannelPts: (channelId) => later(() => {
-      const row = selectChannel.get(channelId);
-      return row === undefined ? null : Number(row.pts);
-    }),
-    setChannelPts: (channelId, pts) => later(() => {
-      if (pts === null) removeChannel.run(channelId);
-      else upsertChannel.run(channelId, pts);
-    }),
+    get: () =>
+      later(() => {
+        const row = select.get();
+        return row === undefined
+          ? null
+          : { pts: Number(row.pts), qts: Number(row.qts), date: Number(row.date), seq: Number(row.seq) };
+      }),
+    set: (state) =>
+      later(() => {
+        if (state === null) remove.run();
+        else upsert.run(state.pts, state.qts, state.date, state.seq);
+      }),
+    getChannelPts: (channelId) =>
+      later(() => {
+        const row = selectChannel.get(channelId);
+        return row === undefined ? null : Number(row.pts);
+      }),
+    setChannelPts: (channelId, pts) =>
+      later(() => {
+        if (pts === null) removeChannel.run(channelId);
+        else upsertChannel.run(channelId, pts);
+      }),
     listChannelPts: () => later(() => selectChannels.all().map((row) => [row.channel_id, Number(row.pts)] as const)),
   };
 }
@@ -101,13 +116,15 @@ export function sqliteKeyValue(db: Database.Database): KeyValueRepository {
   const upsert = db.prepare<[string, Uint8Array]>("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)");
   const remove = db.prepare<[string]>("DELETE FROM kv WHERE key = ?");
   return {
-    get: (key) => later(() => {
-      const row = select.get(key);
-      return row === undefined ? null : new Uint8Array(row.value);
-    }),
-    set: (key, value) => later(() => {
-      if (value === null) remove.run(key);
-      else upsert.run(key, value);
-    }),
+    get: (key) =>
+      later(() => {
+        const row = select.get(key);
+        return row === undefined ? null : new Uint8Array(row.value);
+      }),
+    set: (key, value) =>
+      later(() => {
+        if (value === null) remove.run(key);
+        else upsert.run(key, value);
+      }),
   };
 }

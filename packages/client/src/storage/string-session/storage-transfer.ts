@@ -10,7 +10,12 @@ export async function exportSessionFromStorage(storage: ClientStorage): Promise<
   if (authKey === null) throw new StringSessionError("BAD_FIELD", `the storage has no auth key for DC ${dc.id}`);
   const self = await storage.session.getSelf();
   const updates = await storage.updates.get();
-  return exportStringSession({ dc, authKey, ...(self === null ? {} : { self }), ...(updates === null ? {} : { updates }) });
+  return exportStringSession({
+    dc,
+    authKey,
+    ...(self === null ? {} : { self }),
+    ...(updates === null ? {} : { updates }),
+  });
 }
 
 /** Unpacks a string session into a storage (validating it fully before writing anything). */

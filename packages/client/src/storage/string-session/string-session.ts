@@ -31,13 +31,24 @@ const IP_PATTERN = /^[0-9A-Za-z.:%-]+$/;
 
 export function exportStringSession(data: StringSessionData): string {
   const ip = data.dc.ip;
-  if (ip.length === 0 || ip.length > 255 || !IP_PATTERN.test(ip)) throw new StringSessionError("BAD_FIELD", `bad DC address ${ip}`);
-  if (data.authKey.length !== AUTH_KEY_LENGTH) throw new StringSessionError("BAD_FIELD", "the auth key must be 256 bytes");
-  if (!Number.isInteger(data.dc.id) || data.dc.id < 1 || data.dc.id > 0xffff) throw new StringSessionError("BAD_FIELD", "bad DC id");
-  if (!Number.isInteger(data.dc.port) || data.dc.port < 1 || data.dc.port > 0xffff) throw new StringSessionError("BAD_FIELD", "bad port");
+  if (ip.length === 0 || ip.length > 255 || !IP_PATTERN.test(ip))
+    throw new StringSessionError("BAD_FIELD", `bad DC address ${ip}`);
+  if (data.authKey.length !== AUTH_KEY_LENGTH)
+    throw new StringSessionError("BAD_FIELD", "the auth key must be 256 bytes");
+  if (!Number.isInteger(data.dc.id) || data.dc.id < 1 || data.dc.id > 0xffff)
+    throw new StringSessionError("BAD_FIELD", "bad DC id");
+  if (!Number.isInteger(data.dc.port) || data.dc.port < 1 || data.dc.port > 0xffff)
+    throw new StringSessionError("BAD_FIELD", "bad port");
   const updates = data.updates;
-  if (updates !== undefined && ![updates.pts, updates.qts, updates.date, updates.seq].every(isInt32)) throw new StringSessionError("BAD_FIELD", "the update state must be 32-bit integers");
-  const bytes = new Uint8Array(7 + ip.length + AUTH_KEY_LENGTH + (data.self === undefined ? 0 : 8) + (updates === undefined ? 0 : UPDATE_STATE_BYTES));
+  if (updates !== undefined && ![updates.pts, updates.qts, updates.date, updates.seq].every(isInt32))
+    throw new StringSessionError("BAD_FIELD", "the update state must be 32-bit integers");
+  const bytes = new Uint8Array(
+    7 +
+      ip.length +
+      AUTH_KEY_LENGTH +
+      (data.self === undefined ? 0 : 8) +
+      (updates === undefined ? 0 : UPDATE_STATE_BYTES),
+  );
   const view = new DataView(bytes.buffer);
   let flags = 0;
   if (data.dc.ipv6 === true) flags |= FLAG.ipv6;
@@ -69,16 +80,21 @@ export function exportStringSession(data: StringSessionData): string {
 
 export function importStringSession(text: string): StringSessionData {
   const trimmed = text.trim();
-  if (trimmed.length > MAX_TEXT_LENGTH) throw new StringSessionError("TOO_LONG", `a string session is at most ${MAX_TEXT_LENGTH} characters`);
+  if (trimmed.length > MAX_TEXT_LENGTH)
+    throw new StringSessionError("TOO_LONG", `a string session is at most ${MAX_TEXT_LENGTH} characters`);
   const bytes = decodeBase64Url(trimmed);
   if (bytes === null) throw new StringSessionError("BAD_ENCODING", "not base64url text");
   if (bytes.length < 1) throw new StringSessionError("TRUNCATED", "empty string session");
   if (bytes[0] !== STRING_SESSION_VERSION) {
-    throw new StringSessionError("UNSUPPORTED_VERSION", `string session version ${bytes[0] ?? -1} is not supported (expected ${STRING_SESSION_VERSION})`);
+    throw new StringSessionError(
+      "UNSUPPORTED_VERSION",
+      `string session version ${bytes[0] ?? -1} is not supported (expected ${STRING_SESSION_VERSION})`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const need = (end: number): void => {
-    if (bytes.length < end) throw new StringSessionError("TRUNCATED", `string session ends at byte ${bytes.length}, needs ${end}`);
+    if (bytes.length < end)
+      throw new StringSessionError("TRUNCATED", `string session ends at byte ${bytes.length}, needs ${end}`);
   };
   need(5);
   const flags = bytes[1] ?? 0;
@@ -87,7 +103,8 @@ export function importStringSession(text: string): StringSessionData {
   const ipLength = bytes[4] ?? 0;
   need(7 + ipLength + AUTH_KEY_LENGTH);
   const ip = String.fromCharCode(...bytes.subarray(5, 5 + ipLength));
-  if (dcId === 0 || ipLength === 0 || !IP_PATTERN.test(ip)) throw new StringSessionError("BAD_FIELD", "bad DC id or address");
+  if (dcId === 0 || ipLength === 0 || !IP_PATTERN.test(ip))
+    throw new StringSessionError("BAD_FIELD", "bad DC id or address");
   let at = 5 + ipLength;
   const port = view.getUint16(at, true);
   if (port === 0) throw new StringSessionError("BAD_FIELD", "bad port 0");
@@ -102,10 +119,16 @@ export function importStringSession(text: string): StringSessionData {
   let updates: UpdateState | undefined;
   if ((flags & FLAG.hasUpdates) !== 0) {
     need(at + UPDATE_STATE_BYTES);
-    updates = { pts: view.getInt32(at, true), qts: view.getInt32(at + 4, true), date: view.getInt32(at + 8, true), seq: view.getInt32(at + 12, true) };
+    updates = {
+      pts: view.getInt32(at, true),
+      qts: view.getInt32(at + 4, true),
+      date: view.getInt32(at + 8, true),
+      seq: view.getInt32(at + 12, true),
+    };
     at += UPDATE_STATE_BYTES;
   }
-  if (at !== bytes.length) throw new StringSessionError("TRAILING_BYTES", `${bytes.length - at} unexpected bytes at the end`);
+  if (at !== bytes.length)
+    throw new StringSessionError("TRAILING_BYTES", `${bytes.length - at} unexpected bytes at the end`);
   const dc: DcAddress = {
     id: dcId,
     ip,

@@ -1,5 +1,5 @@
-import type { ClientHandlerContext } from '../client-context.js';
-import type { BadMsgNotification } from '../../tl/types.js';
+import type { ClientHandlerContext } from "../client-context.js";
+import type { BadMsgNotification } from "../../tl/types.js";
 
 /**
  * bad_msg_notification, every code of
@@ -7,7 +7,11 @@ import type { BadMsgNotification } from '../../tl/types.js';
  * The server ignored the message, so resending cannot execute it twice. We only react when the
  * id is one we really sent.
  */
-export function handleBadMsgNotification(ctx: ClientHandlerContext, notice: BadMsgNotification, noticeMsgId: bigint): void {
+export function handleBadMsgNotification(
+  ctx: ClientHandlerContext,
+  notice: BadMsgNotification,
+  noticeMsgId: bigint,
+): void {
   const { state } = ctx;
   if (!state.outbox.isKnown(notice.badMsgId)) return;
   const affected = state.outbox.resolve(notice.badMsgId);
@@ -45,7 +49,8 @@ export function handleBadMsgNotification(ctx: ClientHandlerContext, notice: BadM
     default:
       for (const m of affected) {
         ctx.complete(m.msgId!);
-        if (m.requestId !== undefined) ctx.emit({ type: 'bad-msg', requestId: m.requestId, errorCode: notice.errorCode });
+        if (m.requestId !== undefined)
+          ctx.emit({ type: "bad-msg", requestId: m.requestId, errorCode: notice.errorCode });
       }
   }
 }

@@ -1,5 +1,5 @@
-import type { ClientHandlerContext } from '../client-context.js';
-import type { BadServerSalt } from '../../tl/types.js';
+import type { ClientHandlerContext } from "../client-context.js";
+import type { BadServerSalt } from "../../tl/types.js";
 
 /**
  * bad_server_salt: store the new salt and resend the message (or the container's contents) with

@@ -1,5 +1,5 @@
-import type { ClientHandlerContext } from '../client-context.js';
-import type { FutureSalts } from '../../tl/types.js';
+import type { ClientHandlerContext } from "../client-context.js";
+import type { FutureSalts } from "../../tl/types.js";
 
 /**
  * future_salts (answer to get_future_salts, matched by reqMsgId). Stored so the session switches

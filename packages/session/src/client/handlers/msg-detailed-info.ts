@@ -1,6 +1,6 @@
-import type { ClientHandlerContext } from '../client-context.js';
-import { encodeMsgsAck } from '../../core/service-bodies.js';
-import type { MsgDetailedInfo, MsgNewDetailedInfo } from '../../tl/types.js';
+import type { ClientHandlerContext } from "../client-context.js";
+import { encodeMsgsAck } from "../../core/service-bodies.js";
+import type { MsgDetailedInfo, MsgNewDetailedInfo } from "../../tl/types.js";
 
 /**
  * msg_detailed_info / msg_new_detailed_info: the server already has an answer (answerMsgId).
@@ -9,11 +9,11 @@ import type { MsgDetailedInfo, MsgNewDetailedInfo } from '../../tl/types.js';
  */
 export function handleMsgDetailedInfo(ctx: ClientHandlerContext, info: MsgDetailedInfo | MsgNewDetailedInfo): void {
   const { state } = ctx;
-  if (info._ === 'msg_detailed_info' && !state.outbox.isKnown(info.msgId)) return;
+  if (info._ === "msg_detailed_info" && !state.outbox.isKnown(info.msgId)) return;
   if (state.replay.has(info.answerMsgId)) {
     // Already received: the ack was lost, so acknowledge again.
     ctx.sendService(encodeMsgsAck(state.codec, [info.answerMsgId]), false);
     return;
   }
-  ctx.sendService(state.codec.encode({ _: 'msg_resend_req', msgIds: [info.answerMsgId] }), true);
+  ctx.sendService(state.codec.encode({ _: "msg_resend_req", msgIds: [info.answerMsgId] }), true);
 }

@@ -1,5 +1,5 @@
-import type { ClientHandlerContext } from '../client-context.js';
-import type { MsgResendReq } from '../../tl/types.js';
+import type { ClientHandlerContext } from "../client-context.js";
+import type { MsgResendReq } from "../../tl/types.js";
 
 /**
  * msg_resend_req from the server: resend the requests it names (under new ids, as the spec allows)

@@ -1,5 +1,5 @@
-import type { ClientHandlerContext } from '../client-context.js';
-import type { MsgsAck } from '../../tl/types.js';
+import type { ClientHandlerContext } from "../client-context.js";
+import type { MsgsAck } from "../../tl/types.js";
 
 /**
  * msgs_ack from the server: it received these requests and will answer them, so after a
@@ -13,5 +13,5 @@ export function handleMsgsAck(ctx: ClientHandlerContext, ack: MsgsAck): void {
       if (message.requestId !== undefined) requestIds.push(message.requestId);
     }
   }
-  if (requestIds.length > 0) ctx.emit({ type: 'acked', requestIds });
+  if (requestIds.length > 0) ctx.emit({ type: "acked", requestIds });
 }

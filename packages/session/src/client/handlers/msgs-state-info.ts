@@ -1,5 +1,5 @@
-import type { ClientHandlerContext } from '../client-context.js';
-import type { MsgsAllInfo, MsgsStateInfo } from '../../tl/types.js';
+import type { ClientHandlerContext } from "../client-context.js";
+import type { MsgsAllInfo, MsgsStateInfo } from "../../tl/types.js";
 
 /**
  * msgs_state_info (answer to our msgs_state_req, reqMsgId = that request) and msgs_all_info
@@ -8,8 +8,8 @@ import type { MsgsAllInfo, MsgsStateInfo } from '../../tl/types.js';
  * https://core.telegram.org/mtproto/service_messages_about_messages#request-for-message-status-information
  */
 export function handleMsgsStateInfo(ctx: ClientHandlerContext, info: MsgsStateInfo | MsgsAllInfo): void {
-  if (info._ === 'msgs_all_info') {
-    ctx.emit({ type: 'msgs-state', msgIds: info.msgIds, info: info.info });
+  if (info._ === "msgs_all_info") {
+    ctx.emit({ type: "msgs-state", msgIds: info.msgIds, info: info.info });
     resendNotReceived(ctx, info.msgIds, info.info);
     return;
   }

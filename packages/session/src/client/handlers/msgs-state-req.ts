@@ -1,5 +1,5 @@
-import type { ClientHandlerContext } from '../client-context.js';
-import type { MsgsStateReq } from '../../tl/types.js';
+import type { ClientHandlerContext } from "../client-context.js";
+import type { MsgsStateReq } from "../../tl/types.js";
 
 /**
  * msgs_state_req from the server about messages *it* sent to us: answer with msgs_state_info,
@@ -10,5 +10,5 @@ export function handleMsgsStateReq(ctx: ClientHandlerContext, request: MsgsState
   request.msgIds.forEach((id, i) => {
     info[i] = ctx.state.replay.has(id) ? 4 : 1;
   });
-  ctx.sendService(ctx.state.codec.encode({ _: 'msgs_state_info', reqMsgId: requestMsgId, info }), false);
+  ctx.sendService(ctx.state.codec.encode({ _: "msgs_state_info", reqMsgId: requestMsgId, info }), false);
 }

@@ -1,5 +1,5 @@
-import type { ClientHandlerContext } from '../client-context.js';
-import type { NewSessionCreated } from '../../tl/types.js';
+import type { ClientHandlerContext } from "../client-context.js";
+import type { NewSessionCreated } from "../../tl/types.js";
 
 /**
  * new_session_created: store the salt, tell the layer above (it should run getDifference), and
@@ -10,5 +10,5 @@ export function handleNewSessionCreated(ctx: ClientHandlerContext, notice: NewSe
   ctx.state.salts.set(notice.serverSalt);
   const lost = ctx.state.outbox.unanswered().filter((m) => m.msgId !== undefined && m.msgId < notice.firstMsgId);
   if (lost.length > 0) ctx.resend(lost);
-  ctx.emit({ type: 'new-session', firstMsgId: notice.firstMsgId, uniqueId: notice.uniqueId });
+  ctx.emit({ type: "new-session", firstMsgId: notice.firstMsgId, uniqueId: notice.uniqueId });
 }

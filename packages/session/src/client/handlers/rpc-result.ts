@@ -1,9 +1,9 @@
-import { RpcError } from '../../errors.js';
-import type { ClientHandlerContext } from '../client-context.js';
-import { RPC_ERROR_ID } from '../../core/ids.js';
-import { splitRpcResult } from '../../core/rpc-result.js';
-import { readUint32LE } from '@mtkit/mtproto-crypto/bytes';
-import type { RpcErrorObject } from '../../tl/types.js';
+import { RpcError } from "../../errors.js";
+import type { ClientHandlerContext } from "../client-context.js";
+import { RPC_ERROR_ID } from "../../core/ids.js";
+import { splitRpcResult } from "../../core/rpc-result.js";
+import { readUint32LE } from "@mtkit/mtproto-crypto/bytes";
+import type { RpcErrorObject } from "../../tl/types.js";
 
 /**
  * rpc_result: match reqMsgId with a request we really sent, decode with its method, report.
@@ -22,10 +22,10 @@ export function handleRpcResult(ctx: ClientHandlerContext, body: Uint8Array): vo
       const decoded = ctx.state.codec.decode(result) as RpcErrorObject;
       error = new RpcError(decoded.errorCode, decoded.errorMessage);
     } catch (cause) {
-      ctx.emit({ type: 'result-undecodable', requestId, cause });
+      ctx.emit({ type: "result-undecodable", requestId, cause });
       return;
     }
-    if (!ctx.finishInternal(request, error)) ctx.emit({ type: 'rpc-error', requestId, error });
+    if (!ctx.finishInternal(request, error)) ctx.emit({ type: "rpc-error", requestId, error });
     return;
   }
 
@@ -33,8 +33,8 @@ export function handleRpcResult(ctx: ClientHandlerContext, body: Uint8Array): vo
   try {
     decoded = ctx.state.codec.decodeResult(request.method, result);
   } catch (cause) {
-    ctx.emit({ type: 'result-undecodable', requestId, cause });
+    ctx.emit({ type: "result-undecodable", requestId, cause });
     return;
   }
-  if (!ctx.finishInternal(request, decoded)) ctx.emit({ type: 'result', requestId, result: decoded });
+  if (!ctx.finishInternal(request, decoded)) ctx.emit({ type: "result", requestId, result: decoded });
 }

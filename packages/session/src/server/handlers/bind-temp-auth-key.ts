@@ -1,11 +1,11 @@
-import { decryptMessageV1 } from '@mtkit/mtproto-crypto';
-import type { RawBindAuthKeyInner } from '@mtkit/tl-core/mtproto';
-import { BIND_INNER_LENGTH } from '../../core/bind-temp-auth-key.js';
-import { readInt32LE, readInt64LE } from '@mtkit/mtproto-crypto/bytes';
-import type { ServerHandlerContext } from '../server-context.js';
+import { decryptMessageV1 } from "@mtkit/mtproto-crypto";
+import type { RawBindAuthKeyInner } from "@mtkit/tl-core/mtproto";
+import { BIND_INNER_LENGTH } from "../../core/bind-temp-auth-key.js";
+import { readInt32LE, readInt64LE } from "@mtkit/mtproto-crypto/bytes";
+import type { ServerHandlerContext } from "../server-context.js";
 
 export interface BindRequest {
-  readonly _: 'auth.bindTempAuthKey';
+  readonly _: "auth.bindTempAuthKey";
   readonly permAuthKeyId: bigint;
   readonly nonce: bigint;
   readonly expiresAt: number;
@@ -29,28 +29,33 @@ export function serveBindTempAuthKey(ctx: ServerHandlerContext, request: BindReq
   }
   tempRecord.boundPermKeyId = request.permAuthKeyId;
   session.sendRawResult(msgId, BOOL_TRUE);
-  ctx.emit({ type: 'temp-key-bound', tempKeyId: tempRecord.authKey.idLong, permKeyId: request.permAuthKeyId });
+  ctx.emit({ type: "temp-key-bound", tempKeyId: tempRecord.authKey.idLong, permKeyId: request.permAuthKeyId });
 }
 
 /** Returns the error name, or undefined when the binding message is valid. */
 function checkBinding(ctx: ServerHandlerContext, request: BindRequest, msgId: bigint): string | undefined {
   const { session } = ctx;
   const tempRecord = session.keyRecord;
-  if (tempRecord.expiresAt === undefined) return 'TEMP_AUTH_KEY_EMPTY';
-  if (tempRecord.boundPermKeyId !== undefined && tempRecord.boundPermKeyId !== request.permAuthKeyId) return 'TEMP_AUTH_KEY_ALREADY_BOUND';
+  if (tempRecord.expiresAt === undefined) return "TEMP_AUTH_KEY_EMPTY";
+  if (tempRecord.boundPermKeyId !== undefined && tempRecord.boundPermKeyId !== request.permAuthKeyId)
+    return "TEMP_AUTH_KEY_ALREADY_BOUND";
   const permRecord = ctx.keys.get(request.permAuthKeyId);
-  if (permRecord === undefined || permRecord.expiresAt !== undefined) return 'ENCRYPTED_MESSAGE_INVALID';
+  if (permRecord === undefined || permRecord.expiresAt !== undefined) return "ENCRYPTED_MESSAGE_INVALID";
   let inner: { readonly _: string };
   try {
     const plaintext = decryptMessageV1(session.state.env.crypto, permRecord.authKey, request.encryptedMessage);
-    if (readInt64LE(plaintext, 16) !== msgId || readInt32LE(plaintext, 24) !== 0 || readInt32LE(plaintext, 28) !== BIND_INNER_LENGTH) {
-      return 'ENCRYPTED_MESSAGE_INVALID';
+    if (
+      readInt64LE(plaintext, 16) !== msgId ||
+      readInt32LE(plaintext, 24) !== 0 ||
+      readInt32LE(plaintext, 28) !== BIND_INNER_LENGTH
+    ) {
+      return "ENCRYPTED_MESSAGE_INVALID";
     }
     inner = session.state.codec.decode(plaintext.subarray(32)) as { readonly _: string };
   } catch {
-    return 'ENCRYPTED_MESSAGE_INVALID';
+    return "ENCRYPTED_MESSAGE_INVALID";
   }
-  if (inner._ !== 'bind_auth_key_inner') return 'ENCRYPTED_MESSAGE_INVALID';
+  if (inner._ !== "bind_auth_key_inner") return "ENCRYPTED_MESSAGE_INVALID";
   const bind = inner as RawBindAuthKeyInner;
   const valid =
     bind.nonce === request.nonce &&
@@ -58,5 +63,5 @@ function checkBinding(ctx: ServerHandlerContext, request: BindRequest, msgId: bi
     bind.tempAuthKeyId === tempRecord.authKey.idLong &&
     bind.permAuthKeyId === request.permAuthKeyId &&
     bind.tempSessionId === session.sessionId;
-  return valid ? undefined : 'ENCRYPTED_MESSAGE_INVALID';
+  return valid ? undefined : "ENCRYPTED_MESSAGE_INVALID";
 }

@@ -1,4 +1,4 @@
-import type { ServerHandlerContext } from '../server-context.js';
+import type { ServerHandlerContext } from "../server-context.js";
 
 /**
  * destroy_auth_key (logout, https://core.telegram.org/mtproto/auth_key): answer destroy_auth_key_ok
@@ -8,7 +8,7 @@ export function serveDestroyAuthKey(ctx: ServerHandlerContext, msgId: bigint): v
   const { session } = ctx;
   const keyId = session.keyRecord.authKey.idLong;
   session.running.add(msgId);
-  session.sendResult(msgId, { _: 'destroy_auth_key_ok' });
+  session.sendResult(msgId, { _: "destroy_auth_key_ok" });
   ctx.keys.delete(keyId);
-  ctx.emit({ type: 'auth-key-destroyed', authKeyId: keyId });
+  ctx.emit({ type: "auth-key-destroyed", authKeyId: keyId });
 }

@@ -1,5 +1,5 @@
-import type { RawDestroySessionRequest } from '@mtkit/tl-core/mtproto';
-import type { ServerHandlerContext } from '../server-context.js';
+import type { RawDestroySessionRequest } from "@mtkit/tl-core/mtproto";
+import type { ServerHandlerContext } from "../server-context.js";
 
 /**
  * destroy_session -> destroy_session_ok / destroy_session_none for another session of the same
@@ -10,5 +10,8 @@ export function serveDestroySession(ctx: ServerHandlerContext, request: RawDestr
   const keyId = session.keyRecord.authKey.idLong;
   const existed = request.sessionId !== session.sessionId && ctx.sessions.delete(keyId, request.sessionId);
   session.running.add(msgId);
-  session.sendResult(msgId, { _: existed ? 'destroy_session_ok' : 'destroy_session_none', sessionId: request.sessionId });
+  session.sendResult(msgId, {
+    _: existed ? "destroy_session_ok" : "destroy_session_none",
+    sessionId: request.sessionId,
+  });
 }

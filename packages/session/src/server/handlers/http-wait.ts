@@ -1,4 +1,4 @@
-import type { ServerHandlerContext } from '../server-context.js';
+import type { ServerHandlerContext } from "../server-context.js";
 
 /**
  * http_wait (https://core.telegram.org/mtproto/service_messages#long-poll-http-wait) is HTTP's long

@@ -1,5 +1,5 @@
-import type { RawMsgResendReq } from '@mtkit/tl-core/mtproto';
-import type { ServerHandlerContext } from '../server-context.js';
+import type { RawMsgResendReq } from "@mtkit/tl-core/mtproto";
+import type { ServerHandlerContext } from "../server-context.js";
 
 /**
  * msg_resend_req from the client names messages *we* sent: resend the answers we still hold
@@ -10,5 +10,5 @@ export function serveMsgResendReq(ctx: ServerHandlerContext, request: RawMsgRese
   const unknown = request.msgIds.filter((id) => !ctx.session.resendByAnswerId(id) && !ctx.session.resendAnswer(id));
   if (unknown.length === 0) return;
   const info = new Uint8Array(unknown.length).fill(1);
-  ctx.session.queueService({ _: 'msgs_state_info', reqMsgId: msgId, info }, false, true);
+  ctx.session.queueService({ _: "msgs_state_info", reqMsgId: msgId, info }, false, true);
 }

@@ -1,5 +1,5 @@
-import type { RawMsgsStateReq } from '@mtkit/tl-core/mtproto';
-import type { ServerHandlerContext } from '../server-context.js';
+import type { RawMsgsStateReq } from "@mtkit/tl-core/mtproto";
+import type { ServerHandlerContext } from "../server-context.js";
 
 /**
  * msgs_state_req -> msgs_state_info, one status byte per asked id: 1 unknown, 4 received; +32
@@ -15,5 +15,5 @@ export function serveMsgsStateReq(ctx: ServerHandlerContext, request: RawMsgsSta
     else if (session.hasAnswer(id)) info[i] = 4 | 64;
     else info[i] = 4;
   });
-  session.queueService({ _: 'msgs_state_info', reqMsgId: msgId, info }, false, true);
+  session.queueService({ _: "msgs_state_info", reqMsgId: msgId, info }, false, true);
 }

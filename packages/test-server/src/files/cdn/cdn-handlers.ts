@@ -13,10 +13,16 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * The main DCs' side of https://core.telegram.org/cdn: the CDN DC in dc_options (cdn flag), its RSA
  * key in help.getCdnConfig, upload.getCdnFileHashes and upload.reuploadCdnFile.
  */
-export function registerCdnMasterHandlers(server: TestServer, cdnServer: TestServer, deps: FilesDeps, cdn: CdnState): void {
+export function registerCdnMasterHandlers(
+  server: TestServer,
+  cdnServer: TestServer,
+  deps: FilesDeps,
+  cdn: CdnState,
+): void {
   server.handle("help.getConfig", (_request, ctx) => {
     const config = buildConfig(server.endpoints, ctx.dcId, Math.floor(deps.now() / 1000));
-    for (const dc of cdnServer.endpoints) config.dcOptions.push({ _: "dcOption", cdn: true, id: dc.id, ipAddress: dc.host, port: dc.port });
+    for (const dc of cdnServer.endpoints)
+      config.dcOptions.push({ _: "dcOption", cdn: true, id: dc.id, ipAddress: dc.host, port: dc.port });
     return config;
   });
   server.handle("help.getCdnConfig", () => ({
@@ -30,7 +36,8 @@ export function registerCdnMasterHandlers(server: TestServer, cdnServer: TestSer
   server.handle("upload.reuploadCdnFile", (request) => {
     const entry = cdn.entry(request.fileToken);
     const pending = entry.reuploadRequest;
-    if (pending === undefined || !bytesEqual(pending, request.requestToken)) throw new RpcError(400, "RSA_DECRYPT_FAILED");
+    if (pending === undefined || !bytesEqual(pending, request.requestToken))
+      throw new RpcError(400, "RSA_DECRYPT_FAILED");
     entry.reuploadRequest = undefined;
     return fileHashes(deps.crypto, entry.file.content, 0n);
   });
@@ -50,7 +57,8 @@ export function registerCdnHandlers(cdnServer: TestServer, cdn: CdnState): void 
       faults.reupload--;
       entry.reuploadRequest = cdn.newRequestToken();
     }
-    if (entry.reuploadRequest !== undefined) return { _: "upload.cdnFileReuploadNeeded" as const, requestToken: entry.reuploadRequest };
+    if (entry.reuploadRequest !== undefined)
+      return { _: "upload.cdnFileReuploadNeeded" as const, requestToken: entry.reuploadRequest };
     const plain = entry.file.content.read(Number(request.offset), request.limit);
     const bytes = cdnCtr(cdn.crypto, entry.key, entry.iv, request.offset, plain);
     if (faults.corrupt > 0 && bytes.length > 0) {

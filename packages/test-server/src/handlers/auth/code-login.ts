@@ -33,7 +33,11 @@ export function registerCodeLogin(deps: HandlerDeps): void {
     const code = testDc === undefined ? String(10000 + Number(randomLong(crypto) % 90000n)) : String(testDc).repeat(5);
     const hash = randomLong(crypto).toString(16);
     login.codes.set(phone, { hash, code, verified: false });
-    return { _: "auth.sentCode" as const, type: { _: "auth.sentCodeTypeApp" as const, length: 5 }, phoneCodeHash: hash };
+    return {
+      _: "auth.sentCode" as const,
+      type: { _: "auth.sentCodeTypeApp" as const, length: 5 },
+      phoneCodeHash: hash,
+    };
   });
 
   server.handle("auth.signIn", (request, ctx) => {
@@ -43,7 +47,16 @@ export function registerCodeLogin(deps: HandlerDeps): void {
     let account = world.accounts.byPhone(phone);
     if (account === undefined && testNumberDc(phone) !== undefined) {
       // Libraries that never call auth.signUp still get an account for a test number.
-      account = world.accounts.create({ phone, firstName: `Test ${phone.slice(-4)}`, lastName: undefined, username: undefined, bot: false, homeDc: ctx.dcId, password: undefined, botToken: undefined });
+      account = world.accounts.create({
+        phone,
+        firstName: `Test ${phone.slice(-4)}`,
+        lastName: undefined,
+        username: undefined,
+        bot: false,
+        homeDc: ctx.dcId,
+        password: undefined,
+        botToken: undefined,
+      });
     }
     if (account === undefined) return { _: "auth.authorizationSignUpRequired" as const };
     login.codes.delete(phone);
@@ -62,7 +75,16 @@ export function registerCodeLogin(deps: HandlerDeps): void {
     if (request.firstName.trim() === "") throw new RpcError(400, "FIRSTNAME_INVALID");
     login.codes.delete(phone);
     const lastName = request.lastName === "" ? undefined : request.lastName;
-    const account = world.accounts.create({ phone, firstName: request.firstName, lastName, username: undefined, bot: false, homeDc: ctx.dcId, password: undefined, botToken: undefined });
+    const account = world.accounts.create({
+      phone,
+      firstName: request.firstName,
+      lastName,
+      username: undefined,
+      bot: false,
+      homeDc: ctx.dcId,
+      password: undefined,
+      botToken: undefined,
+    });
     return authorize(deps, ctx, account);
   });
 

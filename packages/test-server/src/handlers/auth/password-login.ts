@@ -25,7 +25,10 @@ export function registerPasswordLogin(deps: HandlerDeps): void {
     return {
       ...base,
       hasPassword: true,
-      currentAlgo: { _: "passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow" as const, ...password.algo },
+      currentAlgo: {
+        _: "passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow" as const,
+        ...password.algo,
+      },
       srpB: session.srpB,
       srpId,
       ...(password.hint === undefined ? {} : { hint: password.hint }),
@@ -43,7 +46,10 @@ export function registerPasswordLogin(deps: HandlerDeps): void {
     if (account?.password === undefined) throw new RpcError(400, "SRP_ID_INVALID");
     let valid: boolean;
     try {
-      valid = verifySrpCheck(crypto, account.password.algo, account.password.verifier, pending.session, { A: check.a, M1: check.m1 });
+      valid = verifySrpCheck(crypto, account.password.algo, account.password.verifier, pending.session, {
+        A: check.a,
+        M1: check.m1,
+      });
     } catch {
       valid = false;
     }

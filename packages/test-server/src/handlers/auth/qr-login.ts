@@ -31,12 +31,18 @@ export function registerQrLogin(deps: HandlerDeps): void {
       if (token.acceptedBy === undefined) continue;
       const account = world.accounts.get(token.acceptedBy);
       if (account === undefined) continue;
-      if (account.homeDc !== ctx.dcId) return { _: "auth.loginTokenMigrateTo" as const, dcId: account.homeDc, token: Buffer.from(key, "hex") };
+      if (account.homeDc !== ctx.dcId)
+        return { _: "auth.loginTokenMigrateTo" as const, dcId: account.homeDc, token: Buffer.from(key, "hex") };
       login.loginTokens.delete(key);
       return { _: "auth.loginTokenSuccess" as const, authorization: authorize(deps, ctx, account) };
     }
     const bytes = crypto.randomFill(new Uint8Array(32));
-    login.loginTokens.set(hex(bytes), { dcId: ctx.dcId, permAuthKeyId: ctx.permAuthKeyId, expires: now + TOKEN_LIFETIME, acceptedBy: undefined });
+    login.loginTokens.set(hex(bytes), {
+      dcId: ctx.dcId,
+      permAuthKeyId: ctx.permAuthKeyId,
+      expires: now + TOKEN_LIFETIME,
+      acceptedBy: undefined,
+    });
     return { _: "auth.loginToken" as const, expires: now + TOKEN_LIFETIME, token: bytes };
   });
 
@@ -44,9 +50,14 @@ export function registerQrLogin(deps: HandlerDeps): void {
     const self = requireAccount(deps, ctx);
     const token = login.loginTokens.get(hex(request.token));
     const now = seconds(world.env);
-    if (token === undefined || token.expires < now || token.acceptedBy !== undefined) throw new RpcError(400, "AUTH_TOKEN_EXPIRED");
+    if (token === undefined || token.expires < now || token.acceptedBy !== undefined)
+      throw new RpcError(400, "AUTH_TOKEN_EXPIRED");
     token.acceptedBy = self.id;
-    sendToKey(server, token.dcId, token.permAuthKeyId, { _: "updateShort", update: { _: "updateLoginToken" }, date: now });
+    sendToKey(server, token.dcId, token.permAuthKeyId, {
+      _: "updateShort",
+      update: { _: "updateLoginToken" },
+      date: now,
+    });
     return {
       _: "authorization" as const,
       hash: 0n,
@@ -68,9 +79,11 @@ export function registerQrLogin(deps: HandlerDeps): void {
     const key = hex(request.token);
     const token = login.loginTokens.get(key);
     if (token === undefined || token.expires < seconds(world.env)) throw new RpcError(400, "AUTH_TOKEN_EXPIRED");
-    if (token.acceptedBy === undefined) return { _: "auth.loginToken" as const, expires: token.expires, token: request.token };
+    if (token.acceptedBy === undefined)
+      return { _: "auth.loginToken" as const, expires: token.expires, token: request.token };
     const account = world.accounts.get(token.acceptedBy);
-    if (account?.homeDc !== ctx.dcId || !sameBytes(Buffer.from(key, "hex"), request.token)) throw new RpcError(400, "AUTH_TOKEN_INVALID");
+    if (account?.homeDc !== ctx.dcId || !sameBytes(Buffer.from(key, "hex"), request.token))
+      throw new RpcError(400, "AUTH_TOKEN_INVALID");
     login.loginTokens.delete(key);
     return { _: "auth.loginTokenSuccess" as const, authorization: authorize(deps, ctx, account) };
   });

@@ -15,7 +15,8 @@ export function registerTransferLogin(deps: HandlerDeps): void {
 
   server.handle("auth.exportAuthorization", (request, ctx) => {
     const account = requireAccount(deps, ctx);
-    if (request.dcId === ctx.dcId || !server.dcs.some((dc) => dc.id === request.dcId)) throw new RpcError(400, "DC_ID_INVALID");
+    if (request.dcId === ctx.dcId || !server.dcs.some((dc) => dc.id === request.dcId))
+      throw new RpcError(400, "DC_ID_INVALID");
     const id = randomLong(crypto);
     const bytes = crypto.randomFill(new Uint8Array(32));
     login.exports.set(id, { userId: account.id, dcId: request.dcId, bytes });
@@ -24,7 +25,8 @@ export function registerTransferLogin(deps: HandlerDeps): void {
 
   server.handle("auth.importAuthorization", (request, ctx) => {
     const exported = login.exports.get(request.id);
-    if (exported?.dcId !== ctx.dcId || !sameBytes(exported.bytes, request.bytes)) throw new RpcError(400, "AUTH_BYTES_INVALID");
+    if (exported?.dcId !== ctx.dcId || !sameBytes(exported.bytes, request.bytes))
+      throw new RpcError(400, "AUTH_BYTES_INVALID");
     login.exports.delete(request.id);
     const account = world.accounts.get(exported.userId);
     if (account === undefined) throw new RpcError(400, "AUTH_BYTES_INVALID");

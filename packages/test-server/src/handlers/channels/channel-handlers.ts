@@ -14,12 +14,25 @@ import type { TypeChannelParticipantsFilter, TypeUpdates } from "@mtkit/tl-core/
 export function registerChannelHandlers(deps: HandlerDeps): void {
   const { server, world, wire } = deps;
   const channelUpdates = (viewerId: bigint, channelId: bigint): TypeUpdates =>
-    wire.updates(viewerId, [wire.channelChanged(channelId)], new PeerSet().add(channelPeer(channelId)), seconds(world.env), 0);
+    wire.updates(
+      viewerId,
+      [wire.channelChanged(channelId)],
+      new PeerSet().add(channelPeer(channelId)),
+      seconds(world.env),
+      0,
+    );
 
   server.handle("channels.createChannel", (request, ctx) => {
     const self = requireAccount(deps, ctx);
     const megagroup = request.megagroup === true;
-    const { channel, entry } = act(deps, ctx, () => world.channels.create(self.id, { title: request.title, about: request.about, megagroup, ttlPeriod: request.ttlPeriod }));
+    const { channel, entry } = act(deps, ctx, () =>
+      world.channels.create(self.id, {
+        title: request.title,
+        about: request.about,
+        megagroup,
+        ttlPeriod: request.ttlPeriod,
+      }),
+    );
     const created = world.messages.newest(undefined, channelPeer(channel.id))!;
     return sendAsUpdates(deps, self.id, { kind: "channel", id: channel.id }, entry, created, undefined);
   });
@@ -57,7 +70,13 @@ export function registerChannelHandlers(deps: HandlerDeps): void {
     const self = requireAccount(deps, ctx);
     const channel = resolveChannel(deps, request.channel);
     if (!isActiveMember(world.channels.member(channel.id, self.id))) throw new RpcError(400, "CHANNEL_PRIVATE");
-    const page = participantsPage(world.store, channel.id, participantFilter(request.filter), request.offset, request.limit);
+    const page = participantsPage(
+      world.store,
+      channel.id,
+      participantFilter(request.filter),
+      request.offset,
+      request.limit,
+    );
     const peers = new PeerSet();
     for (const member of page.members) peers.addUser(member.userId);
     return {
@@ -80,7 +99,8 @@ export function registerChannelHandlers(deps: HandlerDeps): void {
     const channel = resolveChannel(deps, request.channel);
     const member = world.channels.member(channel.id, self.id);
     const dialog = world.dialogs.get(self.id, channelPeer(channel.id));
-    const unread = dialog === undefined ? 0 : world.messages.countAbove(undefined, channelPeer(channel.id), dialog.readInboxMaxId);
+    const unread =
+      dialog === undefined ? 0 : world.messages.countAbove(undefined, channelPeer(channel.id), dialog.readInboxMaxId);
     return {
       _: "messages.chatFull" as const,
       fullChat: wire.channelFull(channel, dialog, unread, world.boxes.channelPts(channel.id)),

@@ -12,12 +12,23 @@ export function registerContactHandlers(deps: HandlerDeps): void {
     const imported: { _: "importedContact"; userId: bigint; clientId: bigint }[] = [];
     const peers = new PeerSet();
     for (const contact of request.contacts) {
-      const account = world.accounts.importContact(self.id, normalizePhone(contact.phone), contact.firstName, contact.lastName);
+      const account = world.accounts.importContact(
+        self.id,
+        normalizePhone(contact.phone),
+        contact.firstName,
+        contact.lastName,
+      );
       if (account === undefined) continue;
       imported.push({ _: "importedContact", userId: account.id, clientId: contact.clientId });
       peers.addUser(account.id);
     }
-    return { _: "contacts.importedContacts" as const, imported, popularInvites: [], retryContacts: [], users: wire.peers(self.id, peers).users };
+    return {
+      _: "contacts.importedContacts" as const,
+      imported,
+      popularInvites: [],
+      retryContacts: [],
+      users: wire.peers(self.id, peers).users,
+    };
   });
 
   server.handle("contacts.getContacts", (_request, ctx) => {
@@ -27,7 +38,11 @@ export function registerContactHandlers(deps: HandlerDeps): void {
     for (const id of ids) peers.addUser(id);
     return {
       _: "contacts.contacts" as const,
-      contacts: ids.map((userId) => ({ _: "contact" as const, userId, mutual: world.accounts.isContact(userId, self.id) })),
+      contacts: ids.map((userId) => ({
+        _: "contact" as const,
+        userId,
+        mutual: world.accounts.isContact(userId, self.id),
+      })),
       savedCount: 0,
       users: wire.peers(self.id, peers).users,
     };

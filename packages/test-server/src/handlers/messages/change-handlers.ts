@@ -35,20 +35,29 @@ export function registerChangeHandlers(deps: HandlerDeps): void {
     const peer = resolvePeer(deps, self, request.peer);
     if (peer.kind === "channel") throw new RpcError(400, "PEER_ID_INVALID");
     const entry = act(deps, ctx, () => world.chatMessaging.read(self.id, peer, request.maxId));
-    return { _: "messages.affectedMessages" as const, pts: entry?.pts ?? world.boxes.account(self.id).pts, ptsCount: entry?.ptsCount ?? 0 };
+    return {
+      _: "messages.affectedMessages" as const,
+      pts: entry?.pts ?? world.boxes.account(self.id).pts,
+      ptsCount: entry?.ptsCount ?? 0,
+    };
   });
 
   server.handle("channels.deleteMessages", (request, ctx) => {
     const self = requireAccount(deps, ctx);
     const channel = resolveChannel(deps, request.channel);
     const entry = act(deps, ctx, () => world.channels.deleteMessages(self.id, channel.id, request.id));
-    return { _: "messages.affectedMessages" as const, pts: entry?.pts ?? world.boxes.channelPts(channel.id), ptsCount: entry?.ptsCount ?? 0 };
+    return {
+      _: "messages.affectedMessages" as const,
+      pts: entry?.pts ?? world.boxes.channelPts(channel.id),
+      ptsCount: entry?.ptsCount ?? 0,
+    };
   });
 
   server.handle("channels.readHistory", (request, ctx) => {
     const self = requireAccount(deps, ctx);
     const channel = resolveChannel(deps, request.channel);
-    if (!act(deps, ctx, () => world.channels.read(self.id, channel.id, request.maxId))) throw new RpcError(400, "CHANNEL_PRIVATE");
+    if (!act(deps, ctx, () => world.channels.read(self.id, channel.id, request.maxId)))
+      throw new RpcError(400, "CHANNEL_PRIVATE");
     return true;
   });
 }

@@ -9,7 +9,8 @@ import { sendAsUpdates } from "./sent-updates.js";
 /** Basic groups: messages.createChat, addChatUser, deleteChatUser, getFullChat, getChats; and messages.setHistoryTTL. */
 export function registerChatHandlers(deps: HandlerDeps): void {
   const { server, world, wire } = deps;
-  const answer = (viewerId: bigint, sent: SentMessage) => sendAsUpdates(deps, viewerId, { kind: "account", id: viewerId }, sent.entry, sent.message, undefined);
+  const answer = (viewerId: bigint, sent: SentMessage) =>
+    sendAsUpdates(deps, viewerId, { kind: "account", id: viewerId }, sent.entry, sent.message, undefined);
 
   server.handle("messages.createChat", (request, ctx) => {
     const self = requireAccount(deps, ctx);
@@ -28,7 +29,10 @@ export function registerChatHandlers(deps: HandlerDeps): void {
   server.handle("messages.deleteChatUser", (request, ctx) => {
     const self = requireAccount(deps, ctx);
     const user = resolveUser(deps, self, request.userId);
-    return answer(self.id, act(deps, ctx, () => world.basicGroups.deleteUser(self.id, request.chatId, user.id)));
+    return answer(
+      self.id,
+      act(deps, ctx, () => world.basicGroups.deleteUser(self.id, request.chatId, user.id)),
+    );
   });
 
   server.handle("messages.getFullChat", (request, ctx) => {
@@ -52,7 +56,10 @@ export function registerChatHandlers(deps: HandlerDeps): void {
     if (request.period < 0) throw new RpcError(400, "TTL_PERIOD_INVALID");
     const peer = resolvePeer(deps, self, request.peer);
     const sent = act(deps, ctx, () => world.autoDelete.setChatTtl(self.id, peer, request.period));
-    const box = peer.kind === "channel" ? ({ kind: "channel", id: peer.id } as const) : ({ kind: "account", id: self.id } as const);
+    const box =
+      peer.kind === "channel"
+        ? ({ kind: "channel", id: peer.id } as const)
+        : ({ kind: "account", id: self.id } as const);
     return sendAsUpdates(deps, self.id, box, sent.entry, sent.message, undefined);
   });
 }

@@ -16,11 +16,18 @@ export function registerDialogHandlers(deps: HandlerDeps): void {
     const self = requireAccount(deps, ctx);
     const all = dialogList(world.store, world.dialogs, world.messages, self.id);
     const paging = request.offsetDate > 0 || request.offsetId > 0 || request.offsetPeer._ !== "inputPeerEmpty";
-    let candidates = all.filter((view) => !(request.excludePinned === true || paging) || view.dialog.pinnedOrder === undefined);
+    let candidates = all.filter(
+      (view) => !(request.excludePinned === true || paging) || view.dialog.pinnedOrder === undefined,
+    );
     if (paging) {
-      const offsetPeer = request.offsetPeer._ === "inputPeerEmpty" ? undefined : peerKey(resolvePeer(deps, self, request.offsetPeer));
-      const index = offsetPeer === undefined ? -1 : candidates.findIndex((view) => peerKey(view.dialog.peer) === offsetPeer);
-      candidates = index >= 0 ? candidates.slice(index + 1) : candidates.filter((view) => olderThan(view, request.offsetDate, request.offsetId));
+      const offsetPeer =
+        request.offsetPeer._ === "inputPeerEmpty" ? undefined : peerKey(resolvePeer(deps, self, request.offsetPeer));
+      const index =
+        offsetPeer === undefined ? -1 : candidates.findIndex((view) => peerKey(view.dialog.peer) === offsetPeer);
+      candidates =
+        index >= 0
+          ? candidates.slice(index + 1)
+          : candidates.filter((view) => olderThan(view, request.offsetDate, request.offsetId));
     }
     const limit = Math.max(0, Math.min(request.limit, 100));
     const page = candidates.slice(0, limit);
@@ -34,7 +41,11 @@ export function registerDialogHandlers(deps: HandlerDeps): void {
       }
     }
     const dialogs = page.map((view) =>
-      wire.dialog(view.dialog, view.unreadCount, view.dialog.peer.kind === "channel" ? world.boxes.channelPts(view.dialog.peer.id) : undefined),
+      wire.dialog(
+        view.dialog,
+        view.unreadCount,
+        view.dialog.peer.kind === "channel" ? world.boxes.channelPts(view.dialog.peer.id) : undefined,
+      ),
     );
     const body = { dialogs, messages, ...wire.peers(self.id, peers) };
     if (page.length === all.length) return { _: "messages.dialogs" as const, ...body };

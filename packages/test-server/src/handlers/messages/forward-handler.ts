@@ -10,7 +10,11 @@ import { resolvePeer } from "../input-peers.js";
 function forwardHeader(message: Message): ForwardHeader {
   if (message.forward !== undefined) return message.forward;
   if (message.post) return { from: message.peer, date: message.date, channelPost: message.id };
-  return { from: message.fromId === undefined ? undefined : { kind: "user", id: message.fromId }, date: message.date, channelPost: undefined };
+  return {
+    from: message.fromId === undefined ? undefined : { kind: "user", id: message.fromId },
+    date: message.date,
+    channelPost: undefined,
+  };
 }
 
 /** messages.forwardMessages: one new message per id, each random_id a resend guard (https://core.telegram.org/method/messages.forwardMessages). */
@@ -18,10 +22,13 @@ export function registerForwardHandler(deps: HandlerDeps): void {
   const { server, world, wire } = deps;
   server.handle("messages.forwardMessages", (request, ctx) => {
     const self = requireAccount(deps, ctx);
-    if (request.id.length !== request.randomId.length || request.id.length === 0) throw new RpcError(400, "RANDOM_ID_INVALID");
+    if (request.id.length !== request.randomId.length || request.id.length === 0)
+      throw new RpcError(400, "RANDOM_ID_INVALID");
     const from = resolvePeer(deps, self, request.fromPeer);
     const to = resolvePeer(deps, self, request.toPeer);
-    const originals = request.id.map((id) => (from.kind === "channel" ? world.messages.channelMessage(from.id, id) : world.messages.ownCopy(self.id, id)));
+    const originals = request.id.map((id) =>
+      from.kind === "channel" ? world.messages.channelMessage(from.id, id) : world.messages.ownCopy(self.id, id),
+    );
     const box: BoxRef = to.kind === "channel" ? { kind: "channel", id: to.id } : { kind: "account", id: self.id };
     const updates: TypeUpdate[] = [];
     const peers = new PeerSet();
@@ -37,7 +44,10 @@ export function registerForwardHandler(deps: HandlerDeps): void {
             randomId: request.randomId[index]!,
             silent: request.silent,
           };
-          const sent = to.kind === "channel" ? world.channels.post(self.id, to.id, draft) : world.chatMessaging.send(self.id, to, draft);
+          const sent =
+            to.kind === "channel"
+              ? world.channels.post(self.id, to.id, draft)
+              : world.chatMessaging.send(self.id, to, draft);
           updates.push({ _: "updateMessageID", id: sent.message.id, randomId: request.randomId[index]! });
           if (sent.entry !== undefined) updates.push(wire.update(box, sent.entry));
           peers.addMessage(sent.message);
@@ -52,7 +62,10 @@ export function registerForwardHandler(deps: HandlerDeps): void {
     if (request.peer._ !== "inputDialogPeer") throw new RpcError(400, "PEER_ID_INVALID");
     const peer = resolvePeer(deps, self, request.peer.peer);
     const order = world.accounts.nextCounter(`pin:${self.id}`, 1);
-    const updated = world.dialogs.update(self.id, peer, (row) => ({ ...row, pinnedOrder: request.pinned === true ? -order : undefined }));
+    const updated = world.dialogs.update(self.id, peer, (row) => ({
+      ...row,
+      pinnedOrder: request.pinned === true ? -order : undefined,
+    }));
     if (updated === undefined) throw new RpcError(400, "PEER_ID_INVALID");
     return true;
   });

@@ -19,7 +19,13 @@ export function registerHistoryHandlers(deps: HandlerDeps): void {
     const page = historyPage(world.store, channel ? undefined : self.id, peer, request);
     const listed = messagesAnswer(deps, self.id, page.messages);
     if (channel) {
-      return { _: "messages.channelMessages" as const, pts: world.boxes.channelPts(peer.id), count: page.count, offsetIdOffset: page.offsetIdOffset, ...listed };
+      return {
+        _: "messages.channelMessages" as const,
+        pts: world.boxes.channelPts(peer.id),
+        count: page.count,
+        offsetIdOffset: page.offsetIdOffset,
+        ...listed,
+      };
     }
     if (page.messages.length === page.count) return { _: "messages.messages" as const, ...listed };
     return { _: "messages.messagesSlice" as const, count: page.count, offsetIdOffset: page.offsetIdOffset, ...listed };
@@ -27,7 +33,9 @@ export function registerHistoryHandlers(deps: HandlerDeps): void {
 
   server.handle("messages.getMessages", (request, ctx): messages_TypeMessages => {
     const self = requireAccount(deps, ctx);
-    const found = request.id.map((input) => messageId(input)).map((id) => (id === undefined ? undefined : world.messages.ownCopy(self.id, id)));
+    const found = request.id
+      .map((input) => messageId(input))
+      .map((id) => (id === undefined ? undefined : world.messages.ownCopy(self.id, id)));
     return { _: "messages.messages", ...messagesAnswer(deps, self.id, found, request.id) };
   });
 
@@ -35,8 +43,15 @@ export function registerHistoryHandlers(deps: HandlerDeps): void {
     const self = requireAccount(deps, ctx);
     const channel = resolveChannel(deps, request.channel);
     if (!isActiveMember(world.channels.member(channel.id, self.id))) throw new RpcError(400, "CHANNEL_PRIVATE");
-    const found = request.id.map((input) => messageId(input)).map((id) => (id === undefined ? undefined : world.messages.channelMessage(channel.id, id)));
-    return { _: "messages.channelMessages", pts: world.boxes.channelPts(channel.id), count: found.length, ...messagesAnswer(deps, self.id, found, request.id) };
+    const found = request.id
+      .map((input) => messageId(input))
+      .map((id) => (id === undefined ? undefined : world.messages.channelMessage(channel.id, id)));
+    return {
+      _: "messages.channelMessages",
+      pts: world.boxes.channelPts(channel.id),
+      count: found.length,
+      ...messagesAnswer(deps, self.id, found, request.id),
+    };
   });
 }
 
@@ -45,7 +60,17 @@ function messageId(input: TypeInputMessage): number | undefined {
 }
 
 /** Messages (messageEmpty for the ones not found) with the users and chats they mention. */
-export function messagesAnswer(deps: HandlerDeps, viewerId: bigint, messages: readonly (Message | undefined)[], asked?: readonly TypeInputMessage[]): { messages: TypeMessage[]; topics: []; users: ReturnType<HandlerDeps["wire"]["peers"]>["users"]; chats: ReturnType<HandlerDeps["wire"]["peers"]>["chats"] } {
+export function messagesAnswer(
+  deps: HandlerDeps,
+  viewerId: bigint,
+  messages: readonly (Message | undefined)[],
+  asked?: readonly TypeInputMessage[],
+): {
+  messages: TypeMessage[];
+  topics: [];
+  users: ReturnType<HandlerDeps["wire"]["peers"]>["users"];
+  chats: ReturnType<HandlerDeps["wire"]["peers"]>["chats"];
+} {
   const peers = new PeerSet();
   const out = messages.map((message, index): TypeMessage => {
     if (message === undefined) {

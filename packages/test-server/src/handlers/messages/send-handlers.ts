@@ -27,7 +27,14 @@ export function registerSendHandlers(deps: HandlerDeps): void {
 }
 
 /** Sends one message and answers as Telegram does: updateShortSentMessage (private, basic group) or updates (channel, or `short` false). */
-export function sendDraft(deps: HandlerDeps, ctx: RpcContext, self: Account, peer: PeerRef, draft: MessageDraft, short: boolean): TypeUpdates {
+export function sendDraft(
+  deps: HandlerDeps,
+  ctx: RpcContext,
+  self: Account,
+  peer: PeerRef,
+  draft: MessageDraft,
+  short: boolean,
+): TypeUpdates {
   const { world, wire } = deps;
   if (peer.kind === "channel") {
     const posted = act(deps, ctx, () => world.channels.post(self.id, peer.id, draft));
@@ -37,7 +44,14 @@ export function sendDraft(deps: HandlerDeps, ctx: RpcContext, self: Account, pee
   if (short) {
     if (sent.entry !== undefined) return wire.sent(sent.entry);
     const box = world.boxes.account(self.id);
-    return { _: "updateShortSentMessage", out: true, id: sent.message.id, pts: box.pts, ptsCount: 0, date: sent.message.date };
+    return {
+      _: "updateShortSentMessage",
+      out: true,
+      id: sent.message.id,
+      pts: box.pts,
+      ptsCount: 0,
+      date: sent.message.date,
+    };
   }
   return sendAsUpdates(deps, self.id, { kind: "account", id: self.id }, sent.entry, sent.message, draft.randomId);
 }

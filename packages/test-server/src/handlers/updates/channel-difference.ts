@@ -12,13 +12,29 @@ const POLL_TIMEOUT = 30;
  * updates.getChannelDifference: empty (final, with a timeout), a difference slice (`final` false
  * while more remain), or channelDifferenceTooLong (the dialog and the newest messages) past the threshold.
  */
-export function channelDifference(deps: HandlerDeps, viewerId: bigint, channel: Channel, clientPts: number, limit: number): updates_TypeChannelDifference {
+export function channelDifference(
+  deps: HandlerDeps,
+  viewerId: bigint,
+  channel: Channel,
+  clientPts: number,
+  limit: number,
+): updates_TypeChannelDifference {
   const { world, wire, limits } = deps;
   const ref: BoxRef = { kind: "channel", id: channel.id };
   const pts = world.boxes.channelPts(channel.id);
   if (deps.server.faults.updates.takeChannelDifferenceTooLong() || pts - clientPts > limits.channelTooLongAfter) {
-    const dialog = world.dialogs.get(viewerId, channelPeer(channel.id)) ?? { peer: channelPeer(channel.id), topMessage: 0, topDate: 0, readInboxMaxId: 0, readOutboxMaxId: 0, pinnedOrder: undefined, ttlPeriod: undefined };
-    const newest = world.store.table("messages").scan(`c${channel.id}`, { reverse: true, limit: Math.max(1, Math.min(limit, 100)) });
+    const dialog = world.dialogs.get(viewerId, channelPeer(channel.id)) ?? {
+      peer: channelPeer(channel.id),
+      topMessage: 0,
+      topDate: 0,
+      readInboxMaxId: 0,
+      readOutboxMaxId: 0,
+      pinnedOrder: undefined,
+      ttlPeriod: undefined,
+    };
+    const newest = world.store
+      .table("messages")
+      .scan(`c${channel.id}`, { reverse: true, limit: Math.max(1, Math.min(limit, 100)) });
     const peers = new PeerSet().add(channelPeer(channel.id));
     for (const message of newest) peers.addMessage(message);
     const top = newest[0]?.id ?? 0;

@@ -9,7 +9,12 @@ import type { HandlerDeps } from "../handler-deps.js";
  * empty when nothing was missed, a difference when it fits, a differenceSlice (with the intermediate
  * state) under the limit, differenceTooLong past the threshold.
  */
-export function accountDifference(deps: HandlerDeps, accountId: bigint, clientPts: number, ptsLimit: number | undefined): updates_TypeDifference {
+export function accountDifference(
+  deps: HandlerDeps,
+  accountId: bigint,
+  clientPts: number,
+  ptsLimit: number | undefined,
+): updates_TypeDifference {
   const { world, wire, limits } = deps;
   const box = world.boxes.account(accountId);
   const date = seconds(world.env);
@@ -31,7 +36,11 @@ export function accountDifference(deps: HandlerDeps, accountId: bigint, clientPt
   const unread = 0;
   const common = { newMessages, newEncryptedMessages: [], otherUpdates, users, chats };
   if (reached < box.pts) {
-    return { _: "updates.differenceSlice", ...common, intermediateState: { _: "updates.state", pts: reached, qts: box.qts, date, seq: box.seq, unreadCount: unread } };
+    return {
+      _: "updates.differenceSlice",
+      ...common,
+      intermediateState: { _: "updates.state", pts: reached, qts: box.qts, date, seq: box.seq, unreadCount: unread },
+    };
   }
   return { _: "updates.difference", ...common, state: wire.state({ ...box, date }, unread) };
 }

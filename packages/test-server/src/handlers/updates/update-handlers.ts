@@ -18,7 +18,13 @@ export function registerUpdateHandlers(deps: HandlerDeps): void {
   server.handle("updates.getDifference", (request, ctx) => {
     const self = requireAccount(deps, ctx);
     if (request.pts <= 0) throw new RpcError(400, "PERSISTENT_TIMESTAMP_INVALID");
-    return withEncryptedMessages(deps, self.id, request.qts, request.date, accountDifference(deps, self.id, request.pts, request.ptsLimit));
+    return withEncryptedMessages(
+      deps,
+      self.id,
+      request.qts,
+      request.date,
+      accountDifference(deps, self.id, request.pts, request.ptsLimit),
+    );
   });
 
   server.handle("updates.getChannelDifference", (request, ctx) => {
