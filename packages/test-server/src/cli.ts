@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { CliUsageError, parseCliArgs, USAGE } from "./cli/parse-cli-args.js";
 import { describeServerBanner, describeServerJson } from "./cli/describe-server.js";
+import { installFiles } from "./files/install-files.js";
 import { installWorld } from "./install/install-world.js";
 import { planFromFile, planFromFlags, seedWorld, type SeedPlan } from "./cli/seed-world.js";
 import { TestServer } from "./server/test-server.js";
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
   process.once("exit", () => {
     world.close();
   });
+  // Uploads and downloads (kept in memory): a client library's file code is tested against the CLI too.
+  installFiles(server);
   const seeded = seedWorld(world, plans);
   console.log(options.json ? describeServerJson(server, seeded) : describeServerBanner(server, seeded));
 }
