@@ -95,3 +95,38 @@ export async function fileRoundTrip(peer: InteropPeer, size: number): Promise<st
   if (got !== sent) throw new Error(`${named(peer, "file")}: sha256 ${got} after the round trip, ${sent} sent`);
   return got;
 }
+
+/** Every peer sends one message to every other peer; each arrives live. */
+export async function everyoneToEveryone(peers: readonly { peer: InteropPeer; user: SeededUser }[]): Promise<void> {
+  for (const from of peers) {
+    for (const to of peers) {
+      if (from === to) continue;
+      const text = uniqueText(`${from.peer.library} to ${to.peer.library}`);
+      const received = to.peer.expectText(text);
+      await step(named(from.peer, `send to ${to.peer.library} @${to.user.username}`), MESSAGE_MS, () =>
+        from.peer.sendText(`@${to.user.username}`, text),
+      );
+      await step(named(to.peer, `receive from ${from.peer.library}`), MESSAGE_MS, () => received);
+    }
+  }
+}
+
+/** `owner` creates a group with all the others and posts; every member receives the post. */
+export async function groupWithEveryone(
+  owner: InteropPeer,
+  members: readonly { peer: InteropPeer; user: SeededUser }[],
+): Promise<void> {
+  const group = await step(named(owner, "create a group with every library"), MESSAGE_MS, () =>
+    owner.createGroup(
+      uniqueText("all libraries"),
+      members.map((member) => `@${member.user.username}`),
+    ),
+  );
+  const text = uniqueText(`${owner.library} posts`);
+  const waits = members.map((member) => ({ member, received: member.peer.expectText(text) }));
+  await step(named(owner, "post in the group"), MESSAGE_MS, () => owner.sendText(group, text));
+  for (const { member, received } of waits) {
+    const got = await step(named(member.peer, `receive ${owner.library}'s group post`), MESSAGE_MS, () => received);
+    if (!got.inGroup) throw new Error(`${member.peer.library}: the group post arrived as a private message`);
+  }
+}
