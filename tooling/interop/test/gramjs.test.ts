@@ -46,9 +46,14 @@ describe.each(TRANSPORTS.map((transport, index) => ({ transport, index })))(
       await groupPost(a, b, bob);
     });
 
-    it("uploads and downloads a file with the same SHA-256", async () => {
-      await fileRoundTrip(a, 700_000);
-    });
+    // Not over plain abridged: GramJS 2.26.22's AbridgedPacketCodec.readPacket uses socket.read(n), which
+    // returns what has arrived so far, not readExactly(n) (as TCPFull and the obfuscated reader do), so any
+    // answer larger than one TCP read (an upload.getFile part) is cut and fails its msg_key check. Listed
+    // as failing in the test-server README's table.
+    if (transport !== "abridged")
+      it("uploads and downloads a file with the same SHA-256", async () => {
+        await fileRoundTrip(a, 700_000);
+      });
 
     it("logs in with a bot token; the bot receives and answers", async () => {
       await botTokenLogin(peer(transport), alice, peer(transport), bots[index]!);
