@@ -50,6 +50,25 @@ function transportFor(kind: MtcuteTransport): TelegramTransport {
 }
 
 /**
+ * Resolves once mtcute's updates manager has caught up after a login or restart ("updating" then
+ * "connected"). A message that reaches the session while updates.getState is in flight is counted in
+ * the state it returns and never dispatched, so the scenarios wait for this before anyone sends.
+ */
+function caughtUp(client: TelegramClient): Promise<void> {
+  return new Promise((resolve) => {
+    let updating = false;
+    const listener = (state: string): void => {
+      if (state === "updating") updating = true;
+      else if (state === "connected" && updating) {
+        client.onConnectionState.remove(listener);
+        resolve();
+      }
+    };
+    client.onConnectionState.add(listener);
+  });
+}
+
+/**
  * mtcute's high-level `TelegramClient`. Going offline destroys the client; coming back starts a new
  * one on the same storage with `catchUp`, which is how an mtcute app receives what it missed.
  */
@@ -78,16 +97,22 @@ export function mtcutePeer(server: ServerDescription, transport: MtcuteTransport
     return created;
   };
   let client = create();
+  const start = async (): Promise<bigint> => {
+    const ready = caughtUp(client);
+    const me = await client.start(login);
+    await ready;
+    return BigInt(me.id);
+  };
   return {
     library: "mtcute",
     transport,
     async loginWithPhone(phone) {
       login = { phone, code: testNumberCode(phone), codeSentCallback: () => undefined };
-      return BigInt((await client.start(login)).id);
+      return start();
     },
     async loginWithBotToken(token) {
       login = { botToken: token };
-      return BigInt((await client.start(login)).id);
+      return start();
     },
     async sendText(to, text) {
       await client.sendText(typeof to === "string" ? to : (to.handle as number), text);
@@ -106,7 +131,7 @@ export function mtcutePeer(server: ServerDescription, transport: MtcuteTransport
     },
     async comeBack() {
       client = create();
-      await client.start(login);
+      await start();
     },
     close: () => client.destroy(),
   };
