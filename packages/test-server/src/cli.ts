@@ -38,10 +38,13 @@ async function main(): Promise<void> {
     stop();
     return;
   }
-  const world = installWorld(
-    server,
-    options.dataDir === undefined ? {} : { store: SqliteWorldStore.open(options.dataDir) },
-  );
+  const world = installWorld(server, {
+    ...(options.dataDir === undefined ? {} : { store: SqliteWorldStore.open(options.dataDir) }),
+    // On stderr so the --json line stays the only thing on stdout; test numbers need none of this.
+    onLoginCode: (phone, code) => {
+      console.error(`login code for +${phone}: ${code}`);
+    },
+  });
   process.once("exit", () => {
     world.close();
   });

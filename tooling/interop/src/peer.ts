@@ -8,8 +8,11 @@ export interface InteropPeer {
   readonly library: string;
   /** The transport name as the library calls it. */
   readonly transport: string;
-  /** Logs in with a test number (https://core.telegram.org/api/auth#test-accounts): code = DC digit five times. */
-  loginWithPhone(phone: string): Promise<bigint>;
+  /**
+   * Logs in with a phone number. Without `code`, a test number (https://core.telegram.org/api/auth#test-accounts):
+   * the code is the DC digit five times; otherwise `code` fetches the code the server sent.
+   */
+  loginWithPhone(phone: string, code?: () => Promise<string>): Promise<bigint>;
   /** Logs in with a bot token (auth.importBotAuthorization). */
   loginWithBotToken(token: string): Promise<bigint>;
   /** Sends text to a user by `@username`, or to a group returned by createGroup. */

@@ -130,3 +130,14 @@ export async function groupWithEveryone(
     if (!got.inGroup) throw new Error(`${member.peer.library}: the group post arrived as a private message`);
   }
 }
+
+/** Logs in with a number that is not a test number: the code is read where the CLI prints it (stderr). */
+export async function loginWithPrintedCode(
+  peer: InteropPeer,
+  phone: string,
+  nextLoginCode: (phone: string) => Promise<string>,
+): Promise<void> {
+  await step(named(peer, `log in as +${phone} with the code the CLI printed`), LOGIN_MS, () =>
+    peer.loginWithPhone(phone, () => nextLoginCode(phone)),
+  );
+}

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
+import { LoginCodes } from "./login-codes.js";
 
 /** What `mtkit-test-server --json` prints once it listens (packages/test-server/README.md). */
 export interface ServerDescription {
@@ -23,6 +24,8 @@ export interface ServerDescription {
 export interface ServerProcess {
   readonly description: ServerDescription;
   readonly dc: ServerDescription["dcs"][number];
+  /** The next login code the CLI prints on stderr for `phone` (digits only), as a developer would read it. */
+  readonly nextLoginCode: (phone: string) => Promise<string>;
   /** SIGTERM and wait for the exit (the CLI closes every listener first). */
   stop(): Promise<void>;
 }
@@ -38,6 +41,10 @@ export async function startServerProcess(args: readonly string[], timeoutMs = 30
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
     stderr = (stderr + chunk).slice(-4000);
+  });
+  const codes = new LoginCodes();
+  createInterface({ input: child.stderr }).on("line", (line) => {
+    codes.heard(line);
   });
   const exited = new Promise<void>((resolve) => {
     child.once("exit", () => {
@@ -58,7 +65,12 @@ export async function startServerProcess(args: readonly string[], timeoutMs = 30
       reject(new Error(`test server exited with ${String(code)} before listening\n${stderr}`));
     });
   });
-  return { description, dc: description.dcs[0]!, stop: () => stopChild(child, exited) };
+  return {
+    description,
+    dc: description.dcs[0]!,
+    nextLoginCode: (phone) => codes.next(phone),
+    stop: () => stopChild(child, exited),
+  };
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {

@@ -106,8 +106,8 @@ export function mtcutePeer(server: ServerDescription, transport: MtcuteTransport
   return {
     library: "mtcute",
     transport,
-    async loginWithPhone(phone) {
-      login = { phone, code: testNumberCode(phone), codeSentCallback: () => undefined };
+    async loginWithPhone(phone, code) {
+      login = { phone, code: code ?? testNumberCode(phone), codeSentCallback: () => undefined };
       return start();
     },
     async loginWithBotToken(token) {
