@@ -1,6 +1,7 @@
 import { TlWriter } from "@mtkit/tl-core";
 import { apiRegistry } from "@mtkit/tl-core/api";
 import { BASE_LAYER, registryForLayer, resolveLayer } from "@mtkit/tl-core/layers";
+import { pruneUpdates } from "./prune-updates.js";
 
 // One writer per answer layer (encoding is synchronous, so each is reused): a fresh 1 KiB buffer per
 // answer was a visible share of the server's time under load.
@@ -22,6 +23,17 @@ export function writerForLayer(layer: number | undefined): TlWriter {
     olderWriters.set(answered, writer);
   }
   return writer;
+}
+
+/**
+ * `result` encoded for a client that announced `layer` (see writerForLayer); updates the layer has
+ * no constructor for are left out (pruneUpdates).
+ */
+export function encodeForLayer(result: unknown, layer: number | undefined): Uint8Array {
+  const writer = writerForLayer(layer);
+  writer.reset();
+  writer.untyped(writer === baseWriter ? result : pruneUpdates(result, writer.registry));
+  return writer.finish();
 }
 
 /** Says once per announced layer the server has no schema of which layer it answers in instead. */

@@ -5,7 +5,7 @@ import type { KeyInfo } from "./client-info.js";
 import type { HandlerRegistry } from "./handler-registry.js";
 import type { RpcContext } from "./rpc-context.js";
 import { RpcError } from "./rpc-error.js";
-import { writerForLayer } from "./layer-writers.js";
+import { encodeForLayer } from "./layer-writers.js";
 import { unwrapInvoke } from "./unwrap-invoke.js";
 
 export interface DispatcherDeps {
@@ -86,10 +86,7 @@ async function answer(deps: DispatcherDeps, session: ServerSession, reqMsgId: bi
  */
 export function encodeResult(result: unknown, layer?: number): Uint8Array {
   if (result instanceof Uint8Array) return result;
-  const writer = writerForLayer(layer);
-  writer.reset();
-  writer.untyped(result);
-  return writer.finish();
+  return encodeForLayer(result, layer);
 }
 
 function contextFor(deps: DispatcherDeps, session: ServerSession, msgId: bigint, withoutUpdates: boolean): RpcContext {

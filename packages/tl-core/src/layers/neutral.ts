@@ -64,7 +64,7 @@ export function neutralValue(model: LayerModel, type: TlTypeRef, depth = 0): unk
       return neutralObject(model, model.byType.get(type.name) === undefined ? undefined : type.name, depth);
     case "bare": {
       const c = type.percent ? model.byType.get(type.name)?.[0] : model.byName.get(type.name);
-      return c === undefined ? undefined : neutralOf(model, c, depth);
+      return c === undefined ? undefined : neutralInstance(model, c, depth);
     }
     case "generic":
       return undefined;
@@ -75,10 +75,11 @@ export function neutralValue(model: LayerModel, type: TlTypeRef, depth = 0): unk
 function neutralObject(model: LayerModel, typeName: string | undefined, depth: number): TlObject | undefined {
   if (typeName === undefined) return undefined;
   const c = neutralConstructor(model, typeName);
-  return c === undefined ? undefined : neutralOf(model, c, depth);
+  return c === undefined ? undefined : neutralInstance(model, c, depth);
 }
 
-function neutralOf(model: LayerModel, c: TlCombinator, depth: number): TlObject {
+/** An object of constructor `c` with every required field at its neutral value. */
+export function neutralInstance(model: LayerModel, c: TlCombinator, depth = 0): TlObject {
   if (depth > MAX_NEUTRAL_DEPTH)
     throw new TlError("TOO_DEEP", 0, `a neutral ${c.name} within ${MAX_NEUTRAL_DEPTH} levels`);
   const out: Record<string, unknown> = { _: c.name };

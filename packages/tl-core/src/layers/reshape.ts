@@ -36,5 +36,23 @@ export function reshape(value: TlObject, from: TlCombinator, to: TlCombinator, t
     else if (kept !== undefined) out[field.key] = kept;
     else if (field.param.condition === undefined) out[field.key] = neutralValue(toModel, field.param.type);
   }
+  completeSharedBits(out, to, toModel);
   return out as unknown as TlObject;
+}
+
+/**
+ * Fields behind one flag bit travel together (`voters:flags.2?int recent_voters:flags.2?Vector<Peer>`):
+ * once one of them is present, the others get their neutral value, or the bit would promise a field
+ * that is not there.
+ */
+function completeSharedBits(out: Record<string, unknown>, to: TlCombinator, toModel: LayerModel): void {
+  const conditional = fieldsOf(to).filter((f) => f.param.condition !== undefined);
+  const bitOf = (f: Field): string => `${f.param.condition?.field ?? ""}.${f.param.condition?.bit ?? 0}`;
+  const present = (f: Field): boolean =>
+    f.param.type.kind === "true" ? out[f.key] === true : out[f.key] !== undefined;
+  const setBits = new Set(conditional.filter(present).map(bitOf));
+  for (const f of conditional) {
+    if (!setBits.has(bitOf(f)) || present(f)) continue;
+    out[f.key] = f.param.type.kind === "true" ? true : neutralValue(toModel, f.param.type);
+  }
 }
