@@ -55,8 +55,8 @@ describe.each(TRANSPORTS.map((transport, index) => ({ transport, index })))(
         await fileRoundTrip(a, 700_000);
       });
 
-    it("logs in with a bot token; the bot receives and answers", async () => {
-      await botTokenLogin(peer(transport), alice, peer(transport), bots[index]!);
+    it("a bot logs in with its token, receives a user's message and answers", async () => {
+      await botTokenLogin(a, alice, peer(transport), bots[index]!);
     });
   },
 );
