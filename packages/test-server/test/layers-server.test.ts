@@ -119,3 +119,13 @@ describe("answers follow the announced layer", () => {
     }
   });
 });
+
+describe("methods whose result type changed between layers", () => {
+  it("channels.joinChannel answers layer 198 with the Updates that 228 wraps", () => {
+    const joined = { _: "messages.chatInviteJoinResultOk", updates: sampleUpdates };
+    expect(encodeResult(joined, 198, "channels.joinChannel")).toEqual(encodeResult(sampleUpdates, 198));
+    expect(idOf(encodeResult(joined, 227, "channels.joinChannel"))).toBe(
+      layerModel(227).byName.get("messages.chatInviteJoinResultOk")?.id,
+    );
+  });
+});

@@ -4,3 +4,4 @@ export { BASE_LAYER, KNOWN_LAYERS, layerModel, type LayerModel } from "./layers/
 export { anyLayerRegistry, registryForLayer, resolveLayer, type ResolvedLayer } from "./layers/layer-registry.js";
 export { neutralConstructor, neutralInstance, neutralValue } from "./layers/neutral.js";
 export { substituteFor } from "./layers/substitute.js";
+export { adaptResult } from "./layers/adapt-result.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { apiRegistry } from "../src/api.js";
 import {
+  adaptResult,
   anyLayerRegistry,
   BASE_LAYER,
   KNOWN_LAYERS,
@@ -106,6 +107,17 @@ describe("conversion is derived for every changed constructor of every layer", (
     const todo = neutralInstance(layerModel(BASE_LAYER), layerModel(BASE_LAYER).byName.get("messageMediaToDo")!);
     const back = decodeObject(anyLayerRegistry(), encodeObject(registryForLayer(198), todo));
     expect(back).toEqual({ _: "messageMediaUnsupported" });
+  });
+});
+
+describe("methods whose result type changed", () => {
+  it("answer with the wrapped older type (channels.joinChannel: Updates in 198)", () => {
+    const updates = { _: "updates", updates: [], users: [], chats: [], date: 1, seq: 0 };
+    const joined = { _: "messages.chatInviteJoinResultOk", updates };
+    expect(adaptResult(198, "channels.joinChannel", joined)).toBe(updates);
+    expect(adaptResult(227, "channels.joinChannel", joined)).toBe(joined);
+    expect(adaptResult(BASE_LAYER, "channels.joinChannel", joined)).toBe(joined);
+    expect(adaptResult(198, "help.getConfig", updates)).toBe(updates);
   });
 });
 

@@ -1,6 +1,6 @@
 import { TlWriter } from "@mtkit/tl-core";
 import { apiRegistry } from "@mtkit/tl-core/api";
-import { BASE_LAYER, registryForLayer, resolveLayer } from "@mtkit/tl-core/layers";
+import { adaptResult, BASE_LAYER, registryForLayer, resolveLayer } from "@mtkit/tl-core/layers";
 import { pruneUpdates } from "./prune-updates.js";
 
 // One writer per answer layer (encoding is synchronous, so each is reused): a fresh 1 KiB buffer per
@@ -26,13 +26,18 @@ export function writerForLayer(layer: number | undefined): TlWriter {
 }
 
 /**
- * `result` encoded for a client that announced `layer` (see writerForLayer); updates the layer has
- * no constructor for are left out (pruneUpdates).
+ * `result` encoded for a client that announced `layer` (see writerForLayer): the answer to `method`
+ * in the type that layer declares (adaptResult), without the updates it has no constructor for
+ * (pruneUpdates).
  */
-export function encodeForLayer(result: unknown, layer: number | undefined): Uint8Array {
+export function encodeForLayer(result: unknown, layer: number | undefined, method?: string): Uint8Array {
   const writer = writerForLayer(layer);
   writer.reset();
-  writer.untyped(writer === baseWriter ? result : pruneUpdates(result, writer.registry));
+  if (writer === baseWriter || layer === undefined) writer.untyped(result);
+  else {
+    const adapted = method === undefined ? result : adaptResult(resolveLayer(layer).layer, method, result);
+    writer.untyped(pruneUpdates(adapted, writer.registry));
+  }
   return writer.finish();
 }
 

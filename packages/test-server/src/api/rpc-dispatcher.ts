@@ -69,7 +69,7 @@ async function answer(deps: DispatcherDeps, session: ServerSession, reqMsgId: bi
     const handler = deps.handlers.get(method) ?? deps.handlers.fallback;
     if (handler === undefined) throw new RpcError(400, "METHOD_NOT_IMPLEMENTED");
     const result = await handler(call.request, contextFor(deps, session, reqMsgId, call.withoutUpdates));
-    session.sendRawResult(reqMsgId, encodeResult(result, info.layer));
+    session.sendRawResult(reqMsgId, encodeResult(result, info.layer, method));
   } catch (error) {
     if (error instanceof RpcError) {
       session.sendError(reqMsgId, error.code, error.errorMessage);
@@ -82,11 +82,12 @@ async function answer(deps: DispatcherDeps, session: ServerSession, reqMsgId: bi
 
 /**
  * Objects are boxed with their constructor, booleans become Bool, arrays Vector (tl-core `untyped`),
- * in the API layer the client announced (`layer`; undefined: the generated one, 228).
+ * in the API layer the client announced (`layer`; undefined: the generated one, 228), as the answer
+ * to `method` where given (a method whose result type changed answers in the older type).
  */
-export function encodeResult(result: unknown, layer?: number): Uint8Array {
+export function encodeResult(result: unknown, layer?: number, method?: string): Uint8Array {
   if (result instanceof Uint8Array) return result;
-  return encodeForLayer(result, layer);
+  return encodeForLayer(result, layer, method);
 }
 
 function contextFor(deps: DispatcherDeps, session: ServerSession, msgId: bigint, withoutUpdates: boolean): RpcContext {
