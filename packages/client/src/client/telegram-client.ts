@@ -10,7 +10,7 @@ import { PeerCache } from "../peers/peer-cache.js";
 import { CancelledError } from "../retry/cancelled-error.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
 import type { ClientStorage } from "../storage/types.js";
-import type { SessionEnvironment } from "@mtkit/session";
+import { hasGzipStreams, inflateWithStreams, type AsyncGunzip, type SessionEnvironment } from "@mtkit/session";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
 import { DcPool, pfsSettings } from "./dc-pool.js";
 import { disconnectedIfEnded, RequestRunner, type InvokeOptions } from "./request-runner.js";
@@ -345,6 +345,7 @@ export class TelegramClient extends HighLevelMethods {
       now: () => this.#now(),
       randomBytes: (n) => crypto.randomFill(new Uint8Array(n)),
       ...(compression === false ? { gzip: false } : typeof compression === "function" ? { gzip: compression } : {}),
+      ...this.#gunzip(),
     };
     const keys = new DcKeys({
       env,
@@ -442,6 +443,20 @@ export class TelegramClient extends HighLevelMethods {
     crypto: CryptoProvider,
   ): (address: TransportAddress) => Transport {
     return transportFactory(choice, crypto);
+  }
+
+  /**
+   * How incoming gzip_packed is inflated: the platform's DecompressionStream where it has one (its
+   * native inflater, asynchronous; same running cap), else the portable one. `@mtkit/client/node`
+   * returns undefined to keep the synchronous path.
+   */
+  protected gunzip(): AsyncGunzip | undefined {
+    return hasGzipStreams() ? inflateWithStreams : undefined;
+  }
+
+  #gunzip(): { gunzip?: AsyncGunzip } {
+    const gunzip = this.gunzip();
+    return gunzip === undefined ? {} : { gunzip };
   }
 
   get #usesBuiltInDcs(): boolean {
