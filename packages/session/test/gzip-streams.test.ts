@@ -67,7 +67,7 @@ describe("inflateWithStreams / gzipWithStreams", () => {
     const lying = stream.slice();
     new DataView(lying.buffer).setUint32(lying.length - 4, 16 * MiB, true);
     const corrupt = stream.slice();
-    corrupt[12] ^= 0xff;
+    corrupt[12] = corrupt[12]! ^ 0xff;
     for (const bad of [stream.subarray(0, 10), stream.subarray(0, stream.length - 6), lying, corrupt]) {
       await expect(inflateWithStreams(bad)).rejects.toMatchObject({ code: "GZIP_INVALID" });
     }
