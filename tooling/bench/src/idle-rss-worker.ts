@@ -59,6 +59,9 @@ async function main(input: IdleRssWorkerInput, clients: BenchClient[]): Promise<
     clients.push(...batch);
   };
   await connectBatch(WARM_CLIENTS);
+  // The same idle pause and settling on both sides: a library whose warm-up left garbage behind
+  // (GramJS's big-integer RSA) otherwise returns pages to the system between the two readings.
+  await new Promise((resolve) => setTimeout(resolve, input.idleMs));
   const before = await settled();
   for (let done = 0; done < input.count; done += BATCH) await connectBatch(Math.min(BATCH, input.count - done));
   await new Promise((resolve) => setTimeout(resolve, input.idleMs));
