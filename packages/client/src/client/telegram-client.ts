@@ -42,6 +42,9 @@ import { downloadAsIterable, type DownloadOptions } from "../files/download/down
 import { downloadAsStream } from "../files/download/download-stream.js";
 import { downloadAsBuffer } from "../files/download/download-buffer.js";
 import type { DownloadTarget } from "../files/download/download-target.js";
+import { sendFile, type SendFileOptions, type SendFileSource } from "../files/send/send-file.js";
+import { getMessages } from "../messages/get-messages.js";
+import type { Message } from "../messages/message.js";
 import { KvSecretChatStore } from "../secret/kv-secret-chat-store.js";
 import { SecretChats } from "../secret/secret-chats.js";
 
@@ -281,7 +284,15 @@ export class TelegramClient extends HighLevelMethods {
     return uploadFile(this.fileClient(), source, options);
   }
 
-  /** The file's bytes in order; parts in parallel, FILE_MIGRATE and CDN redirects followed. */
+  /** Uploads `file` and sends it (JPEG/PNG/WebP as a photo unless `forceDocument`); returns the message. */
+  async sendFile(peer: PeerRef, file: SendFileSource, options?: SendFileOptions): Promise<Message> {
+    return sendFile(this.context, this.fileClient(), peer, file, options);
+  }
+
+  /**
+   * The file's bytes in order; parts in parallel, FILE_MIGRATE and CDN redirects followed. Given a
+   * message, an expired file reference is refreshed by fetching the message again.
+   */
   downloadAsIterable(target: DownloadTarget, options?: DownloadOptions): AsyncGenerator<Uint8Array, void, undefined> {
     return downloadAsIterable(this.fileClient(), target, options);
   }
@@ -408,6 +419,10 @@ export class TelegramClient extends HighLevelMethods {
       },
       prepareSignal: (signal) => {
         this.prepareLifetimeSignal(signal);
+      },
+      refetchMessage: async (chatId, messageId, signal) => {
+        const [message] = await getMessages(this.context, chatId, [messageId], { signal });
+        return message?.raw;
       },
     });
     this.#running = running;

@@ -19,7 +19,9 @@ export type FileTransferErrorCode =
   /** The server sent a CDN redirect or config that cannot be used. */
   | "BAD_REDIRECT"
   /** The caller asked for a negative offset or limit. */
-  | "BAD_RANGE";
+  | "BAD_RANGE"
+  /** FILE_REFERENCE_EXPIRED and no fresh reference: the target was no message, or fetching it again did not help. */
+  | "FILE_REFERENCE_EXPIRED";
 
 /** A typed transfer error; `partOffset` is the file offset of the part concerned, when there is one. */
 export class FileTransferError extends Error {
