@@ -12,7 +12,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js
 import type { ClientStorage } from "../storage/types.js";
 import type { SessionEnvironment } from "@mtkit/session";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
-import { DcPool, pfsSettings } from "./dc-pool.js";
+import { DEFAULT_MEDIA_CONNECTIONS, DcPool, pfsSettings } from "./dc-pool.js";
 import { disconnectedIfEnded, RequestRunner, type InvokeOptions } from "./request-runner.js";
 import { DcDirectory } from "./dc-directory.js";
 import { loadDcOptions, saveDcOptions } from "./dc-options-store.js";
@@ -373,6 +373,7 @@ export class TelegramClient extends HighLevelMethods {
         deadConnectionTimeoutMs: this.#options.deadConnectionTimeoutMs,
       },
       directory: this.#directory,
+      mediaConnections: this.#options.mediaConnections ?? DEFAULT_MEDIA_CONNECTIONS,
       emit: (event) => {
         this.#emit(event);
         if (event.type === "update") {

@@ -20,7 +20,7 @@ export type FileTransferErrorCode =
   | "BAD_REDIRECT"
   /** The caller asked for a negative offset or limit. */
   | "BAD_RANGE"
-  /** FILE_REFERENCE_EXPIRED and no fresh reference: the target was no message, or fetching it again did not help. */
+  /** FILE_REFERENCE_EXPIRED again after every fresh reference fetched from the message, or the message lost the file. */
   | "FILE_REFERENCE_EXPIRED";
 
 /** A typed transfer error; `partOffset` is the file offset of the part concerned, when there is one. */

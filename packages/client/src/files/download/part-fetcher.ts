@@ -57,7 +57,7 @@ export class PartFetcher {
       } catch (error) {
         if (!isStaleReference(error)) throw error;
         // Continue from the same offset with the fresh reference.
-        await this.#references.renew(location, signal);
+        await this.#references.renew(location, error, signal);
       }
     }
     if (answer._ === "upload.file") return answer.bytes;

@@ -36,9 +36,13 @@ export class ReferenceRefresher {
     return this.#location;
   }
 
-  /** The location to retry with, after `used` got a stale-reference error. */
-  renew(used: TypeInputFileLocation, signal: AbortSignal): Promise<TypeInputFileLocation> {
-    if (used !== this.#location) return Promise.resolve(this.#location);
+  /**
+   * The location to retry with, after `used` got the stale-reference `error`. A target that is no
+   * message has nothing to refetch: the server's error stands.
+   */
+  async renew(used: TypeInputFileLocation, error: unknown, signal: AbortSignal): Promise<TypeInputFileLocation> {
+    if (used !== this.#location) return this.#location;
+    if (this.origin === undefined || this.client.refetchMessage === undefined) throw error;
     this.#refreshing ??= this.#refetch(signal).finally(() => {
       this.#refreshing = undefined;
     });
