@@ -96,6 +96,62 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
     expect(mediaOf(asFile)._).toBe("messageMediaDocument");
   });
 
+  it("messages.sendMultiMedia: an album of a new upload and a photo sent before, one answer with both", async () => {
+    const first = await alice.sendFile("@bob", fakePng(90, 60, KIB), { fileName: "a.png" });
+    const media = mediaOf(first);
+    if (media._ !== "messageMediaPhoto" || media.photo?._ !== "photo") throw new Error("not a photo");
+    expect(media.photo.sizes[0]).toMatchObject({ type: "s", w: 90, h: 60 });
+    const uploaded = await alice.uploadFile(pattern(5 * KIB), { fileName: "b.bin" });
+    const photo = { _: "inputPhoto" as const, id: media.photo.id, accessHash: media.photo.accessHash };
+    // random_ids are per sender: a second transport's run must not look like a resend.
+    const base = transport === "tcp" ? 100n : 200n;
+    const answer = await alice.invoke({
+      _: "messages.sendMultiMedia",
+      peer: await alice.resolvePeer("@bob"),
+      multiMedia: [
+        {
+          _: "inputSingleMedia",
+          media: { _: "inputMediaPhoto", id: { ...photo, fileReference: media.photo.fileReference } },
+          randomId: base + 1n,
+          message: "again",
+        },
+        {
+          _: "inputSingleMedia",
+          media: {
+            _: "inputMediaUploadedDocument",
+            file: uploaded.inputFile,
+            mimeType: "application/octet-stream",
+            attributes: [],
+          },
+          randomId: base + 2n,
+          message: "",
+        },
+      ],
+    });
+    if (answer._ !== "updates") throw new Error(answer._);
+    expect(answer.updates.filter((update) => update._ === "updateMessageID").map((update) => update.randomId)).toEqual([
+      base + 1n,
+      base + 2n,
+    ]);
+    expect(answer.updates.filter((update) => update._ === "updateNewMessage")).toHaveLength(2);
+    // A stale reference of a file sent before is refused; the album sends nothing then.
+    files.expireReferences();
+    await expect(
+      alice.invoke({
+        _: "messages.sendMultiMedia",
+        peer: await alice.resolvePeer("@bob"),
+        multiMedia: [
+          {
+            _: "inputSingleMedia",
+            media: { _: "inputMediaPhoto", id: { ...photo, fileReference: media.photo.fileReference } },
+            randomId: base + 3n,
+            message: "",
+          },
+        ],
+      }),
+    ).rejects.toMatchObject({ name: "FILE_REFERENCE_EXPIRED" });
+  });
+
   it("an uploaded file is sent once uploaded; an expired reference is refreshed from the message, mid-download", async () => {
     const bytes = pattern(3 * 1024 * KIB + 17, 3);
     const uploaded = await alice.uploadFile(bytes, { fileName: "data.bin" });
