@@ -35,6 +35,11 @@ export interface ConnectionSettings {
 
 export interface DcConnectionDeps extends ConnectionSettings {
   readonly address: TransportAddress;
+  /**
+   * Awaited before this connection opens: a DC's second and later media connections wait for the
+   * first, then reuse the temporary key it made and stored instead of each making its own.
+   */
+  readonly after?: () => Promise<void>;
   readonly onBound: (expiresAt: number) => void;
   readonly onSessionEvent: (event: SessionDriverEvent) => void;
 }
@@ -73,6 +78,11 @@ export class DcConnection {
 
   get dcId(): number {
     return this.deps.address.dcId;
+  }
+
+  /** Requests waiting for an answer on this connection (0 before it opened): spreads file parts. */
+  get load(): number {
+    return this.#opened?.inFlight ?? 0;
   }
 
   /** Opens the driver with its keys (made, loaded, bound) without a request of its own. */
@@ -208,6 +218,8 @@ export class DcConnection {
   }
 
   async #start(): Promise<Active> {
+    // Its failure is the first connection's business; this one then makes its own keys.
+    await this.deps.after?.().catch(() => undefined);
     const { address, pfs, storage } = this.deps;
     const permanent = this.deps.keys.permanent(address);
     // Awaited on every path below; this only keeps a failure during the storage read from counting as unhandled.

@@ -10,15 +10,23 @@ export interface DcPoolDeps {
   readonly settings: ConnectionSettings;
   readonly directory: DcDirectory;
   readonly emit: (event: ClientEvent) => void;
+  /** Media connections per DC (at least 1). */
+  readonly mediaConnections: number;
 }
 
+/** Default media connections per DC: mtcute opens 4 for uploads on a regular account. */
+export const DEFAULT_MEDIA_CONNECTIONS = 4;
+
 /**
- * The connections of one connect() span: one main connection per DC, opened on first use, and a
- * separate media connection per DC for file traffic (https://core.telegram.org/api/files).
+ * The connections of one connect() span: one main connection per DC, opened on first use, and
+ * `mediaConnections` media connections per DC for file traffic (https://core.telegram.org/api/files),
+ * each request going to the least busy one.
  */
 export class DcPool {
-  /** By `connectionKey(dcId, media)`. */
-  readonly #connections = new Map<number, DcConnection>();
+  readonly #main = new Map<number, DcConnection>();
+  /** By DC: every media connection object exists at once; each opens on its first request. */
+  readonly #media = new Map<number, DcConnection[]>();
+  #turn = 0;
   #closed = false;
 
   constructor(private readonly deps: DcPoolDeps) {}
@@ -26,20 +34,20 @@ export class DcPool {
   connection(dcId: number, media: boolean): DcConnection {
     // After close() nothing may open again: that would outlive disconnect().
     if (this.#closed) throw new CancelledError("DISCONNECTED", "the client was disconnected");
-    const key = connectionKey(dcId, media);
-    let connection = this.#connections.get(key);
+    if (media) return this.#leastBusy(this.#mediaOf(dcId));
+    let connection = this.#main.get(dcId);
     if (connection === undefined) {
-      const dc = this.deps.directory.get(dcId, media);
-      if (dc === undefined) throw new RangeError(`unknown DC ${dcId}`);
-      connection = this.#open(dcId, dc, media);
-      this.#connections.set(key, connection);
+      connection = this.#open(dcId, this.#addressOf(dcId, false), false, undefined);
+      this.#main.set(dcId, connection);
     }
     return connection;
   }
 
-  /** The connection if it was opened already (the hot path: no address lookup, no creation). */
+  /** The connection if it was made already (the hot path: no address lookup, no creation). */
   readyConnection(dcId: number, media: boolean): DcConnection | undefined {
-    return this.#connections.get(connectionKey(dcId, media));
+    if (!media) return this.#main.get(dcId);
+    const list = this.#media.get(dcId);
+    return list === undefined ? undefined : this.#leastBusy(list);
   }
 
   /** The DC's address, asking `homeDcId` for help.getConfig when the DC is not known yet. */
@@ -56,20 +64,58 @@ export class DcPool {
 
   /** Every open connection drops its socket and connects again (see `TelegramClient.reconnect`). */
   async reconnectAll(reason: string): Promise<void> {
-    await Promise.all([...this.#connections.values()].map((connection) => connection.reconnect(reason)));
+    await Promise.all(this.#all().map((connection) => connection.reconnect(reason)));
   }
 
   async close(): Promise<void> {
     this.#closed = true;
-    const all = [...this.#connections.values()];
-    this.#connections.clear();
+    const all = this.#all();
+    this.#main.clear();
+    this.#media.clear();
     await Promise.all(all.map((connection) => connection.close()));
   }
 
-  #open(dcId: number, dc: DcEndpointOption, media: boolean): DcConnection {
+  #all(): DcConnection[] {
+    return [...this.#main.values(), ...[...this.#media.values()].flat()];
+  }
+
+  #addressOf(dcId: number, media: boolean): DcEndpointOption {
+    const dc = this.deps.directory.get(dcId, media);
+    if (dc === undefined) throw new RangeError(`unknown DC ${dcId}`);
+    return dc;
+  }
+
+  #mediaOf(dcId: number): DcConnection[] {
+    let list = this.#media.get(dcId);
+    if (list === undefined) {
+      const dc = this.#addressOf(dcId, true);
+      const count = Math.max(1, Math.floor(this.deps.mediaConnections));
+      const made: DcConnection[] = [];
+      const first = this.#open(dcId, dc, true, undefined);
+      made.push(first);
+      for (let i = 1; i < count; i++) made.push(this.#open(dcId, dc, true, () => first.open()));
+      list = made;
+      this.#media.set(dcId, list);
+    }
+    return list;
+  }
+
+  /** Fewest requests in flight; ties go round the list, so idle connections take turns. */
+  #leastBusy(list: readonly DcConnection[]): DcConnection {
+    const start = this.#turn++ % list.length;
+    let best = list[start]!;
+    for (let i = 1; i < list.length && best.load > 0; i++) {
+      const candidate = list[(start + i) % list.length]!;
+      if (candidate.load < best.load) best = candidate;
+    }
+    return best;
+  }
+
+  #open(dcId: number, dc: DcEndpointOption, media: boolean, after: (() => Promise<void>) | undefined): DcConnection {
     const { deps } = this;
     return new DcConnection({
       ...deps.settings,
+      ...(after === undefined ? {} : { after }),
       address: {
         dcId,
         host: dc.host,
@@ -119,11 +165,6 @@ function clientEventOf(event: SessionDriverEvent, dcId: number, media: boolean):
 function reasonOf(error: Error): string {
   const code = (error as { readonly code?: unknown }).code;
   return typeof code === "string" && !error.message.startsWith(code) ? `${code}: ${error.message}` : error.message;
-}
-
-/** A number, not a string: this runs on every request. */
-function connectionKey(dcId: number, media: boolean): number {
-  return dcId * 2 + (media ? 1 : 0);
 }
 
 /** The client's `pfs` option as the connections use it; undefined runs on the permanent key. */

@@ -106,6 +106,11 @@ export interface TelegramClientOptions {
    * declared dead and replaced; unanswered requests are resent with their msg_id. Default 15 000.
    */
   readonly deadConnectionTimeoutMs?: number;
+  /**
+   * Media connections per DC that file parts are spread over (each its own TCP connection and MTProto
+   * session on the same key, https://core.telegram.org/api/files). Default 4, mtcute's upload default.
+   */
+  readonly mediaConnections?: number;
   /** The updates engine (`client.updates`): catch-up on connect, the sink, gap timing. */
   readonly updates?: UpdatesOptions;
   /**

@@ -12,7 +12,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js
 import type { ClientStorage } from "../storage/types.js";
 import { hasGzipStreams, inflateWithStreams, type AsyncGunzip, type SessionEnvironment } from "@mtkit/session";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
-import { DcPool, pfsSettings } from "./dc-pool.js";
+import { DEFAULT_MEDIA_CONNECTIONS, DcPool, pfsSettings } from "./dc-pool.js";
 import { disconnectedIfEnded, RequestRunner, type InvokeOptions } from "./request-runner.js";
 import { DcDirectory } from "./dc-directory.js";
 import { loadDcOptions, saveDcOptions } from "./dc-options-store.js";
@@ -42,6 +42,9 @@ import { downloadAsIterable, type DownloadOptions } from "../files/download/down
 import { downloadAsStream } from "../files/download/download-stream.js";
 import { downloadAsBuffer } from "../files/download/download-buffer.js";
 import type { DownloadTarget } from "../files/download/download-target.js";
+import { sendFile, type SendFileOptions, type SendFileSource } from "../files/send/send-file.js";
+import { getMessages } from "../messages/get-messages.js";
+import type { Message } from "../messages/message.js";
 import type { SecretChats } from "../secret/secret-chats.js";
 
 /**
@@ -291,7 +294,15 @@ export class TelegramClient extends HighLevelMethods {
     return uploadFile(this.fileClient(), source, options);
   }
 
-  /** The file's bytes in order; parts in parallel, FILE_MIGRATE and CDN redirects followed. */
+  /** Uploads `file` and sends it (JPEG/PNG/WebP as a photo unless `forceDocument`); returns the message. */
+  async sendFile(peer: PeerRef, file: SendFileSource, options?: SendFileOptions): Promise<Message> {
+    return sendFile(this.context, this.fileClient(), peer, file, options);
+  }
+
+  /**
+   * The file's bytes in order; parts in parallel, FILE_MIGRATE and CDN redirects followed. Given a
+   * message, an expired file reference is refreshed by fetching the message again.
+   */
   downloadAsIterable(target: DownloadTarget, options?: DownloadOptions): AsyncGenerator<Uint8Array, void, undefined> {
     return downloadAsIterable(this.fileClient(), target, options);
   }
@@ -373,6 +384,7 @@ export class TelegramClient extends HighLevelMethods {
         deadConnectionTimeoutMs: this.#options.deadConnectionTimeoutMs,
       },
       directory: this.#directory,
+      mediaConnections: this.#options.mediaConnections ?? DEFAULT_MEDIA_CONNECTIONS,
       emit: (event) => {
         this.#emit(event);
         if (event.type === "update") {
@@ -419,6 +431,10 @@ export class TelegramClient extends HighLevelMethods {
       },
       prepareSignal: (signal) => {
         this.prepareLifetimeSignal(signal);
+      },
+      refetchMessage: async (chatId, messageId, signal) => {
+        const [message] = await getMessages(this.context, chatId, [messageId], { signal });
+        return message?.raw;
       },
     });
     this.#running = running;

@@ -1,5 +1,5 @@
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
-import type { RpcMethods } from "@mtkit/tl-core/api";
+import type { RpcMethods, TypeMessage } from "@mtkit/tl-core/api";
 
 export interface FileInvokeOptions {
   readonly dcId?: number;
@@ -16,6 +16,11 @@ export interface FileClient {
     request: RpcMethods[M]["request"] & { readonly _: M },
     options?: FileInvokeOptions,
   ): Promise<RpcMethods[M]["result"]>;
+  /**
+   * Fetches a message again (messages.getMessages / channels.getMessages) for a fresh file reference;
+   * without it an expired reference ends the download (https://core.telegram.org/api/file_reference).
+   */
+  refetchMessage?(chatId: number, messageId: number, signal: AbortSignal): Promise<TypeMessage | undefined>;
   /** Lets one signal carry a listener per part in flight (Node warns past 10); optional. */
   prepareSignal?(signal: AbortSignal): void;
   /** A call on CDN DC `dcId` (https://core.telegram.org/cdn): its own auth key, made with the CDN's RSA key. */

@@ -24,6 +24,7 @@ export interface FileHostDeps {
   readonly lifetime: ClientLifetime;
   readonly emit: (event: RetryEvent) => void;
   readonly prepareSignal: (signal: AbortSignal) => void;
+  readonly refetchMessage: NonNullable<FileClient["refetchMessage"]>;
 }
 
 /** The FileClient of one connect() span, and its CDN connections (closed with `close`). */
@@ -59,6 +60,7 @@ export function createFileHost(deps: FileHostDeps): FileHost {
         onEvent: deps.emit,
       }),
     prepareSignal: deps.prepareSignal,
+    refetchMessage: deps.refetchMessage,
     close: () => cdn.close(),
   };
 }

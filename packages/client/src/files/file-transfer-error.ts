@@ -19,7 +19,9 @@ export type FileTransferErrorCode =
   /** The server sent a CDN redirect or config that cannot be used. */
   | "BAD_REDIRECT"
   /** The caller asked for a negative offset or limit. */
-  | "BAD_RANGE";
+  | "BAD_RANGE"
+  /** FILE_REFERENCE_EXPIRED again after every fresh reference fetched from the message, or the message lost the file. */
+  | "FILE_REFERENCE_EXPIRED";
 
 /** A typed transfer error; `partOffset` is the file offset of the part concerned, when there is one. */
 export class FileTransferError extends Error {

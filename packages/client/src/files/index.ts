@@ -14,3 +14,6 @@ export {
   MAX_UPLOAD_PART,
   MAX_UPLOAD_PARTS,
 } from "./transfer-rules.js";
+export { sendFile, type SendFileOptions, type SendFileSource } from "./send/send-file.js";
+export { isPhotoType, mimeTypeOf } from "./send/media-type.js";
+export { MAX_REFERENCE_REFRESHES } from "./download/reference-refresher.js";

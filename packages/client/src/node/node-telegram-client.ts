@@ -10,6 +10,9 @@ import type { UploadedFile, UploadFileOptions } from "../files/upload/upload-fil
 import { downloadToFile, type DownloadToFileOptions } from "./download-to-file.js";
 import { nodeUploadSource, type NodeUploadSource } from "./node-upload-source.js";
 import type { DownloadTarget } from "../files/download/download-target.js";
+import type { SendFileOptions, SendFileSource } from "../files/send/send-file.js";
+import type { Message } from "../messages/message.js";
+import type { PeerRef } from "../peers/parse-peer-ref.js";
 
 /**
  * The client with Node defaults: `createNodeCrypto()` (OpenSSL, native IGE when built) and TCP with
@@ -50,6 +53,21 @@ export class TelegramClient extends PortableTelegramClient {
   override async uploadFile(source: NodeUploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
     const input = await nodeUploadSource(source);
     return super.uploadFile(input.source, {
+      ...options,
+      ...(options.size === undefined && input.size !== undefined ? { size: input.size } : {}),
+      ...(options.fileName === undefined && input.name !== undefined ? { fileName: input.name } : {}),
+    });
+  }
+
+  /** Also takes a file path (streamed, never read whole; its name is the file name). */
+  override async sendFile(
+    peer: PeerRef,
+    file: SendFileSource | string,
+    options: SendFileOptions = {},
+  ): Promise<Message> {
+    if (typeof file !== "string") return super.sendFile(peer, file, options);
+    const input = await nodeUploadSource(file);
+    return super.sendFile(peer, input.source, {
       ...options,
       ...(options.size === undefined && input.size !== undefined ? { size: input.size } : {}),
       ...(options.fileName === undefined && input.name !== undefined ? { fileName: input.name } : {}),

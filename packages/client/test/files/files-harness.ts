@@ -6,6 +6,7 @@ import { createWebSocketTransport } from "@mtkit/transport-ws";
 import { crypto, makeClient, type TestClient } from "../client/harness.js";
 import type { UploadedFile } from "../../src/files/upload/upload-file.js";
 import type { TelegramClient } from "../../src/node/index.js";
+import type { TelegramClientOptions } from "../../src/client/options.js";
 
 export interface FilesHarness {
   readonly server: TestServer;
@@ -39,7 +40,11 @@ export async function startFilesHarness(
 }
 
 /** A bot client logged in (home DC 2), over TCP or WebSocket (the CDN DC is reached the same way). */
-export async function loggedInClient(h: FilesHarness, transport: "tcp" | "ws"): Promise<TestClient> {
+export async function loggedInClient(
+  h: FilesHarness,
+  transport: "tcp" | "ws",
+  options: Partial<TelegramClientOptions> = {},
+): Promise<TestClient> {
   const wsPort = (dcId: number): number => {
     const dc = [...h.server.dcs, ...(h.cdnServer?.dcs ?? [])].find((candidate) => candidate.id === dcId);
     return dc?.endpoint.wsPort ?? 0;
@@ -53,8 +58,9 @@ export async function loggedInClient(h: FilesHarness, transport: "tcp" | "ws"): 
               crypto,
               url: (address) => `ws://127.0.0.1:${String(wsPort(address.dcId))}/apiws`,
             }),
+          ...options,
         }
-      : {},
+      : options,
   );
   await made.client.connect();
   await made.client.signInBot(BOT_TOKEN);

@@ -33,9 +33,14 @@ export function registerDownloadHandlers(server: TestServer, deps: FilesDeps): v
  * (https://core.telegram.org/api/file_reference).
  */
 export function locate(deps: FilesDeps, location: TypeInputFileLocation, ctx: RpcContext): StoredFile {
-  if (location._ !== "inputDocumentFileLocation") throw new RpcError(400, "LOCATION_INVALID");
+  if (location._ !== "inputDocumentFileLocation" && location._ !== "inputPhotoFileLocation")
+    throw new RpcError(400, "LOCATION_INVALID");
   const file = deps.files.get(location.id);
   if (file?.accessHash !== location.accessHash) throw new RpcError(400, "FILE_ID_INVALID");
+  // A photo has one size (the uploaded image), under its type letter; a document is asked for with no thumb size.
+  const photo = location._ === "inputPhotoFileLocation";
+  if (photo !== (file.kind === "photo") || (photo && location.thumbSize !== file.photoSize?.type))
+    throw new RpcError(400, "LOCATION_INVALID");
   if (file.dcId !== ctx.dcId) throw new RpcError(303, `FILE_MIGRATE_${String(file.dcId)}`);
   if (location.fileReference.length === 0) throw new RpcError(400, "FILE_REFERENCE_EMPTY");
   if (!deps.files.isReferenceValid(file, location.fileReference)) throw new RpcError(400, "FILE_REFERENCE_EXPIRED");

@@ -1,9 +1,17 @@
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
+import type { TypeDocumentAttribute } from "@mtkit/tl-core/api";
 import type { FileContent } from "./file-content.js";
+import type { PhotoSizeInfo } from "./image-size.js";
 
-/** A file the server can hand out: a document with a location on one DC. */
+/** A file the server can hand out: a document or a photo with a location on one DC. */
 export interface StoredFile {
   readonly id: bigint;
+  /** A photo is served as one size, the uploaded image itself (no image processing here). */
+  readonly kind: "document" | "photo";
+  /** The photo's only size (`kind` "photo"). */
+  readonly photoSize: PhotoSizeInfo | undefined;
+  /** Attributes the uploader sent besides the file name (video, audio, image size...), kept as given. */
+  readonly attributes: readonly TypeDocumentAttribute[];
   readonly accessHash: bigint;
   readonly dcId: number;
   readonly content: FileContent;
@@ -42,12 +50,18 @@ export class FileStore {
       readonly name: string;
       readonly mimeType: string;
       readonly countsTowardLimit: boolean;
+      readonly kind?: "document" | "photo";
+      readonly photoSize?: PhotoSizeInfo;
+      readonly attributes?: readonly TypeDocumentAttribute[];
     },
   ): StoredFile {
     const random = this.options.crypto.randomFill(new Uint8Array(16));
     const view = new DataView(random.buffer);
     const file: StoredFile = {
       id: view.getBigInt64(0, true) & 0x7fff_ffff_ffff_ffffn,
+      kind: meta.kind ?? "document",
+      photoSize: meta.photoSize,
+      attributes: meta.attributes ?? [],
       accessHash: view.getBigInt64(8, true),
       dcId: meta.dcId,
       content,

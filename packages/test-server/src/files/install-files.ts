@@ -1,6 +1,7 @@
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import type { RawDocument, TypeInputFileLocation } from "@mtkit/tl-core/api";
+import type { WorldServer } from "../install/install-world.js";
 import type { TestServer } from "../server/test-server.js";
 import { registerCdnHandlers, registerCdnMasterHandlers } from "./cdn/cdn-handlers.js";
 import { CdnState, type CdnFaults } from "./cdn/cdn-state.js";
@@ -8,7 +9,9 @@ import { registerDownloadHandlers } from "./download-handlers.js";
 import { PartsContent, SyntheticContent } from "./file-content.js";
 import { FileStore, type StoredFile } from "./file-store.js";
 import type { FilesDeps } from "./files-context.js";
-import { documentOf, registerUploadHandlers } from "./upload-handlers.js";
+import { currentMedia, documentOf, mediaOf } from "./file-media.js";
+import { storeInputMedia } from "./input-media.js";
+import { registerUploadHandlers } from "./upload-handlers.js";
 import { UploadStore } from "./upload-store.js";
 
 export interface FilesOptions {
@@ -29,6 +32,11 @@ export interface FilesOptions {
   readonly cdn?: TestServer;
   readonly crypto?: CryptoProvider;
   readonly now?: () => number;
+  /**
+   * The world of this server (`installWorld`'s handle): messages.sendMedia / sendMultiMedia then turn
+   * uploads into messages, and fetched messages carry current file references.
+   */
+  readonly world?: Pick<WorldServer, "attachMedia">;
 }
 
 /** Where a stored file can be downloaded from, as a client names it. */
@@ -90,6 +98,10 @@ export function installFiles(server: TestServer, options: FilesOptions = {}): Fi
   const deps: FilesDeps = { uploads, files, crypto, now, cdn };
   registerUploadHandlers(server, deps);
   registerDownloadHandlers(server, deps);
+  options.world?.attachMedia({
+    messageMedia: (media, ctx) => mediaOf(storeInputMedia(deps, media, ctx)),
+    currentMedia: (media) => currentMedia(files, media),
+  });
   if (cdnServer !== undefined && cdn !== undefined) {
     registerCdnMasterHandlers(server, cdnServer, deps, cdn);
     registerCdnHandlers(cdnServer, cdn);

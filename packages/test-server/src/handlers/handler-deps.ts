@@ -9,6 +9,7 @@ import type { Account } from "../world/types.js";
 import type { World } from "../world/world.js";
 import { WorldError } from "../world/world-error.js";
 import type { LoginState } from "./auth/login-state.js";
+import type { MediaSlot } from "./media-host.js";
 
 /** Limits of the update answers (https://core.telegram.org/api/updates). */
 export interface DifferenceLimits {
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   /** DC of accounts created by auth.signUp (test numbers 99966XYYYY live on DC X). */
   readonly defaultHomeDc: number;
   readonly limits: DifferenceLimits;
+  /** The files slice's media, once `installFiles(server, { world })` attached it. */
+  readonly media: MediaSlot;
 }
 
 /** The account logged in on this call's key, or 401 AUTH_KEY_UNREGISTERED (https://core.telegram.org/api/errors). */

@@ -11,6 +11,7 @@ import { registerForwardHandler } from "./messages/forward-handler.js";
 import { registerDialogHandlers } from "./messages/dialog-handlers.js";
 import { registerHistoryHandlers } from "./messages/history-handlers.js";
 import { registerSendHandlers } from "./messages/send-handlers.js";
+import { registerMediaHandlers } from "./messages/media-handlers.js";
 import { registerUpdateHandlers } from "./updates/update-handlers.js";
 import { registerUserHandlers } from "./users/user-handlers.js";
 import { registerSecretHandlers } from "../secret/index.js";
@@ -24,6 +25,7 @@ export function registerWorldHandlers(deps: HandlerDeps): void {
   registerUserHandlers(deps);
   registerContactHandlers(deps);
   registerSendHandlers(deps);
+  registerMediaHandlers(deps);
   registerHistoryHandlers(deps);
   registerChangeHandlers(deps);
   registerDialogHandlers(deps);

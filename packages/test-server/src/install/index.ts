@@ -1,5 +1,6 @@
 // The world a TestServer serves (accounts, chats, channels, messages, updates); see install-world.ts.
 export { DEFAULT_LIMITS, installWorld, type WorldServer, type WorldServerOptions } from "./install-world.js";
+export type { MediaHost } from "../handlers/media-host.js";
 export type { BotSeed, ChannelSeed, UserSeed } from "./seeds.js";
 import { installWorld, type WorldServer, type WorldServerOptions } from "./install-world.js";
 import type { BotSeed, UserSeed } from "./seeds.js";

@@ -7,6 +7,7 @@ import {
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import { LoginState, normalizePhone } from "../handlers/auth/login-state.js";
 import { randomLong, type DifferenceLimits, type HandlerDeps } from "../handlers/handler-deps.js";
+import type { MediaHost, MediaSlot } from "../handlers/media-host.js";
 import { registerWorldHandlers } from "../handlers/register-handlers.js";
 import { Authorizations } from "../push/authorizations.js";
 import { UpdatePusher } from "../push/update-pusher.js";
@@ -50,6 +51,11 @@ export interface WorldServer {
   readonly authorizationCount: number;
   /** Deletes the messages whose ttl_period is over (by the world's clock) now; returns how many. */
   expireDue(): number;
+  /**
+   * Lets the world send media: `installFiles(server, { world })` calls this with the files slice, so
+   * messages.sendMedia stores the upload and messages show current file references.
+   */
+  attachMedia(host: MediaHost): void;
   /** Stops the auto-delete timer and closes the store (call after `server.close()`). */
   close(): void;
 }
@@ -69,6 +75,7 @@ export function installWorld(server: TestServer, options: WorldServerOptions = {
   });
   const defaultHomeDc = options.homeDc ?? server.dcs[server.dcs.length - 1]!.id;
   const wire = new Wire(world.lookup);
+  const media: MediaSlot = { host: undefined };
   const authorizations = new Authorizations(world.store);
   const deps: HandlerDeps = {
     server,
@@ -80,6 +87,7 @@ export function installWorld(server: TestServer, options: WorldServerOptions = {
     login: new LoginState(options.onLoginCode),
     defaultHomeDc,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    media,
   };
   registerWorldHandlers(deps);
   const intervalMs = options.autoDeleteIntervalMs ?? 1000;
@@ -124,6 +132,10 @@ export function installWorld(server: TestServer, options: WorldServerOptions = {
       return authorizations.count;
     },
     expireDue: () => world.autoDelete.expireDue(),
+    attachMedia: (host) => {
+      media.host = host;
+      wire.showMediaWith((stored) => host.currentMedia(stored));
+    },
     close: () => {
       if (timer !== undefined) clearInterval(timer);
       world.store.close();

@@ -1,9 +1,12 @@
-import type { TypeMessage, TypeUpdate } from "@mtkit/tl-core/api";
+import type { TypeMessage, TypeMessageMedia, TypeUpdate } from "@mtkit/tl-core/api";
 import type { BoxRef, LogEntry, Message } from "../world/types.js";
 import { wireAction, wirePeer } from "./wire-objects.js";
 
+/** How stored media is shown now (current file references); identity when no files are installed. */
+export type MediaView = (media: TypeMessageMedia) => TypeMessageMedia;
+
 /** https://core.telegram.org/constructor/message (or messageService) of one copy, as its owner sees it. */
-export function wireMessage(message: Message): TypeMessage {
+export function wireMessage(message: Message, mediaView?: MediaView): TypeMessage {
   const common = {
     id: message.id,
     peerId: wirePeer(message.peer),
@@ -26,7 +29,9 @@ export function wireMessage(message: Message): TypeMessage {
     ...common,
     message: message.text,
     ...(message.entities === undefined ? {} : { entities: [...message.entities] }),
-    ...(message.media === undefined ? {} : { media: message.media }),
+    ...(message.media === undefined
+      ? {}
+      : { media: mediaView === undefined ? message.media : mediaView(message.media) }),
     ...(message.replyMarkup === undefined ? {} : { replyMarkup: message.replyMarkup }),
     ...(message.editDate === undefined ? {} : { editDate: message.editDate }),
     ...(message.forward === undefined
@@ -43,21 +48,21 @@ export function wireMessage(message: Message): TypeMessage {
 }
 
 /** The Update of one log entry of an account box or a channel box (https://core.telegram.org/api/updates). */
-export function wireUpdate(box: BoxRef, entry: LogEntry): TypeUpdate {
+export function wireUpdate(box: BoxRef, entry: LogEntry, mediaView?: MediaView): TypeUpdate {
   const { pts, ptsCount, event } = entry;
   const channel = box.kind === "channel";
   switch (event.kind) {
     case "newMessage":
       return {
         _: channel ? "updateNewChannelMessage" : "updateNewMessage",
-        message: wireMessage(event.message),
+        message: wireMessage(event.message, mediaView),
         pts,
         ptsCount,
       };
     case "editMessage":
       return {
         _: channel ? "updateEditChannelMessage" : "updateEditMessage",
-        message: wireMessage(event.message),
+        message: wireMessage(event.message, mediaView),
         pts,
         ptsCount,
       };

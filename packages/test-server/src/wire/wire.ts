@@ -11,7 +11,7 @@ import type {
 import type { WorldLookup } from "../world/world-lookup.js";
 import type { AccountBox, BasicGroup, BoxRef, Channel, Dialog, LogEntry, Message, PeerRef } from "../world/types.js";
 import { PeerSet } from "./peer-set.js";
-import { wireMessage, wireUpdate } from "./wire-messages.js";
+import { wireMessage, wireUpdate, type MediaView } from "./wire-messages.js";
 import { wireBasicGroup, wireChannel, wireChatParticipants, wirePeer, wireUser } from "./wire-objects.js";
 
 /**
@@ -20,7 +20,14 @@ import { wireBasicGroup, wireChannel, wireChatParticipants, wirePeer, wireUser }
  * different Wire in here.
  */
 export class Wire {
+  #mediaView: MediaView | undefined;
+
   constructor(readonly lookup: WorldLookup) {}
+
+  /** Shows message media through `view` from now on (the files slice's current file references). */
+  showMediaWith(view: MediaView): void {
+    this.#mediaView = view;
+  }
 
   user(id: bigint, viewerId: bigint): TypeUser {
     const account = this.lookup.account(id);
@@ -49,11 +56,11 @@ export class Wire {
   }
 
   message(message: Message): ReturnType<typeof wireMessage> {
-    return wireMessage(message);
+    return wireMessage(message, this.#mediaView);
   }
 
   update(box: BoxRef, entry: LogEntry): TypeUpdate {
-    return wireUpdate(box, entry);
+    return wireUpdate(box, entry, this.#mediaView);
   }
 
   dialog(dialog: Dialog, unreadCount: number, channelPts?: number): RawDialog {

@@ -6,7 +6,7 @@ import { BASE_LAYER, baseModel, deltaDefinitions, KNOWN_LAYERS, layerModel } fro
 import { readDefinition } from "./read-definition.js";
 import { reshape } from "./reshape.js";
 import { substituteFor } from "./substitute.js";
-import { writeDefinition } from "./write-definition.js";
+import { compileWriter } from "./compile-writer.js";
 
 /** Which known layer answers a client that announced `requested`: itself, or the nearest lower one. */
 export interface ResolvedLayer {
@@ -47,9 +47,7 @@ export function registryForLayer(layer: number): TlRegistry {
     else
       writers.set(name, {
         id: to.id,
-        write: (w, value) => {
-          writeDefinition(w, to, reshape(value, from, to, model));
-        },
+        write: compileWriter(from, to, model),
       });
   }
   // Constructors only this layer has (neutral values may name them): written as they are.
@@ -57,9 +55,7 @@ export function registryForLayer(layer: number): TlRegistry {
     if (def.kind === "constructor" && !base.byName.has(def.name))
       writers.set(def.name, {
         id: def.id,
-        write: (w, value) => {
-          writeDefinition(w, def, value);
-        },
+        write: compileWriter(def, def, model),
       });
   const registry: TlRegistry = { readers: apiRegistry.readers, writers, results: apiRegistry.results };
   writerRegistries.set(layer, registry);

@@ -36,7 +36,7 @@ export async function* downloadAsIterable(
   target: DownloadTarget,
   options: DownloadOptions = {},
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  const { location, dcId, size } = resolveTarget(target);
+  const { location, dcId, size, origin } = resolveTarget(target);
   const partSize = options.partSize ?? MAX_DOWNLOAD_PART;
   if (!isValidDownloadPartSize(partSize))
     throw new FileTransferError("BAD_PART_SIZE", `${String(partSize)} is not a multiple of 4 KiB dividing 1 MiB`);
@@ -56,7 +56,7 @@ export async function* downloadAsIterable(
   );
   const total = Math.min(size ?? Infinity, options.limit === undefined ? Infinity : start + options.limit) - start;
   const workers = Math.max(1, Math.floor(options.workers ?? 4));
-  const fetcher = new PartFetcher(client, location, dcId);
+  const fetcher = new PartFetcher(client, location, dcId, origin);
   const { controller, dispose } = transferController(options.signal, (signal) => client.prepareSignal?.(signal));
   const inFlight: InFlight[] = [];
   let nextOffset = start - (start % partSize);

@@ -4,6 +4,8 @@ import { cdnCtr } from "../cdn/cdn-ctr.js";
 import { CdnHashes } from "../cdn/cdn-hashes.js";
 import type { FileClient } from "../file-client.js";
 import { FileTransferError } from "../file-transfer-error.js";
+import type { TargetOrigin } from "./download-target.js";
+import { isStaleReference, ReferenceRefresher } from "./reference-refresher.js";
 
 /** How often one part may ask for a CDN re-upload before we call the CDN broken. */
 const MAX_REUPLOADS = 3;
@@ -23,24 +25,41 @@ export class PartFetcher {
   /** FILE_TOKEN_INVALID: the CDN route is gone, parts come from the master DC again. */
   #cdnRefused = false;
 
+  readonly #references: ReferenceRefresher;
+
   constructor(
     private readonly client: FileClient,
-    private readonly location: TypeInputFileLocation,
+    location: TypeInputFileLocation,
     private readonly dcId: number | undefined,
-  ) {}
+    origin?: TargetOrigin,
+  ) {
+    this.#references = new ReferenceRefresher(client, location, origin);
+  }
 
   async fetch(offset: number, limit: number, signal: AbortSignal): Promise<Uint8Array> {
     if (this.#cdn !== undefined) return this.#fromCdn(this.#cdn, offset, limit, signal);
-    const answer = await this.client.invoke(
-      {
-        _: "upload.getFile",
-        location: this.location,
-        offset: BigInt(offset),
-        limit,
-        ...(this.#cdnRefused ? {} : { cdnSupported: true }),
-      },
-      { ...(this.dcId === undefined ? {} : { dcId: this.dcId }), media: true, signal },
-    );
+    let answer;
+    // Bounded by the refresher: it gives up after MAX_REFERENCE_REFRESHES fresh references.
+    for (;;) {
+      const location = this.#references.location;
+      try {
+        answer = await this.client.invoke(
+          {
+            _: "upload.getFile",
+            location,
+            offset: BigInt(offset),
+            limit,
+            ...(this.#cdnRefused ? {} : { cdnSupported: true }),
+          },
+          { ...(this.dcId === undefined ? {} : { dcId: this.dcId }), media: true, signal },
+        );
+        break;
+      } catch (error) {
+        if (!isStaleReference(error)) throw error;
+        // Continue from the same offset with the fresh reference.
+        await this.#references.renew(location, error, signal);
+      }
+    }
     if (answer._ === "upload.file") return answer.bytes;
     // Parts asked at the same time may each get a redirect: the first one wins, the others follow it.
     this.#cdn ??= this.#route(answer);
