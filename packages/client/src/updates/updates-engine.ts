@@ -1,6 +1,7 @@
 import type { ClientStorage, UpdateState } from "../storage/types.js";
 import type { TlInputChannel } from "../peers/tl-peer-types.js";
 import { CancelledError } from "../retry/cancelled-error.js";
+import { ChannelFetchQueue } from "./channel-fetch-queue.js";
 import {
   runChannelDifference,
   runCommonDifference,
@@ -43,7 +44,7 @@ export class UpdatesEngine {
   #chain: Promise<void> = Promise.resolve();
   #loading: Promise<void> | undefined;
   #commonQueued: Promise<FetchSummary> | undefined;
-  readonly #channelsQueued = new Map<bigint, Promise<FetchSummary>>();
+  readonly #channelFetches: ChannelFetchQueue;
   #running = false;
 
   constructor(deps: UpdatesEngineDeps, options: UpdatesOptions = {}) {
@@ -64,6 +65,10 @@ export class UpdatesEngine {
       onIdle: () => void this.#fetchCommon("idle").catch(ignore),
       onRetry: () => void this.#fetchCommon("retry").catch(ignore),
     });
+    this.#channelFetches = new ChannelFetchQueue(
+      options.channelFetchConcurrency ?? DEFAULT_UPDATES_OPTIONS.channelFetchConcurrency,
+      (channelId, reason) => this.#runChannel(channelId, reason),
+    );
     this.#runner = {
       core: this.#core,
       invoke: deps.invoke,
@@ -102,12 +107,13 @@ export class UpdatesEngine {
   }
 
   /**
-   * Fetches everything missed since the saved state (getDifference, slice after slice) and resolves
-   * once it is delivered and saved. Rejects with `UpdatesError` when it could not finish.
+   * Fetches everything missed since the saved state (getDifference, slice after slice, then
+   * getChannelDifference for every channel whose pts we keep) and resolves once it is delivered and
+   * saved. Rejects with `UpdatesError` when it could not finish.
    */
   async catchUp(): Promise<void> {
     await this.#load();
-    await this.#fetchCommon("requested");
+    await this.#catchUp("requested");
   }
 
   /** Resolves once everything received so far has gone through the sinks and been saved. */
@@ -131,7 +137,7 @@ export class UpdatesEngine {
       return;
     }
     this.#timers.startIdle();
-    if (this.#options.catchUp ?? DEFAULT_UPDATES_OPTIONS.catchUp) void this.#fetchCommon("connect").catch(ignore);
+    if (this.#options.catchUp ?? DEFAULT_UPDATES_OPTIONS.catchUp) void this.#catchUp("connect").catch(ignore);
   }
 
   /** Called on disconnect: timers stop, what was received is delivered and saved, fetches end. */
@@ -179,7 +185,7 @@ export class UpdatesEngine {
 
   /** The connection started a new session, or reconnected: what was sent meanwhile may be lost. */
   onConnectionEvent(reason: "new_session" | "reconnect"): void {
-    if (this.#running && this.#core.ready) void this.#fetchCommon(reason).catch(ignore);
+    if (this.#running && this.#core.ready) void this.#catchUp(reason).catch(ignore);
   }
 
   #newCore(): UpdatesCore {
@@ -285,36 +291,59 @@ export class UpdatesEngine {
     return this.#commonQueued;
   }
 
+  /**
+   * The common difference, then every channel whose pts we keep, a few at a time: a channel's
+   * missed posts are not in the common box, and the server names only the channels it knows moved
+   * (updateChannelTooLong) since our state's date (https://core.telegram.org/api/updates).
+   */
+  async #catchUp(reason: UpdatesFetchReason): Promise<void> {
+    await this.#fetchCommon(reason);
+    if (!this.#core.ready) return;
+    const known = [...this.#core.boxes.channels].filter(([, box]) => box.local !== undefined).map(([id]) => id);
+    const results = await Promise.allSettled(known.map((id) => this.#channelFetches.request(id, reason, true)));
+    const failed = results.find((result) => result.status === "rejected");
+    if (failed !== undefined) throw failed.reason;
+  }
+
   #fetchChannel(channelId: bigint, reason: UpdatesFetchReason): Promise<FetchSummary> {
-    let queued = this.#channelsQueued.get(channelId);
-    if (queued !== undefined) return queued;
-    queued = this.#enqueue(async () => {
-      this.#channelsQueued.delete(channelId);
-      const channel = await this.#deps.resolveChannel(channelId).catch(() => null);
-      if (channel === null) {
-        const problem = {
-          code: "CHANNEL_UNKNOWN",
-          message: `no access hash for channel ${channelId}; its gap cannot be fetched`,
-          box: channelId,
-        } as const;
-        this.#deps.emit({ type: "updates_problem", problem });
-        this.#core.boxes.channel(channelId).clearPending();
-        throw new UpdatesError(problem);
-      }
-      this.#deps.emit({ type: "updates_fetch", box: channelId, reason });
-      try {
-        const summary = await runChannelDifference(this.#runner, channelId, channel, "difference");
-        this.#deps.emit({ type: "updates_caught_up", box: channelId, ...summary });
-        return summary;
-      } catch (error) {
-        this.#failed(error);
-        throw error;
-      } finally {
-        this.#timers.armGap();
-      }
-    });
-    this.#channelsQueued.set(channelId, queued);
-    return queued;
+    return this.#channelFetches.request(channelId, reason);
+  }
+
+  /**
+   * One channel's difference, beside the other fetches: the network goes on outside the delivery
+   * chain, each answer is delivered and saved in it, in the order the core produced it.
+   */
+  async #runChannel(channelId: bigint, reason: UpdatesFetchReason): Promise<FetchSummary> {
+    const channel = await this.#deps.resolveChannel(channelId).catch(() => null);
+    if (channel === null) {
+      const problem = {
+        code: "CHANNEL_UNKNOWN",
+        message: `no access hash for channel ${channelId}; its gap cannot be fetched`,
+        box: channelId,
+      } as const;
+      this.#deps.emit({ type: "updates_problem", problem });
+      this.#core.boxes.channel(channelId).clearPending();
+      throw new UpdatesError(problem);
+    }
+    this.#deps.emit({ type: "updates_fetch", box: channelId, reason });
+    const runner: RunnerContext = {
+      ...this.#runner,
+      deliver: (output) => {
+        this.#report(output);
+        return this.#enqueue(() => this.#deliver(output));
+      },
+    };
+    try {
+      const source = reason === "connect" ? "catch-up" : "difference";
+      const summary = await runChannelDifference(runner, channelId, channel, source);
+      this.#deps.emit({ type: "updates_caught_up", box: channelId, ...summary });
+      return summary;
+    } catch (error) {
+      this.#failed(error);
+      throw error;
+    } finally {
+      this.#timers.armGap();
+    }
   }
 
   /** Reports a failed fetch; network failures are retried later (disconnects are not failures). */

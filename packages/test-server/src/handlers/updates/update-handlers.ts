@@ -3,6 +3,7 @@ import { isActiveMember } from "../../world/channels.js";
 import { requireAccount, type HandlerDeps } from "../handler-deps.js";
 import { resolveChannel } from "../input-peers.js";
 import { channelDifference } from "./channel-difference.js";
+import { withChannelNotices } from "./channel-notices.js";
 import { accountDifference } from "./difference.js";
 import { withEncryptedMessages } from "../../secret/index.js";
 
@@ -23,7 +24,7 @@ export function registerUpdateHandlers(deps: HandlerDeps): void {
       self.id,
       request.qts,
       request.date,
-      accountDifference(deps, self.id, request.pts, request.ptsLimit),
+      withChannelNotices(deps, self.id, request.date, accountDifference(deps, self.id, request.pts, request.ptsLimit)),
     );
   });
 
