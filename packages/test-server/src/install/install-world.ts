@@ -9,6 +9,7 @@ import { LoginState, normalizePhone } from "../handlers/auth/login-state.js";
 import { randomLong, type DifferenceLimits, type HandlerDeps } from "../handlers/handler-deps.js";
 import { registerWorldHandlers } from "../handlers/register-handlers.js";
 import { Authorizations } from "../push/authorizations.js";
+import { PushBacklog } from "../push/push-backlog.js";
 import { UpdatePusher } from "../push/update-pusher.js";
 import type { TestServer } from "../server/test-server.js";
 import type { WorldStore } from "../store/world-store.js";
@@ -46,13 +47,20 @@ export interface WorldServer {
   userByPhone(phone: string): Account | undefined;
   /** How many (DC, permanent key) pairs are logged in. */
   readonly authorizationCount: number;
+  /** updatesTooLong sent to sessions that fell `limits.pushBacklog` pushes behind, and the pushes left out. */
+  readonly pushBacklog: { readonly tooLong: number; readonly skipped: number };
   /** Deletes the messages whose ttl_period is over (by the world's clock) now; returns how many. */
   expireDue(): number;
   /** Stops the auto-delete timer and closes the store (call after `server.close()`). */
   close(): void;
 }
 
-export const DEFAULT_LIMITS: DifferenceLimits = { sliceSize: 1000, tooLongAfter: 100_000, channelTooLongAfter: 10_000 };
+export const DEFAULT_LIMITS: DifferenceLimits = {
+  sliceSize: 1000,
+  tooLongAfter: 100_000,
+  channelTooLongAfter: 10_000,
+  pushBacklog: 1000,
+};
 
 /**
  * Makes `server` a small Telegram: accounts (users, bots, test numbers 99966XYYYY), contacts, private
@@ -68,16 +76,24 @@ export function installWorld(server: TestServer, options: WorldServerOptions = {
   const defaultHomeDc = options.homeDc ?? server.dcs[server.dcs.length - 1]!.id;
   const wire = new Wire(world.lookup);
   const authorizations = new Authorizations(world.store);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const deps: HandlerDeps = {
     server,
     world,
     wire,
     authorizations,
-    pusher: new UpdatePusher(server, world, wire, authorizations, server.faults.updates),
+    pusher: new UpdatePusher(
+      server,
+      world,
+      wire,
+      authorizations,
+      server.faults.updates,
+      new PushBacklog(limits.pushBacklog),
+    ),
     crypto,
     login: new LoginState(),
     defaultHomeDc,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits,
   };
   registerWorldHandlers(deps);
   const intervalMs = options.autoDeleteIntervalMs ?? 1000;
@@ -120,6 +136,9 @@ export function installWorld(server: TestServer, options: WorldServerOptions = {
     userByPhone: (phone) => world.accounts.byPhone(normalizePhone(phone)),
     get authorizationCount() {
       return authorizations.count;
+    },
+    get pushBacklog() {
+      return { ...deps.pusher.backlog.stats };
     },
     expireDue: () => world.autoDelete.expireDue(),
     close: () => {

@@ -19,6 +19,7 @@ export function registerUpdateHandlers(deps: HandlerDeps): void {
   server.handle("updates.getDifference", (request, ctx) => {
     const self = requireAccount(deps, ctx);
     if (request.pts <= 0) throw new RpcError(400, "PERSISTENT_TIMESTAMP_INVALID");
+    deps.pusher.caughtUp(ctx);
     return withEncryptedMessages(
       deps,
       self.id,
