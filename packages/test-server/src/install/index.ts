@@ -1,6 +1,7 @@
 // The world a TestServer serves (accounts, chats, channels, messages, updates); see install-world.ts.
 export { DEFAULT_LIMITS, installWorld, type WorldServer, type WorldServerOptions } from "./install-world.js";
 export type { BotSeed, ChannelSeed, UserSeed } from "./seeds.js";
+export type { SeededLogin } from "./seed-login.js";
 import { installWorld, type WorldServer, type WorldServerOptions } from "./install-world.js";
 import type { BotSeed, UserSeed } from "./seeds.js";
 import type { Account } from "../world/types.js";

@@ -17,6 +17,7 @@ import { Wire } from "../wire/wire.js";
 import type { Account, Channel, StoredPassword } from "../world/types.js";
 import { World } from "../world/world.js";
 import { seedChannel } from "./seed-channel.js";
+import { seedLogin, type SeededLogin } from "./seed-login.js";
 import type { BotSeed, ChannelSeed, UserSeed } from "./seeds.js";
 
 export interface WorldServerOptions {
@@ -45,6 +46,8 @@ export interface WorldServer {
   /** A channel or supergroup, with as many generated members as asked (200,000 is fine). */
   addChannel(seed: ChannelSeed): Channel;
   userByPhone(phone: string): Account | undefined;
+  /** A permanent auth key with `userId` logged in, without handshake or login (default: the account's home DC). */
+  seedLogin(userId: bigint, dcId?: number): SeededLogin;
   /** How many (DC, permanent key) pairs are logged in. */
   readonly authorizationCount: number;
   /** updatesTooLong sent to sessions that fell `limits.pushBacklog` pushes behind, and the pushes left out. */
@@ -134,6 +137,8 @@ export function installWorld(server: TestServer, options: WorldServerOptions = {
       }),
     addChannel: (seed) => seedChannel(world, seed, defaultHomeDc),
     userByPhone: (phone) => world.accounts.byPhone(normalizePhone(phone)),
+    seedLogin: (userId, dcId) =>
+      seedLogin(server, authorizations, crypto, userId, dcId ?? world.accounts.get(userId)?.homeDc ?? defaultHomeDc),
     get authorizationCount() {
       return authorizations.count;
     },
