@@ -10,6 +10,7 @@ const suites: string[] = [
   "./hostile-load.bench.js",
   "./updates-catchup.bench.js",
   "./updates-live.bench.js",
+  "./fanout.bench.js",
   "./files.bench.js",
   "./handshake.bench.js",
 ];
