@@ -19,6 +19,7 @@ interface Waiting {
 export class ChannelFetchQueue {
   readonly #waiting = new Map<bigint, Waiting>();
   readonly #running = new Map<bigint, Promise<FetchSummary>>();
+  #idle: (() => void)[] = [];
 
   constructor(
     private readonly concurrency: number,
@@ -28,6 +29,12 @@ export class ChannelFetchQueue {
   /** Channels fetching or waiting to. */
   get size(): number {
     return this.#waiting.size + this.#running.size;
+  }
+
+  /** Resolves once no fetch runs or waits (after a disconnect, every one ends soon). */
+  idle(): Promise<void> {
+    if (this.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
   }
 
   request(channelId: bigint, reason: UpdatesFetchReason, joinRunning = false): Promise<FetchSummary> {
@@ -56,6 +63,11 @@ export class ChannelFetchQueue {
       run.then(waiting.resolve, waiting.reject).finally(() => {
         this.#running.delete(channelId);
         this.#pump();
+        if (this.size === 0) {
+          const idle = this.#idle;
+          this.#idle = [];
+          for (const resolve of idle) resolve();
+        }
       });
     }
   }

@@ -17,7 +17,7 @@ import type { UpdatesEvent, UpdatesFetchReason } from "./updates-events.js";
 import { DEFAULT_UPDATES_OPTIONS, type UpdatesOptions } from "./updates-options.js";
 import { UpdatesError } from "./updates-problem.js";
 import { UpdatesTimers } from "./updates-timers.js";
-import { saveCommit } from "./save-commit.js";
+import { deliverOutput, problemOf } from "./deliver-output.js";
 
 export interface UpdatesEngineDeps {
   readonly storage: ClientStorage;
@@ -144,6 +144,8 @@ export class UpdatesEngine {
   async stop(): Promise<void> {
     this.#running = false;
     this.#timers.stopAll();
+    // Channel fetches run beside the chain: their last answers are delivered and saved before we return.
+    await this.#channelFetches.idle();
     await this.flush();
   }
 
@@ -236,37 +238,8 @@ export class UpdatesEngine {
     return run;
   }
 
-  /** Sinks first, then the state: a crash in between delivers the batch again after a restart. */
-  async #deliver(output: CoreOutput): Promise<void> {
-    for (const notice of output.tooLong)
-      this.#deps.emit({ type: "updates_too_long", box: notice.box, messages: notice.messages });
-    for (const batch of output.batches) {
-      if (batch.updates.length > 0) {
-        const delivered = { updates: batch.updates, users: batch.users, chats: batch.chats, source: batch.source };
-        for (const sink of [...this.#sinks]) {
-          try {
-            await sink(delivered);
-          } catch (error) {
-            this.#deps.emit({
-              type: "updates_problem",
-              problem: {
-                code: "SINK_FAILED",
-                message: "an update sink threw; the batch counts as delivered",
-                cause: error,
-              },
-            });
-          }
-        }
-      }
-      try {
-        await saveCommit(this.#deps.storage.updates, batch.commit);
-      } catch (error) {
-        this.#deps.emit({
-          type: "updates_problem",
-          problem: { code: "SAVE_FAILED", message: "saving the update state failed", cause: error },
-        });
-      }
-    }
+  #deliver(output: CoreOutput): Promise<void> {
+    return deliverOutput(output, this.#sinks, this.#deps.storage.updates, this.#deps.emit);
   }
 
   /** One common fetch waits at a time; asking while one waits joins it, asking while one runs queues the next. */
@@ -355,19 +328,7 @@ export class UpdatesEngine {
   }
 
   #problemOf(error: unknown, message: string): void {
-    if (error instanceof UpdatesError) {
-      this.#deps.emit({
-        type: "updates_problem",
-        problem: {
-          code: error.code,
-          message: error.message,
-          ...(error.box === undefined ? {} : { box: error.box }),
-          cause: error.cause,
-        },
-      });
-    } else {
-      this.#deps.emit({ type: "updates_problem", problem: { code: "FETCH_FAILED", message, cause: error } });
-    }
+    this.#deps.emit({ type: "updates_problem", problem: problemOf(error, message) });
   }
 }
 
