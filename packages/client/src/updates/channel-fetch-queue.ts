@@ -59,7 +59,7 @@ export class ChannelFetchQueue {
       if (this.#running.has(channelId)) continue;
       this.#waiting.delete(channelId);
       const run = this.run(channelId, waiting.reason);
-      this.#running.set(channelId, run);
+      this.#running.set(channelId, waiting.promise);
       run.then(waiting.resolve, waiting.reject).finally(() => {
         this.#running.delete(channelId);
         this.#pump();
