@@ -13,6 +13,7 @@ const suites: string[] = [
   "./fanout.bench.js",
   "./files.bench.js",
   "./handshake.bench.js",
+  "./layers.bench.js",
 ];
 for (const suite of suites) {
   await import(suite);

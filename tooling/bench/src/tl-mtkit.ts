@@ -3,9 +3,10 @@ import { decodeObject, encodeObject, type TlObject } from "@mtkit/tl-core";
 import { apiRegistry } from "@mtkit/tl-core/api";
 import { plainPayload, type TlBenchCases } from "./tl-fixtures.js";
 
-export function mtkitCases(): TlBenchCases {
+/** The payload as a layer-228 object. */
+export function mtkitPayload(): TlObject {
   const plain = plainPayload();
-  const object = {
+  return {
     _: "messages.messages",
     messages: plain.messages.map((m) => ({
       _: "message",
@@ -34,6 +35,10 @@ export function mtkitCases(): TlBenchCases {
       status: { _: "userStatusRecently" },
     })),
   } as TlObject;
+}
+
+export function mtkitCases(): TlBenchCases {
+  const object = mtkitPayload();
   const bytes = encodeObject(apiRegistry, object);
   const back = decodeObject(apiRegistry, bytes) as { messages: unknown[]; users: unknown[] };
   if (back.messages.length !== 100 || back.users.length !== 50) throw new Error("mtkit payload mismatch");

@@ -37,8 +37,9 @@ export function onlineSessions(
         sessionId: session.sessionId,
         authKeyId: record.authKey.idLong,
         send: (updates) => {
-          if (backlog === undefined) sendTo(session, updates);
-          else backlog.push(session, updates);
+          const layer = dc.keyInfo(record.authKey.idLong).layer;
+          if (backlog === undefined) sendTo(session, updates, layer);
+          else backlog.push(session, updates, layer);
           dc.deliver(session);
         },
       });
@@ -56,7 +57,7 @@ export function sendToKey(server: TestServer, dcId: number, permAuthKeyId: bigin
       const record = session.keyRecord;
       const permKeyId = record.expiresAt === undefined ? record.authKey.idLong : record.boundPermKeyId;
       if (permKeyId !== permAuthKeyId) continue;
-      sendTo(session, updates);
+      sendTo(session, updates, dc.keyInfo(record.authKey.idLong).layer);
       dc.deliver(session);
       sent++;
     }
@@ -64,6 +65,7 @@ export function sendToKey(server: TestServer, dcId: number, permAuthKeyId: bigin
   return sent;
 }
 
-function sendTo(session: ServerSession, updates: TypeUpdates): void {
-  session.queue(encodeResult(updates), true, false);
+/** Queued in the layer the session's key announced (each client reads only its own layer). */
+function sendTo(session: ServerSession, updates: TypeUpdates, layer: number | undefined): void {
+  session.queue(encodeResult(updates, layer), true, false);
 }

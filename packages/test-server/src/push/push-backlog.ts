@@ -17,7 +17,8 @@ export class PushBacklog {
 
   constructor(readonly limit: number) {}
 
-  push(session: ServerSession, updates: TypeUpdates): void {
+  /** Queues `updates` in the session's `layer` (answers and pushes speak the layer its key announced). */
+  push(session: ServerSession, updates: TypeUpdates, layer: number | undefined): void {
     if (this.#muted.has(session)) {
       if (session.pushes.count > 0) {
         this.stats.skipped++;
@@ -29,10 +30,10 @@ export class PushBacklog {
       this.#muted.add(session);
       this.stats.tooLong++;
       this.stats.skipped++;
-      session.queuePush(encodeResult({ _: "updatesTooLong" }));
+      session.queuePush(encodeResult({ _: "updatesTooLong" }, layer));
       return;
     }
-    session.queuePush(encodeResult(updates));
+    session.queuePush(encodeResult(updates, layer));
   }
 
   /** The session fetched the difference: it is in sync as of this answer. */
