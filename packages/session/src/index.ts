@@ -38,6 +38,7 @@ export type { ClientSessionEvent } from "./client/events.js";
 // Server role
 export { ServerConnection, type ServerConnectionOptions } from "./server/server-connection.js";
 export { ServerSession } from "./server/server-session.js";
+export { PushLedger } from "./server/push-ledger.js";
 export {
   ServerSessionStore,
   type ServerSessionStoreOptions,

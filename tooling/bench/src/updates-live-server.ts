@@ -3,7 +3,10 @@
 // can have the sender post without the sender's client work landing on anybody's event loop.
 // stdin lines: `send <userId> <count>` (private messages from the sender, pushed to the receiver's
 // online sessions as updateShortMessage), `post <count>` (one post each into the channel seeded by
-// `channel <memberCount>`). Answers on stdout, one JSON line each; the first line is the server info.
+// `channel <memberIds,...>`), `logins <count>` (that many accounts logged in on seeded auth keys, no
+// handshakes: `{ logins: [{ id, key (hex), salt }] }`), `fanout` (one post into a channel of every
+// seeded account, with the CPU it took and the RSS). Answers on stdout, one JSON line each; the first
+// line is the server info.
 // Usage: node --import tsx updates-live-server.ts
 import { createInterface } from "node:readline";
 import { installWorld, TestServer } from "@mtkit/test-server";
@@ -18,10 +21,13 @@ export interface LiveServerInfo {
 const server = await TestServer.start({ dcs: 1 });
 const world = installWorld(server, {
   homeDc: 1,
-  limits: { sliceSize: 1000, tooLongAfter: 10_000_000, channelTooLongAfter: 10_000_000 },
+  // The receiver is measured on pushes: no updatesTooLong however far behind its acks are.
+  limits: { sliceSize: 1000, tooLongAfter: 10_000_000, channelTooLongAfter: 10_000_000, pushBacklog: 10_000_000 },
 });
 const sender = world.addUser({ phone: "+1 555 7100", firstName: "Sender" });
 let channelId: bigint | undefined;
+const seeded: bigint[] = [];
+let fanoutChannel: bigint | undefined;
 const info: LiveServerInfo = {
   port: server.endpoints[0]!.port,
   publicKeyPem: server.publicKeyPem,
@@ -53,6 +59,28 @@ lines.on("line", (line) => {
         .map((id) => BigInt(id));
       channelId = world.addChannel({ title: "Fan-out", memberIds: [sender.id, ...ids] }).id;
       console.log(JSON.stringify({ channel: channelId.toString() }));
+    } else if (command === "logins" && a !== undefined) {
+      const logins = Array.from({ length: Number(a) }, (_, i) => {
+        const phone = `+1 556 ${String(seeded.length).padStart(6, "0")}`;
+        const account = world.addUser({ phone, firstName: `Online ${String(i)}` });
+        seeded.push(account.id);
+        const login = world.seedLogin(account.id);
+        return {
+          id: account.id.toString(),
+          key: Buffer.from(login.authKey).toString("hex"),
+          salt: login.serverSalt.toString(),
+        };
+      });
+      console.log(JSON.stringify({ logins, rssBytes: process.memoryUsage().rss }));
+    } else if (command === "fanout") {
+      fanoutChannel ??= world.addChannel({ title: "Fan-out", creatorId: sender.id, memberIds: seeded }).id;
+      const rssBefore = process.memoryUsage().rss;
+      const cpu = process.cpuUsage();
+      world.world.channels.post(sender.id, fanoutChannel, { text: "fan-out post" });
+      const used = process.cpuUsage(cpu);
+      await new Promise((resolve) => setImmediate(resolve));
+      const rssBytes = process.memoryUsage().rss;
+      console.log(JSON.stringify({ posted: 1, cpuMs: (used.user + used.system) / 1000, rssBefore, rssBytes }));
     } else if (command === "post" && channelId !== undefined) {
       const cpu = process.cpuUsage();
       world.world.chatMessaging.send(sender.id, { kind: "channel", id: channelId }, { text: "fan-out post" });

@@ -68,10 +68,7 @@ async function startMtcute(): Promise<{ id: bigint; close: () => Promise<void> }
   const user = await client.start({
     phone: input.phone,
     code: () => {
-      if (asked++ > 0)
-        throw new Error(
-          "sign-in failed (the world answers auth.authorization with a layer-228 user, mtcute reads 227)",
-        );
+      if (asked++ > 0) throw new Error("sign-in failed (mtcute asked for the code a second time)");
       return code;
     },
   });

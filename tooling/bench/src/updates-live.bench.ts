@@ -103,7 +103,6 @@ const rows: Row[] = [];
 rows.push(await receive("mtkit", "9996610001"));
 rows.push(await receive("mtcute", "9996610002"));
 rows.push(await receive("GramJS", "9996610003"));
-// 0xb1b8cc83 is layer 228's `user`: the world answers auth.authorization in our layer only.
 serverChild.kill("SIGTERM");
 
 const mtkit = rows[0]?.rate;

@@ -61,12 +61,11 @@ export class UpdateBoxes {
     if (tooLong !== undefined) {
       const box = this.channel(tooLong.channelId);
       if (box.local === undefined && tooLong.pts !== undefined) {
-        // Never seen this channel: nothing of ours to catch up, its current pts is the start.
+        // A channel we never saw: "start fetching from the specified pts" (https://core.telegram.org/constructor/updateChannelTooLong).
         box.set(tooLong.pts);
         c.channels.set(tooLong.channelId, tooLong.pts);
-      } else if (box.local !== undefined) {
-        c.need({ kind: "channel", channelId: tooLong.channelId });
       }
+      if (box.local !== undefined) c.need({ kind: "channel", channelId: tooLong.channelId });
       return;
     }
     const place = classifyUpdate(update);

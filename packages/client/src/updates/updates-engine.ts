@@ -1,6 +1,7 @@
 import type { ClientStorage, UpdateState } from "../storage/types.js";
 import type { TlInputChannel } from "../peers/tl-peer-types.js";
 import { CancelledError } from "../retry/cancelled-error.js";
+import { ChannelFetchQueue } from "./channel-fetch-queue.js";
 import {
   runChannelDifference,
   runCommonDifference,
@@ -16,7 +17,7 @@ import type { UpdatesEvent, UpdatesFetchReason } from "./updates-events.js";
 import { DEFAULT_UPDATES_OPTIONS, type UpdatesOptions } from "./updates-options.js";
 import { UpdatesError } from "./updates-problem.js";
 import { UpdatesTimers } from "./updates-timers.js";
-import { saveCommit } from "./save-commit.js";
+import { deliverOutput, problemOf } from "./deliver-output.js";
 
 export interface UpdatesEngineDeps {
   readonly storage: ClientStorage;
@@ -44,7 +45,7 @@ export class UpdatesEngine {
   #loading: Promise<void> | undefined;
   #starting: Promise<void> | undefined;
   #commonQueued: Promise<FetchSummary> | undefined;
-  readonly #channelsQueued = new Map<bigint, Promise<FetchSummary>>();
+  readonly #channelFetches: ChannelFetchQueue;
   #running = false;
 
   constructor(deps: UpdatesEngineDeps, options: UpdatesOptions = {}) {
@@ -65,6 +66,10 @@ export class UpdatesEngine {
       onIdle: () => void this.#fetchCommon("idle").catch(ignore),
       onRetry: () => void this.#fetchCommon("retry").catch(ignore),
     });
+    this.#channelFetches = new ChannelFetchQueue(
+      options.channelFetchConcurrency ?? DEFAULT_UPDATES_OPTIONS.channelFetchConcurrency,
+      (channelId, reason) => this.#runChannel(channelId, reason),
+    );
     this.#runner = {
       core: this.#core,
       invoke: deps.invoke,
@@ -103,12 +108,13 @@ export class UpdatesEngine {
   }
 
   /**
-   * Fetches everything missed since the saved state (getDifference, slice after slice) and resolves
-   * once it is delivered and saved. Rejects with `UpdatesError` when it could not finish.
+   * Fetches everything missed since the saved state (getDifference, slice after slice, then
+   * getChannelDifference for every channel whose pts we keep) and resolves once it is delivered and
+   * saved. Rejects with `UpdatesError` when it could not finish.
    */
   async catchUp(): Promise<void> {
     await this.#load();
-    await this.#fetchCommon("requested");
+    await this.#catchUp("requested");
   }
 
   /** Resolves once everything received so far has gone through the sinks and been saved. */
@@ -146,13 +152,15 @@ export class UpdatesEngine {
       return;
     }
     this.#timers.startIdle();
-    if (this.#options.catchUp ?? DEFAULT_UPDATES_OPTIONS.catchUp) void this.#fetchCommon("connect").catch(ignore);
+    if (this.#options.catchUp ?? DEFAULT_UPDATES_OPTIONS.catchUp) void this.#catchUp("connect").catch(ignore);
   }
 
   /** Called on disconnect: timers stop, what was received is delivered and saved, fetches end. */
   async stop(): Promise<void> {
     this.#running = false;
     this.#timers.stopAll();
+    // Channel fetches run beside the chain: their last answers are delivered and saved before we return.
+    await this.#channelFetches.idle();
     await this.flush();
   }
 
@@ -194,7 +202,7 @@ export class UpdatesEngine {
 
   /** The connection started a new session, or reconnected: what was sent meanwhile may be lost. */
   onConnectionEvent(reason: "new_session" | "reconnect"): void {
-    if (this.#running && this.#core.ready) void this.#fetchCommon(reason).catch(ignore);
+    if (this.#running && this.#core.ready) void this.#catchUp(reason).catch(ignore);
   }
 
   #newCore(): UpdatesCore {
@@ -245,37 +253,8 @@ export class UpdatesEngine {
     return run;
   }
 
-  /** Sinks first, then the state: a crash in between delivers the batch again after a restart. */
-  async #deliver(output: CoreOutput): Promise<void> {
-    for (const notice of output.tooLong)
-      this.#deps.emit({ type: "updates_too_long", box: notice.box, messages: notice.messages });
-    for (const batch of output.batches) {
-      if (batch.updates.length > 0) {
-        const delivered = { updates: batch.updates, users: batch.users, chats: batch.chats, source: batch.source };
-        for (const sink of [...this.#sinks]) {
-          try {
-            await sink(delivered);
-          } catch (error) {
-            this.#deps.emit({
-              type: "updates_problem",
-              problem: {
-                code: "SINK_FAILED",
-                message: "an update sink threw; the batch counts as delivered",
-                cause: error,
-              },
-            });
-          }
-        }
-      }
-      try {
-        await saveCommit(this.#deps.storage.updates, batch.commit);
-      } catch (error) {
-        this.#deps.emit({
-          type: "updates_problem",
-          problem: { code: "SAVE_FAILED", message: "saving the update state failed", cause: error },
-        });
-      }
-    }
+  #deliver(output: CoreOutput): Promise<void> {
+    return deliverOutput(output, this.#sinks, this.#deps.storage.updates, this.#deps.emit);
   }
 
   /** One common fetch waits at a time; asking while one waits joins it, asking while one runs queues the next. */
@@ -300,36 +279,59 @@ export class UpdatesEngine {
     return this.#commonQueued;
   }
 
+  /**
+   * The common difference, then every channel whose pts we keep, a few at a time: a channel's
+   * missed posts are not in the common box, and the server names only the channels it knows moved
+   * (updateChannelTooLong) since our state's date (https://core.telegram.org/api/updates).
+   */
+  async #catchUp(reason: UpdatesFetchReason): Promise<void> {
+    await this.#fetchCommon(reason);
+    if (!this.#core.ready) return;
+    const known = [...this.#core.boxes.channels].filter(([, box]) => box.local !== undefined).map(([id]) => id);
+    const results = await Promise.allSettled(known.map((id) => this.#channelFetches.request(id, reason, true)));
+    const failed = results.find((result) => result.status === "rejected");
+    if (failed !== undefined) throw failed.reason;
+  }
+
   #fetchChannel(channelId: bigint, reason: UpdatesFetchReason): Promise<FetchSummary> {
-    let queued = this.#channelsQueued.get(channelId);
-    if (queued !== undefined) return queued;
-    queued = this.#enqueue(async () => {
-      this.#channelsQueued.delete(channelId);
-      const channel = await this.#deps.resolveChannel(channelId).catch(() => null);
-      if (channel === null) {
-        const problem = {
-          code: "CHANNEL_UNKNOWN",
-          message: `no access hash for channel ${channelId}; its gap cannot be fetched`,
-          box: channelId,
-        } as const;
-        this.#deps.emit({ type: "updates_problem", problem });
-        this.#core.boxes.channel(channelId).clearPending();
-        throw new UpdatesError(problem);
-      }
-      this.#deps.emit({ type: "updates_fetch", box: channelId, reason });
-      try {
-        const summary = await runChannelDifference(this.#runner, channelId, channel, "difference");
-        this.#deps.emit({ type: "updates_caught_up", box: channelId, ...summary });
-        return summary;
-      } catch (error) {
-        this.#failed(error);
-        throw error;
-      } finally {
-        this.#timers.armGap();
-      }
-    });
-    this.#channelsQueued.set(channelId, queued);
-    return queued;
+    return this.#channelFetches.request(channelId, reason);
+  }
+
+  /**
+   * One channel's difference, beside the other fetches: the network goes on outside the delivery
+   * chain, each answer is delivered and saved in it, in the order the core produced it.
+   */
+  async #runChannel(channelId: bigint, reason: UpdatesFetchReason): Promise<FetchSummary> {
+    const channel = await this.#deps.resolveChannel(channelId).catch(() => null);
+    if (channel === null) {
+      const problem = {
+        code: "CHANNEL_UNKNOWN",
+        message: `no access hash for channel ${channelId}; its gap cannot be fetched`,
+        box: channelId,
+      } as const;
+      this.#deps.emit({ type: "updates_problem", problem });
+      this.#core.boxes.channel(channelId).clearPending();
+      throw new UpdatesError(problem);
+    }
+    this.#deps.emit({ type: "updates_fetch", box: channelId, reason });
+    const runner: RunnerContext = {
+      ...this.#runner,
+      deliver: (output) => {
+        this.#report(output);
+        return this.#enqueue(() => this.#deliver(output));
+      },
+    };
+    try {
+      const source = reason === "connect" ? "catch-up" : "difference";
+      const summary = await runChannelDifference(runner, channelId, channel, source);
+      this.#deps.emit({ type: "updates_caught_up", box: channelId, ...summary });
+      return summary;
+    } catch (error) {
+      this.#failed(error);
+      throw error;
+    } finally {
+      this.#timers.armGap();
+    }
   }
 
   /** Reports a failed fetch; network failures are retried later (disconnects are not failures). */
@@ -341,19 +343,7 @@ export class UpdatesEngine {
   }
 
   #problemOf(error: unknown, message: string): void {
-    if (error instanceof UpdatesError) {
-      this.#deps.emit({
-        type: "updates_problem",
-        problem: {
-          code: error.code,
-          message: error.message,
-          ...(error.box === undefined ? {} : { box: error.box }),
-          cause: error.cause,
-        },
-      });
-    } else {
-      this.#deps.emit({ type: "updates_problem", problem: { code: "FETCH_FAILED", message, cause: error } });
-    }
+    this.#deps.emit({ type: "updates_problem", problem: problemOf(error, message) });
   }
 }
 

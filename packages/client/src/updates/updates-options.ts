@@ -18,6 +18,8 @@ export interface UpdatesOptions {
   readonly maxDifferenceSlices?: number;
   /** getChannelDifference `limit`. Default 100 (bots may use up to 100 000). */
   readonly channelDifferenceLimit?: number;
+  /** Channels whose getChannelDifference may run at once (a catch-up checks every known channel). Default 4. */
+  readonly channelFetchConcurrency?: number;
   /** getDifference `pts_total_limit`: a bigger gap answers differenceTooLong. Default: not sent. */
   readonly ptsTotalLimit?: number;
 }
@@ -29,4 +31,5 @@ export const DEFAULT_UPDATES_OPTIONS = {
   maxPending: 10_000,
   maxDifferenceSlices: 100_000,
   channelDifferenceLimit: 100,
+  channelFetchConcurrency: 4,
 } as const;

@@ -14,6 +14,7 @@ import type { ServerConnection } from "./server-connection.js";
 import type { ServerSaltSchedule } from "../core/server-salts.js";
 import { SeqNoOrder } from "./seq-no-order.js";
 import { AnswerCache, type AnswerCacheLimits } from "./answer-cache.js";
+import { PushLedger } from "./push-ledger.js";
 
 /**
  * The server role of one MTProto session (one auth key + the client's session_id). It outlives
@@ -24,6 +25,8 @@ export class ServerSession {
   readonly state: SessionState;
   /** Answers not acknowledged yet, for resends (bounded; see AnswerCacheLimits). */
   readonly answers: AnswerCache;
+  /** Pushes (`queuePush`) not acknowledged yet: how far behind the client is. */
+  readonly pushes = new PushLedger();
   /** Queued answer messages -> their req_msg_id, until flush gives them a msg_id. */
   private readonly pendingAnswers = new Map<object, bigint>();
   /** http_wait asked for everything pending, acks included, to go out now. */
@@ -67,6 +70,7 @@ export class ServerSession {
     this.attachedTo = undefined;
     this.answers.clear();
     this.pendingAnswers.clear();
+    this.pushes.clear();
     this.running.clear();
     this.state.outbox.clear();
     this.state.acks.clear();
@@ -134,6 +138,14 @@ export class ServerSession {
     this.state.outbox.enqueue(newOutgoing(body, { contentRelated, isResponse }));
   }
 
+  /** Queues an update (content-related, answering nothing) and counts it in `pushes` until acknowledged. */
+  queuePush(body: Uint8Array): void {
+    if (this.isClosed) return;
+    const message = newOutgoing(body, { contentRelated: true, isResponse: false });
+    this.pushes.track(message);
+    this.state.outbox.enqueue(message);
+  }
+
   queueService(obj: ServiceObject, contentRelated: boolean, isResponse: boolean): void {
     this.queue(this.state.codec.encode(obj), contentRelated, isResponse);
   }
@@ -164,6 +176,7 @@ export class ServerSession {
   /** The client acknowledged these of our messages: cached answers can go. */
   acknowledge(msgIds: readonly bigint[]): void {
     this.answers.acknowledge(msgIds);
+    this.pushes.acknowledge(msgIds);
   }
 
   private queueAnswer(reqMsgId: bigint, body: Uint8Array): void {
@@ -193,6 +206,7 @@ export class ServerSession {
     const packets: Uint8Array[] = [];
     for (const top of packMessages(queued, state.clock, state.seq)) {
       for (const m of top.items) {
+        this.pushes.sent(m);
         const req = this.pendingAnswers.get(m);
         if (req !== undefined && m.msgId !== undefined) {
           this.pendingAnswers.delete(m);

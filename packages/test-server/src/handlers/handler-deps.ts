@@ -19,6 +19,8 @@ export interface DifferenceLimits {
   readonly tooLongAfter: number;
   /** Past this many missed channel events, updates.channelDifferenceTooLong. */
   readonly channelTooLongAfter: number;
+  /** Pushes a session may leave unacknowledged; the next one becomes updatesTooLong (https://core.telegram.org/api/updates). */
+  readonly pushBacklog: number;
 }
 
 /** What every handler shares. */

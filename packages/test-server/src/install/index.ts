@@ -2,6 +2,7 @@
 export { DEFAULT_LIMITS, installWorld, type WorldServer, type WorldServerOptions } from "./install-world.js";
 export type { MediaHost } from "../handlers/media-host.js";
 export type { BotSeed, ChannelSeed, UserSeed } from "./seeds.js";
+export type { SeededLogin } from "./seed-login.js";
 import { installWorld, type WorldServer, type WorldServerOptions } from "./install-world.js";
 import type { BotSeed, UserSeed } from "./seeds.js";
 import type { Account } from "../world/types.js";

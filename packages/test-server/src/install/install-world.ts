@@ -10,6 +10,7 @@ import { randomLong, type DifferenceLimits, type HandlerDeps } from "../handlers
 import type { MediaHost, MediaSlot } from "../handlers/media-host.js";
 import { registerWorldHandlers } from "../handlers/register-handlers.js";
 import { Authorizations } from "../push/authorizations.js";
+import { PushBacklog } from "../push/push-backlog.js";
 import { UpdatePusher } from "../push/update-pusher.js";
 import type { TestServer } from "../server/test-server.js";
 import type { WorldStore } from "../store/world-store.js";
@@ -17,6 +18,7 @@ import { Wire } from "../wire/wire.js";
 import type { Account, Channel, StoredPassword } from "../world/types.js";
 import { World } from "../world/world.js";
 import { seedChannel } from "./seed-channel.js";
+import { seedLogin, type SeededLogin } from "./seed-login.js";
 import type { BotSeed, ChannelSeed, UserSeed } from "./seeds.js";
 
 export interface WorldServerOptions {
@@ -47,8 +49,12 @@ export interface WorldServer {
   /** A channel or supergroup, with as many generated members as asked (200,000 is fine). */
   addChannel(seed: ChannelSeed): Channel;
   userByPhone(phone: string): Account | undefined;
+  /** A permanent auth key with `userId` logged in, without handshake or login (default: the account's home DC). */
+  seedLogin(userId: bigint, dcId?: number): SeededLogin;
   /** How many (DC, permanent key) pairs are logged in. */
   readonly authorizationCount: number;
+  /** updatesTooLong sent to sessions that fell `limits.pushBacklog` pushes behind, and the pushes left out. */
+  readonly pushBacklog: { readonly tooLong: number; readonly skipped: number };
   /** Deletes the messages whose ttl_period is over (by the world's clock) now; returns how many. */
   expireDue(): number;
   /**
@@ -60,7 +66,12 @@ export interface WorldServer {
   close(): void;
 }
 
-export const DEFAULT_LIMITS: DifferenceLimits = { sliceSize: 1000, tooLongAfter: 100_000, channelTooLongAfter: 10_000 };
+export const DEFAULT_LIMITS: DifferenceLimits = {
+  sliceSize: 1000,
+  tooLongAfter: 100_000,
+  channelTooLongAfter: 10_000,
+  pushBacklog: 1000,
+};
 
 /**
  * Makes `server` a small Telegram: accounts (users, bots, test numbers 99966XYYYY), contacts, private
@@ -77,16 +88,24 @@ export function installWorld(server: TestServer, options: WorldServerOptions = {
   const wire = new Wire(world.lookup);
   const media: MediaSlot = { host: undefined };
   const authorizations = new Authorizations(world.store);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const deps: HandlerDeps = {
     server,
     world,
     wire,
     authorizations,
-    pusher: new UpdatePusher(server, world, wire, authorizations, server.faults.updates),
+    pusher: new UpdatePusher(
+      server,
+      world,
+      wire,
+      authorizations,
+      server.faults.updates,
+      new PushBacklog(limits.pushBacklog),
+    ),
     crypto,
     login: new LoginState(options.onLoginCode),
     defaultHomeDc,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits,
     media,
   };
   registerWorldHandlers(deps);
@@ -128,8 +147,13 @@ export function installWorld(server: TestServer, options: WorldServerOptions = {
       }),
     addChannel: (seed) => seedChannel(world, seed, defaultHomeDc),
     userByPhone: (phone) => world.accounts.byPhone(normalizePhone(phone)),
+    seedLogin: (userId, dcId) =>
+      seedLogin(server, authorizations, crypto, userId, dcId ?? world.accounts.get(userId)?.homeDc ?? defaultHomeDc),
     get authorizationCount() {
       return authorizations.count;
+    },
+    get pushBacklog() {
+      return { ...deps.pusher.backlog.stats };
     },
     expireDue: () => world.autoDelete.expireDue(),
     attachMedia: (host) => {

@@ -3,6 +3,7 @@ import type { TypeUpdates } from "@mtkit/tl-core/api";
 import { encodeResult } from "../api/rpc-dispatcher.js";
 import type { TestServer } from "../server/test-server.js";
 import type { Authorizations } from "./authorizations.js";
+import type { PushBacklog } from "./push-backlog.js";
 
 /** A session the server holds for a logged-in account (connected now, or its queue waits for the reconnect). */
 export interface OnlineSession {
@@ -17,7 +18,11 @@ export interface OnlineSession {
  * The sessions of logged-in accounts, found by walking the DCs' session stores: O(sessions), never
  * O(members), which is what lets a post to a 200,000-member group cost only its online readers.
  */
-export function onlineSessions(server: TestServer, authorizations: Authorizations): OnlineSession[] {
+export function onlineSessions(
+  server: TestServer,
+  authorizations: Authorizations,
+  backlog?: PushBacklog,
+): OnlineSession[] {
   const out: OnlineSession[] = [];
   for (const dc of server.dcs) {
     for (const session of dc.sessions) {
@@ -32,7 +37,9 @@ export function onlineSessions(server: TestServer, authorizations: Authorization
         sessionId: session.sessionId,
         authKeyId: record.authKey.idLong,
         send: (updates) => {
-          sendTo(session, updates, dc.keyInfo(record.authKey.idLong).layer);
+          const layer = dc.keyInfo(record.authKey.idLong).layer;
+          if (backlog === undefined) sendTo(session, updates, layer);
+          else backlog.push(session, updates, layer);
           dc.deliver(session);
         },
       });

@@ -10,6 +10,7 @@ import type { WorldChange } from "../world/world-change.js";
 import { seconds } from "../world/world-clock.js";
 import type { Authorizations } from "./authorizations.js";
 import { onlineSessions, type OnlineSession } from "./online-sessions.js";
+import type { PushBacklog } from "./push-backlog.js";
 
 /**
  * Turns world changes into pushed updates for every online session of the accounts concerned
@@ -26,6 +27,8 @@ export class UpdatePusher {
     private readonly wire: Wire,
     private readonly authorizations: Authorizations,
     private readonly faults: UpdateFaults,
+    /** Sessions that fell behind get updatesTooLong instead of more pushes. */
+    readonly backlog: PushBacklog,
   ) {
     world.subscribe((change) => {
       this.onChange(change);
@@ -45,7 +48,7 @@ export class UpdatePusher {
 
   /** Sends `build(session)` to every online session of one account (except the caller's, unless `includeOrigin`). */
   toAccount(accountId: bigint, build: (session: OnlineSession) => TypeUpdates, includeOrigin = false): void {
-    for (const session of onlineSessions(this.server, this.authorizations)) {
+    for (const session of onlineSessions(this.server, this.authorizations, this.backlog)) {
       if (session.accountId !== accountId || (!includeOrigin && this.isOrigin(session))) continue;
       const updates = build(session);
       this.faults.route(() => {
@@ -68,6 +71,15 @@ export class UpdatePusher {
       const body = this.wire.updates(accountId, updates, peers, seconds(this.world.env), seq);
       this.toAccount(accountId, () => body, true);
     }
+  }
+
+  /** The calling session fetched the difference: whatever it left unacknowledged no longer matters. */
+  caughtUp(ctx: RpcContext): void {
+    const dc = this.server.dcs.find((candidate) => candidate.id === ctx.dcId);
+    const session = dc?.sessions.find(
+      (candidate) => candidate.sessionId === ctx.sessionId && candidate.keyRecord.authKey.idLong === ctx.authKeyId,
+    );
+    if (session !== undefined) this.backlog.caughtUp(session);
   }
 
   private onChange(change: WorldChange): void {
@@ -95,7 +107,7 @@ export class UpdatePusher {
   /** A channel's events reach only its members that are online: one membership lookup per session. */
   private pushChannelEntries(box: BoxRef, entries: readonly LogEntry[]): void {
     const date = seconds(this.world.env);
-    for (const session of onlineSessions(this.server, this.authorizations)) {
+    for (const session of onlineSessions(this.server, this.authorizations, this.backlog)) {
       if (this.isOrigin(session)) continue;
       const member = this.wire.lookup.member(box.id, session.accountId);
       if (member === undefined || member.role === "left" || member.role === "kicked" || member.role === "banned")

@@ -3,6 +3,7 @@ import { isActiveMember } from "../../world/channels.js";
 import { requireAccount, type HandlerDeps } from "../handler-deps.js";
 import { resolveChannel } from "../input-peers.js";
 import { channelDifference } from "./channel-difference.js";
+import { withChannelNotices } from "./channel-notices.js";
 import { accountDifference } from "./difference.js";
 import { withEncryptedMessages } from "../../secret/index.js";
 
@@ -18,12 +19,13 @@ export function registerUpdateHandlers(deps: HandlerDeps): void {
   server.handle("updates.getDifference", (request, ctx) => {
     const self = requireAccount(deps, ctx);
     if (request.pts <= 0) throw new RpcError(400, "PERSISTENT_TIMESTAMP_INVALID");
+    deps.pusher.caughtUp(ctx);
     return withEncryptedMessages(
       deps,
       self.id,
       request.qts,
       request.date,
-      accountDifference(deps, self.id, request.pts, request.ptsLimit),
+      withChannelNotices(deps, self.id, request.date, accountDifference(deps, self.id, request.pts, request.ptsLimit)),
     );
   });
 
