@@ -16,9 +16,26 @@ export type {
   TtlEntry,
 } from "./secret-chat-state.js";
 export { computeSharedKey, type DhHalf, makeDhHalf, type SharedKey } from "./secret-dh.js";
-export { MemorySecretChatStore, type SecretChatStore } from "./secret-chat-store.js";
+export { MemorySecretChatStore, type PendingRequestRecord, type SecretChatStore } from "./secret-chat-store.js";
 export { SecretChat, type SecretChatPort } from "./secret-chat.js";
 export { type ApiInvoker, SecretChats, type SecretChatsEvent, type SecretChatsOptions } from "./secret-chats.js";
 export { KvSecretChatStore } from "./kv-secret-chat-store.js";
-export { decodeChatState, encodeChatState } from "./secret-state-codec.js";
+export { decodeChatState, decodeTagged, encodeChatState, encodeTagged } from "./secret-state-codec.js";
 export { secretUpdatesOf } from "./raw-updates.js";
+export {
+  checkFileKey,
+  decryptFileBytes,
+  type EncryptedFileKeys,
+  encryptedLengthOf,
+  encryptFileBytes,
+  type FileDecryption,
+  newFileKeys,
+} from "./encrypted-file.js";
+export {
+  downloadSecretFile,
+  type ReceivedMedia,
+  type SecretFileHost,
+  type SendFileOptions,
+  uploadSecretFile,
+} from "./secret-files.js";
+export { type PendingRequest, PendingRequests } from "./pending-requests.js";

@@ -12,15 +12,22 @@ import type {
   TypeInputUser,
   TypeUpdate,
 } from "@mtkit/tl-core/api";
-import { DhConfigCache, type DhParams } from "./dh-config-cache.js";
+import { DhConfigCache } from "./dh-config-cache.js";
 import { SecretChatCore } from "./secret-chat-core.js";
 import { SecretChatProtocolError } from "./secret-chat-error.js";
 import type { SecretChatEvent } from "./secret-chat-events.js";
 import { answerRequest, beginRequest, completeRequest, newChatState } from "./secret-chat-setup.js";
 import { MemorySecretChatStore, type SecretChatStore } from "./secret-chat-store.js";
 import { SecretChat, type SecretChatPort } from "./secret-chat.js";
-import type { DhHalf } from "./secret-dh.js";
+import { PendingRequests } from "./pending-requests.js";
 import { secretUpdatesOf } from "./raw-updates.js";
+import {
+  downloadSecretFile,
+  type ReceivedMedia,
+  type SecretFileHost,
+  type SendFileOptions,
+  uploadSecretFile,
+} from "./secret-files.js";
 
 /** What the manager needs of a client: typed invoke (a `TelegramClient` is one). */
 export interface ApiInvoker {
@@ -33,6 +40,10 @@ export type SecretChatsEvent =
   | { readonly type: "request"; readonly chatId: number; readonly userId: bigint }
   | { readonly type: "ready"; readonly chat: SecretChat }
   | { readonly type: "closed"; readonly chatId: number; readonly historyDeleted: boolean }
+  /** The peer is typing (updateEncryptedChatTyping, from messages.setEncryptedTyping). */
+  | { readonly type: "typing"; readonly chatId: number }
+  /** The peer read our messages up to `maxDate` (updateEncryptedMessagesRead, from messages.readEncryptedHistory). */
+  | { readonly type: "history_read"; readonly chatId: number; readonly maxDate: number }
   | { readonly type: "chat"; readonly chat: SecretChat; readonly event: SecretChatEvent }
   | { readonly type: "error"; readonly chatId: number | undefined; readonly error: SecretChatProtocolError };
 
@@ -42,18 +53,13 @@ export interface SecretChatsOptions {
   readonly now?: () => number;
   readonly store?: SecretChatStore;
   readonly onEvent?: (event: SecretChatsEvent) => void;
-}
-
-interface PendingRequest {
-  readonly half: DhHalf;
-  readonly params: DhParams;
-  readonly peerUserId: number;
-  readonly settle: { resolve: (chat: SecretChat) => void; reject: (error: Error) => void };
+  /** Uploads and downloads for `chat.sendFile` / `downloadFile` (a `TelegramClient` passes its own). */
+  readonly files?: SecretFileHost;
 }
 
 export class SecretChats implements SecretChatPort {
   readonly #chats = new Map<number, SecretChat>();
-  readonly #requested = new Map<number, PendingRequest>();
+  readonly #requested: PendingRequests;
   readonly #incoming = new Map<number, Extract<TypeEncryptedChat, { _: "encryptedChatRequested" }>>();
   readonly #dh: DhConfigCache;
   readonly #store: SecretChatStore;
@@ -67,6 +73,7 @@ export class SecretChats implements SecretChatPort {
   constructor(private readonly options: SecretChatsOptions) {
     this.#dh = new DhConfigCache(options.crypto);
     this.#store = options.store ?? new MemorySecretChatStore();
+    this.#requested = new PendingRequests(this.#store);
     this.#now = options.now ?? Date.now;
   }
 
@@ -74,6 +81,7 @@ export class SecretChats implements SecretChatPort {
   restore(): Promise<SecretChat[]> {
     this.#restored ??= this.#queue.then(async () => {
       for (const state of await this.#store.load()) this.#chats.set(state.chatId, this.#open(state));
+      await this.#requested.restore((chatId) => this.#chats.has(chatId));
     });
     this.#queue = this.#restored.catch(() => undefined);
     return this.#restored.then(() => [...this.#chats.values()]);
@@ -88,7 +96,10 @@ export class SecretChats implements SecretChatPort {
     return this.#chats.get(chatId);
   }
 
-  /** Asks `user` for a secret chat; resolves once they accept (rejects if they decline). */
+  /**
+   * Asks `user` for a secret chat; resolves once they accept (rejects if they decline). The request
+   * is saved: after a restart, an acceptance still opens the chat (a `ready` event).
+   */
   async request(user: Extract<TypeInputUser, { _: "inputUser" }>): Promise<SecretChat> {
     const config = this.#dh.apply(
       await this.options.api.invoke({ _: "messages.getDhConfig", version: this.#dh.version, randomLength: 256 }),
@@ -101,14 +112,7 @@ export class SecretChats implements SecretChatPort {
       randomId,
       gA: half.publicValue,
     });
-    return new Promise<SecretChat>((resolve, reject) => {
-      this.#requested.set(chat.id, {
-        half,
-        params: config.params,
-        peerUserId: Number(user.userId),
-        settle: { resolve, reject },
-      });
-    });
+    return this.#requested.add({ chatId: chat.id, half, params: config.params, peerUserId: Number(user.userId) });
   }
 
   /** Accepts an incoming request (a `request` event). */
@@ -187,7 +191,11 @@ export class SecretChats implements SecretChatPort {
     const peer = { _: "inputEncryptedChat", chatId: chat.id, accessHash: chat.core.state.accessHash } as const;
     for (const packet of packets) {
       const request = { peer, randomId: packet.randomId, data: packet.data };
-      if (packet.service) await this.options.api.invoke({ _: "messages.sendEncryptedService", ...request });
+      if (packet.file !== undefined) {
+        const sent = await this.options.api.invoke({ _: "messages.sendEncryptedFile", ...request, file: packet.file });
+        if (sent._ === "messages.sentEncryptedFile" && sent.file._ === "encryptedFile")
+          chat.core.fileStored(packet.randomId, sent.file);
+      } else if (packet.service) await this.options.api.invoke({ _: "messages.sendEncryptedService", ...request });
       else await this.options.api.invoke({ _: "messages.sendEncrypted", ...request });
     }
     await this.#store.save(chat.core.state);
@@ -207,8 +215,39 @@ export class SecretChats implements SecretChatPort {
     });
   }
 
+  async sendFile(chat: SecretChat, bytes: Uint8Array, options: SendFileOptions): Promise<bigint> {
+    const { media, file } = await uploadSecretFile(this.options.crypto, this.#files(), bytes, options);
+    const randomId = chat.core.sendMedia(media, file, options);
+    await this.flush(chat);
+    return randomId;
+  }
+
+  downloadFile(chat: SecretChat, received: ReceivedMedia): Promise<Uint8Array> {
+    return downloadSecretFile(this.options.crypto, this.#files(), received, chat.id);
+  }
+
+  async setTyping(chat: SecretChat, typing: boolean): Promise<void> {
+    await this.options.api.invoke({ _: "messages.setEncryptedTyping", peer: this.#peer(chat), typing });
+  }
+
+  async readHistory(chat: SecretChat, maxDate: number): Promise<void> {
+    await this.options.api.invoke({ _: "messages.readEncryptedHistory", peer: this.#peer(chat), maxDate });
+  }
+
+  #peer(chat: SecretChat): { _: "inputEncryptedChat"; chatId: number; accessHash: bigint } {
+    return { _: "inputEncryptedChat", chatId: chat.id, accessHash: chat.core.state.accessHash };
+  }
+
+  #files(): SecretFileHost {
+    if (this.options.files === undefined) throw new TypeError("SecretChats was made without `files`");
+    return this.options.files;
+  }
+
   async #handle(update: TypeUpdate): Promise<void> {
-    if (update._ === "updateEncryption") await this.#onChat(update.chat);
+    if (update._ === "updateEncryptedChatTyping") this.#emit({ type: "typing", chatId: update.chatId });
+    else if (update._ === "updateEncryptedMessagesRead")
+      this.#emit({ type: "history_read", chatId: update.chatId, maxDate: update.maxDate });
+    else if (update._ === "updateEncryption") await this.#onChat(update.chat);
     else if (update._ === "updateNewEncryptedMessage") {
       await this.handleEncryptedMessage(update.message);
       await this.options.api.invoke({ _: "messages.receivedQueue", maxQts: update.qts });
@@ -226,7 +265,8 @@ export class SecretChats implements SecretChatPort {
       });
       return;
     }
-    chat.core.receive(message.bytes);
+    const file = message._ === "encryptedMessage" && message.file._ === "encryptedFile" ? message.file : undefined;
+    chat.core.receive(message.bytes, file);
     await this.flush(chat);
   }
 
@@ -235,9 +275,8 @@ export class SecretChats implements SecretChatPort {
       this.#incoming.set(chat.id, chat);
       this.#emit({ type: "request", chatId: chat.id, userId: chat.adminId });
     } else if (chat._ === "encryptedChat") {
-      const pending = this.#requested.get(chat.id);
+      const pending = await this.#requested.take(chat.id);
       if (pending === undefined) return;
-      this.#requested.delete(chat.id);
       try {
         const shared = completeRequest(
           this.options.crypto,
@@ -255,17 +294,16 @@ export class SecretChats implements SecretChatPort {
           shared,
           now: this.#now(),
         });
-        pending.settle.resolve(await this.#begin(state));
+        pending.settle?.resolve(await this.#begin(state));
       } catch (error) {
         if (!(error instanceof SecretChatProtocolError)) throw error;
-        pending.settle.reject(error);
+        pending.settle?.reject(error);
+        this.#emit({ type: "error", chatId: chat.id, error });
         await this.options.api.invoke({ _: "messages.discardEncryption", chatId: chat.id });
       }
     } else if (chat._ === "encryptedChatDiscarded") {
-      this.#requested
-        .get(chat.id)
-        ?.settle.reject(new SecretChatProtocolError("CHAT_CLOSED", "the request was declined", chat.id));
-      this.#requested.delete(chat.id);
+      const declined = await this.#requested.take(chat.id);
+      declined?.settle?.reject(new SecretChatProtocolError("CHAT_CLOSED", "the request was declined", chat.id));
       this.#incoming.delete(chat.id);
       const open = this.#chats.get(chat.id);
       if (open !== undefined) {

@@ -10,6 +10,8 @@ import { FileStore, type StoredFile } from "./file-store.js";
 import type { FilesDeps } from "./files-context.js";
 import { documentOf, registerUploadHandlers } from "./upload-handlers.js";
 import { UploadStore } from "./upload-store.js";
+import { encryptedFileHost } from "./encrypted-files.js";
+import { setEncryptedFileHost } from "../secret/encrypted-file-host.js";
 
 export interface FilesOptions {
   /** Keep parts and files on disk under this directory. Default: in memory. */
@@ -90,6 +92,7 @@ export function installFiles(server: TestServer, options: FilesOptions = {}): Fi
   const deps: FilesDeps = { uploads, files, crypto, now, cdn };
   registerUploadHandlers(server, deps);
   registerDownloadHandlers(server, deps);
+  setEncryptedFileHost(server, encryptedFileHost(deps));
   if (cdnServer !== undefined && cdn !== undefined) {
     registerCdnMasterHandlers(server, cdnServer, deps, cdn);
     registerCdnHandlers(cdnServer, cdn);

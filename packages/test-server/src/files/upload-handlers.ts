@@ -34,7 +34,11 @@ export function storeUploadedMedia(deps: FilesDeps, media: TypeInputMedia, ctx: 
   return deps.files.add(finished.content, { dcId: ctx.dcId, name, mimeType: media.mimeType, countsTowardLimit: true });
 }
 
-function finishUpload(deps: FilesDeps, input: TypeInputFile, ctx: RpcContext): { content: FileContent; name: string } {
+export function finishUpload(
+  deps: FilesDeps,
+  input: TypeInputFile,
+  ctx: RpcContext,
+): { content: FileContent; name: string } {
   if (input._ === "inputFile") {
     return deps.uploads.finish(
       uploaderOf(ctx),
