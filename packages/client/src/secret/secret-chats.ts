@@ -89,7 +89,12 @@ export class SecretChats implements SecretChatPort {
 
   /** A batch of updates in order (an updates-engine sink). */
   async handleUpdates(updates: readonly TypeUpdate[]): Promise<void> {
-    for (const update of updates) await this.handleUpdate(update);
+    // getDifference lists new_encrypted_messages before other_updates, yet a chat's acceptance
+    // (updateEncryption) must come before its first message: opening notices go first.
+    const opening = (update: TypeUpdate): boolean =>
+      update._ === "updateEncryption" && update.chat._ !== "encryptedChatDiscarded";
+    for (const update of updates) if (opening(update)) await this.handleUpdate(update);
+    for (const update of updates) if (!opening(update)) await this.handleUpdate(update);
   }
 
   get(chatId: number): SecretChat | undefined {
@@ -180,6 +185,18 @@ export class SecretChats implements SecretChatPort {
     }
   }
 
+  /**
+   * Inside an updates sink: the chat's state is saved before the sink returns, its packets go out
+   * behind it. Awaiting them would deadlock a catch-up at connect, whose calls wait for the sink.
+   */
+  async #flushFromUpdate(chat: SecretChat): Promise<void> {
+    await this.#store.save(chat.core.state);
+    this.flush(chat).catch((error: unknown) => {
+      const reason = new SecretChatProtocolError("SEND_FAILED", `sending failed: ${String(error)}`, chat.id);
+      this.#emit({ type: "error", chatId: chat.id, error: reason });
+    });
+  }
+
   flush(chat: SecretChat): Promise<void> {
     const drained = chat.core.drain();
     const run = this.#sending.then(() => this.#send(chat, drained));
@@ -267,7 +284,7 @@ export class SecretChats implements SecretChatPort {
     }
     const file = message._ === "encryptedMessage" && message.file._ === "encryptedFile" ? message.file : undefined;
     chat.core.receive(message.bytes, file);
-    await this.flush(chat);
+    await this.#flushFromUpdate(chat);
   }
 
   async #onChat(chat: TypeEncryptedChat): Promise<void> {
@@ -294,7 +311,9 @@ export class SecretChats implements SecretChatPort {
           shared,
           now: this.#now(),
         });
-        pending.settle?.resolve(await this.#begin(state));
+        // Not inside `settle?.resolve(...)`: a restored request has no settle, and `?.` would skip the call.
+        const opened = await this.#begin(state, true);
+        pending.settle?.resolve(opened);
       } catch (error) {
         if (!(error instanceof SecretChatProtocolError)) throw error;
         pending.settle?.reject(error);
@@ -314,11 +333,11 @@ export class SecretChats implements SecretChatPort {
     }
   }
 
-  async #begin(state: ReturnType<typeof newChatState>): Promise<SecretChat> {
+  async #begin(state: ReturnType<typeof newChatState>, fromUpdate = false): Promise<SecretChat> {
     const chat = this.#open(state);
     this.#chats.set(chat.id, chat);
     chat.core.start();
-    await this.flush(chat);
+    await (fromUpdate ? this.#flushFromUpdate(chat) : this.flush(chat));
     this.#emit({ type: "ready", chat });
     return chat;
   }
