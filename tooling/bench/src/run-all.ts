@@ -12,6 +12,7 @@ const suites: string[] = [
   "./updates-live.bench.js",
   "./files.bench.js",
   "./handshake.bench.js",
+  "./secret.bench.js",
 ];
 for (const suite of suites) {
   await import(suite);
