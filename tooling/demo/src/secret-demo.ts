@@ -70,7 +70,7 @@ export async function secretDemo(): Promise<void> {
         if (opened.visualization.emoji !== accepted.visualization.emoji) throw new Error("secret demo: keys differ");
         return [opened, accepted] as const;
       },
-      ([opened]) => `both print ${[...opened.visualization.emoji].slice(0, 12).join("")}…`,
+      ([opened]) => `both print ${opened.visualization.emoji.slice(0, 24) /* 12 emoji of two UTF-16 units */}…`,
     );
     await step(
       "messages both ways, layer 144 negotiated",
