@@ -1,6 +1,6 @@
 // Secret chats (https://core.telegram.org/api/end-to-end): the sans-IO core and its parts.
 export { type DhConfigWithRandom, DhConfigCache, type DhParams } from "./dh-config-cache.js";
-export { type KeyVisualization, keyVisualizationBytes, visualizeKey } from "./key-visual.js";
+export { KEY_GRID_COLOURS, type KeyVisualization, keyVisualizationBytes, visualizeKey } from "./key-visual.js";
 export { MAX_SECRET_LAYER, MIN_SECRET_LAYER } from "./layer-message.js";
 export { REKEY_AFTER_MESSAGES, REKEY_AFTER_MS } from "./rekey.js";
 export { SecretChatProtocolError, type SecretChatProtocolErrorCode } from "./secret-chat-error.js";

@@ -5,18 +5,13 @@
  * a restarted client continues where it stopped. Updates are handled one at a time, in arrival order.
  */
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
-import type {
-  RpcMethods,
-  TypeEncryptedChat,
-  TypeEncryptedMessage,
-  TypeInputUser,
-  TypeUpdate,
-} from "@mtkit/tl-core/api";
+import type { TypeEncryptedChat, TypeEncryptedMessage, TypeInputUser, TypeUpdate } from "@mtkit/tl-core/api";
 import { DhConfigCache } from "./dh-config-cache.js";
+import { type ApiInvoker, type InputEncryptedChat, SecretChatCalls } from "./secret-chat-calls.js";
 import { SecretChatCore } from "./secret-chat-core.js";
 import { SecretChatProtocolError } from "./secret-chat-error.js";
 import type { SecretChatEvent } from "./secret-chat-events.js";
-import { answerRequest, beginRequest, completeRequest, newChatState } from "./secret-chat-setup.js";
+import { completeRequest, newChatState } from "./secret-chat-setup.js";
 import { MemorySecretChatStore, type SecretChatStore } from "./secret-chat-store.js";
 import { SecretChat, type SecretChatPort } from "./secret-chat.js";
 import { PendingRequests } from "./pending-requests.js";
@@ -29,12 +24,7 @@ import {
   uploadSecretFile,
 } from "./secret-files.js";
 
-/** What the manager needs of a client: typed invoke (a `TelegramClient` is one). */
-export interface ApiInvoker {
-  invoke<M extends keyof RpcMethods>(
-    request: RpcMethods[M]["request"] & { readonly _: M },
-  ): Promise<RpcMethods[M]["result"]>;
-}
+export type { ApiInvoker } from "./secret-chat-calls.js";
 
 export type SecretChatsEvent =
   | { readonly type: "request"; readonly chatId: number; readonly userId: bigint }
@@ -61,7 +51,7 @@ export class SecretChats implements SecretChatPort {
   readonly #chats = new Map<number, SecretChat>();
   readonly #requested: PendingRequests;
   readonly #incoming = new Map<number, Extract<TypeEncryptedChat, { _: "encryptedChatRequested" }>>();
-  readonly #dh: DhConfigCache;
+  readonly #calls: SecretChatCalls;
   readonly #store: SecretChatStore;
   readonly #now: () => number;
   #queue: Promise<void> = Promise.resolve();
@@ -71,7 +61,7 @@ export class SecretChats implements SecretChatPort {
   #sending: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SecretChatsOptions) {
-    this.#dh = new DhConfigCache(options.crypto);
+    this.#calls = new SecretChatCalls(options.api, options.crypto, new DhConfigCache(options.crypto), options.files);
     this.#store = options.store ?? new MemorySecretChatStore();
     this.#requested = new PendingRequests(this.#store);
     this.#now = options.now ?? Date.now;
@@ -106,18 +96,7 @@ export class SecretChats implements SecretChatPort {
    * is saved: after a restart, an acceptance still opens the chat (a `ready` event).
    */
   async request(user: Extract<TypeInputUser, { _: "inputUser" }>): Promise<SecretChat> {
-    const config = this.#dh.apply(
-      await this.options.api.invoke({ _: "messages.getDhConfig", version: this.#dh.version, randomLength: 256 }),
-    );
-    const half = beginRequest(this.options.crypto, config);
-    const randomId = new DataView(this.options.crypto.randomFill(new Uint8Array(4)).buffer).getInt32(0) & 0x7fffffff;
-    const chat = await this.options.api.invoke({
-      _: "messages.requestEncryption",
-      userId: user,
-      randomId,
-      gA: half.publicValue,
-    });
-    return this.#requested.add({ chatId: chat.id, half, params: config.params, peerUserId: Number(user.userId) });
+    return this.#requested.add(await this.#calls.requestEncryption(user));
   }
 
   /** Accepts an incoming request (a `request` event). */
@@ -126,21 +105,7 @@ export class SecretChats implements SecretChatPort {
     if (requested === undefined)
       throw new SecretChatProtocolError("CHAT_CLOSED", `no pending request ${chatId}`, chatId);
     this.#incoming.delete(chatId);
-    const config = this.#dh.apply(
-      await this.options.api.invoke({ _: "messages.getDhConfig", version: this.#dh.version, randomLength: 256 }),
-    );
-    const { gB, shared } = answerRequest(this.options.crypto, config, requested.gA);
-    const peer = { _: "inputEncryptedChat", chatId, accessHash: requested.accessHash } as const;
-    await this.options.api.invoke({ _: "messages.acceptEncryption", peer, gB, keyFingerprint: shared.fingerprint });
-    const state = newChatState(this.options.crypto, {
-      chatId,
-      accessHash: requested.accessHash,
-      peerUserId: Number(requested.adminId),
-      role: "responder",
-      dh: config.params,
-      shared,
-      now: this.#now(),
-    });
+    const state = await this.#calls.acceptEncryption(requested, this.#now());
     return this.#begin(state);
   }
 
@@ -233,31 +198,26 @@ export class SecretChats implements SecretChatPort {
   }
 
   async sendFile(chat: SecretChat, bytes: Uint8Array, options: SendFileOptions): Promise<bigint> {
-    const { media, file } = await uploadSecretFile(this.options.crypto, this.#files(), bytes, options);
+    const { media, file } = await uploadSecretFile(this.options.crypto, this.#calls.files, bytes, options);
     const randomId = chat.core.sendMedia(media, file, options);
     await this.flush(chat);
     return randomId;
   }
 
   downloadFile(chat: SecretChat, received: ReceivedMedia): Promise<Uint8Array> {
-    return downloadSecretFile(this.options.crypto, this.#files(), received, chat.id);
+    return downloadSecretFile(this.options.crypto, this.#calls.files, received, chat.id);
   }
 
-  async setTyping(chat: SecretChat, typing: boolean): Promise<void> {
-    await this.options.api.invoke({ _: "messages.setEncryptedTyping", peer: this.#peer(chat), typing });
+  setTyping(chat: SecretChat, typing: boolean): Promise<void> {
+    return this.#calls.setTyping(this.#peer(chat), typing);
   }
 
-  async readHistory(chat: SecretChat, maxDate: number): Promise<void> {
-    await this.options.api.invoke({ _: "messages.readEncryptedHistory", peer: this.#peer(chat), maxDate });
+  readHistory(chat: SecretChat, maxDate: number): Promise<void> {
+    return this.#calls.readHistory(this.#peer(chat), maxDate);
   }
 
-  #peer(chat: SecretChat): { _: "inputEncryptedChat"; chatId: number; accessHash: bigint } {
+  #peer(chat: SecretChat): InputEncryptedChat {
     return { _: "inputEncryptedChat", chatId: chat.id, accessHash: chat.core.state.accessHash };
-  }
-
-  #files(): SecretFileHost {
-    if (this.options.files === undefined) throw new TypeError("SecretChats was made without `files`");
-    return this.options.files;
   }
 
   async #handle(update: TypeUpdate): Promise<void> {
