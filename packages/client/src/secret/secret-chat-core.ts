@@ -228,6 +228,8 @@ export class SecretChatCore {
       throw new SecretChatProtocolError("SEQ_OUT_OF_RANGE", `in_seq_no went back to ${rawIn}`, s.chatId);
     s.localIn++;
     s.lastPeerIn = rawIn;
+    // The peer has processed our messages below in_seq_no: it will never ask for them again.
+    while ((s.outbox[0]?.rawOut ?? rawIn) < rawIn) s.outbox.shift();
     if (withCurrentKey) {
       s.keyUses++;
       s.previousKey = undefined; // the peer writes with the new key: nothing in flight needs the old one
