@@ -84,3 +84,22 @@ describe("secret chats: typing, read history, screenshots", () => {
     await bob.disconnect();
   });
 });
+
+describe("secret chats: resends through the server", () => {
+  it("a re-encrypted resend with the same random_id reaches the peer", async () => {
+    const alice = await person(h, "+15550620001", "tcp");
+    const bob = await person(h, "+15550620002", "tcp");
+    const [a] = await openChat(alice, bob);
+    await a.send("once");
+    await expect.poll(() => messagesOf(bob).length, { timeout: 10_000 }).toBe(1);
+    const kept = a.core.state.outbox.map((entry) => entry.rawOut);
+    a.core.resend(kept[0]!, kept.at(-1)!);
+    await alice.chats.flush(a);
+    // Bob already has them: each arrives again and is dropped as a replay, nothing else changes.
+    const replays = (): number => bob.events.filter((e) => e.type === "error" && e.error.code === "REPLAYED").length;
+    await expect.poll(replays, { timeout: 10_000 }).toBe(kept.length);
+    expect(messagesOf(bob).map((m) => m.text)).toEqual(["once"]);
+    await alice.disconnect();
+    await bob.disconnect();
+  });
+});

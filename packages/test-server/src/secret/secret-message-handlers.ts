@@ -43,12 +43,16 @@ function relayMessage(
     throw new RpcError(400, "DATA_INVALID");
   }
   const key = `${chat.id}:${request.randomId}`;
+  const digest = Buffer.from(deps.crypto.sha256(request.data)).toString("hex");
   const seen = relay.sentRandomIds.get(key);
-  if (seen !== undefined) return seen;
+  // The same bytes again are a retried call, answered once. The same random_id with other bytes is
+  // a resend the peer asked for (https://core.telegram.org/api/end-to-end/seq_no): re-encrypted, so
+  // it must reach the peer again, or a lost message could never be recovered.
+  if (seen?.digest === digest) return seen;
   const date = relay.now();
   // The file is stored only once the message is known to be new and valid.
   const file = attach?.() ?? { _: "encryptedFileEmpty" };
-  relay.sentRandomIds.set(key, { date, file });
+  relay.sentRandomIds.set(key, { date, file, digest });
   const to = otherSide(chat, self.id);
   const common = { randomId: request.randomId, chatId: chat.id, date, bytes: request.data };
   const message: TypeEncryptedMessage = service

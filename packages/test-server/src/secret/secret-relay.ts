@@ -35,8 +35,11 @@ export class SecretRelay {
   readonly chats = new Map<number, RelayChat>();
   /** account id -> messages not yet confirmed by messages.receivedQueue, by qts. */
   readonly queues = new Map<bigint, QueuedMessage[]>();
-  /** "<chat id>:<random_id>" -> what the send answered, so a resent request is answered once. */
-  readonly sentRandomIds = new Map<string, { readonly date: number; readonly file: TypeEncryptedFile }>();
+  /** "<chat id>:<random_id>" -> what the send answered and a digest of its bytes, so a retried call is answered once. */
+  readonly sentRandomIds = new Map<
+    string,
+    { readonly date: number; readonly file: TypeEncryptedFile; readonly digest: string }
+  >();
   /** "<admin id>:<random_id>" -> chat id of requestEncryption. */
   readonly requests = new Map<string, number>();
   #nextChatId = 1;
