@@ -6,7 +6,8 @@
 // CommitKey: two 2048-bit DH halves per side and three round trips), median of several.
 // No peer library has secret chats (mtcute and GramJS do not), so the figures stand alone.
 // Run: pnpm --filter @mtkit/bench run bench:secret [-- --quick]   (--quick: 300 messages, 3 re-keys)
-import { MemoryStorage, type SecretChat, type SecretChatsEvent } from "@mtkit/client";
+import { MemoryStorage } from "@mtkit/client";
+import type { SecretChat, SecretChats, SecretChatsEvent } from "@mtkit/client/secret";
 import { TelegramClient } from "@mtkit/client/node";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import { installWorld, TestServer } from "@mtkit/test-server";
@@ -21,7 +22,7 @@ installWorld(server, { crypto, homeDc: 1 });
 async function login(
   phone: string,
   firstName: string,
-): Promise<{ client: TelegramClient; events: SecretChatsEvent[] }> {
+): Promise<{ client: TelegramClient; chats: SecretChats; events: SecretChatsEvent[] }> {
   const client = new TelegramClient({
     apiId: 1,
     apiHash: "x",
@@ -31,8 +32,9 @@ async function login(
   });
   await client.start({ phone, code: () => "11111", firstName });
   const events: SecretChatsEvent[] = [];
-  client.secretChats.subscribe((event) => events.push(event));
-  return { client, events };
+  const chats = await client.secretChats();
+  chats.subscribe((event) => events.push(event));
+  return { client, chats, events };
 }
 
 function until(ready: () => boolean, what: string, ms = 60_000): Promise<void> {
@@ -50,15 +52,15 @@ function until(ready: () => boolean, what: string, ms = 60_000): Promise<void> {
 const alice = await login("9996610001", "Alice");
 const bob = await login("9996610002", "Bob");
 const me = await bob.client.getMe();
-const requested = alice.client.secretChats.request({ _: "inputUser", userId: me.id, accessHash: me.accessHash ?? 0n });
+const requested = alice.chats.request({ _: "inputUser", userId: me.id, accessHash: me.accessHash ?? 0n });
 await until(() => bob.events.some((e) => e.type === "request"), "the request");
 const request = bob.events.find((e) => e.type === "request");
-const b: SecretChat = await bob.client.secretChats.accept(request?.type === "request" ? request.chatId : -1);
+const b: SecretChat = await bob.chats.accept(request?.type === "request" ? request.chatId : -1);
 const a = await requested;
 await until(() => a.core.state.layer === 144 && b.core.state.layer === 144, "layer negotiation");
 
 let received = 0;
-bob.client.secretChats.subscribe((e) => {
+bob.chats.subscribe((e) => {
   if (e.type === "chat" && e.event.type === "message") received++;
 });
 const started = performance.now();

@@ -3,7 +3,8 @@
 // self-destructs on both sides after Bob reads it, a file goes through encrypted, 100 messages
 // later the key is replaced (forward secrecy), and a scan of everything the server keeps finds no
 // plaintext. Each check fails the demo loudly.
-import { MemoryStorage, type SecretChatsEvent, TelegramClient } from "@mtkit/client/node";
+import { MemoryStorage, TelegramClient } from "@mtkit/client/node";
+import type { SecretChats, SecretChatsEvent } from "@mtkit/client/secret";
 import { installFiles, installWorld, secretRelayOf, TestServer } from "@mtkit/test-server";
 import { step } from "./step.js";
 
@@ -12,6 +13,7 @@ const FILE_BYTES = 1_500_000;
 
 interface Side {
   readonly client: TelegramClient;
+  readonly chats: SecretChats;
   readonly events: SecretChatsEvent[];
 }
 
@@ -24,8 +26,9 @@ async function login(server: TestServer, phone: string): Promise<Side> {
   });
   await client.start({ phone, code: () => "11111" });
   const events: SecretChatsEvent[] = [];
-  client.secretChats.subscribe((event) => events.push(event));
-  return { client, events };
+  const chats = await client.secretChats();
+  chats.subscribe((event) => events.push(event));
+  return { client, chats, events };
 }
 
 function until(ready: () => boolean, what: string, ms = 10_000): Promise<void> {
@@ -58,14 +61,14 @@ export async function secretDemo(): Promise<void> {
       "Alice asks Bob for a secret chat, Bob accepts",
       async () => {
         const me = await bob.client.getMe();
-        const asked = alice.client.secretChats.request({
+        const asked = alice.chats.request({
           _: "inputUser",
           userId: me.id,
           accessHash: me.accessHash ?? 0n,
         });
         await until(() => bob.events.some((e) => e.type === "request"), "Bob's request");
         const request = bob.events.find((e) => e.type === "request");
-        const accepted = await bob.client.secretChats.accept(request?.type === "request" ? request.chatId : -1);
+        const accepted = await bob.chats.accept(request?.type === "request" ? request.chatId : -1);
         const opened = await asked;
         if (opened.visualization.emoji !== accepted.visualization.emoji) throw new Error("secret demo: keys differ");
         return [opened, accepted] as const;
@@ -90,8 +93,8 @@ export async function secretDemo(): Promise<void> {
         await b.markRead([id]);
         // The host owns timers: tick() runs the due self-destruct timers.
         await until(() => {
-          void alice.client.secretChats.tick();
-          void bob.client.secretChats.tick();
+          void alice.chats.tick();
+          void bob.chats.tick();
           return deleted(alice, id) && deleted(bob, id);
         }, "the self-destruct");
         return "deleted on both sides";

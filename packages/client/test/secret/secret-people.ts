@@ -47,7 +47,7 @@ export async function person(
     ...(saved === undefined ? {} : { storage: saved }),
   });
   await client.connect();
-  const chats = client.secretChats;
+  const chats = await client.secretChats();
   chats.subscribe((event) => events.push(event));
   await chats.restore();
   if (saved === undefined) {
