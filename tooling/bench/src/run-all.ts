@@ -15,6 +15,7 @@ const suites: string[] = [
   "./files.bench.js",
   "./handshake.bench.js",
   "./layers.bench.js",
+  "./secret.bench.js",
 ];
 for (const suite of suites) {
   await import(suite);

@@ -167,6 +167,11 @@ export class TelegramClient extends HighLevelMethods {
       crypto,
       now: () => this.#now(),
       store: new KvSecretChatStore(this.storage.kv),
+      files: {
+        upload: async (bytes, fileName) => (await this.uploadFile(bytes, { fileName })).inputFile,
+        download: (location, dcId, maxBytes) =>
+          this.downloadAsBuffer({ location, dcId }, { limit: maxBytes, maxBytes }),
+      },
     });
     chats.restore().catch((error: unknown) => {
       this.#options.logger?.error("saved secret chats could not be restored", error);

@@ -3,6 +3,7 @@
  * (https://core.telegram.org/api/end-to-end, service actions): events for the app, resend answers,
  * layer negotiation, re-keying steps and self-destruct bookkeeping.
  */
+import type { RawEncryptedFile } from "@mtkit/tl-core/api";
 import type { TypeDecryptedMessageAction } from "@mtkit/tl-core/secret";
 import { type CurrentDecryptedMessage, MAX_SECRET_LAYER, MIN_SECRET_LAYER } from "./layer-message.js";
 import { onAbortKey, onAcceptKey, onCommitKey, onRequestKey, type RekeyStep } from "./rekey.js";
@@ -11,7 +12,12 @@ import { SecretChatProtocolError } from "./secret-chat-error.js";
 import type { SecretChatCore } from "./secret-chat-core.js";
 import { rawResendRange } from "./seq-numbers.js";
 
-export function dispatchInbound(core: SecretChatCore, message: CurrentDecryptedMessage, actedOn: boolean): void {
+export function dispatchInbound(
+  core: SecretChatCore,
+  message: CurrentDecryptedMessage,
+  actedOn: boolean,
+  file?: RawEncryptedFile,
+): void {
   if (message._ === "decryptedMessage") {
     if (message.ttl > 0) core.state.ttl.push({ randomId: message.randomId, ttl: message.ttl, outgoing: false });
     core.emit({
@@ -20,6 +26,7 @@ export function dispatchInbound(core: SecretChatCore, message: CurrentDecryptedM
       text: message.message,
       ttl: message.ttl,
       media: message.media,
+      file,
     });
     return;
   }

@@ -6,6 +6,10 @@
  * - `emoji`: one emoji per byte from a fixed 256-emoji block (U+1F400..U+1F4FF), so the text carries
  *   every bit of the value and both sides print the same line.
  * Re-keying does not change it: the visualisation is of the chat's first key.
+ *
+ * The emoji line is our own scheme: TDLib's only emoji table (td/telegram/misc.cpp,
+ * get_emoji_fingerprints) is for calls (4 emoji from a SHA-256); for secret chats TDLib hands apps
+ * the same 36 bytes to draw as 2-bit pixels, in the four colours of `KEY_GRID_COLOURS`.
  */
 import { type CryptoProvider, secretKeyVisualization } from "@mtkit/mtproto-crypto";
 
@@ -17,6 +21,9 @@ export interface KeyVisualization {
   /** 12 rows of 12 colour indexes (0..3). */
   readonly grid: readonly (readonly number[])[];
 }
+
+/** The colours of grid indexes 0..3, as official apps draw them (TDLib's td_api.tl, secretChat.key_hash). */
+export const KEY_GRID_COLOURS = ["#ffffff", "#d5e6f3", "#2d5775", "#2f99c9"] as const;
 
 const EMOJI_BLOCK_START = 0x1f400;
 const GRID_SIDE = 12;

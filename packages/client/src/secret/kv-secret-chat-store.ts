@@ -1,46 +1,75 @@
 /**
  * Secret chats in a client storage's `kv` repository (SQLite, IndexedDB or memory): one key per
- * chat ("secret:chat:<id>") and an index of chat ids ("secret:index"), since `kv` cannot list.
+ * chat ("secret:chat:<id>") and an index of chat ids ("secret:index"), since `kv` cannot list;
+ * requests still waiting for the peer likewise ("secret:pending:<id>", "secret:pending-index").
  */
 import type { KeyValueRepository } from "../storage/types.js";
 import type { SecretChatState } from "./secret-chat-state.js";
-import type { SecretChatStore } from "./secret-chat-store.js";
-import { decodeChatState, encodeChatState } from "./secret-state-codec.js";
+import type { PendingRequestRecord, SecretChatStore } from "./secret-chat-store.js";
+import { decodeChatState, decodeTagged, encodeChatState, encodeTagged } from "./secret-state-codec.js";
 
-const INDEX_KEY = "secret:index";
-const chatKey = (chatId: number): string => `secret:chat:${String(chatId)}`;
+const CHATS = { index: "secret:index", item: (id: number): string => `secret:chat:${String(id)}` };
+const PENDING = { index: "secret:pending-index", item: (id: number): string => `secret:pending:${String(id)}` };
+type Keys = typeof CHATS;
 
 export class KvSecretChatStore implements SecretChatStore {
   constructor(private readonly kv: KeyValueRepository) {}
 
   async load(): Promise<readonly SecretChatState[]> {
-    const states: SecretChatState[] = [];
-    for (const id of await this.#index()) {
-      const bytes = await this.kv.get(chatKey(id));
-      if (bytes !== null) states.push(decodeChatState(bytes));
+    return (await this.#loadAll(CHATS)).map(decodeChatState);
+  }
+
+  save(state: SecretChatState): Promise<void> {
+    return this.#put(CHATS, state.chatId, encodeChatState(state));
+  }
+
+  delete(chatId: number): Promise<void> {
+    return this.#remove(CHATS, chatId);
+  }
+
+  async loadPending(): Promise<readonly PendingRequestRecord[]> {
+    return (await this.#loadAll(PENDING)).map((bytes) => decodeTagged(bytes) as PendingRequestRecord);
+  }
+
+  savePending(record: PendingRequestRecord): Promise<void> {
+    return this.#put(PENDING, record.chatId, encodeTagged(record));
+  }
+
+  deletePending(chatId: number): Promise<void> {
+    return this.#remove(PENDING, chatId);
+  }
+
+  async #loadAll(keys: Keys): Promise<Uint8Array[]> {
+    const all: Uint8Array[] = [];
+    for (const id of await this.#index(keys)) {
+      const bytes = await this.kv.get(keys.item(id));
+      if (bytes !== null) all.push(bytes);
     }
-    return states;
+    return all;
   }
 
-  async save(state: SecretChatState): Promise<void> {
-    await this.kv.set(chatKey(state.chatId), encodeChatState(state));
-    const index = await this.#index();
-    if (!index.includes(state.chatId)) await this.#writeIndex([...index, state.chatId]);
+  async #put(keys: Keys, id: number, bytes: Uint8Array): Promise<void> {
+    await this.kv.set(keys.item(id), bytes);
+    const index = await this.#index(keys);
+    if (!index.includes(id)) await this.#writeIndex(keys, [...index, id]);
   }
 
-  async delete(chatId: number): Promise<void> {
-    await this.kv.set(chatKey(chatId), null);
-    await this.#writeIndex((await this.#index()).filter((id) => id !== chatId));
+  async #remove(keys: Keys, id: number): Promise<void> {
+    await this.kv.set(keys.item(id), null);
+    await this.#writeIndex(
+      keys,
+      (await this.#index(keys)).filter((known) => known !== id),
+    );
   }
 
-  async #index(): Promise<number[]> {
-    const bytes = await this.kv.get(INDEX_KEY);
+  async #index(keys: Keys): Promise<number[]> {
+    const bytes = await this.kv.get(keys.index);
     if (bytes === null) return [];
     const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
     return Array.isArray(parsed) ? parsed.filter((id): id is number => typeof id === "number") : [];
   }
 
-  #writeIndex(ids: readonly number[]): Promise<void> {
-    return this.kv.set(INDEX_KEY, new TextEncoder().encode(JSON.stringify(ids)));
+  #writeIndex(keys: Keys, ids: readonly number[]): Promise<void> {
+    return this.kv.set(keys.index, new TextEncoder().encode(JSON.stringify(ids)));
   }
 }

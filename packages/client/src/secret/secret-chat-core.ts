@@ -6,7 +6,8 @@
  * Bad input from the peer becomes an `error` event and leaves the state as it was.
  */
 import { type CryptoProvider, encryptSecretMessage, readInt64LE } from "@mtkit/mtproto-crypto";
-import type { TypeDecryptedMessageAction } from "@mtkit/tl-core/secret";
+import type { RawEncryptedFile, TypeInputEncryptedFile } from "@mtkit/tl-core/api";
+import type { TypeDecryptedMessageAction, TypeDecryptedMessageMedia } from "@mtkit/tl-core/secret";
 import { dispatchInbound } from "./inbound-dispatch.js";
 import { decryptInbound } from "./inbound-decrypt.js";
 import { visualizeKey, type KeyVisualization } from "./key-visual.js";
@@ -73,6 +74,33 @@ export class SecretChatCore {
     return randomId;
   }
 
+  /**
+   * A media message whose file was encrypted and uploaded already: `file` is the
+   * inputEncryptedFileUploaded (or BigUploaded) naming the parts, `media` carries its key and iv.
+   */
+  sendMedia(
+    media: TypeDecryptedMessageMedia,
+    file: TypeInputEncryptedFile,
+    options: { ttl?: number; caption?: string } = {},
+  ): bigint {
+    const randomId = this.#randomId();
+    const ttl = options.ttl ?? this.state.defaultTtl;
+    this.#send({ _: "decryptedMessage", randomId, ttl, message: options.caption ?? "", media }, false, file);
+    if (ttl > 0) this.state.ttl.push({ randomId, ttl, outgoing: true });
+    return randomId;
+  }
+
+  /** The server stored a media message's file: a resend names it (inputEncryptedFile) instead of the parts. */
+  fileStored(randomId: bigint, file: RawEncryptedFile): void {
+    const entry = this.state.outbox.find((candidate) => candidate.randomId === randomId);
+    if (entry !== undefined) entry.file = { _: "inputEncryptedFile", id: file.id, accessHash: file.accessHash };
+  }
+
+  /** A screenshot of these messages was taken (decryptedMessageActionScreenshotMessages). */
+  notifyScreenshot(randomIds: readonly bigint[]): void {
+    this.sendService({ _: "decryptedMessageActionScreenshotMessages", randomIds: [...randomIds] });
+  }
+
   sendService(action: TypeDecryptedMessageAction): bigint {
     const randomId = this.#randomId();
     this.#send({ _: "decryptedMessageService", randomId, action }, true);
@@ -105,10 +133,13 @@ export class SecretChatCore {
     if (expired.length > 0) this.emit({ type: "deleted", randomIds: expired, reason: "ttl" });
   }
 
-  /** One encrypted message from the peer (updateNewEncryptedMessage's bytes); never throws for bad input. */
-  receive(data: Uint8Array): void {
+  /**
+   * One encrypted message from the peer (updateNewEncryptedMessage's bytes, and the encryptedFile
+   * the server attached to it); never throws for bad input.
+   */
+  receive(data: Uint8Array, file?: RawEncryptedFile): void {
     try {
-      this.#receive(data);
+      this.#receive(data, file);
     } catch (error) {
       if (!(error instanceof SecretChatProtocolError)) throw error;
       if (error.code === "SEQ_PARITY") {
@@ -152,7 +183,7 @@ export class SecretChatCore {
     for (const entry of s.outbox) if (entry.rawOut >= rawStart && entry.rawOut <= rawEnd) this.#encryptAndQueue(entry);
   }
 
-  #receive(data: Uint8Array): void {
+  #receive(data: Uint8Array, file: RawEncryptedFile | undefined): void {
     const s = this.state;
     if (s.closed) throw new SecretChatProtocolError("CHAT_CLOSED", "the chat is closed", s.chatId);
     const { wrapped, withCurrentKey } = decryptInbound(this, data);
@@ -167,7 +198,7 @@ export class SecretChatCore {
       // Resend requests are answered at once, or two sides with gaps would wait for each other.
       const isResend =
         wrapped.message._ === "decryptedMessageService" && wrapped.message.action._ === "decryptedMessageActionResend";
-      s.held.push({ rawIn, rawOut, layer: wrapped.layer, message, actedOn: isResend });
+      s.held.push({ rawIn, rawOut, layer: wrapped.layer, message, actedOn: isResend, ...(file ? { file } : {}) });
       s.held.sort((a, b) => a.rawOut - b.rawOut);
       if (isResend) dispatchInbound(this, wrapped.message, false);
       if (s.resendRequestedTo < order.missingTo) {
@@ -177,25 +208,33 @@ export class SecretChatCore {
       }
       return;
     }
-    this.#process(rawIn, wrapped.message, false, withCurrentKey);
+    this.#process(rawIn, wrapped.message, false, withCurrentKey, file);
     for (let next = s.held[0]; next?.rawOut === s.localIn; next = s.held[0]) {
       s.held.shift();
-      this.#process(next.rawIn, decodeInner(next.message), next.actedOn, true);
+      this.#process(next.rawIn, decodeInner(next.message), next.actedOn, true, next.file);
     }
     this.#maybeRekey();
   }
 
-  #process(rawIn: number, message: CurrentDecryptedMessage, actedOn: boolean, withCurrentKey: boolean): void {
+  #process(
+    rawIn: number,
+    message: CurrentDecryptedMessage,
+    actedOn: boolean,
+    withCurrentKey: boolean,
+    file: RawEncryptedFile | undefined,
+  ): void {
     const s = this.state;
     if (rawIn < s.lastPeerIn)
       throw new SecretChatProtocolError("SEQ_OUT_OF_RANGE", `in_seq_no went back to ${rawIn}`, s.chatId);
     s.localIn++;
     s.lastPeerIn = rawIn;
+    // The peer has processed our messages below in_seq_no: it will never ask for them again.
+    while ((s.outbox[0]?.rawOut ?? rawIn) < rawIn) s.outbox.shift();
     if (withCurrentKey) {
       s.keyUses++;
       s.previousKey = undefined; // the peer writes with the new key: nothing in flight needs the old one
     }
-    dispatchInbound(this, message, actedOn);
+    dispatchInbound(this, message, actedOn, file);
   }
 
   /** Starts re-keying now (https://core.telegram.org/api/end-to-end/pfs); false while one is unfinished. */
@@ -213,7 +252,7 @@ export class SecretChatCore {
     if (rekeyDue(s.keyUses, s.keySent, s.keyCreatedAt, this.now())) this.rekey();
   }
 
-  #send(message: CurrentDecryptedMessage, service: boolean): void {
+  #send(message: CurrentDecryptedMessage, service: boolean, file?: TypeInputEncryptedFile): void {
     const s = this.state;
     if (s.closed) throw new SecretChatProtocolError("CHAT_CLOSED", "the chat is closed", s.chatId);
     const entry: OutboxEntry = {
@@ -222,6 +261,7 @@ export class SecretChatCore {
       randomId: message.randomId,
       service,
       message: encodeInner(message),
+      ...(file === undefined ? {} : { file }),
     };
     s.localOut++;
     s.keySent++;
@@ -237,7 +277,12 @@ export class SecretChatCore {
     const wire = wireSeqNumbers(s.role, entry.rawIn, entry.rawOut);
     const tl = encodeLayerMessage(this.crypto, s.layer, wire.inSeqNo, wire.outSeqNo, message);
     const data = encryptSecretMessage(this.crypto, s.key.key, tl, s.role);
-    this.#packets.push({ randomId: entry.randomId, data, service: entry.service });
+    this.#packets.push({
+      randomId: entry.randomId,
+      data,
+      service: entry.service,
+      ...(entry.file === undefined ? {} : { file: entry.file }),
+    });
   }
 
   #randomId(): bigint {

@@ -18,7 +18,15 @@ export type SecretChatProtocolErrorCode =
   | "REPLAYED"
   | "RESEND_OUT_OF_RANGE"
   | "REKEY_PROTOCOL"
-  | "CHAT_CLOSED";
+  | "CHAT_CLOSED"
+  /** Packets produced while handling an update could not be sent (they stay in the outbox for resend requests). */
+  | "SEND_FAILED"
+  /** An encrypted file whose key_fingerprint is not that of the key and iv its message carries. */
+  | "FILE_FINGERPRINT_MISMATCH"
+  /** An encrypted file whose length does not fit the size its message carries. */
+  | "FILE_SIZE_MISMATCH"
+  /** A message whose media needs a file the server did not attach. */
+  | "FILE_MISSING";
 
 export class SecretChatProtocolError extends Error {
   override readonly name = "SecretChatProtocolError";

@@ -1,4 +1,5 @@
 /** What a secret-chat core tells its host: packets to send and events for the app. */
+import type { RawEncryptedFile, TypeInputEncryptedFile } from "@mtkit/tl-core/api";
 import type { TypeDecryptedMessageMedia, TypeSendMessageAction } from "@mtkit/tl-core/secret";
 import type { SecretChatProtocolError } from "./secret-chat-error.js";
 
@@ -7,6 +8,8 @@ export interface OutboundPacket {
   readonly randomId: bigint;
   readonly data: Uint8Array;
   readonly service: boolean;
+  /** The encrypted file of a media message: messages.sendEncryptedFile instead of sendEncrypted. */
+  readonly file?: TypeInputEncryptedFile;
 }
 
 export type SecretChatEvent =
@@ -16,6 +19,8 @@ export type SecretChatEvent =
       readonly text: string;
       readonly ttl: number;
       readonly media: TypeDecryptedMessageMedia | undefined;
+      /** The encrypted file the server attached (download it with `chat.downloadFile(event)`). */
+      readonly file: RawEncryptedFile | undefined;
     }
   | { readonly type: "read"; readonly randomIds: readonly bigint[] }
   | { readonly type: "deleted"; readonly randomIds: readonly bigint[]; readonly reason: "ttl" | "peer" }

@@ -4,6 +4,7 @@
  * resend requests, messages held behind a gap, the re-keying exchange and self-destruct timers.
  */
 import type { SecretChatRole } from "@mtkit/mtproto-crypto";
+import type { RawEncryptedFile, TypeInputEncryptedFile } from "@mtkit/tl-core/api";
 import type { DhParams } from "./dh-config-cache.js";
 
 export interface SecretKeyRecord {
@@ -18,6 +19,8 @@ export interface OutboxEntry {
   readonly randomId: bigint;
   readonly service: boolean;
   readonly message: Uint8Array;
+  /** A media message's file: set to inputEncryptedFile once the server stored it, so a resend carries it. */
+  file?: TypeInputEncryptedFile;
 }
 
 /** A decrypted message that arrived ahead of a gap, waiting for the missing ones. */
@@ -28,6 +31,7 @@ export interface HeldMessage {
   readonly message: Uint8Array;
   /** A resend request inside it was already answered on arrival (https://core.telegram.org/api/end-to-end/seq_no). */
   readonly actedOn: boolean;
+  readonly file?: RawEncryptedFile;
 }
 
 export type RekeyState =

@@ -5,34 +5,35 @@
  * a restarted client continues where it stopped. Updates are handled one at a time, in arrival order.
  */
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
-import type {
-  RpcMethods,
-  TypeEncryptedChat,
-  TypeEncryptedMessage,
-  TypeInputUser,
-  TypeUpdate,
-} from "@mtkit/tl-core/api";
-import { DhConfigCache, type DhParams } from "./dh-config-cache.js";
+import type { TypeEncryptedChat, TypeEncryptedMessage, TypeInputUser, TypeUpdate } from "@mtkit/tl-core/api";
+import { DhConfigCache } from "./dh-config-cache.js";
+import { type ApiInvoker, type InputEncryptedChat, SecretChatCalls } from "./secret-chat-calls.js";
 import { SecretChatCore } from "./secret-chat-core.js";
 import { SecretChatProtocolError } from "./secret-chat-error.js";
 import type { SecretChatEvent } from "./secret-chat-events.js";
-import { answerRequest, beginRequest, completeRequest, newChatState } from "./secret-chat-setup.js";
+import { completeRequest, newChatState } from "./secret-chat-setup.js";
 import { MemorySecretChatStore, type SecretChatStore } from "./secret-chat-store.js";
 import { SecretChat, type SecretChatPort } from "./secret-chat.js";
-import type { DhHalf } from "./secret-dh.js";
+import { PendingRequests } from "./pending-requests.js";
 import { secretUpdatesOf } from "./raw-updates.js";
+import {
+  downloadSecretFile,
+  type ReceivedMedia,
+  type SecretFileHost,
+  type SendFileOptions,
+  uploadSecretFile,
+} from "./secret-files.js";
 
-/** What the manager needs of a client: typed invoke (a `TelegramClient` is one). */
-export interface ApiInvoker {
-  invoke<M extends keyof RpcMethods>(
-    request: RpcMethods[M]["request"] & { readonly _: M },
-  ): Promise<RpcMethods[M]["result"]>;
-}
+export type { ApiInvoker } from "./secret-chat-calls.js";
 
 export type SecretChatsEvent =
   | { readonly type: "request"; readonly chatId: number; readonly userId: bigint }
   | { readonly type: "ready"; readonly chat: SecretChat }
   | { readonly type: "closed"; readonly chatId: number; readonly historyDeleted: boolean }
+  /** The peer is typing (updateEncryptedChatTyping, from messages.setEncryptedTyping). */
+  | { readonly type: "typing"; readonly chatId: number }
+  /** The peer read our messages up to `maxDate` (updateEncryptedMessagesRead, from messages.readEncryptedHistory). */
+  | { readonly type: "history_read"; readonly chatId: number; readonly maxDate: number }
   | { readonly type: "chat"; readonly chat: SecretChat; readonly event: SecretChatEvent }
   | { readonly type: "error"; readonly chatId: number | undefined; readonly error: SecretChatProtocolError };
 
@@ -42,20 +43,15 @@ export interface SecretChatsOptions {
   readonly now?: () => number;
   readonly store?: SecretChatStore;
   readonly onEvent?: (event: SecretChatsEvent) => void;
-}
-
-interface PendingRequest {
-  readonly half: DhHalf;
-  readonly params: DhParams;
-  readonly peerUserId: number;
-  readonly settle: { resolve: (chat: SecretChat) => void; reject: (error: Error) => void };
+  /** Uploads and downloads for `chat.sendFile` / `downloadFile` (a `TelegramClient` passes its own). */
+  readonly files?: SecretFileHost;
 }
 
 export class SecretChats implements SecretChatPort {
   readonly #chats = new Map<number, SecretChat>();
-  readonly #requested = new Map<number, PendingRequest>();
+  readonly #requested: PendingRequests;
   readonly #incoming = new Map<number, Extract<TypeEncryptedChat, { _: "encryptedChatRequested" }>>();
-  readonly #dh: DhConfigCache;
+  readonly #calls: SecretChatCalls;
   readonly #store: SecretChatStore;
   readonly #now: () => number;
   #queue: Promise<void> = Promise.resolve();
@@ -65,8 +61,9 @@ export class SecretChats implements SecretChatPort {
   #sending: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SecretChatsOptions) {
-    this.#dh = new DhConfigCache(options.crypto);
+    this.#calls = new SecretChatCalls(options.api, options.crypto, new DhConfigCache(options.crypto), options.files);
     this.#store = options.store ?? new MemorySecretChatStore();
+    this.#requested = new PendingRequests(this.#store);
     this.#now = options.now ?? Date.now;
   }
 
@@ -74,6 +71,7 @@ export class SecretChats implements SecretChatPort {
   restore(): Promise<SecretChat[]> {
     this.#restored ??= this.#queue.then(async () => {
       for (const state of await this.#store.load()) this.#chats.set(state.chatId, this.#open(state));
+      await this.#requested.restore((chatId) => this.#chats.has(chatId));
     });
     this.#queue = this.#restored.catch(() => undefined);
     return this.#restored.then(() => [...this.#chats.values()]);
@@ -81,34 +79,24 @@ export class SecretChats implements SecretChatPort {
 
   /** A batch of updates in order (an updates-engine sink). */
   async handleUpdates(updates: readonly TypeUpdate[]): Promise<void> {
-    for (const update of updates) await this.handleUpdate(update);
+    // getDifference lists new_encrypted_messages before other_updates, yet a chat's acceptance
+    // (updateEncryption) must come before its first message: opening notices go first.
+    const opening = (update: TypeUpdate): boolean =>
+      update._ === "updateEncryption" && update.chat._ !== "encryptedChatDiscarded";
+    for (const update of updates) if (opening(update)) await this.handleUpdate(update);
+    for (const update of updates) if (!opening(update)) await this.handleUpdate(update);
   }
 
   get(chatId: number): SecretChat | undefined {
     return this.#chats.get(chatId);
   }
 
-  /** Asks `user` for a secret chat; resolves once they accept (rejects if they decline). */
+  /**
+   * Asks `user` for a secret chat; resolves once they accept (rejects if they decline). The request
+   * is saved: after a restart, an acceptance still opens the chat (a `ready` event).
+   */
   async request(user: Extract<TypeInputUser, { _: "inputUser" }>): Promise<SecretChat> {
-    const config = this.#dh.apply(
-      await this.options.api.invoke({ _: "messages.getDhConfig", version: this.#dh.version, randomLength: 256 }),
-    );
-    const half = beginRequest(this.options.crypto, config);
-    const randomId = new DataView(this.options.crypto.randomFill(new Uint8Array(4)).buffer).getInt32(0) & 0x7fffffff;
-    const chat = await this.options.api.invoke({
-      _: "messages.requestEncryption",
-      userId: user,
-      randomId,
-      gA: half.publicValue,
-    });
-    return new Promise<SecretChat>((resolve, reject) => {
-      this.#requested.set(chat.id, {
-        half,
-        params: config.params,
-        peerUserId: Number(user.userId),
-        settle: { resolve, reject },
-      });
-    });
+    return this.#requested.add(await this.#calls.requestEncryption(user));
   }
 
   /** Accepts an incoming request (a `request` event). */
@@ -117,21 +105,7 @@ export class SecretChats implements SecretChatPort {
     if (requested === undefined)
       throw new SecretChatProtocolError("CHAT_CLOSED", `no pending request ${chatId}`, chatId);
     this.#incoming.delete(chatId);
-    const config = this.#dh.apply(
-      await this.options.api.invoke({ _: "messages.getDhConfig", version: this.#dh.version, randomLength: 256 }),
-    );
-    const { gB, shared } = answerRequest(this.options.crypto, config, requested.gA);
-    const peer = { _: "inputEncryptedChat", chatId, accessHash: requested.accessHash } as const;
-    await this.options.api.invoke({ _: "messages.acceptEncryption", peer, gB, keyFingerprint: shared.fingerprint });
-    const state = newChatState(this.options.crypto, {
-      chatId,
-      accessHash: requested.accessHash,
-      peerUserId: Number(requested.adminId),
-      role: "responder",
-      dh: config.params,
-      shared,
-      now: this.#now(),
-    });
+    const state = await this.#calls.acceptEncryption(requested, this.#now());
     return this.#begin(state);
   }
 
@@ -176,6 +150,18 @@ export class SecretChats implements SecretChatPort {
     }
   }
 
+  /**
+   * Inside an updates sink: the chat's state is saved before the sink returns, its packets go out
+   * behind it. Awaiting them would deadlock a catch-up at connect, whose calls wait for the sink.
+   */
+  async #flushFromUpdate(chat: SecretChat): Promise<void> {
+    await this.#store.save(chat.core.state);
+    this.flush(chat).catch((error: unknown) => {
+      const reason = new SecretChatProtocolError("SEND_FAILED", `sending failed: ${String(error)}`, chat.id);
+      this.#emit({ type: "error", chatId: chat.id, error: reason });
+    });
+  }
+
   flush(chat: SecretChat): Promise<void> {
     const drained = chat.core.drain();
     const run = this.#sending.then(() => this.#send(chat, drained));
@@ -187,7 +173,11 @@ export class SecretChats implements SecretChatPort {
     const peer = { _: "inputEncryptedChat", chatId: chat.id, accessHash: chat.core.state.accessHash } as const;
     for (const packet of packets) {
       const request = { peer, randomId: packet.randomId, data: packet.data };
-      if (packet.service) await this.options.api.invoke({ _: "messages.sendEncryptedService", ...request });
+      if (packet.file !== undefined) {
+        const sent = await this.options.api.invoke({ _: "messages.sendEncryptedFile", ...request, file: packet.file });
+        if (sent._ === "messages.sentEncryptedFile" && sent.file._ === "encryptedFile")
+          chat.core.fileStored(packet.randomId, sent.file);
+      } else if (packet.service) await this.options.api.invoke({ _: "messages.sendEncryptedService", ...request });
       else await this.options.api.invoke({ _: "messages.sendEncrypted", ...request });
     }
     await this.#store.save(chat.core.state);
@@ -207,8 +197,34 @@ export class SecretChats implements SecretChatPort {
     });
   }
 
+  async sendFile(chat: SecretChat, bytes: Uint8Array, options: SendFileOptions): Promise<bigint> {
+    const { media, file } = await uploadSecretFile(this.options.crypto, this.#calls.files, bytes, options);
+    const randomId = chat.core.sendMedia(media, file, options);
+    await this.flush(chat);
+    return randomId;
+  }
+
+  downloadFile(chat: SecretChat, received: ReceivedMedia): Promise<Uint8Array> {
+    return downloadSecretFile(this.options.crypto, this.#calls.files, received, chat.id);
+  }
+
+  setTyping(chat: SecretChat, typing: boolean): Promise<void> {
+    return this.#calls.setTyping(this.#peer(chat), typing);
+  }
+
+  readHistory(chat: SecretChat, maxDate: number): Promise<void> {
+    return this.#calls.readHistory(this.#peer(chat), maxDate);
+  }
+
+  #peer(chat: SecretChat): InputEncryptedChat {
+    return { _: "inputEncryptedChat", chatId: chat.id, accessHash: chat.core.state.accessHash };
+  }
+
   async #handle(update: TypeUpdate): Promise<void> {
-    if (update._ === "updateEncryption") await this.#onChat(update.chat);
+    if (update._ === "updateEncryptedChatTyping") this.#emit({ type: "typing", chatId: update.chatId });
+    else if (update._ === "updateEncryptedMessagesRead")
+      this.#emit({ type: "history_read", chatId: update.chatId, maxDate: update.maxDate });
+    else if (update._ === "updateEncryption") await this.#onChat(update.chat);
     else if (update._ === "updateNewEncryptedMessage") {
       await this.handleEncryptedMessage(update.message);
       await this.options.api.invoke({ _: "messages.receivedQueue", maxQts: update.qts });
@@ -226,8 +242,9 @@ export class SecretChats implements SecretChatPort {
       });
       return;
     }
-    chat.core.receive(message.bytes);
-    await this.flush(chat);
+    const file = message._ === "encryptedMessage" && message.file._ === "encryptedFile" ? message.file : undefined;
+    chat.core.receive(message.bytes, file);
+    await this.#flushFromUpdate(chat);
   }
 
   async #onChat(chat: TypeEncryptedChat): Promise<void> {
@@ -235,9 +252,8 @@ export class SecretChats implements SecretChatPort {
       this.#incoming.set(chat.id, chat);
       this.#emit({ type: "request", chatId: chat.id, userId: chat.adminId });
     } else if (chat._ === "encryptedChat") {
-      const pending = this.#requested.get(chat.id);
+      const pending = await this.#requested.take(chat.id);
       if (pending === undefined) return;
-      this.#requested.delete(chat.id);
       try {
         const shared = completeRequest(
           this.options.crypto,
@@ -255,17 +271,18 @@ export class SecretChats implements SecretChatPort {
           shared,
           now: this.#now(),
         });
-        pending.settle.resolve(await this.#begin(state));
+        // Not inside `settle?.resolve(...)`: a restored request has no settle, and `?.` would skip the call.
+        const opened = await this.#begin(state, true);
+        pending.settle?.resolve(opened);
       } catch (error) {
         if (!(error instanceof SecretChatProtocolError)) throw error;
-        pending.settle.reject(error);
+        pending.settle?.reject(error);
+        this.#emit({ type: "error", chatId: chat.id, error });
         await this.options.api.invoke({ _: "messages.discardEncryption", chatId: chat.id });
       }
     } else if (chat._ === "encryptedChatDiscarded") {
-      this.#requested
-        .get(chat.id)
-        ?.settle.reject(new SecretChatProtocolError("CHAT_CLOSED", "the request was declined", chat.id));
-      this.#requested.delete(chat.id);
+      const declined = await this.#requested.take(chat.id);
+      declined?.settle?.reject(new SecretChatProtocolError("CHAT_CLOSED", "the request was declined", chat.id));
       this.#incoming.delete(chat.id);
       const open = this.#chats.get(chat.id);
       if (open !== undefined) {
@@ -276,11 +293,11 @@ export class SecretChats implements SecretChatPort {
     }
   }
 
-  async #begin(state: ReturnType<typeof newChatState>): Promise<SecretChat> {
+  async #begin(state: ReturnType<typeof newChatState>, fromUpdate = false): Promise<SecretChat> {
     const chat = this.#open(state);
     this.#chats.set(chat.id, chat);
     chat.core.start();
-    await this.flush(chat);
+    await (fromUpdate ? this.#flushFromUpdate(chat) : this.flush(chat));
     this.#emit({ type: "ready", chat });
     return chat;
   }

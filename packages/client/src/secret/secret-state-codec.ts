@@ -20,15 +20,24 @@ function fromBase64(text: string): Uint8Array {
 }
 
 export function encodeChatState(state: SecretChatState): Uint8Array {
-  const json = JSON.stringify(state, (_key, value: unknown) => {
-    if (typeof value === "bigint") return { $big: value.toString() };
-    if (value instanceof Uint8Array) return { $bytes: toBase64(value) };
-    return value;
+  return encodeTagged(state);
+}
+
+export function decodeChatState(bytes: Uint8Array): SecretChatState {
+  return decodeTagged(bytes) as SecretChatState;
+}
+
+/** Any plain value (numbers, strings, bigints, bytes, arrays, objects) to JSON bytes. */
+export function encodeTagged(value: unknown): Uint8Array {
+  const json = JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item === "bigint") return { $big: item.toString() };
+    if (item instanceof Uint8Array) return { $bytes: toBase64(item) };
+    return item;
   });
   return new TextEncoder().encode(json);
 }
 
-export function decodeChatState(bytes: Uint8Array): SecretChatState {
+export function decodeTagged(bytes: Uint8Array): unknown {
   return JSON.parse(new TextDecoder().decode(bytes), (_key, value: unknown) => {
     if (typeof value === "object" && value !== null) {
       const tagged = value as Tagged;
@@ -36,5 +45,5 @@ export function decodeChatState(bytes: Uint8Array): SecretChatState {
       if (typeof tagged.$bytes === "string") return fromBase64(tagged.$bytes);
     }
     return value;
-  }) as SecretChatState;
+  });
 }

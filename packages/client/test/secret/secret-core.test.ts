@@ -30,6 +30,21 @@ describe("secret chat core: two cores exchanging bytes", () => {
     expect(errors(pair.alice).concat(errors(pair.bob))).toEqual([]);
   });
 
+  it("keeps sent messages for resends only until the peer's in_seq_no confirms them", () => {
+    const pair = makePair();
+    pair.alice.core.start();
+    settle(pair);
+    for (let i = 0; i < 5; i++) pair.alice.core.sendText(`m${String(i)}`);
+    settle(pair);
+    const before = pair.alice.core.state.outbox.length;
+    expect(before).toBeGreaterThanOrEqual(5);
+    pair.bob.core.sendText("got them");
+    settle(pair);
+    // Bob's message says he processed all of Alice's: none is kept any more.
+    expect(pair.alice.core.state.outbox.map((entry) => entry.rawOut)).toEqual([]);
+    expect(texts(pair.bob)).toEqual(["m0", "m1", "m2", "m3", "m4"]);
+  });
+
   it("holds messages behind a gap, asks for a resend and delivers in order", () => {
     const pair = makePair();
     pair.alice.core.sendText("one");

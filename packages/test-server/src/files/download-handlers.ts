@@ -33,6 +33,7 @@ export function registerDownloadHandlers(server: TestServer, deps: FilesDeps): v
  * (https://core.telegram.org/api/file_reference).
  */
 export function locate(deps: FilesDeps, location: TypeInputFileLocation, ctx: RpcContext): StoredFile {
+  if (location._ === "inputEncryptedFileLocation") return locateEncrypted(deps, location, ctx);
   if (location._ !== "inputDocumentFileLocation" && location._ !== "inputPhotoFileLocation")
     throw new RpcError(400, "LOCATION_INVALID");
   const file = deps.files.get(location.id);
@@ -44,5 +45,18 @@ export function locate(deps: FilesDeps, location: TypeInputFileLocation, ctx: Rp
   if (file.dcId !== ctx.dcId) throw new RpcError(303, `FILE_MIGRATE_${String(file.dcId)}`);
   if (location.fileReference.length === 0) throw new RpcError(400, "FILE_REFERENCE_EMPTY");
   if (!deps.files.isReferenceValid(file, location.fileReference)) throw new RpcError(400, "FILE_REFERENCE_EXPIRED");
+  return file;
+}
+
+/** A secret chat's file (https://core.telegram.org/api/end-to-end#sending-encrypted-files): id and access hash, no reference. */
+function locateEncrypted(
+  deps: FilesDeps,
+  location: Extract<TypeInputFileLocation, { _: "inputEncryptedFileLocation" }>,
+  ctx: RpcContext,
+): StoredFile {
+  const file = deps.files.get(location.id);
+  if (file?.accessHash !== location.accessHash || file.encryptedKeyFingerprint === undefined)
+    throw new RpcError(400, "FILE_ID_INVALID");
+  if (file.dcId !== ctx.dcId) throw new RpcError(303, `FILE_MIGRATE_${String(file.dcId)}`);
   return file;
 }

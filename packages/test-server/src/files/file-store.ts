@@ -23,6 +23,8 @@ export interface StoredFile {
   referenceExpiresAt: number;
   /** Served through the CDN DC (upload.fileCdnRedirect) to clients that say cdn_supported. */
   viaCdn: boolean;
+  /** Set for a secret chat's file: the key fingerprint its sender gave (the bytes are ciphertext). */
+  encryptedKeyFingerprint?: number;
 }
 
 export interface FileStoreOptions {

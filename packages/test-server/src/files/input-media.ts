@@ -60,7 +60,11 @@ export function storeInputMedia(deps: FilesDeps, media: TypeInputMedia, ctx: Rpc
   }
 }
 
-function finishUpload(deps: FilesDeps, input: TypeInputFile, ctx: RpcContext): { content: FileContent; name: string } {
+export function finishUpload(
+  deps: FilesDeps,
+  input: TypeInputFile,
+  ctx: RpcContext,
+): { content: FileContent; name: string } {
   if (input._ === "inputFile") {
     return deps.uploads.finish(
       uploaderOf(ctx),

@@ -13,6 +13,8 @@ import { currentMedia, documentOf, mediaOf } from "./file-media.js";
 import { storeInputMedia } from "./input-media.js";
 import { registerUploadHandlers } from "./upload-handlers.js";
 import { UploadStore } from "./upload-store.js";
+import { encryptedFileHost } from "./encrypted-files.js";
+import { setEncryptedFileHost } from "../secret/encrypted-file-host.js";
 
 export interface FilesOptions {
   /** Keep parts and files on disk under this directory. Default: in memory. */
@@ -102,6 +104,7 @@ export function installFiles(server: TestServer, options: FilesOptions = {}): Fi
     messageMedia: (media, ctx) => mediaOf(storeInputMedia(deps, media, ctx)),
     currentMedia: (media) => currentMedia(files, media),
   });
+  setEncryptedFileHost(server, encryptedFileHost(deps));
   if (cdnServer !== undefined && cdn !== undefined) {
     registerCdnMasterHandlers(server, cdnServer, deps, cdn);
     registerCdnHandlers(cdnServer, cdn);

@@ -4,10 +4,11 @@
  * member's qts queue and push updateNewEncryptedMessage; readEncryptedHistory and
  * setEncryptedTyping are relayed as notices; receivedQueue confirms delivery up to a qts.
  */
-import type { TypeEncryptedMessage, TypeInputEncryptedChat } from "@mtkit/tl-core/api";
+import type { TypeEncryptedFile, TypeEncryptedMessage, TypeInputEncryptedChat } from "@mtkit/tl-core/api";
 import type { RpcContext } from "../api/rpc-context.js";
 import { RpcError } from "../api/rpc-error.js";
 import { requireAccount, type HandlerDeps } from "../handlers/handler-deps.js";
+import { encryptedFileHostOf } from "./encrypted-file-host.js";
 import { otherSide, resolveEncryptedChat } from "./secret-chat-handlers.js";
 import { pushNotice, pushQts } from "./secret-push.js";
 import { secretRelayOf } from "./secret-relay.js";
@@ -21,12 +22,18 @@ interface Relayed {
   readonly data: Uint8Array;
 }
 
+interface Sent {
+  readonly date: number;
+  readonly file: TypeEncryptedFile;
+}
+
 function relayMessage(
   deps: HandlerDeps,
   ctx: RpcContext,
   request: Relayed,
   service: boolean,
-): { _: "messages.sentEncryptedMessage"; date: number } {
+  attach?: () => TypeEncryptedFile,
+): Sent {
   const relay = secretRelayOf(deps.world);
   const self = requireAccount(deps, ctx);
   const chat = resolveEncryptedChat(relay, self, request.peer);
@@ -36,32 +43,43 @@ function relayMessage(
     throw new RpcError(400, "DATA_INVALID");
   }
   const key = `${chat.id}:${request.randomId}`;
+  const digest = Buffer.from(deps.crypto.sha256(request.data)).toString("hex");
   const seen = relay.sentRandomIds.get(key);
-  if (seen !== undefined) return { _: "messages.sentEncryptedMessage", date: seen };
+  // The same bytes again are a retried call, answered once. The same random_id with other bytes is
+  // a resend the peer asked for (https://core.telegram.org/api/end-to-end/seq_no): re-encrypted, so
+  // it must reach the peer again, or a lost message could never be recovered.
+  if (seen?.digest === digest) return seen;
   const date = relay.now();
-  relay.sentRandomIds.set(key, date);
+  // The file is stored only once the message is known to be new and valid.
+  const file = attach?.() ?? { _: "encryptedFileEmpty" };
+  relay.sentRandomIds.set(key, { date, file, digest });
   const to = otherSide(chat, self.id);
   const common = { randomId: request.randomId, chatId: chat.id, date, bytes: request.data };
   const message: TypeEncryptedMessage = service
     ? { _: "encryptedMessageService", ...common }
-    : { _: "encryptedMessage", ...common, file: { _: "encryptedFileEmpty" } };
+    : { _: "encryptedMessage", ...common, file };
   const queued = relay.enqueue(to, () => message);
   deps.pusher.during(ctx, () => {
     pushQts(deps, to, { _: "updateNewEncryptedMessage", message, qts: queued.qts }, date);
   });
-  return { _: "messages.sentEncryptedMessage", date };
+  return { date, file };
 }
 
 export function registerSecretMessageHandlers(deps: HandlerDeps): void {
   const { server, world } = deps;
   const relay = secretRelayOf(world);
 
-  server.handle("messages.sendEncrypted", (request, ctx) => relayMessage(deps, ctx, request, false));
-  server.handle("messages.sendEncryptedService", (request, ctx) => relayMessage(deps, ctx, request, true));
+  const sentMessage = ({ date }: Sent) => ({ _: "messages.sentEncryptedMessage" as const, date });
+  server.handle("messages.sendEncrypted", (request, ctx) => sentMessage(relayMessage(deps, ctx, request, false)));
+  server.handle("messages.sendEncryptedService", (request, ctx) => sentMessage(relayMessage(deps, ctx, request, true)));
   server.handle("messages.sendEncryptedFile", (request, ctx) => {
-    // Files need the files module's uploads; until then only a message without a file is relayed.
-    if (request.file._ !== "inputEncryptedFileEmpty") throw new RpcError(400, "FILE_NOT_SUPPORTED");
-    return relayMessage(deps, ctx, request, false);
+    const input = request.file;
+    if (input._ === "inputEncryptedFileEmpty") return sentMessage(relayMessage(deps, ctx, request, false));
+    // The files module keeps the parts (installFiles); without it the server has nowhere to put them.
+    const host = encryptedFileHostOf(deps.server);
+    if (host === undefined) throw new RpcError(400, "FILE_NOT_SUPPORTED");
+    const sent = relayMessage(deps, ctx, request, false, () => host.store(input, ctx));
+    return { _: "messages.sentEncryptedFile" as const, date: sent.date, file: sent.file };
   });
 
   server.handle("messages.readEncryptedHistory", (request, ctx) => {

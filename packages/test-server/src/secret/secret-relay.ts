@@ -4,7 +4,7 @@
  * numbered by the recipient's qts (https://core.telegram.org/api/updates#secret-chats-qts). It never
  * sees a key or a plaintext byte.
  */
-import type { TypeEncryptedMessage } from "@mtkit/tl-core/api";
+import type { TypeEncryptedFile, TypeEncryptedMessage } from "@mtkit/tl-core/api";
 import { idKey } from "../world/peers.js";
 import { seconds } from "../world/world-clock.js";
 import type { World } from "../world/world.js";
@@ -35,8 +35,11 @@ export class SecretRelay {
   readonly chats = new Map<number, RelayChat>();
   /** account id -> messages not yet confirmed by messages.receivedQueue, by qts. */
   readonly queues = new Map<bigint, QueuedMessage[]>();
-  /** "<chat id>:<random_id>" -> date, so a resent request is answered once. */
-  readonly sentRandomIds = new Map<string, number>();
+  /** "<chat id>:<random_id>" -> what the send answered and a digest of its bytes, so a retried call is answered once. */
+  readonly sentRandomIds = new Map<
+    string,
+    { readonly date: number; readonly file: TypeEncryptedFile; readonly digest: string }
+  >();
   /** "<admin id>:<random_id>" -> chat id of requestEncryption. */
   readonly requests = new Map<string, number>();
   #nextChatId = 1;
