@@ -76,6 +76,31 @@ describe("login in the client's own layer", () => {
     }
   });
 
+  it("bots: mtcute and GramJS import a bot token and read the bot user", async () => {
+    world.addBot({ token: "4242:layers-bot", username: "layers_bot", firstName: "Layers" });
+    await withMtcuteClient(server, async (client) => {
+      const auth = await client.call({
+        _: "auth.importBotAuthorization",
+        flags: 0,
+        apiId: 1,
+        apiHash: "0".repeat(32),
+        botAuthToken: "4242:layers-bot",
+      });
+      expect(auth).toMatchObject({ _: "auth.authorization", user: { _: "user", bot: true, username: "layers_bot" } });
+    });
+    const gramjs = createGramJsClient(server, { connection: "abridged" });
+    try {
+      await gramjs.connect();
+      const auth = await gramjs.invoke(
+        new Api.auth.ImportBotAuthorization({ flags: 0, apiId: 1, apiHash: "x", botAuthToken: "4242:layers-bot" }),
+      );
+      if (!(auth instanceof Api.auth.Authorization)) throw new Error(`unexpected ${auth.className}`);
+      expect(auth.user).toMatchObject({ bot: true, username: "layers_bot" });
+    } finally {
+      await gramjs.destroy();
+    }
+  });
+
   it("logs nothing for layers it has", () => {
     expect(logs).toEqual([]);
   });

@@ -1,0 +1,129 @@
+import { createRequire } from "node:module";
+import { Long } from "@mtcute/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installWorld, TestServer, type WorldServer } from "../src/index.js";
+import { Api, createGramJsClient } from "./helpers/gramjs.js";
+import { withMtcuteClient } from "./helpers/mtcute.js";
+
+// Issue 16: the answers of messaging, dialogs, channels and difference calls convert to layer 227
+// and mtcute's own parser reads them; no answer fails on the server (onError stays empty).
+const bigInt = createRequire(import.meta.url)("big-integer") as typeof import("big-integer");
+let server: TestServer;
+let world: WorldServer;
+const errors: unknown[] = [];
+beforeAll(async () => {
+  server = await TestServer.start({ onError: (error) => errors.push(error) });
+  world = installWorld(server, { autoDeleteIntervalMs: 0 });
+});
+afterAll(async () => {
+  await server.close();
+  world.close();
+});
+
+describe("messaging answers in layer 227 (mtcute)", () => {
+  it("send, history, dialogs, a supergroup, getDifference", async () => {
+    await withMtcuteClient(server, async (client) => {
+      const phoneNumber = "9996610501";
+      const sent = await client.call({
+        _: "auth.sendCode",
+        phoneNumber,
+        apiId: 1,
+        apiHash: "0".repeat(32),
+        settings: { _: "codeSettings" },
+      });
+      if (sent._ !== "auth.sentCode") throw new Error(sent._);
+      await client.call({ _: "auth.signIn", phoneNumber, phoneCodeHash: sent.phoneCodeHash, phoneCode: "11111" });
+      const state = await client.call({ _: "updates.getState" });
+      const answer = await client.call({
+        _: "messages.sendMessage",
+        peer: { _: "inputPeerSelf" },
+        message: "note to self",
+        randomId: Long.fromNumber(501),
+      });
+      expect(answer._).toMatch(/^update/);
+      const history = await client.call({
+        _: "messages.getHistory",
+        peer: { _: "inputPeerSelf" },
+        offsetId: 0,
+        offsetDate: 0,
+        addOffset: 0,
+        limit: 10,
+        maxId: 0,
+        minId: 0,
+        hash: Long.ZERO,
+      });
+      expect(history).toMatchObject({ messages: [{ _: "message", message: "note to self" }] });
+      const dialogs = await client.call({
+        _: "messages.getDialogs",
+        offsetDate: 0,
+        offsetId: 0,
+        offsetPeer: { _: "inputPeerEmpty" },
+        limit: 10,
+        hash: Long.ZERO,
+      });
+      expect(dialogs._).toMatch(/^messages\.dialogs/);
+      const created = await client.call({
+        _: "channels.createChannel",
+        megagroup: true,
+        title: "Layer 227",
+        about: "",
+      });
+      expect(created._).toBe("updates");
+      const difference = await client.call({ _: "updates.getDifference", pts: state.pts, date: state.date, qts: 0 });
+      expect(difference._).toMatch(/^updates\.difference/);
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it("GramJS (layer 198): the same calls, read by GramJS's own parser", async () => {
+    const client = createGramJsClient(server, { connection: "abridged" });
+    try {
+      await client.connect();
+      const phoneNumber = "9996610502";
+      const sent = await client.invoke(
+        new Api.auth.SendCode({ phoneNumber, apiId: 1, apiHash: "x", settings: new Api.CodeSettings({}) }),
+      );
+      if (!(sent instanceof Api.auth.SentCode)) throw new Error(sent.className);
+      await client.invoke(new Api.auth.SignIn({ phoneNumber, phoneCodeHash: sent.phoneCodeHash, phoneCode: "11111" }));
+      const state = await client.invoke(new Api.updates.GetState());
+      await client.invoke(
+        new Api.messages.SendMessage({ peer: new Api.InputPeerSelf(), message: "note 198", randomId: bigInt(502) }),
+      );
+      const history = await client.invoke(
+        new Api.messages.GetHistory({
+          peer: new Api.InputPeerSelf(),
+          offsetId: 0,
+          offsetDate: 0,
+          addOffset: 0,
+          limit: 10,
+          maxId: 0,
+          minId: 0,
+          hash: bigInt(0),
+        }),
+      );
+      if (!("messages" in history)) throw new Error(history.className);
+      expect((history.messages[0] as { message?: string } | undefined)?.message).toBe("note 198");
+      const dialogs = await client.invoke(
+        new Api.messages.GetDialogs({
+          offsetDate: 0,
+          offsetId: 0,
+          offsetPeer: new Api.InputPeerEmpty(),
+          limit: 10,
+          hash: bigInt(0),
+        }),
+      );
+      expect(dialogs.className).toMatch(/^messages\.Dialogs/);
+      const created = await client.invoke(
+        new Api.channels.CreateChannel({ megagroup: true, title: "Layer 198", about: "" }),
+      );
+      expect(created.className).toBe("Updates");
+      const difference = await client.invoke(
+        new Api.updates.GetDifference({ pts: state.pts, date: state.date, qts: 0 }),
+      );
+      expect(difference.className).toMatch(/^updates\.Difference/);
+    } finally {
+      await client.destroy();
+    }
+    expect(errors).toEqual([]);
+  });
+});
