@@ -10,6 +10,7 @@ import {
 import { apiRegistry } from "@mtkit/tl-core/api";
 import { FrameBufferBudget, TcpTransportServer, TransportError } from "@mtkit/transport-tcp";
 import { WebSocketTransportServer } from "@mtkit/transport-ws";
+import { HttpTransportServer } from "@mtkit/transport-http";
 import type { ServerConnectionLink } from "@mtkit/transport-tcp/transport";
 import type { KeyInfo } from "../api/client-info.js";
 import type { HandlerRegistry } from "../api/handler-registry.js";
@@ -33,6 +34,8 @@ export interface DcServerOptions {
   readonly port: number;
   /** Undefined: no WebSocket listener; 0: any free port. */
   readonly wsPort: number | undefined;
+  /** Undefined: no HTTP listener; 0: any free port. */
+  readonly httpPort?: number | undefined;
   readonly secrets: readonly string[];
   readonly crypto: CryptoProvider;
   readonly rsaKey: ServerRsaKey;
@@ -61,6 +64,7 @@ export class DcServer {
   private readonly dispatcher: DispatcherDeps;
   private tcp: TcpTransportServer | undefined;
   private ws: WebSocketTransportServer | undefined;
+  private http: HttpTransportServer | undefined;
 
   constructor(private readonly options: DcServerOptions) {
     const { crypto } = options;
@@ -100,7 +104,13 @@ export class DcServer {
   }
 
   get endpoint(): DcEndpoint {
-    return { id: this.options.id, host: this.options.advertisedHost, port: this.tcp?.port ?? 0, wsPort: this.ws?.port };
+    return {
+      id: this.options.id,
+      host: this.options.advertisedHost,
+      port: this.tcp?.port ?? 0,
+      wsPort: this.ws?.port,
+      ...(this.http === undefined ? {} : { httpPort: this.http.port }),
+    };
   }
 
   /**
@@ -149,6 +159,27 @@ export class DcServer {
         this.accept(link);
       });
     }
+    if (this.options.httpPort !== undefined) this.http = await this.listenHttp(this.options.httpPort);
+  }
+
+  /**
+   * The HTTP transport (https://core.telegram.org/mtproto/transports#http) under the same limits: its
+   * sockets capped like connections, the whole request due within the transport-init deadline, bodies
+   * in the shared partial-frame budget; its virtual connections count as connections.
+   */
+  private async listenHttp(port: number): Promise<HttpTransportServer> {
+    const { limits } = this.options;
+    const http = await HttpTransportServer.listen({
+      host: this.options.host,
+      port,
+      frameBufferBudget: this.frameBufferBudget,
+      maxSockets: limits.maxConnections,
+      requestTimeoutMs: limits.transportInitMs,
+    });
+    http.onConnection((link) => {
+      this.accept(link);
+    });
+    return http;
   }
 
   /** Closes every open connection now (clients reconnect; sessions and keys stay). */
@@ -157,7 +188,7 @@ export class DcServer {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.tcp?.close(), this.ws?.close()]);
+    await Promise.all([this.tcp?.close(), this.ws?.close(), this.http?.close()]);
   }
 
   /** Sends what `session` queued through its current connection; kept for the next one otherwise. */

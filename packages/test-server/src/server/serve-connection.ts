@@ -87,6 +87,9 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
         deps.attach(event.session, handle);
         deps.request(event.session, event.reqMsgId, event.request);
         break;
+      case "http-wait":
+        link.holdAnswer?.(event.maxWaitMs); // HTTP only: stream transports write whenever they like
+        break;
       case "disconnect-delay":
         clearTimeout(disconnectTimer);
         disconnectTimer = setTimeout(() => {
