@@ -49,13 +49,15 @@ export class HttpTransportServer implements TransportServer {
   }
 
   static async listen(options: HttpServerOptions = {}): Promise<HttpTransportServer> {
+    const requestTimeout = options.requestTimeoutMs ?? 10_000;
     const server = createServer({
-      requestTimeout: options.requestTimeoutMs ?? 10_000,
-      headersTimeout: Math.min(options.requestTimeoutMs ?? 10_000, 10_000),
+      requestTimeout,
+      headersTimeout: Math.min(requestTimeout, 10_000),
+      // node checks both deadlines on this interval (30 s by default): it bounds how late they bite.
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4))),
       maxHeaderSize: 8 * 1024,
     });
     server.maxConnections = options.maxSockets ?? 4096;
-    // A held poll must outlive node's default 5 s keep-alive only between requests; 5 s is fine there.
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
