@@ -42,6 +42,7 @@ export class UpdatesEngine {
   #self: bigint | undefined;
   #chain: Promise<void> = Promise.resolve();
   #loading: Promise<void> | undefined;
+  #starting: Promise<void> | undefined;
   #commonQueued: Promise<FetchSummary> | undefined;
   readonly #channelsQueued = new Map<bigint, Promise<FetchSummary>>();
   #running = false;
@@ -119,8 +120,22 @@ export class UpdatesEngine {
     }
   }
 
-  /** Called by the client once connected as a logged-in user (and after a login). */
-  async start(): Promise<void> {
+  /**
+   * Called by the client once connected as a logged-in user (and after a login). Resolves once the
+   * starting state is known (loaded, or updates.getState saved): an app that stops right after a
+   * login must not come back without one, or what arrived meanwhile would never be fetched.
+   */
+  start(): Promise<void> {
+    this.#starting = this.#start();
+    return this.#starting;
+  }
+
+  /** Resolves once the last start() knows its starting state (or failed and reported it). */
+  async started(): Promise<void> {
+    await this.#starting;
+  }
+
+  async #start(): Promise<void> {
     if (this.#options.enabled === false) return;
     if ((await this.#deps.storage.session.getSelf()) === null) return;
     this.#running = true;

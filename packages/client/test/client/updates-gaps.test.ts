@@ -34,6 +34,8 @@ async function loggedIn(transport: "tcp" | "ws", extra: Parameters<typeof makeCl
   });
   await made.client.start({ botToken: "50:updates" });
   await made.client.updates.catchUp();
+  // Counted from here: the login's own catch-up and this one are not what the tests are about.
+  box.calls.getDifference = 0;
   return { ...made, batches, texts };
 }
 
@@ -55,7 +57,7 @@ describe.each(["tcp", "ws"] as const)("updates engine over %s", (transport) => {
       message: { _: "message", peerId: { _: "peerUser", userId: 777n } },
     });
     expect(await storage.updates.get()).toMatchObject({ pts: 3 });
-    expect(box.calls.getDifference).toBe(1); // only the catch-up on login
+    expect(box.calls.getDifference).toBe(0); // none after the login's catch-up
     await client.disconnect();
   });
 
@@ -72,7 +74,7 @@ describe.each(["tcp", "ws"] as const)("updates engine over %s", (transport) => {
     await until(() => sink.length >= 3, "three messages");
     expect(sink).toEqual(["1", "2", "3"]);
     expect(texts).toEqual([]);
-    expect(box.calls.getDifference).toBe(1);
+    expect(box.calls.getDifference).toBe(0);
     await client.disconnect();
   });
 
@@ -171,7 +173,7 @@ describe.each(["tcp", "ws"] as const)("updates engine over %s", (transport) => {
     await until(() => texts.length === 1, "the next push");
     expect(texts).toEqual(["after"]);
     expect(client.updates.state?.pts).toBe(3);
-    expect(box.calls.getDifference).toBe(1); // no gap was seen
+    expect(box.calls.getDifference).toBe(0); // no gap was seen
     await client.disconnect();
   });
 

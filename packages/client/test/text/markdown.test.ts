@@ -81,9 +81,7 @@ describe("parseMarkdown", () => {
 describe("md``", () => {
   it("escapes interpolated strings and embeds formatted values", () => {
     const user = "*_sneaky_*";
-    const bold = md`
-_👋 hi_
-    `;
+    const bold = md`*👋 hi*`;
     const parsed = md`${bold}, _${user}_!`;
     expect(parsed.text).toBe("👋 hi, *_sneaky_*!");
     expect(parsed.entities).toEqual([

@@ -19,7 +19,8 @@ export async function completeAuthorization(
   const user = authorization.user;
   if (user._ !== "user") throw new TypeError("the server authorized an empty user");
   await client.storage.session.setSelf({ userId: user.id, isBot: user.bot === true });
-  // Logged in now: the updates engine takes its starting state (updates.getState).
-  void client.updates.start();
+  // Logged in now: the updates engine takes its starting state (updates.getState) before the login
+  // resolves, so an app that stops at once still resumes from here next time.
+  await client.updates.start();
   return user;
 }

@@ -36,7 +36,11 @@ export async function start(client: TelegramClient, params: StartParams): Promis
     if (isRpcError(error) && error.code === 401) return undefined;
     throw error;
   });
-  if (me !== undefined) return me;
+  if (me !== undefined) {
+    // connect() began loading the update state; start() resolves once it is known.
+    await client.updates.started();
+    return me;
+  }
   if (params.botToken !== undefined) return signInBot(client, await ask(params.botToken, "a bot token"));
   const sent = await sendCode(client, await ask(params.phone, "a phone number"));
   try {
