@@ -22,12 +22,8 @@ import { KnobSaltSchedule } from "./knob-salts.js";
 import type { ListenerLimits } from "./listener-limits.js";
 import { LimitCounters } from "./limit-counters.js";
 import type { LinkHandle } from "./link-handle.js";
-import { MemoryPressure } from "./memory-pressure.js";
 import type { ServerRsaKey } from "./rsa-key.js";
 import { serveConnection, type ConnectionDeps } from "./serve-connection.js";
-
-/** The share of `memoryBudgetBytes` (RSS) past which new connections evict idle ones. */
-const MEMORY_PRESSURE_SHARE = 0.85;
 
 export interface DcServerOptions {
   readonly id: number;
@@ -61,9 +57,6 @@ export class DcServer {
   private readonly sessionStore: ServerSessionStore;
   private readonly sessionLinks = new WeakMap<ServerSession, LinkHandle>();
   private readonly links = new Set<ServerConnectionLink>();
-  /** Accepted connections without a whole packet yet, oldest first (what memory pressure evicts). */
-  private readonly pending = new Set<ServerConnectionLink>();
-  private readonly memory: MemoryPressure;
   /** Connections closed by a listener limit, by reason (tests and the load bench read them). */
   readonly closedByLimits = new LimitCounters();
   private readonly frameBufferBudget: FrameBufferBudget;
@@ -83,7 +76,6 @@ export class DcServer {
       gzip: (data) => gzipSync(data),
     };
     this.frameBufferBudget = new FrameBufferBudget(options.limits.frameBufferBytes);
-    this.memory = new MemoryPressure(Math.floor(options.limits.memoryBudgetBytes * MEMORY_PRESSURE_SHARE));
     this.keys = new DcKeyStore(() => Math.floor(options.nowMs() / 1000));
     this.sessionStore = new ServerSessionStore(options.sessionLimits);
     this.salts = new KnobSaltSchedule(
@@ -217,13 +209,10 @@ export class DcServer {
       void link.close();
       return;
     }
-    this.evictUnderMemoryPressure();
     this.links.add(link);
-    this.pending.add(link);
     link.subscribe((event) => {
       if (event.type !== "close") return;
       this.links.delete(link);
-      this.pending.delete(link);
       if (event.error instanceof TransportError && event.error.code === "BUFFER_BUDGET")
         this.closedByLimits.add("frame-budget");
     });
@@ -239,26 +228,8 @@ export class DcServer {
       (reason) => {
         this.closedByLimits.add(reason);
       },
-      () => {
-        this.pending.delete(link); // a whole packet arrived: a client, not a slowloris
-        return this.wire({ generation, forceDhRetry, dropAfterPackets, blackholeAfterPackets });
-      },
+      () => this.wire({ generation, forceDhRetry, dropAfterPackets, blackholeAfterPackets }),
     );
-  }
-
-  /**
-   * Under memory pressure each new connection evicts the oldest one still without a whole packet: a
-   * normal client sends its first packet within a round trip, so it is never the oldest, and the
-   * connections that never do (slowloris) stop adding up. Issue 13: idle connections were what filled
-   * the budget. The new one is admitted either way, so a real client always gets its chance.
-   */
-  private evictUnderMemoryPressure(): void {
-    if (!this.memory.high) return;
-    const oldest = this.pending.values().next();
-    if (oldest.done === true) return;
-    this.pending.delete(oldest.value);
-    this.closedByLimits.add("memory-budget");
-    void oldest.value.close();
   }
 
   /** The session core and wiring of a connection, made when its first whole packet arrives. */

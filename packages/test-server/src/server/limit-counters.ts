@@ -1,6 +1,6 @@
 import type { DeadlineReason } from "./connection-deadlines.js";
 
-export type LimitReason = DeadlineReason | "connection-cap" | "frame-budget" | "memory-budget";
+export type LimitReason = DeadlineReason | "connection-cap" | "frame-budget";
 
 /** How many connections each listener limit closed or refused. */
 export class LimitCounters {

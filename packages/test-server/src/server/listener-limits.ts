@@ -19,8 +19,7 @@ export interface ListenerLimits {
   readonly frameBufferBytes: number;
   /**
    * The memory (resident set size) the listeners are sized for: the default partial-frame budget
-   * is an eighth of it, and once the process's RSS passes 85 % of it each new connection evicts the
-   * oldest one that has not delivered a whole packet yet (a slowloris). `pnpm bench` checks the server stays under it during a flood. Default 256 MiB.
+   * is an eighth of it. `pnpm bench` checks the server stays under it during a flood. Default 256 MiB.
    */
   readonly memoryBudgetBytes: number;
 }
