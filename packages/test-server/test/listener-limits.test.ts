@@ -112,4 +112,3 @@ describe("listener limits", () => {
     await createKey(target);
   });
 });
-
