@@ -1,5 +1,6 @@
 // Public surface of @mtkit/client; see README.md. SQLite lives in `@mtkit/client/sqlite`,
-// IndexedDB in `@mtkit/client/idb`, the storage test suite in `@mtkit/client/storage-conformance`.
+// IndexedDB in `@mtkit/client/idb`, the storage test suite in `@mtkit/client/storage-conformance`,
+// secret chats in `@mtkit/client/secret`.
 
 export { RpcError, isRpcError, type RpcErrorName } from "./errors/rpc-error.js";
 export { classifyRpcError, type RpcErrorClass, type RpcErrorKind } from "./errors/classify-rpc-error.js";
@@ -120,4 +121,4 @@ export type {
 export type { CreateChannelOptions, CreateGroupOptions } from "./chats/create-chats.js";
 export type { AddChatMembersOptions, MembershipOptions } from "./chats/membership.js";
 export { QrLoginError, type QrLoginOptions } from "./client/login/qr-login.js";
-export * from "./secret/index.js";
+// Secret chats live in `@mtkit/client/secret` (TelegramClient.secretChats() loads them on first use).

@@ -20,6 +20,8 @@ export {
   type ContainerItem,
 } from "./core/container.js";
 export { gzipInflateBounded, GZIP_MAX_INFLATED, type GzipCompressor } from "./core/gzip.js";
+export { hasGzipStreams, inflateWithStreams, gzipWithStreams, type AsyncGunzip } from "./core/gzip-streams.js";
+export { expandGzipPacked, hasGzipPacked } from "./core/expand-gzip.js";
 export type { SessionEnvironment } from "./core/session-state.js";
 export { SessionCodec } from "./tl/codec.js";
 

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { CliUsageError, parseCliArgs, USAGE } from "./cli/parse-cli-args.js";
 import { describeServerBanner, describeServerJson } from "./cli/describe-server.js";
+import { installFiles } from "./files/install-files.js";
 import { installWorld } from "./install/install-world.js";
 import { planFromFile, planFromFlags, seedWorld, type SeedPlan } from "./cli/seed-world.js";
 import { TestServer } from "./server/test-server.js";
@@ -38,13 +39,18 @@ async function main(): Promise<void> {
     stop();
     return;
   }
-  const world = installWorld(
-    server,
-    options.dataDir === undefined ? {} : { store: SqliteWorldStore.open(options.dataDir) },
-  );
+  const world = installWorld(server, {
+    ...(options.dataDir === undefined ? {} : { store: SqliteWorldStore.open(options.dataDir) }),
+    // On stderr so the --json line stays the only thing on stdout; test numbers need none of this.
+    onLoginCode: (phone, code) => {
+      console.error(`login code for +${phone}: ${code}`);
+    },
+  });
   process.once("exit", () => {
     world.close();
   });
+  // Uploads and downloads (kept in memory): a client library's file code is tested against the CLI too.
+  installFiles(server);
   const seeded = seedWorld(world, plans);
   console.log(options.json ? describeServerJson(server, seeded) : describeServerBanner(server, seeded));
 }

@@ -1,8 +1,9 @@
 // Regenerates src/generated/{mtproto,api,secret} from schema/*.tl.
 // Run: pnpm --filter @mtkit/tl-core run generate
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { emitLayers } from "../src/codegen/emit-layers.js";
 import { generateSchema, type SchemaJob } from "../src/codegen/generate.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -53,4 +54,14 @@ for (const [dir, job] of jobs) {
   mkdirSync(out, { recursive: true });
   for (const [name, text] of generateSchema(job)) writeFileSync(join(out, name), text);
 }
-console.log(`generated ${jobs.map(([d]) => d).join(", ")} in ${Math.round(performance.now() - started)} ms`);
+// Older API layers (schema/layers/telegram_api.N.tl): only what differs from 228, as data (src/layers).
+const layersOut = join(root, "src", "generated", "layers");
+rmSync(layersOut, { recursive: true, force: true });
+mkdirSync(layersOut, { recursive: true });
+const older = readdirSync(join(root, "schema", "layers"))
+  .map((file) => /^telegram_api\.(\d+)\.tl$/.exec(file))
+  .filter((match) => match !== null)
+  .map((match) => ({ layer: Number(match[1]), source: read(`layers/${match[0]}`) }));
+writeFileSync(join(layersOut, "data.ts"), emitLayers({ layer: 228, source: read("telegram_api.tl") }, older));
+
+console.log(`generated ${jobs.map(([d]) => d).join(", ")}, layers in ${Math.round(performance.now() - started)} ms`);

@@ -33,7 +33,7 @@ async function freshProcess(column: HandshakeWorkerInput["column"], server: Benc
     stdout += chunk;
   });
   try {
-    await withTimeout(new Promise((resolve) => child.once("exit", resolve)), 30_000, `${column} handshake process`);
+    await withTimeout(new Promise((resolve) => child.once("exit", resolve)), 60_000, `${column} handshake process`);
     const output = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as HandshakeWorkerOutput;
     if ("error" in output) throw new Error(output.error);
     return output;
@@ -53,8 +53,17 @@ const server = await startBenchServer(false);
 try {
   const runs = new Map<string, HandshakeTimes[]>(COLUMNS.map((c) => [c, []]));
   // Interleaved: A B C A B C ..., so a busy moment of the shared machine hits every column alike.
+  // A run that fails or overruns (mtcute's process on a machine at load 20+) is reported and left out,
+  // so one slow process does not lose every other figure of the suite.
+  const failed: string[] = [];
   for (let i = 0; i < RUNS; i++)
-    for (const column of COLUMNS) runs.get(column)!.push(await freshProcess(column, server));
+    for (const column of COLUMNS) {
+      try {
+        runs.get(column)!.push(await freshProcess(column, server));
+      } catch (error) {
+        failed.push(`${column}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   const warm: number[] = [],
     warmCpu: number[] = [];
   for (let i = 0; i < RUNS + 3; i++) {
@@ -72,7 +81,9 @@ try {
     `handshake in a fresh process, ${RUNS} runs per column interleaved, median (min-max), ms; node ${process.version}`,
   );
   console.log(`${"".padEnd(22)} ${"wall".padEnd(20)} ${"client CPU".padEnd(20)} ${"load wall".padEnd(20)} load CPU`);
+  for (const failure of failed) console.log(`FAILED run left out: ${failure}`);
   for (const [column, times] of runs) {
+    if (times.length === 0) continue;
     const cells = [
       times.map((t) => t.handshakeWallMs),
       times.map((t) => t.handshakeCpuMs),

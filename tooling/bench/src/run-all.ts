@@ -7,6 +7,7 @@ const suites: string[] = [
   "./crypto.bench.js",
   "./transport.bench.js",
   "./rpc.bench.js",
+  "./idle-rss.bench.js",
   "./hostile-load.bench.js",
   "./updates-catchup.bench.js",
   "./updates-live.bench.js",

@@ -10,7 +10,7 @@ import { PeerCache } from "../peers/peer-cache.js";
 import { CancelledError } from "../retry/cancelled-error.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
 import type { ClientStorage } from "../storage/types.js";
-import type { SessionEnvironment } from "@mtkit/session";
+import { hasGzipStreams, inflateWithStreams, type AsyncGunzip, type SessionEnvironment } from "@mtkit/session";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
 import { DcPool, pfsSettings } from "./dc-pool.js";
 import { disconnectedIfEnded, RequestRunner, type InvokeOptions } from "./request-runner.js";
@@ -42,8 +42,7 @@ import { downloadAsIterable, type DownloadOptions } from "../files/download/down
 import { downloadAsStream } from "../files/download/download-stream.js";
 import { downloadAsBuffer } from "../files/download/download-buffer.js";
 import type { DownloadTarget } from "../files/download/download-target.js";
-import { KvSecretChatStore } from "../secret/kv-secret-chat-store.js";
-import { SecretChats } from "../secret/secret-chats.js";
+import type { SecretChats } from "../secret/secret-chats.js";
 
 /**
  * The Telegram client: typed `invoke` over one connection per DC, with initConnection, FLOOD_WAIT
@@ -63,7 +62,7 @@ export class TelegramClient extends HighLevelMethods {
   #crypto: CryptoProvider | undefined;
   #files: FileHost | undefined;
   readonly #features: FeatureWiring;
-  #secretChats: SecretChats | undefined;
+  #secretChats: Promise<SecretChats> | undefined;
 
   constructor(options: TelegramClientOptions) {
     super();
@@ -143,24 +142,35 @@ export class TelegramClient extends HighLevelMethods {
 
   /**
    * Secret chats (https://core.telegram.org/api/end-to-end), kept in `storage.kv` and fed by the
-   * updates engine; available after `connect()`. Saved chats are restored on first use.
+   * updates engine; available after `connect()`. Saved chats are restored on first use. Loaded on
+   * first call (a dynamic import), so apps that never use secret chats do not ship their schema.
    */
-  get secretChats(): SecretChats {
-    if (this.#secretChats === undefined) {
-      const chats = new SecretChats({
-        api: this,
-        crypto: this.crypto,
-        now: () => this.#now(),
-        store: new KvSecretChatStore(this.storage.kv),
-      });
-      chats.restore().catch((error: unknown) => {
-        this.#options.logger?.error("saved secret chats could not be restored", error);
-      });
-      // The updates engine orders qts and fetches what was missed; the sink is awaited before the state is saved.
-      this.updates.addSink((batch) => chats.handleUpdates(batch.updates));
-      this.#secretChats = chats;
-    }
+  secretChats(): Promise<SecretChats> {
+    this.#secretChats ??= this.#openSecretChats().catch((error: unknown) => {
+      this.#secretChats = undefined;
+      throw error;
+    });
     return this.#secretChats;
+  }
+
+  async #openSecretChats(): Promise<SecretChats> {
+    const crypto = this.crypto;
+    const [{ SecretChats }, { KvSecretChatStore }] = await Promise.all([
+      import("../secret/secret-chats.js"),
+      import("../secret/kv-secret-chat-store.js"),
+    ]);
+    const chats = new SecretChats({
+      api: this,
+      crypto,
+      now: () => this.#now(),
+      store: new KvSecretChatStore(this.storage.kv),
+    });
+    chats.restore().catch((error: unknown) => {
+      this.#options.logger?.error("saved secret chats could not be restored", error);
+    });
+    // The updates engine orders qts and fetches what was missed; the sink is awaited before the state is saved.
+    this.updates.addSink((batch) => chats.handleUpdates(batch.updates));
+    return chats;
   }
 
   /** The crypto provider in use (after `connect()`). */
@@ -335,6 +345,7 @@ export class TelegramClient extends HighLevelMethods {
       now: () => this.#now(),
       randomBytes: (n) => crypto.randomFill(new Uint8Array(n)),
       ...(compression === false ? { gzip: false } : typeof compression === "function" ? { gzip: compression } : {}),
+      ...this.#gunzip(),
     };
     const keys = new DcKeys({
       env,
@@ -432,6 +443,20 @@ export class TelegramClient extends HighLevelMethods {
     crypto: CryptoProvider,
   ): (address: TransportAddress) => Transport {
     return transportFactory(choice, crypto);
+  }
+
+  /**
+   * How incoming gzip_packed is inflated: the platform's DecompressionStream where it has one (its
+   * native inflater, asynchronous; same running cap), else the portable one. `@mtkit/client/node`
+   * returns undefined to keep the synchronous path.
+   */
+  protected gunzip(): AsyncGunzip | undefined {
+    return hasGzipStreams() ? inflateWithStreams : undefined;
+  }
+
+  #gunzip(): { gunzip?: AsyncGunzip } {
+    const gunzip = this.gunzip();
+    return gunzip === undefined ? {} : { gunzip };
   }
 
   get #usesBuiltInDcs(): boolean {

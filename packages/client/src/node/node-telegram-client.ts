@@ -41,6 +41,11 @@ export class TelegramClient extends PortableTelegramClient {
     return nodeTransportFactory(choice, crypto);
   }
 
+  /** Node keeps the synchronous inflater: no promise per packed message and no receive queue. */
+  protected override gunzip(): undefined {
+    return undefined;
+  }
+
   /** Also takes a file path (streamed, never read whole) and Node Readables. */
   override async uploadFile(source: NodeUploadSource, options: UploadFileOptions = {}): Promise<UploadedFile> {
     const input = await nodeUploadSource(source);

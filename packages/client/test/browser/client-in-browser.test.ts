@@ -60,6 +60,13 @@ afterAll(async () => {
 });
 
 describe("TelegramClient in Chromium", () => {
+  it("gzip through CompressionStream / DecompressionStream, a gzip bomb stopped at the cap", async () => {
+    expect(await page.evaluate(() => window.mtkitClient.gzipStreams())).toEqual({
+      roundTrip: true,
+      bomb: "GZIP_TOO_LARGE",
+    });
+  });
+
   it("the page bundle has no Node-only module, no better-sqlite3, no ws", () => {
     expect(bundleInputs.some((input) => input.endsWith("src/client/telegram-client.ts"))).toBe(true);
     expect(bundleInputs.filter((input) => /^node:|better-sqlite3|node_modules\/ws\/|\/node\//.test(input))).toEqual([]);
@@ -73,6 +80,7 @@ describe("TelegramClient in Chromium", () => {
     expect(first).toMatchObject({ firstName: "Browser", homeDcId: 2, nearestDc: 2 });
     expect(first.crypto).toMatch(/^portable/);
     expect(first.keysCreated).toBeGreaterThan(0);
+    expect(first.inflatedWithStreams).toBeGreaterThan(0); // help.getConfig came gzip_packed
     const keysBefore = server.authKeyIds().length;
 
     await page.reload();

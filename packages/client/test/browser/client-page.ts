@@ -3,6 +3,7 @@
 // WebSocket transport, against the Node test server.
 import { createPortableCrypto } from "@mtkit/mtproto-crypto";
 import { createWebSocketTransport } from "@mtkit/transport-ws";
+import { gzipWithStreams, inflateWithStreams, type AsyncGunzip } from "@mtkit/session";
 import { TelegramClient } from "../../src/index.js";
 import type { ClientEvent, SentCode } from "../../src/index.js";
 import { IdbStorage } from "../../src/storage/idb/index.js";
@@ -23,6 +24,22 @@ export interface PageResult {
   readonly crypto: string;
   readonly keysCreated: number;
   readonly nearestDc: number;
+  /** gzip_packed answers inflated through DecompressionStream (help.getConfig is one). */
+  readonly inflatedWithStreams: number;
+}
+
+/** The client, counting what goes through its asynchronous (DecompressionStream) inflater. */
+class CountingClient extends TelegramClient {
+  static inflated = 0;
+  protected override gunzip(): AsyncGunzip | undefined {
+    const inner = super.gunzip();
+    return inner === undefined
+      ? undefined
+      : (data, maxBytes) => {
+          CountingClient.inflated++;
+          return inner(data, maxBytes);
+        };
+  }
 }
 
 declare global {
@@ -31,6 +48,7 @@ declare global {
       sendCode(server: PageServer, phone: string): Promise<number>;
       signIn(code: string): Promise<PageResult>;
       resume(server: PageServer): Promise<PageResult>;
+      gzipStreams(): Promise<{ roundTrip: boolean; bomb: string }>;
     };
   }
 }
@@ -45,7 +63,7 @@ async function openClient(
   const storage = await IdbStorage.open(DATABASE);
   const events: ClientEvent[] = [];
   const wsPort = (dcId: number): number => server.endpoints.find((e) => e.id === dcId)?.wsPort ?? 0;
-  const client = new TelegramClient({
+  const client = new CountingClient({
     apiId: 12345,
     apiHash: "0123456789abcdef0123456789abcdef",
     storage,
@@ -64,19 +82,34 @@ async function finish(
   firstName: string,
 ): Promise<PageResult> {
   const nearest = await client.invoke({ _: "help.getNearestDc" });
+  await client.invoke({ _: "help.getConfig" });
   const result: PageResult = {
     firstName,
     homeDcId: client.homeDcId,
     crypto: client.crypto.name,
     keysCreated: events.filter((e) => e.type === "auth_key_created").length,
     nearestDc: nearest.thisDc,
+    inflatedWithStreams: CountingClient.inflated,
   };
   await client.disconnect();
   await storage.close();
   return result;
 }
 
+/** CompressionStream round trip, and a gzip bomb against the running cap. */
+async function gzipStreams(): Promise<{ roundTrip: boolean; bomb: string }> {
+  const text = new TextEncoder().encode("gzip in a page ".repeat(1000));
+  const roundTrip = (await inflateWithStreams(await gzipWithStreams(text))).join() === text.join();
+  // 8 MiB of zeros (about 8 KB packed) against a 1 MiB cap.
+  const bomb = await inflateWithStreams(await gzipWithStreams(new Uint8Array(8 * 1024 * 1024)), 1024 * 1024).then(
+    () => "inflated",
+    (error: unknown) => (error as { code?: string }).code ?? String(error),
+  );
+  return { roundTrip, bomb };
+}
+
 window.mtkitClient = {
+  gzipStreams,
   async sendCode(server, phone) {
     const { client, storage, events } = await openClient(server);
     await client.connect();

@@ -33,7 +33,7 @@ async function person(phone: string, transport: "tcp" | "ws", saved?: ClientStor
     ...(saved === undefined ? {} : { storage: saved }),
   });
   await client.connect();
-  const chats = client.secretChats;
+  const chats = await client.secretChats();
   chats.subscribe((event) => events.push(event));
   await chats.restore();
   if (saved === undefined) {

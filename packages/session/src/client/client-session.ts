@@ -15,6 +15,13 @@ import { packMessages } from "../core/packer.js";
 import { encodeMsgsAck } from "../core/service-bodies.js";
 import { randomLong, SessionState, type SessionEnvironment } from "../core/session-state.js";
 
+/** A decrypted, checked message: what open() returns and dispatchOpened() takes. */
+export interface OpenedMessage {
+  readonly msgId: bigint;
+  readonly seqNo: number;
+  readonly body: Uint8Array;
+}
+
 export interface ClientSessionOptions {
   readonly env: SessionEnvironment;
   readonly authKey: AuthKey;
@@ -188,6 +195,11 @@ export class ClientSession implements ClientHandlerContext {
    * returns the events it produced. A rejected packet throws MessageRejectedError and changes nothing.
    */
   receive(packet: Uint8Array): ClientSessionEvent[] {
+    return this.dispatchOpened(this.open(packet));
+  }
+
+  /** receive()'s first half: decrypt, msg_id parity, replay and time checks; the message is recorded as seen. */
+  open(packet: Uint8Array): OpenedMessage {
     const { state } = this;
     const message = openMessage(state.env.crypto, state.authKey, packet, "server", state.sessionId);
     if ((message.msgId & 1n) === 0n)
@@ -196,6 +208,11 @@ export class ClientSession implements ClientHandlerContext {
     if (state.timeSynced && !isTimeNotice(message.body))
       state.replay.checkTime(message.msgId, state.clock.serverNowSeconds());
     state.replay.record(message.msgId);
+    return message;
+  }
+
+  /** receive()'s second half: routes an opened message (its body possibly pre-inflated, see expand-gzip.ts). */
+  dispatchOpened(message: OpenedMessage): ClientSessionEvent[] {
     this.events = [];
     dispatchClientMessage(this, message.msgId, message.seqNo, message.body);
     if (this.wantsFlush) this.events.push({ type: "flush-needed" });

@@ -1,4 +1,4 @@
-import { Gunzip, gzipSync } from "fflate";
+import { Gunzip, gzipSync, Unzlib } from "fflate";
 import { MessageRejectedError } from "../errors.js";
 import { readUint32LE } from "@mtkit/mtproto-crypto/bytes";
 
@@ -26,13 +26,26 @@ export function gzipCompress(data: Uint8Array): Uint8Array {
   return gzipSync(data, { level: 6, mtime: 0 });
 }
 
-/** Inflates `data`, failing with GZIP_TOO_LARGE as soon as the output passes `maxBytes`. */
+/**
+ * An RFC 1950 zlib header (deflate, window <= 32 KiB, header check a multiple of 31). mtcute packs
+ * its requests with zlib's deflateSync rather than gzip, and Telegram reads them, so the server does
+ * too; a gzip stream starts 1f 8b and can never pass this check.
+ */
+function isZlib(data: Uint8Array): boolean {
+  const cmf = data[0] ?? 0;
+  const flg = data[1] ?? 0;
+  return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && ((cmf << 8) | flg) % 31 === 0;
+}
+
+/** Inflates `data` (gzip, or zlib-wrapped deflate), failing with GZIP_TOO_LARGE as soon as the output passes `maxBytes`. */
 export function gzipInflateBounded(data: Uint8Array, maxBytes = GZIP_MAX_INFLATED): Uint8Array {
-  if (data.length < 18) throw new MessageRejectedError("GZIP_INVALID", "gzip stream too short");
+  const zlib = data.length >= 6 && isZlib(data);
+  if (data.length < 18 && !zlib) throw new MessageRejectedError("GZIP_INVALID", "gzip stream too short");
   const chunks: Uint8Array[] = [];
   // An object: the callback below changes it, which narrowing of plain locals cannot see.
   const progress = { total: 0, ended: false };
-  const gunzip = new Gunzip((chunk, final) => {
+  const Inflate = zlib ? Unzlib : Gunzip;
+  const gunzip = new Inflate((chunk, final) => {
     progress.total += chunk.length;
     if (progress.total > maxBytes)
       throw new MessageRejectedError("GZIP_TOO_LARGE", `gzip inflates past ${maxBytes} bytes`);
@@ -50,7 +63,7 @@ export function gzipInflateBounded(data: Uint8Array, maxBytes = GZIP_MAX_INFLATE
   }
   // ISIZE (last 4 bytes) is the inflated size mod 2^32: checked after the fact, as integrity only.
   const { total, ended } = progress;
-  if (!ended || total >>> 0 !== readUint32LE(data, data.length - 4)) {
+  if (!ended || (!zlib && total >>> 0 !== readUint32LE(data, data.length - 4))) {
     throw new MessageRejectedError("GZIP_INVALID", "gzip stream truncated or its size does not match its trailer");
   }
   return joinChunks(chunks, total);

@@ -8,6 +8,7 @@ import { ReplayWindow } from "./replay-window.js";
 import { ClientSalts } from "./salts.js";
 import { SeqNoCounter } from "./seq-no.js";
 import type { GzipCompressor } from "./gzip.js";
+import type { AsyncGunzip } from "./gzip-streams.js";
 
 /** Injected effects: the core never reads a clock or a random source of its own. */
 export interface SessionEnvironment {
@@ -20,6 +21,11 @@ export interface SessionEnvironment {
    * `(data) => zlib.gzipSync(data)`), `false` to never compress, or absent for the portable one.
    */
   readonly gzip?: GzipCompressor | false;
+  /**
+   * An asynchronous inflater for incoming gzip_packed (browsers: `inflateWithStreams`, on
+   * DecompressionStream). Absent: the synchronous portable one, inside the core. Client role only.
+   */
+  readonly gunzip?: AsyncGunzip;
 }
 
 export function randomLong(env: SessionEnvironment): bigint {

@@ -1,13 +1,15 @@
 import type { TlObject } from "@mtkit/tl-core";
 import type { AuthKey } from "@mtkit/mtproto-crypto";
-import { ClientSession, type ClientSessionOptions } from "../client/client-session.js";
+import { ClientSession, type ClientSessionOptions, type OpenedMessage } from "../client/client-session.js";
 import type { ClientSessionEvent } from "../client/events.js";
+import { expandGzipPacked, hasGzipPacked } from "../core/expand-gzip.js";
 import { randomLong } from "../core/session-state.js";
 import { MessageRejectedError, SessionError } from "../errors.js";
 import type { BackoffOptions } from "./backoff.js";
 import { ConnectionKeeper } from "./connection-keeper.js";
 import { ConnectionWatchdog } from "./connection-watchdog.js";
 import type { SessionDriverEvent } from "./driver-events.js";
+import { InboundQueue } from "./inbound-queue.js";
 import { PendingRequests } from "./pending-requests.js";
 import { HttpWaitPoller, type HttpWaitOptions } from "./http-wait-poller.js";
 import { PingWaiters } from "./ping-waiters.js";
@@ -63,6 +65,9 @@ export class SessionDriver<Address = unknown> {
   private readonly pingWaiters: PingWaiters;
   /** Only on request-response transports (HTTP): keeps an http_wait outstanding. */
   private readonly poller: HttpWaitPoller | undefined;
+  private readonly inbound = new InboundQueue((error) => {
+    this.rejected(error);
+  });
 
   constructor(private readonly options: SessionDriverOptions<Address>) {
     this.session = new ClientSession(options);
@@ -266,17 +271,47 @@ export class SessionDriver<Address = unknown> {
   }
 
   private onPacket(packet: Uint8Array): void {
+    this.inbound.run(() => this.receive(packet));
+  }
+
+  /** One packet: opened now; delivered now, or after its gzip_packed parts are inflated asynchronously. */
+  private receive(packet: Uint8Array): Promise<void> | undefined {
+    if (this.closed) return undefined;
+    let message: OpenedMessage;
+    try {
+      message = this.session.open(packet);
+    } catch (error) {
+      this.rejected(error);
+      return undefined;
+    }
+    const gunzip = this.session.state.env.gunzip;
+    if (gunzip === undefined || !hasGzipPacked(message.body)) {
+      this.deliver(message);
+      return undefined;
+    }
+    return expandGzipPacked(message.body, this.session.state.codec, gunzip).then((body) => {
+      if (!this.closed) this.deliver({ ...message, body });
+    });
+  }
+
+  /**
+   * Security Guidelines: a rejected packet is dropped, the same way for every reason; it may have
+   * held an answer, so those are asked for again now instead of after the watchdog.
+   */
+  private rejected(error: unknown): void {
+    const rejected =
+      error instanceof MessageRejectedError ? error : new MessageRejectedError("MALFORMED_BODY", String(error));
+    const askedAgain = this.session.askForAnswersAgain();
+    this.options.onEvent?.({ type: "rejected", error: rejected, askedAgain });
+    if (askedAgain > 0) this.flush();
+  }
+
+  private deliver(message: OpenedMessage): void {
     let events: ClientSessionEvent[];
     try {
-      events = this.session.receive(packet);
+      events = this.session.dispatchOpened(message);
     } catch (error) {
-      // Security Guidelines: a rejected packet is dropped, the same way for every reason; it may
-      // have held an answer, so those are asked for again now instead of after the watchdog.
-      const rejected =
-        error instanceof MessageRejectedError ? error : new MessageRejectedError("MALFORMED_BODY", String(error));
-      const askedAgain = this.session.askForAnswersAgain();
-      this.options.onEvent?.({ type: "rejected", error: rejected, askedAgain });
-      if (askedAgain > 0) this.flush();
+      this.rejected(error);
       return;
     }
     for (const event of events) this.dispatch(event);

@@ -1,11 +1,11 @@
-import { TlWriter, type TlObject } from "@mtkit/tl-core";
-import { apiRegistry } from "@mtkit/tl-core/api";
+import type { TlObject } from "@mtkit/tl-core";
 import type { ServerSession } from "@mtkit/session";
 import type { FaultKnobs } from "../faults/fault-knobs.js";
 import type { KeyInfo } from "./client-info.js";
 import type { HandlerRegistry } from "./handler-registry.js";
 import type { RpcContext } from "./rpc-context.js";
 import { RpcError } from "./rpc-error.js";
+import { encodeForLayer } from "./layer-writers.js";
 import { unwrapInvoke } from "./unwrap-invoke.js";
 
 export interface DispatcherDeps {
@@ -18,6 +18,8 @@ export interface DispatcherDeps {
   deliver(session: ServerSession): void;
   /** Closes the session's current connection (fault knob). */
   disconnect(session: ServerSession): void;
+  /** A client announced this layer (invokeWithLayer); the server logs a fallback once. */
+  onLayer(layer: number): void;
   /** An unexpected (non-RpcError) exception escaped a handler; the client gets 500. */
   onHandlerError(error: unknown, method: string): void;
 }
@@ -53,8 +55,10 @@ export function dispatchRequest(
 async function answer(deps: DispatcherDeps, session: ServerSession, reqMsgId: bigint, outer: TlObject): Promise<void> {
   let method = outer._;
   try {
-    const call = unwrapInvoke(deps.keyInfo(session.keyRecord.authKey.idLong), outer);
+    const info = deps.keyInfo(session.keyRecord.authKey.idLong);
+    const call = unwrapInvoke(info, outer);
     method = call.request._;
+    if (info.layer !== undefined) deps.onLayer(info.layer);
     for (const id of call.afterMsgIds) await inFlight.get(session)?.get(id);
     for (const fault of deps.faults.take(method)) {
       if (fault.kind === "rpcError") throw new RpcError(fault.code, fault.message);
@@ -65,7 +69,7 @@ async function answer(deps: DispatcherDeps, session: ServerSession, reqMsgId: bi
     const handler = deps.handlers.get(method) ?? deps.handlers.fallback;
     if (handler === undefined) throw new RpcError(400, "METHOD_NOT_IMPLEMENTED");
     const result = await handler(call.request, contextFor(deps, session, reqMsgId, call.withoutUpdates));
-    session.sendRawResult(reqMsgId, encodeResult(result));
+    session.sendRawResult(reqMsgId, encodeResult(result, info.layer, method));
   } catch (error) {
     if (error instanceof RpcError) {
       session.sendError(reqMsgId, error.code, error.errorMessage);
@@ -76,17 +80,15 @@ async function answer(deps: DispatcherDeps, session: ServerSession, reqMsgId: bi
   }
 }
 
-/** Objects are boxed with their constructor, booleans become Bool, arrays Vector (tl-core `untyped`). */
-export function encodeResult(result: unknown): Uint8Array {
+/**
+ * Objects are boxed with their constructor, booleans become Bool, arrays Vector (tl-core `untyped`),
+ * in the API layer the client announced (`layer`; undefined: the generated one, 228), as the answer
+ * to `method` where given (a method whose result type changed answers in the older type).
+ */
+export function encodeResult(result: unknown, layer?: number, method?: string): Uint8Array {
   if (result instanceof Uint8Array) return result;
-  // One writer for every answer (encoding is synchronous): a fresh 1 KiB buffer per answer was a
-  // visible share of the server's time under load.
-  resultWriter.reset();
-  resultWriter.untyped(result);
-  return resultWriter.finish();
+  return encodeForLayer(result, layer, method);
 }
-
-const resultWriter = new TlWriter(apiRegistry);
 
 function contextFor(deps: DispatcherDeps, session: ServerSession, msgId: bigint, withoutUpdates: boolean): RpcContext {
   const record = session.keyRecord;
@@ -102,7 +104,7 @@ function contextFor(deps: DispatcherDeps, session: ServerSession, msgId: bigint,
     client: info.client,
     withoutUpdates,
     pushUpdates: (updates) => {
-      session.queue(encodeResult(updates), true, false);
+      session.queue(encodeResult(updates, info.layer), true, false);
       deps.deliver(session);
     },
   };

@@ -31,6 +31,8 @@ export interface WorldServerOptions {
   readonly limits?: Partial<DifferenceLimits>;
   /** How often due auto-delete timers are checked, in ms (default 1000; 0: only `expireDue()`). */
   readonly autoDeleteIntervalMs?: number;
+  /** Called with each login code auth.sendCode sends (digits-only phone); `lastCode` reads the latest too. */
+  readonly onLoginCode?: (phone: string, code: string) => void;
 }
 
 /** Test-side handle on the world a server serves. */
@@ -75,7 +77,7 @@ export function installWorld(server: TestServer, options: WorldServerOptions = {
     authorizations,
     pusher: new UpdatePusher(server, world, wire, authorizations, server.faults.updates),
     crypto,
-    login: new LoginState(),
+    login: new LoginState(options.onLoginCode),
     defaultHomeDc,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };

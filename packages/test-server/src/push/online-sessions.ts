@@ -32,7 +32,7 @@ export function onlineSessions(server: TestServer, authorizations: Authorization
         sessionId: session.sessionId,
         authKeyId: record.authKey.idLong,
         send: (updates) => {
-          sendTo(session, updates);
+          sendTo(session, updates, dc.keyInfo(record.authKey.idLong).layer);
           dc.deliver(session);
         },
       });
@@ -50,7 +50,7 @@ export function sendToKey(server: TestServer, dcId: number, permAuthKeyId: bigin
       const record = session.keyRecord;
       const permKeyId = record.expiresAt === undefined ? record.authKey.idLong : record.boundPermKeyId;
       if (permKeyId !== permAuthKeyId) continue;
-      sendTo(session, updates);
+      sendTo(session, updates, dc.keyInfo(record.authKey.idLong).layer);
       dc.deliver(session);
       sent++;
     }
@@ -58,6 +58,7 @@ export function sendToKey(server: TestServer, dcId: number, permAuthKeyId: bigin
   return sent;
 }
 
-function sendTo(session: ServerSession, updates: TypeUpdates): void {
-  session.queue(encodeResult(updates), true, false);
+/** Queued in the layer the session's key announced (each client reads only its own layer). */
+function sendTo(session: ServerSession, updates: TypeUpdates, layer: number | undefined): void {
+  session.queue(encodeResult(updates, layer), true, false);
 }

@@ -7,12 +7,13 @@ import {
   type ServerSessionStoreOptions,
   type SessionEnvironment,
 } from "@mtkit/session";
-import { apiRegistry } from "@mtkit/tl-core/api";
+import { anyLayerRegistry } from "@mtkit/tl-core/layers";
 import { FrameBufferBudget, TcpTransportServer, TransportError } from "@mtkit/transport-tcp";
 import { WebSocketTransportServer } from "@mtkit/transport-ws";
 import { HttpTransportServer } from "@mtkit/transport-http";
 import type { ServerConnectionLink } from "@mtkit/transport-tcp/transport";
 import type { KeyInfo } from "../api/client-info.js";
+import type { LayerNotices } from "../api/layer-writers.js";
 import type { HandlerRegistry } from "../api/handler-registry.js";
 import { dispatchRequest, type DispatcherDeps } from "../api/rpc-dispatcher.js";
 import type { DcEndpoint } from "../api/topology.js";
@@ -48,6 +49,8 @@ export interface DcServerOptions {
   /** Connection cap, deadlines and the partial-frame budget of this DC's listeners. */
   readonly limits: ListenerLimits;
   readonly onError: (error: unknown) => void;
+  /** Logs, once per layer, a client's layer the server answers in a lower one. */
+  readonly layerNotices: LayerNotices;
 }
 
 /** One DC: listeners, auth keys (never shared between DCs), sessions and salts. */
@@ -92,6 +95,9 @@ export class DcServer {
       },
       disconnect: (session) => {
         this.sessionLinks.get(session)?.close();
+      },
+      onLayer: (layer) => {
+        options.layerNotices.announced(layer);
       },
       onHandlerError: (error) => {
         options.onError(error);
@@ -248,7 +254,8 @@ export class DcServer {
         sessions: this.sessionStore,
         salts: this.salts,
         rsaKeys: [this.options.rsaKey.privateKey],
-        apiRegistry,
+        // Requests of any known layer are read into layer-228 objects (tl-core/layers).
+        apiRegistry: anyLayerRegistry(),
         forceDhRetry,
       }),
       dropAfterPackets,

@@ -5,6 +5,7 @@ import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import type { TypeUpdates } from "@mtkit/tl-core/api";
 import { encodeResult } from "../api/rpc-dispatcher.js";
 import { registerBuiltins } from "../api/builtin-handlers.js";
+import { LayerNotices } from "../api/layer-writers.js";
 import { HandlerRegistry, type FallbackHandler, type MethodName, type RpcHandler } from "../api/handler-registry.js";
 import type { DcEndpoint } from "../api/topology.js";
 import { FaultKnobs } from "../faults/fault-knobs.js";
@@ -51,6 +52,11 @@ export interface TestServerOptions {
   readonly crypto?: CryptoProvider;
   /** Unexpected errors (handler exceptions, malformed input). Default: ignored. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * The server's log lines (e.g. a client announced a layer the server has no schema of, and which
+   * layer it answers in instead). Default: printed to stderr.
+   */
+  readonly onLog?: (line: string) => void;
 }
 
 /**
@@ -76,6 +82,12 @@ export class TestServer {
     const firstDcId = options.firstDcId ?? 1;
     const dcs: DcServer[] = [];
     const server = new TestServer(rsaKey, dcs);
+    const layerNotices = new LayerNotices(
+      options.onLog ??
+        ((line) => {
+          console.warn(`mtkit-test-server: ${line}`);
+        }),
+    );
     for (let i = 0; i < count; i++) {
       const port = options.port === undefined || options.port === 0 ? 0 : options.port + i;
       const wsPort =
@@ -103,6 +115,7 @@ export class TestServer {
           sessionLimits: options.sessionLimits ?? {},
           limits: resolveListenerLimits(options.limits),
           onError: options.onError ?? (() => undefined),
+          layerNotices,
         }),
       );
     }
@@ -181,11 +194,19 @@ export class TestServer {
 
   /** Sends updates to every session (optionally only those under one auth key). */
   pushUpdates(updates: TypeUpdates | Uint8Array, authKeyId?: bigint): number {
-    const body = encodeResult(updates);
+    // Encoded once per layer the receiving keys announced.
+    const bodies = new Map<number | undefined, Uint8Array>();
     let sent = 0;
     for (const dc of this.dcs) {
       for (const session of dc.sessions) {
-        if (authKeyId !== undefined && session.keyRecord.authKey.idLong !== authKeyId) continue;
+        const keyId = session.keyRecord.authKey.idLong;
+        if (authKeyId !== undefined && keyId !== authKeyId) continue;
+        const layer = dc.keyInfo(keyId).layer;
+        let body = bodies.get(layer);
+        if (body === undefined) {
+          body = encodeResult(updates, layer);
+          bodies.set(layer, body);
+        }
         session.queue(body, true, false);
         dc.deliver(session);
         sent++;

@@ -8,6 +8,7 @@ import {
   type SessionDriverOptions,
   type SessionEnvironment,
 } from "@mtkit/session";
+import type { TlRegistry } from "@mtkit/tl-core";
 import { apiRegistry } from "@mtkit/tl-core/api";
 import { createTcpTransport } from "@mtkit/transport-tcp";
 import type { FramingProtocol } from "@mtkit/transport-tcp/codec";
@@ -75,6 +76,8 @@ export async function openDriver(
     readonly onEvent?: (event: ClientEvent) => void;
     readonly pingIntervalMs?: number;
     readonly deadConnectionTimeoutMs?: number;
+    /** How the driver reads answers (default: the generated layer-228 registry). */
+    readonly apiRegistry?: TlRegistry;
   } = {},
 ): Promise<SessionDriver<DcAddress>> {
   const endpoint = server.endpoints[options.dcIndex ?? 0]!;
@@ -85,7 +88,7 @@ export async function openDriver(
     authKey: auth.authKey,
     serverSalt: auth.serverSalt,
     timeOffsetMs: auth.timeOffsetMs,
-    apiRegistry,
+    apiRegistry: options.apiRegistry ?? apiRegistry,
     requestTimeoutMs: 10_000,
     backoff: { initialMs: 20, maxMs: 200 },
     ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),

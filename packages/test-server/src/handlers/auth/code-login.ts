@@ -33,6 +33,7 @@ export function registerCodeLogin(deps: HandlerDeps): void {
     const code = testDc === undefined ? String(10000 + Number(randomLong(crypto) % 90000n)) : String(testDc).repeat(5);
     const hash = randomLong(crypto).toString(16);
     login.codes.set(phone, { hash, code, verified: false });
+    login.onCode?.(phone, code);
     return {
       _: "auth.sentCode" as const,
       type: { _: "auth.sentCodeTypeApp" as const, length: 5 },

@@ -2,6 +2,9 @@ import type { SrpServerSession } from "@mtkit/mtproto-crypto";
 
 /** Short-lived login state (codes, 2FA proofs, exported authorizations, QR tokens); never persisted. */
 export class LoginState {
+  /** `onCode` hears every code auth.sendCode sends (the CLI prints them: a shell user has no other way to read one). */
+  constructor(readonly onCode?: (phone: string, code: string) => void) {}
+
   /** phone -> the code sent and its hash. */
   readonly codes = new Map<string, { readonly hash: string; readonly code: string; verified: boolean }>();
   /** Keys that passed the code step of an account with a password, waiting for auth.checkPassword. */
