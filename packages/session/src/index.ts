@@ -65,5 +65,6 @@ export {
   type LivenessSettings,
 } from "./driver/liveness-monitor.js";
 export { createAuthKeyOverTransport } from "./driver/create-auth-key.js";
-export type { DriverTransport, DriverTransportEvent, DriverTimers } from "./driver/transport.js";
+export type { DriverTransport, DriverTransportEvent, DriverTimers, LongPollSource } from "./driver/transport.js";
+export type { HttpWaitOptions } from "./driver/http-wait-poller.js";
 export { backoffDelay, type BackoffOptions } from "./driver/backoff.js";

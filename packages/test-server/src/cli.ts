@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     port: options.port,
     dcs: options.dcs,
     ws: options.ws,
+    http: options.http,
     secrets: options.secrets,
     ...(options.keyFile === undefined ? {} : { rsaKey: readFileSync(options.keyFile, "utf8") }),
   });

@@ -136,11 +136,12 @@ describe("mtkit-test-server CLI", () => {
     expect(() => parseCliArgs(["--secret", "xyz"])).toThrow(/hex/);
     expect(() => parseCliArgs(["--nope"])).toThrow(/nope/);
     expect(
-      parseCliArgs(["--port", "4430", "--dcs", "3", "--ws", "--secret", "dd00", "--secret", "ee11"]),
+      parseCliArgs(["--port", "4430", "--dcs", "3", "--ws", "--http", "--secret", "dd00", "--secret", "ee11"]),
     ).toMatchObject({
       port: 4430,
       dcs: 3,
       ws: true,
+      http: true,
       secrets: ["dd00", "ee11"],
       host: "127.0.0.1",
       json: false,

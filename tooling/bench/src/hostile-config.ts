@@ -28,6 +28,13 @@ export type HostileMessage =
   | {
       readonly type: "report";
       readonly peakRss: number;
+      /** process.memoryUsage() when the RSS peaked: V8 heap reserved / used, memory outside it. */
+      readonly atPeak: {
+        readonly heapTotal: number;
+        readonly heapUsed: number;
+        readonly external: number;
+        readonly arrayBuffers: number;
+      };
       readonly connections: number;
       readonly frameBufferedBytes: number;
       readonly closedByLimits: Record<string, number>;

@@ -98,6 +98,10 @@ try {
   console.log(
     `  server peak RSS: ${peakMiB.toFixed(0)} MiB (idle ${(ready.idleRss / MIB).toFixed(0)} MiB, budget ${config.budgetMiB} MiB) ${peakMiB < config.budgetMiB ? "ok" : "OVER BUDGET"}`,
   );
+  const { atPeak } = report;
+  console.log(
+    `  at the peak: V8 heap ${(atPeak.heapTotal / MIB).toFixed(0)} MiB reserved / ${(atPeak.heapUsed / MIB).toFixed(0)} MiB used, outside it ${(atPeak.external / MIB).toFixed(0)} MiB (ArrayBuffers ${(atPeak.arrayBuffers / MIB).toFixed(0)} MiB), the rest (${((report.peakRss - atPeak.heapTotal - atPeak.external) / MIB).toFixed(0)} MiB) code, sockets and allocator`,
+  );
   console.log(
     `  server now: ${report.connections} connections, ${(report.frameBufferedBytes / MIB).toFixed(1)} MiB in partial frames; closed by limits: ${JSON.stringify(report.closedByLimits)}`,
   );

@@ -8,8 +8,15 @@ const config = JSON.parse(process.env.MTKIT_BENCH_HOSTILE ?? "{}");
 const server = await TestServer.start({ limits: { memoryBudgetBytes: config.budgetMiB * 1024 * 1024 } });
 const dc = server.dcs[0];
 let peakRss = process.memoryUsage.rss();
+// Where the memory is at the RSS peak: V8's heap (reserved and used) and memory outside it
+// (ArrayBuffers: socket reads and partial frames). process.memoryUsage() walks the heap spaces, so
+// it runs only when the cheap RSS read shows a new peak.
+let atPeak = process.memoryUsage();
 const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  const rss = process.memoryUsage.rss();
+  if (rss <= peakRss) return;
+  peakRss = rss;
+  atPeak = process.memoryUsage();
 }, 20);
 const send = (message) => process.send?.(message);
 send({
@@ -23,6 +30,12 @@ process.on("message", (message) => {
     send({
       type: "report",
       peakRss,
+      atPeak: {
+        heapTotal: atPeak.heapTotal,
+        heapUsed: atPeak.heapUsed,
+        external: atPeak.external,
+        arrayBuffers: atPeak.arrayBuffers,
+      },
       connections: dc.connectionCount,
       frameBufferedBytes: dc.frameBufferedBytes,
       closedByLimits: dc.closedByLimits.toJSON(),

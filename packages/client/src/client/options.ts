@@ -68,7 +68,7 @@ export interface TelegramClientOptions {
   readonly apiHash: string;
   readonly storage: ClientStorage;
   /**
-   * A factory (a fresh transport per connection), "websocket" (the default here), a TCP framing name
+   * A factory (a fresh transport per connection), "websocket" (the default here), "http", a TCP framing name
    * or an MTProxy link (`@mtkit/client/node`, whose default is obfuscated intermediate over TCP).
    */
   readonly transport?: TransportOption;

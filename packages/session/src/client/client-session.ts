@@ -80,6 +80,21 @@ export class ClientSession implements ClientHandlerContext {
     return this.enqueueService({ _: "ping_delay_disconnect", pingId: pingId, disconnectDelay: delaySeconds }, "ping");
   }
 
+  /**
+   * Long poll over HTTP (https://core.telegram.org/mtproto/service_messages#long-poll-http-wait): the
+   * server may hold the answer to the packet carrying it up to `maxWaitMs` until it has messages. Sent
+   * as not content-related: it has no answer, and an ack of it would end the poll at once.
+   */
+  httpWait(maxDelayMs: number, waitAfterMs: number, maxWaitMs: number): void {
+    const body = this.state.codec.encode({
+      _: "http_wait",
+      maxDelay: maxDelayMs,
+      waitAfter: waitAfterMs,
+      maxWait: maxWaitMs,
+    });
+    this.sendService(body, false);
+  }
+
   getFutureSalts(num: number): number {
     return this.enqueueService({ _: "get_future_salts", num: Math.min(64, Math.max(1, num)) }, "future-salts");
   }

@@ -11,6 +11,7 @@ import { ConnectionWatchdog } from "./connection-watchdog.js";
 import type { SessionDriverEvent } from "./driver-events.js";
 import { InboundQueue } from "./inbound-queue.js";
 import { PendingRequests } from "./pending-requests.js";
+import { HttpWaitPoller, type HttpWaitOptions } from "./http-wait-poller.js";
 import { PingWaiters } from "./ping-waiters.js";
 import type { ResultOf } from "./result-of.js";
 import { realTimers, type DriverTimers, type DriverTransport, type DriverTransportEvent } from "./transport.js";
@@ -40,6 +41,8 @@ export interface SessionDriverOptions<Address> extends ClientSessionOptions {
    */
   readonly maxConnectionLosses?: number;
   readonly backoff?: BackoffOptions;
+  /** The long poll on request-response transports (those with `longPoll`, e.g. HTTP); ignored otherwise. */
+  readonly httpWait?: HttpWaitOptions;
   readonly timers?: DriverTimers;
   /** Updates, new_session_created, -404, liveness ... everything not tied to one request. */
   readonly onEvent?: (event: SessionDriverEvent) => void;
@@ -60,6 +63,8 @@ export class SessionDriver<Address = unknown> {
   private closed = false;
   private flushScheduled = false;
   private readonly pingWaiters: PingWaiters;
+  /** Only on request-response transports (HTTP): keeps an http_wait outstanding. */
+  private readonly poller: HttpWaitPoller | undefined;
   private readonly inbound = new InboundQueue((error) => {
     this.rejected(error);
   });
@@ -88,6 +93,18 @@ export class SessionDriver<Address = unknown> {
         },
       },
     );
+    const longPoll = options.transport.longPoll;
+    this.poller =
+      longPoll === undefined
+        ? undefined
+        : new HttpWaitPoller(longPoll, options.httpWait ?? {}, {
+            now: () => options.env.now(),
+            timers: this.timers,
+            sendPoll: (maxWaitMs) => {
+              this.session.httpWait(0, 0, maxWaitMs);
+              this.flush();
+            },
+          });
     this.link = new ConnectionKeeper(
       {
         transport: options.transport,
@@ -104,10 +121,12 @@ export class SessionDriver<Address = unknown> {
           // A new connection: resend every unanswered request with its original msg_id.
           this.session.reconnected();
           this.watchdog.start();
+          this.poller?.start(); // the first http_wait joins the resent requests
           this.flush();
         },
         onDown: (error) => {
           this.watchdog.stop();
+          this.poller?.stop();
           if (error !== undefined) this.connectionLost(error);
         },
         onRestart: (reason) => options.onEvent?.({ type: "reconnecting", reason }),
@@ -202,6 +221,7 @@ export class SessionDriver<Address = unknown> {
     if (this.closed) return;
     this.closed = true;
     this.watchdog.stop();
+    this.poller?.dispose();
     if (this.ackTimer !== undefined) this.timers.clearTimeout(this.ackTimer);
     this.session.abandonAll();
     this.pending.rejectAll(new SessionError("CLOSED", "driver closed"));
@@ -224,8 +244,10 @@ export class SessionDriver<Address = unknown> {
     if (this.closed) return;
     // Anything from the server is life; checked by the watchdog's one timer, not per packet.
     this.watchdog.received();
-    if (event.type === "packet") this.onPacket(event.packet);
-    else if (event.type === "status" && event.error.status === -404) {
+    if (event.type === "packet") {
+      this.poller?.received();
+      this.onPacket(event.packet);
+    } else if (event.type === "status" && event.error.status === -404) {
       this.options.onEvent?.({ type: "auth-key-unknown" });
       this.pending.rejectAll(new SessionError("AUTH_KEY_UNKNOWN", "the server does not know this auth key (-404)"));
       this.session.abandonAll();

@@ -15,6 +15,20 @@ export interface DriverTransport<Address = unknown> {
   subscribe(listener: (event: DriverTransportEvent) => void): () => void;
   close(): Promise<void>;
   readonly closed: boolean;
+  /**
+   * Capability of request-response transports (HTTP): the server can only answer requests, so the
+   * driver keeps a long poll (http_wait) outstanding. Absent on stream transports.
+   */
+  readonly longPoll?: LongPollSource;
+}
+
+/** What a request-response transport tells the driver about its requests. */
+export interface LongPollSource {
+  /**
+   * Calls `listener` whenever no request is outstanding any more, so nothing could carry what the
+   * server wants to push; returns the unsubscribe function.
+   */
+  onIdle(listener: () => void): () => void;
 }
 
 /** Timers, injectable so tests can drive time by hand. */

@@ -37,5 +37,15 @@ export type ServerEvent =
   | { readonly type: "request-dropped"; readonly session: ServerSession; readonly reqMsgId: bigint }
   /** destroy_auth_key: the key left the key store (its answer is still queued). */
   | { readonly type: "auth-key-destroyed"; readonly authKeyId: bigint }
+  /**
+   * http_wait (https://core.telegram.org/mtproto/service_messages#long-poll-http-wait): over HTTP, the
+   * answer to the packet being received may be held up to `maxWaitMs` until there is something to send.
+   */
+  | {
+      readonly type: "http-wait";
+      readonly maxDelayMs: number;
+      readonly waitAfterMs: number;
+      readonly maxWaitMs: number;
+    }
   /** Something was queued for this connection: call `flush()`. */
   | { readonly type: "flush-needed" };

@@ -155,7 +155,7 @@ function dispatch(ctx: ServerHandlerContext, msgId: bigint, body: Uint8Array): v
     case "msgs_state_info":
       return;
     case "http_wait":
-      serveHttpWait(ctx);
+      serveHttpWait(ctx, service);
       return;
     case "destroy_auth_key":
       serveDestroyAuthKey(ctx, msgId);

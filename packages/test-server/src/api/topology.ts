@@ -5,4 +5,6 @@ export interface DcEndpoint {
   readonly host: string;
   readonly port: number;
   readonly wsPort: number | undefined;
+  /** The HTTP transport's port (POST /api), when the DC listens for it. */
+  readonly httpPort?: number | undefined;
 }

@@ -5,7 +5,13 @@ import type { SeedReport } from "./seed-world.js";
 export function describeServerJson(server: TestServer, seeded?: SeedReport): string {
   return JSON.stringify({
     ...(seeded === undefined ? {} : { seeded }),
-    dcs: server.endpoints.map((dc) => ({ id: dc.id, host: dc.host, port: dc.port, wsPort: dc.wsPort ?? null })),
+    dcs: server.endpoints.map((dc) => ({
+      id: dc.id,
+      host: dc.host,
+      port: dc.port,
+      wsPort: dc.wsPort ?? null,
+      ...(dc.httpPort === undefined ? {} : { httpPort: dc.httpPort }),
+    })),
     publicKeyPem: server.publicKeyPem,
     // Signed decimal, as resPQ carries it and GramJS keys its map; hex (unsigned) as mtcute logs it.
     fingerprint: server.fingerprint.toString(),
@@ -17,7 +23,10 @@ export function describeServerBanner(server: TestServer, seeded?: SeedReport): s
   const lines = ["mtkit test server: MTProto 2.0 on localhost", ""];
   for (const dc of server.endpoints) {
     const ws = dc.wsPort === undefined ? "" : `, WebSocket ws://${dc.host}:${dc.wsPort}/apiws`;
-    lines.push(`  DC ${dc.id}: TCP ${dc.host}:${dc.port} (abridged, intermediate, padded, full, obfuscated)${ws}`);
+    const http = dc.httpPort === undefined ? "" : `, HTTP http://${dc.host}:${dc.httpPort}/api`;
+    lines.push(
+      `  DC ${dc.id}: TCP ${dc.host}:${dc.port} (abridged, intermediate, padded, full, obfuscated)${ws}${http}`,
+    );
   }
   lines.push(
     "",

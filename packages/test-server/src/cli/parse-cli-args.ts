@@ -5,6 +5,7 @@ export interface CliOptions {
   readonly port: number;
   readonly dcs: number;
   readonly ws: boolean;
+  readonly http: boolean;
   readonly keyFile: string | undefined;
   readonly secrets: string[];
   readonly json: boolean;
@@ -27,6 +28,7 @@ export const USAGE = `Usage: mtkit-test-server [options]
   --port N        TCP port of the first DC, the others follow (default 0 = random)
   --dcs N         number of DCs (default 1)
   --ws            also listen on WebSocket (one port per DC)
+  --http          also listen for the HTTP transport, POST /api (one port per DC)
   --key FILE      PEM RSA private key to load (default: generate one)
   --secret HEX    accept this MTProxy secret (repeatable; 16 bytes, dd+16, ee+16+domain)
   --data DIR      keep the world (accounts, chats, messages, updates) in DIR/world.sqlite
@@ -56,6 +58,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         port: { type: "string" },
         dcs: { type: "string" },
         ws: { type: "boolean" },
+        http: { type: "boolean" },
         key: { type: "string" },
         secret: { type: "string", multiple: true },
         json: { type: "boolean" },
@@ -79,6 +82,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     port: integer("port", values.port, 0, 0, 65535),
     dcs: integer("dcs", values.dcs, 1, 1, 16),
     ws: values.ws ?? false,
+    http: values.http ?? false,
     keyFile: values.key,
     secrets: values.secret ?? [],
     json: values.json ?? false,

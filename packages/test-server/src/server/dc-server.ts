@@ -10,6 +10,7 @@ import {
 import { anyLayerRegistry } from "@mtkit/tl-core/layers";
 import { FrameBufferBudget, TcpTransportServer, TransportError } from "@mtkit/transport-tcp";
 import { WebSocketTransportServer } from "@mtkit/transport-ws";
+import { HttpTransportServer } from "@mtkit/transport-http";
 import type { ServerConnectionLink } from "@mtkit/transport-tcp/transport";
 import type { KeyInfo } from "../api/client-info.js";
 import type { LayerNotices } from "../api/layer-writers.js";
@@ -23,7 +24,7 @@ import type { ListenerLimits } from "./listener-limits.js";
 import { LimitCounters } from "./limit-counters.js";
 import type { LinkHandle } from "./link-handle.js";
 import type { ServerRsaKey } from "./rsa-key.js";
-import { serveConnection } from "./serve-connection.js";
+import { serveConnection, type ConnectionDeps } from "./serve-connection.js";
 
 export interface DcServerOptions {
   readonly id: number;
@@ -34,6 +35,8 @@ export interface DcServerOptions {
   readonly port: number;
   /** Undefined: no WebSocket listener; 0: any free port. */
   readonly wsPort: number | undefined;
+  /** Undefined: no HTTP listener; 0: any free port. */
+  readonly httpPort?: number | undefined;
   readonly secrets: readonly string[];
   readonly crypto: CryptoProvider;
   readonly rsaKey: ServerRsaKey;
@@ -64,6 +67,7 @@ export class DcServer {
   private readonly dispatcher: DispatcherDeps;
   private tcp: TcpTransportServer | undefined;
   private ws: WebSocketTransportServer | undefined;
+  private http: HttpTransportServer | undefined;
 
   constructor(private readonly options: DcServerOptions) {
     const { crypto } = options;
@@ -106,7 +110,13 @@ export class DcServer {
   }
 
   get endpoint(): DcEndpoint {
-    return { id: this.options.id, host: this.options.advertisedHost, port: this.tcp?.port ?? 0, wsPort: this.ws?.port };
+    return {
+      id: this.options.id,
+      host: this.options.advertisedHost,
+      port: this.tcp?.port ?? 0,
+      wsPort: this.ws?.port,
+      ...(this.http === undefined ? {} : { httpPort: this.http.port }),
+    };
   }
 
   /**
@@ -155,6 +165,27 @@ export class DcServer {
         this.accept(link);
       });
     }
+    if (this.options.httpPort !== undefined) this.http = await this.listenHttp(this.options.httpPort);
+  }
+
+  /**
+   * The HTTP transport (https://core.telegram.org/mtproto/transports#http) under the same limits: its
+   * sockets capped like connections, the whole request due within the transport-init deadline, bodies
+   * in the shared partial-frame budget; its virtual connections count as connections.
+   */
+  private async listenHttp(port: number): Promise<HttpTransportServer> {
+    const { limits } = this.options;
+    const http = await HttpTransportServer.listen({
+      host: this.options.host,
+      port,
+      frameBufferBudget: this.frameBufferBudget,
+      maxSockets: limits.maxConnections,
+      requestTimeoutMs: limits.transportInitMs,
+    });
+    http.onConnection((link) => {
+      this.accept(link);
+    });
+    return http;
   }
 
   /** Closes every open connection now (clients reconnect; sessions and keys stay). */
@@ -163,7 +194,7 @@ export class DcServer {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.tcp?.close(), this.ws?.close()]);
+    await Promise.all([this.tcp?.close(), this.ws?.close(), this.http?.close()]);
   }
 
   /** Sends what `session` queued through its current connection; kept for the next one otherwise. */
@@ -191,37 +222,52 @@ export class DcServer {
       if (event.error instanceof TransportError && event.error.code === "BUFFER_BUDGET")
         this.closedByLimits.add("frame-budget");
     });
-    const core = new ServerConnection({
-      env: this.env,
-      keys: this.keys,
-      sessions: this.sessionStore,
-      salts: this.salts,
-      rsaKeys: [this.options.rsaKey.privateKey],
-      // Requests of any known layer are read into layer-228 objects (tl-core/layers).
-      apiRegistry: anyLayerRegistry(),
-      forceDhRetry: this.options.faults.takeDhGenRetry(),
-    });
+    // Fault knobs apply to connections in the order they are accepted, so they are taken now.
     const { faults } = this.options;
     const generation = faults.silencedGeneration;
+    const forceDhRetry = faults.takeDhGenRetry();
+    const dropAfterPackets = faults.takeDropAfterPackets();
+    const blackholeAfterPackets = faults.takeBlackholeAfterPackets();
     serveConnection(
-      {
-        core,
-        dropAfterPackets: faults.takeDropAfterPackets(),
-        blackholeAfterPackets: faults.takeBlackholeAfterPackets(),
-        silencedSinceAccept: () => faults.silencedGeneration !== generation,
-        attach: (session, handle) => {
-          this.sessionLinks.set(session, handle);
-        },
-        request: (session, reqMsgId, request) => {
-          dispatchRequest(this.dispatcher, session, reqMsgId, request);
-        },
-        onError: this.options.onError,
-        limits,
-        onDeadline: (reason) => {
-          this.closedByLimits.add(reason);
-        },
-      },
       link,
+      limits,
+      (reason) => {
+        this.closedByLimits.add(reason);
+      },
+      () => this.wire({ generation, forceDhRetry, dropAfterPackets, blackholeAfterPackets }),
     );
+  }
+
+  /** The session core and wiring of a connection, made when its first whole packet arrives. */
+  private wire(taken: {
+    readonly generation: number;
+    readonly forceDhRetry: boolean;
+    readonly dropAfterPackets: number | undefined;
+    readonly blackholeAfterPackets: number | undefined;
+  }): ConnectionDeps {
+    const { faults } = this.options;
+    const { generation, forceDhRetry, dropAfterPackets, blackholeAfterPackets } = taken;
+    return {
+      core: new ServerConnection({
+        env: this.env,
+        keys: this.keys,
+        sessions: this.sessionStore,
+        salts: this.salts,
+        rsaKeys: [this.options.rsaKey.privateKey],
+        // Requests of any known layer are read into layer-228 objects (tl-core/layers).
+        apiRegistry: anyLayerRegistry(),
+        forceDhRetry,
+      }),
+      dropAfterPackets,
+      blackholeAfterPackets,
+      silencedSinceAccept: () => faults.silencedGeneration !== generation,
+      attach: (session, handle) => {
+        this.sessionLinks.set(session, handle);
+      },
+      request: (session, reqMsgId, request) => {
+        dispatchRequest(this.dispatcher, session, reqMsgId, request);
+      },
+      onError: this.options.onError,
+    };
   }
 }

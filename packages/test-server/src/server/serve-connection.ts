@@ -1,7 +1,7 @@
 import type { ServerConnection, ServerEvent, ServerSession } from "@mtkit/session";
 import type { TlObject } from "@mtkit/tl-core";
 import type { ServerConnectionLink } from "@mtkit/transport-tcp/transport";
-import { armDeadlines, type DeadlineReason } from "./connection-deadlines.js";
+import { armDeadlines, type ConnectionDeadlines, type DeadlineReason } from "./connection-deadlines.js";
 import type { LinkHandle } from "./link-handle.js";
 import type { ListenerLimits } from "./listener-limits.js";
 
@@ -21,17 +21,42 @@ export interface ConnectionDeps {
   attach(session: ServerSession, link: LinkHandle): void;
   request(session: ServerSession, reqMsgId: bigint, request: TlObject): void;
   onError(error: unknown): void;
-  /** Transport-init, handshake and idle deadlines of this connection. */
-  readonly limits: ListenerLimits;
-  /** A deadline passed and the connection is being closed. */
-  onDeadline(reason: DeadlineReason): void;
 }
 
 /**
- * Wires one accepted connection (TCP or WebSocket) to session's server role: packets in, events
- * out; this function only moves bytes, arms the ping_delay_disconnect timer and sends -404.
+ * Wires one accepted connection (TCP, WebSocket or HTTP) to session's server role: packets in,
+ * events out; this function only moves bytes, arms the ping_delay_disconnect timer and sends -404.
+ * Until the first whole packet only the deadlines and one listener exist: the session core and the
+ * wiring are made by `wire()` then, so a connection that never gets that far (slowloris) costs the
+ * heap little (issue 13).
  */
-export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink): void {
+export function serveConnection(
+  link: ServerConnectionLink,
+  limits: ListenerLimits,
+  onDeadline: (reason: DeadlineReason) => void,
+  wire: () => ConnectionDeps,
+): void {
+  const deadlines = armDeadlines(link, limits, onDeadline);
+  let receive: ((packet: Uint8Array) => void) | undefined;
+  let onClose: (() => void) | undefined;
+  link.subscribe((event) => {
+    if (event.type === "close") onClose?.();
+    else if (event.type === "packet") {
+      if (receive === undefined) {
+        const wired = wireConnection(wire(), link, deadlines);
+        receive = wired.receive;
+        onClose = wired.close;
+      }
+      receive(event.packet);
+    }
+  });
+}
+
+function wireConnection(
+  deps: ConnectionDeps,
+  link: ServerConnectionLink,
+  deadlines: ConnectionDeadlines,
+): { receive: (packet: Uint8Array) => void; close: () => void } {
   let packets = 0;
   let disconnectTimer: ReturnType<typeof setTimeout> | undefined;
   // Set at once: nothing more goes out after a close we asked for, even before the socket is gone.
@@ -52,9 +77,6 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
       void link.close();
     },
   };
-  const deadlines = armDeadlines(link, deps.limits, (reason) => {
-    deps.onDeadline(reason);
-  });
   // -404 and then close, as Telegram does: nothing else will be read from this connection.
   // https://core.telegram.org/mtproto/mtproto-transports#transport-errors
   const refuse = (): void => {
@@ -87,6 +109,9 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
         deps.attach(event.session, handle);
         deps.request(event.session, event.reqMsgId, event.request);
         break;
+      case "http-wait":
+        link.holdAnswer?.(event.maxWaitMs); // HTTP only: stream transports write whenever they like
+        break;
       case "disconnect-delay":
         clearTimeout(disconnectTimer);
         disconnectTimer = setTimeout(() => {
@@ -99,12 +124,8 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
     }
   };
 
-  link.subscribe((event) => {
-    if (event.type === "close") {
-      clearTimeout(disconnectTimer);
-      return;
-    }
-    if (event.type !== "packet" || closing) return;
+  const receive = (packet: Uint8Array): void => {
+    if (closing) return;
     packets++;
     deadlines.packetArrived();
     if (deps.dropAfterPackets !== undefined && packets > deps.dropAfterPackets) {
@@ -113,7 +134,7 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
     }
     if (deps.blackholeAfterPackets !== undefined && packets > deps.blackholeAfterPackets) blackholed = true;
     try {
-      for (const serverEvent of deps.core.receive(event.packet)) onEvent(serverEvent);
+      for (const serverEvent of deps.core.receive(packet)) onEvent(serverEvent);
       for (const session of deps.core.sessions) deps.attach(session, handle);
       if (deps.core.sessions.length > 0) deadlines.authenticated();
       if (handle.open) handle.send(deps.core.flush());
@@ -121,5 +142,11 @@ export function serveConnection(deps: ConnectionDeps, link: ServerConnectionLink
       deps.onError(error);
       refuse();
     }
-  });
+  };
+  return {
+    receive,
+    close: () => {
+      clearTimeout(disconnectTimer);
+    },
+  };
 }

@@ -26,6 +26,10 @@ export interface TestServerOptions {
   readonly ws?: boolean;
   /** WebSocket port of the first DC when `ws` is set; the others take the next ports. */
   readonly wsPort?: number;
+  /** Also listen for the HTTP transport, POST `/api` (one port per DC, random unless `httpPort` is set). */
+  readonly http?: boolean;
+  /** HTTP port of the first DC when `http` is set; the others take the next ports. */
+  readonly httpPort?: number;
   /** RSA key: a loaded key, a PEM private key (PKCS#1 or PKCS#8), or generated when absent. */
   readonly rsaKey?: ServerRsaKey | string;
   /** MTProxy secrets (hex: 16 bytes, `dd`+16, `ee`+16+domain). Plain clients are still accepted. */
@@ -95,6 +99,12 @@ export class TestServer {
           advertisedHost,
           port,
           wsPort,
+          httpPort:
+            options.http !== true
+              ? undefined
+              : options.httpPort === undefined || options.httpPort === 0
+                ? 0
+                : options.httpPort + i,
           secrets: options.secrets ?? [],
           crypto,
           rsaKey,

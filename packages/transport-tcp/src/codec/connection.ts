@@ -21,7 +21,8 @@ export interface PacketConnection {
 
 /** What a server learnt about a connection from its first bytes. */
 export interface ConnectionInfo {
-  readonly protocol: FramingProtocol;
+  /** `http`: the HTTP transport (https://core.telegram.org/mtproto/transports#http), no framing at all. */
+  readonly protocol: FramingProtocol | "http";
   readonly obfuscated: boolean;
   /** Set when an MTProxy secret matched: its index in the server's `secrets` list and its form. */
   readonly secretIndex?: number;

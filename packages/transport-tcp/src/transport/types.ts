@@ -61,6 +61,13 @@ export interface ServerConnectionLink extends PacketLink {
   sendQuickAck(token: number): Promise<void>;
   /** Sends a transport error packet such as -404. */
   sendStatus(status: number): Promise<void>;
+  /**
+   * Request-response transports only (HTTP): the packet being received asked for a long poll
+   * (http_wait, https://core.telegram.org/mtproto/service_messages#long-poll-http-wait), so its answer
+   * may be held up to `maxWaitMs` until something is sent. Stream transports can write at any time
+   * and leave it out.
+   */
+  holdAnswer?(maxWaitMs: number): void;
 }
 
 /** A listening server that hands out connections (TCP, WebSocket, in-memory ...). */
