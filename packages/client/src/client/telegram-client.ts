@@ -1,25 +1,17 @@
-import {
-  createPortableCrypto,
-  parseRsaPublicKeyPem,
-  TELEGRAM_RSA_KEYS,
-  type CryptoProvider,
-  type RsaPublicKey,
-} from "@mtkit/mtproto-crypto";
+import type { CryptoProvider } from "@mtkit/mtproto-crypto";
 import type { RawUser, RpcMethods, users_TypeUserFull } from "@mtkit/tl-core/api";
 import { PeerCache } from "../peers/peer-cache.js";
 import { CancelledError } from "../retry/cancelled-error.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
 import type { ClientStorage } from "../storage/types.js";
-import { hasGzipStreams, inflateWithStreams, type AsyncGunzip, type SessionEnvironment } from "@mtkit/session";
+import { hasGzipStreams, inflateWithStreams, type AsyncGunzip } from "@mtkit/session";
 import type { DcAddress as TransportAddress, Transport } from "@mtkit/transport-tcp/transport";
-import { DEFAULT_MEDIA_CONNECTIONS, DcPool, pfsSettings } from "./dc-pool.js";
+import { buildConnection } from "./connection-parts.js";
 import { disconnectedIfEnded, RequestRunner, type InvokeOptions } from "./request-runner.js";
 import { DcDirectory } from "./dc-directory.js";
-import { loadDcOptions, saveDcOptions } from "./dc-options-store.js";
-import { telegramDcEndpoints } from "./telegram-dcs.js";
+import { saveDcOptions } from "./dc-options-store.js";
 import { transportFactory } from "./transport-choice.js";
-import { DcKeys } from "./dc-keys.js";
-import { wrapWithInitConnection } from "./init-connection.js";
+import { telegramDcEndpoints } from "./telegram-dcs.js";
 import { signInBot } from "./login/bot-login.js";
 import { checkPassword } from "./login/password-login.js";
 import { sendCode, signIn, signUp, type SentCode } from "./login/phone-login.js";
@@ -35,7 +27,7 @@ import { completeAuthorization } from "./login/authorization.js";
 import type { QrLoginHost } from "./login/qr-login.js";
 import { DEFAULT_DEVICE_INFO, type ClientEvent, type DeviceInfo, type TelegramClientOptions } from "./options.js";
 import { UpdatesEngine } from "../updates/updates-engine.js";
-import { createFileHost, type FileHost } from "../files/file-host.js";
+import type { FileHost } from "../files/file-host.js";
 import { uploadFile, type UploadedFile, type UploadFileOptions } from "../files/upload/upload-file.js";
 import type { UploadSource } from "../files/upload/upload-source.js";
 import { downloadAsIterable, type DownloadOptions } from "../files/download/download-iterable.js";
@@ -350,91 +342,25 @@ export class TelegramClient extends HighLevelMethods {
   }
 
   async #start(): Promise<RequestRunner> {
-    const crypto = this.#options.crypto ?? createPortableCrypto();
-    const newTransport = this.transportFor(this.#options.transport, crypto);
-    this.#crypto = crypto;
-    // Built-in table: what help.getConfig said last time is newer than the table.
-    if (this.#usesBuiltInDcs) this.#directory.restore(await loadDcOptions(this.storage.kv));
-    const { compression } = this.#options;
-    const env: SessionEnvironment = {
-      crypto,
-      now: () => this.#now(),
-      randomBytes: (n) => crypto.randomFill(new Uint8Array(n)),
-      ...(compression === false ? { gzip: false } : typeof compression === "function" ? { gzip: compression } : {}),
-      ...this.#gunzip(),
-    };
-    const keys = new DcKeys({
-      env,
+    const parts = await buildConnection({
+      options: this.#options,
       storage: this.storage,
-      rsaKeys: this.#rsaKeys(),
-      newTransport,
-      onCreated: (dcId, temporary) => {
-        this.#emit({ type: "auth_key_created", dcId, temporary });
-      },
-    });
-    const home = await this.storage.session.getHomeDc();
-    const seed = this.#options.dcs ?? this.#options.testServer?.endpoints ?? telegramDcEndpoints(this.#options);
-    const homeDcId = home?.id ?? seed[0]!.id;
-    const pool = new DcPool({
-      settings: {
-        env,
-        storage: this.storage,
-        keys,
-        newTransport,
-        wrapInit: (query) => wrapWithInitConnection(query, this.#options.apiId, this.#device),
-        // Storage holds one temp key per (DC, connection kind), so media connections reuse theirs across runs too.
-        pfs: pfsSettings(this.#options.pfs ?? true),
-        requestTimeoutMs: this.#options.requestTimeoutMs ?? 60_000,
-        pingIntervalMs: this.#options.pingIntervalMs ?? 60_000,
-        deadConnectionTimeoutMs: this.#options.deadConnectionTimeoutMs,
-      },
       directory: this.#directory,
-      mediaConnections: this.#options.mediaConnections ?? DEFAULT_MEDIA_CONNECTIONS,
-      emit: (event) => {
-        this.#emit(event);
-        if (event.type === "update") {
-          void this.#ingest(event.update);
-          this.updates.observePush(event.update);
-          this.#features.onPush(event.update);
-        } else if (
-          (event.type === "new_session" || event.type === "connection_lost") &&
-          !event.media &&
-          event.dcId === this.#running?.homeDcId
-        ) {
-          this.updates.onConnectionEvent(event.type === "new_session" ? "new_session" : "reconnect");
-        }
-      },
-    });
-    const running = new RequestRunner({
-      pool,
-      homeDcId,
       policy: this.#policy,
-      random: this.#options.random ?? Math.random,
+      device: this.#device,
+      updates: this.updates,
+      usesBuiltInDcs: this.#usesBuiltInDcs,
+      gunzip: this.gunzip(),
+      transportFor: (crypto) => this.transportFor(this.#options.transport, crypto),
+      now: () => this.#now(),
       emit: (event) => {
         this.#emit(event);
       },
-      ingest: (response, request) => {
-        this.updates.observeResult(response, request);
-        return this.#ingest(response);
+      ingest: (response) => this.#ingest(response),
+      onPush: (update) => {
+        this.#features.onPush(update);
       },
-      onHomeMoved: (id, ip, port) => this.storage.session.setHomeDc({ id, ip, port }),
-    });
-    this.prepareLifetimeSignal(running.lifetime.signal);
-    this.#files = createFileHost({
-      crypto,
-      env,
-      homeDcId: () => running.homeDcId,
-      invoke: (request, options) => running.run(request, options),
-      newTransport,
-      wrapInit: (query) => wrapWithInitConnection(query, this.#options.apiId, this.#device),
-      requestTimeoutMs: this.#options.requestTimeoutMs ?? 60_000,
-      policy: this.#policy,
-      random: this.#options.random ?? Math.random,
-      lifetime: running.lifetime,
-      emit: (event) => {
-        this.#emit(event);
-      },
-      prepareSignal: (signal) => {
+      prepareLifetimeSignal: (signal) => {
         this.prepareLifetimeSignal(signal);
       },
       refetchMessage: async (chatId, messageId, signal) => {
@@ -442,8 +368,10 @@ export class TelegramClient extends HighLevelMethods {
         return message?.raw;
       },
     });
-    this.#running = running;
-    return running;
+    this.#crypto = parts.crypto;
+    this.#files = parts.files;
+    this.#running = parts.running;
+    return parts.running;
   }
 
   /**
@@ -475,11 +403,6 @@ export class TelegramClient extends HighLevelMethods {
     return hasGzipStreams() ? inflateWithStreams : undefined;
   }
 
-  #gunzip(): { gunzip?: AsyncGunzip } {
-    const gunzip = this.gunzip();
-    return gunzip === undefined ? {} : { gunzip };
-  }
-
   get #usesBuiltInDcs(): boolean {
     return this.#options.dcs === undefined && this.#options.testServer === undefined;
   }
@@ -492,14 +415,6 @@ export class TelegramClient extends HighLevelMethods {
   async refreshDcOptions(): Promise<void> {
     const config = await this.invoke({ _: "help.getConfig" });
     this.#directory.learn(config);
-  }
-
-  #rsaKeys(): readonly RsaPublicKey[] {
-    if (this.#options.rsaKeys !== undefined) {
-      return this.#options.rsaKeys.map((key) => (typeof key === "string" ? parseRsaPublicKeyPem(key) : key));
-    }
-    if (this.#options.testServer !== undefined) return [parseRsaPublicKeyPem(this.#options.testServer.publicKeyPem)];
-    return TELEGRAM_RSA_KEYS;
   }
 
   #require(): RequestRunner {
