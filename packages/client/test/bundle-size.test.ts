@@ -119,14 +119,15 @@ it("session + portable crypto + transport-ws without the API layer stay <= 50 KB
 // Issue 14's goal for the whole browser client is 160 KB. The generated API layer's readers and
 // writers alone are ~182 KB of it (docs/DECISIONS.md has the breakdown), so the goal needs a more
 // compact generated layer; until then this budget stops the client from growing. 275 -> 277 KB for
-// issue 11's media code (sendFile, reference refresh, several media connections: 275.9 KB measured).
-it("the browser client making one call loads <= 277 KB gzipped at start; secret chats load on first use", async () => {
+// issue 11's media code (sendFile, reference refresh, several media connections: 275.9 KB measured);
+// 277 -> 280 KB once every branch was merged (the "http" transport string, channel catch-up: 278.2 KB).
+it("the browser client making one call loads <= 280 KB gzipped at start; secret chats load on first use", async () => {
   const chunks = await expectWithin(
     `
     import { TelegramClient } from "../dist/index.js";
     new TelegramClient({ apiId: 1, apiHash: "0" }).invoke({ _: "help.getNearestDc" });
   `,
-    277 * KB,
+    280 * KB,
   );
   const secret = chunks.initialInputs.filter(
     (input) => /\/secret\/|generated\/secret\//.test(input) && !input.includes("mtproto-crypto"),

@@ -33,6 +33,7 @@ function importMap(): string {
       "@mtkit/transport-tcp/codec": dist("transport-tcp", "codec/index.js"),
       "@mtkit/transport-tcp/transport": dist("transport-tcp", "transport/index.js"),
       "@mtkit/transport-ws/browser": dist("transport-ws", "browser.js"),
+      "@mtkit/transport-http/browser": dist("transport-http", "browser.js"),
       fflate: `/abs${fflateDir}/${fflate.module.replace(/^\.\//, "")}`,
       "@noble/hashes/": `/abs${noble}/`,
     },
