@@ -1,60 +1,10 @@
-import { afterAll, beforeAll, describe, it } from "vitest";
-import type { InteropPeer } from "../src/peer.js";
-import { mtcutePeer, type MtcuteTransport } from "../src/peers/mtcute-peer.js";
-import { botTokenLogin, fileRoundTrip, groupPost, liveMessages, loginBoth, offlineCatchUp } from "../src/scenarios.js";
-import { startServerProcess, type ServerProcess } from "../src/server-process.js";
-import { seedArgs, seedBots, seedUsers } from "../src/world-seed.js";
+import { mtcutePeer } from "../src/peers/mtcute-peer.js";
+import { describeLibrary } from "./library-suite.js";
 
 // mtcute 0.30.3 (layer 227) through its own high-level API, over each TCP transport @mtcute/node offers.
-const TRANSPORTS: readonly MtcuteTransport[] = ["intermediate", "padded", "obfuscated", "obfuscated-padded"];
-const users = seedUsers("mtcute_u", TRANSPORTS.length * 2);
-const bots = seedBots("mtcute", TRANSPORTS.length);
-
-let server: ServerProcess;
-const open: InteropPeer[] = [];
-beforeAll(async () => {
-  server = await startServerProcess(["--ws", ...seedArgs(users, bots)]);
+describeLibrary({
+  name: "mtcute",
+  transports: ["intermediate", "padded", "obfuscated", "obfuscated-padded"],
+  create: mtcutePeer,
+  catchesUp: true,
 });
-afterAll(async () => {
-  await Promise.allSettled(open.map((peer) => peer.close()));
-  await server.stop();
-});
-
-function peer(transport: MtcuteTransport): InteropPeer {
-  const created = mtcutePeer(server.description, transport);
-  open.push(created);
-  return created;
-}
-
-describe.each(TRANSPORTS.map((transport, index) => ({ transport, index })))(
-  "mtcute over $transport",
-  ({ transport, index }) => {
-    const alice = users[index * 2]!;
-    const bob = users[index * 2 + 1]!;
-    let a: InteropPeer;
-    let b: InteropPeer;
-
-    it("logs in with test numbers, messages live both ways", async () => {
-      a = peer(transport);
-      b = peer(transport);
-      await loginBoth(a, alice, b, bob);
-      await liveMessages(a, alice, b, bob);
-    });
-
-    it("catches up on a message sent while offline", async () => {
-      await offlineCatchUp(a, b, bob);
-    });
-
-    it("creates a group and posts in it", async () => {
-      await groupPost(a, b, bob);
-    });
-
-    it("uploads and downloads a file with the same SHA-256", async () => {
-      await fileRoundTrip(a, 700_000);
-    });
-
-    it("a bot logs in with its token, receives a user's message and answers", async () => {
-      await botTokenLogin(a, alice, peer(transport), bots[index]!);
-    });
-  },
-);
