@@ -1,10 +1,9 @@
 // Two clients of two accounts open a secret chat through the real test server (TCP and WebSocket).
 import { secretRelayOf } from "@mtkit/test-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TelegramClient } from "../../src/node/index.js";
-import type { SecretChat, SecretChats, SecretChatsEvent } from "../../src/secret/index.js";
 import type { ClientStorage } from "../../src/storage/types.js";
-import { type Harness, makeClient, startHarness } from "../client/harness.js";
+import { type Harness, startHarness } from "../client/harness.js";
+import { openChat, person as personOn, type Person } from "./secret-people.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,55 +13,15 @@ afterAll(async () => {
   await h.close();
 });
 
-interface Person {
-  readonly chats: SecretChats;
-  readonly events: SecretChatsEvent[];
-  readonly storage: ClientStorage;
-  readonly userId: bigint;
-  readonly accessHash: bigint;
-  readonly client: TelegramClient;
-  disconnect(): Promise<void>;
-}
-
-/** A logged-in client with its secret chats; given a storage, the saved session and chats are reused. */
-async function person(phone: string, transport: "tcp" | "ws", saved?: ClientStorage): Promise<Person> {
-  const account = h.slice.addUser({ phone, firstName: phone });
-  const events: SecretChatsEvent[] = [];
-  const { client, storage } = makeClient(h.server, {
-    ws: transport === "ws",
-    ...(saved === undefined ? {} : { storage: saved }),
-  });
-  await client.connect();
-  const chats = await client.secretChats();
-  chats.subscribe((event) => events.push(event));
-  await chats.restore();
-  if (saved === undefined) {
-    const sent = await client.sendCode(phone);
-    await client.signIn(sent, h.slice.lastCode(phone)!);
-  }
-  return {
-    chats,
-    events,
-    storage,
-    client,
-    userId: account.id,
-    accessHash: account.accessHash,
-    disconnect: () => client.disconnect(),
-  };
-}
+/** A logged-in client with its secret chats (secret-people.ts), on this file's harness. */
+const person = (phone: string, transport: "tcp" | "ws", saved?: ClientStorage): Promise<Person> =>
+  personOn(h, phone, transport, saved);
 
 function received(p: Person): string[] {
   return p.events.flatMap((e) => (e.type === "chat" && e.event.type === "message" ? [e.event.text] : []));
 }
 
-async function open(alice: Person, bob: Person): Promise<[SecretChat, SecretChat]> {
-  const before = bob.events.filter((e) => e.type === "request").length;
-  const requested = alice.chats.request({ _: "inputUser", userId: bob.userId, accessHash: bob.accessHash });
-  await expect.poll(() => bob.events.filter((e) => e.type === "request").length, { timeout: 10_000 }).toBe(before + 1);
-  const request = bob.events.findLast((e) => e.type === "request");
-  const bobChat = await bob.chats.accept(request?.type === "request" ? request.chatId : -1);
-  return [await requested, bobChat];
-}
+const open = openChat;
 
 describe.each(["tcp", "ws"] as const)("secret chats end to end over %s", (transport) => {
   const base = transport === "tcp" ? 1 : 2;
