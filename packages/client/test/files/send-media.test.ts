@@ -103,6 +103,10 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
       thumbSize: "s",
     };
     expect(Buffer.compare(await bob.downloadAsBuffer({ location, dcId: theirs.dcId }), thumb)).toBe(0);
+    // A size letter the document has no thumbnail for is refused.
+    await expect(
+      bob.downloadAsBuffer({ location: { ...location, thumbSize: "w" }, dcId: theirs.dcId }),
+    ).rejects.toMatchObject({ name: "LOCATION_INVALID" });
     expect(Buffer.compare(await bob.downloadAsBuffer(seen!), video)).toBe(0);
   });
 
