@@ -51,6 +51,21 @@ export function reserveVpermData(wasm: VpermWasmExports, length: number): ArrayB
   return wasm.memory.buffer;
 }
 
+/**
+ * Which CTR stream's round keys and counter are in the module's memory (one instance serves every
+ * stream): a stream that calls again with nothing else in between skips rewriting them. Obfuscated
+ * connections call once per frame, mostly small ones, where these copies were most of the cost.
+ * Anything else that writes the keys area (writeVpermKeys) clears it.
+ */
+let keysOwner: object | undefined;
+
+/** True when `owner` must (re)write its keys and counter; from then on they are its. */
+export function claimVpermKeys(owner: object): boolean {
+  if (keysOwner === owner) return false;
+  keysOwner = owner;
+  return true;
+}
+
 // State form of every byte: first round key as is, middle ones with the S-box constant 0x63 folded in.
 const ENC_FIRST = new Uint8Array(256),
   ENC_MIDDLE = new Uint8Array(256),
@@ -69,6 +84,7 @@ for (let b = 0; b < 256; b++) {
  * decryption state form with 0x63 folded in. Returns the number of rounds.
  */
 export function writeVpermKeys(buffer: ArrayBuffer, key: Uint8Array, decrypt: boolean): number {
+  keysOwner = undefined;
   const { rounds, words } = decrypt ? expandDecryptionKey(key) : expandEncryptionKey(key);
   const out = new Uint8Array(buffer, VPERM_LAYOUT.keys, 16 * (rounds + 1));
   for (let round = 0; round <= rounds; round++) {
