@@ -67,13 +67,18 @@ export function claimVpermKeys(owner: object): boolean {
 }
 
 // State form of every byte: first round key as is, middle ones with the S-box constant 0x63 folded in.
+// The last round key as AES bytes: + 0x63 for encryption, as is for decryption.
 const ENC_FIRST = new Uint8Array(256),
   ENC_MIDDLE = new Uint8Array(256),
-  DEC_MIDDLE = new Uint8Array(256);
+  DEC_MIDDLE = new Uint8Array(256),
+  ENC_LAST = new Uint8Array(256),
+  DEC_LAST = new Uint8Array(256);
 for (let b = 0; b < 256; b++) {
   ENC_FIRST[b] = vpermState(b, false);
   ENC_MIDDLE[b] = vpermState(b ^ 0x63, false);
   DEC_MIDDLE[b] = vpermState(b ^ 0x63, true);
+  ENC_LAST[b] = b ^ 0x63;
+  DEC_LAST[b] = b;
 }
 
 /**
@@ -86,16 +91,23 @@ for (let b = 0; b < 256; b++) {
 export function writeVpermKeys(buffer: ArrayBuffer, key: Uint8Array, decrypt: boolean): number {
   keysOwner = undefined;
   const { rounds, words } = decrypt ? expandDecryptionKey(key) : expandEncryptionKey(key);
-  const out = new Uint8Array(buffer, VPERM_LAYOUT.keys, 16 * (rounds + 1));
+  // Lane r of a round key holds byte r of its four words (wasm memory is little-endian, so word w's
+  // byte lands at bits 8w): one 32-bit store per lane instead of four byte stores, since this runs
+  // once per message and was a quarter of a 256-byte encryption.
+  const out = new Int32Array(buffer, VPERM_LAYOUT.keys, 4 * (rounds + 1));
   for (let round = 0; round <= rounds; round++) {
-    const table = round === rounds ? undefined : decrypt ? DEC_MIDDLE : round === 0 ? ENC_FIRST : ENC_MIDDLE;
-    const constant = round === rounds && !decrypt ? 0x63 : 0;
-    for (let w = 0; w < 4; w++) {
-      const word = words[4 * round + w]!;
-      for (let b = 0; b < 4; b++) {
-        const byte = (word >>> (24 - 8 * b)) & 0xff;
-        out[16 * round + 4 * b + w] = table === undefined ? byte ^ constant : table[byte]!;
-      }
+    const table =
+      round === rounds ? (decrypt ? DEC_LAST : ENC_LAST) : decrypt ? DEC_MIDDLE : round === 0 ? ENC_FIRST : ENC_MIDDLE;
+    const w0 = words[4 * round]!,
+      w1 = words[4 * round + 1]!,
+      w2 = words[4 * round + 2]!,
+      w3 = words[4 * round + 3]!;
+    for (let lane = 0, shift = 24; lane < 4; lane++, shift -= 8) {
+      out[4 * round + lane] =
+        table[(w0 >>> shift) & 0xff]! |
+        (table[(w1 >>> shift) & 0xff]! << 8) |
+        (table[(w2 >>> shift) & 0xff]! << 16) |
+        (table[(w3 >>> shift) & 0xff]! << 24);
     }
   }
   return rounds;
