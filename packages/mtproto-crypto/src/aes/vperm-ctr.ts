@@ -6,7 +6,7 @@
  */
 import { BufferedCtr, counterWordsFromIv } from "./buffered-ctr.js";
 import { VPERM_LAYOUT } from "./vperm-wasm-code.js";
-import { claimVpermKeys, loadVpermWasm, reserveVpermData, writeVpermKeys } from "./vperm-wasm.js";
+import { claimVpermKeys, loadVpermWasm, reserveVpermData, vpermViews, writeVpermKeys } from "./vperm-wasm.js";
 
 export class VpermAesCtr extends BufferedCtr {
   readonly #keys: Uint8Array;
@@ -28,7 +28,7 @@ export class VpermAesCtr extends BufferedCtr {
     const rest = data.length - from;
     const padded = (rest + 15) & ~15;
     const wasm = loadVpermWasm()!;
-    const { memory, counter } = viewsOf(reserveVpermData(wasm, padded));
+    const { memory, counter } = vpermViews(reserveVpermData(wasm, padded));
     const start = VPERM_LAYOUT.data;
     memory.set(from === 0 ? data : data.subarray(from), start);
     if (padded !== rest) memory.fill(0, start + rest, start + padded);
@@ -44,17 +44,4 @@ export class VpermAesCtr extends BufferedCtr {
       this.used = 16 - (padded - rest);
     }
   }
-}
-
-interface MemoryViews {
-  readonly memory: Uint8Array;
-  readonly counter: Int32Array;
-}
-let views: MemoryViews | undefined;
-
-/** Views of the module's memory, made again only when growing it replaced the buffer. */
-function viewsOf(buffer: ArrayBuffer): MemoryViews {
-  if (views?.memory.buffer !== buffer)
-    views = { memory: new Uint8Array(buffer), counter: new Int32Array(buffer, VPERM_LAYOUT.counter, 4) };
-  return views;
 }

@@ -43,6 +43,25 @@ export function vpermAvailable(): boolean {
   return loadVpermWasm() !== undefined;
 }
 
+export interface VpermViews {
+  readonly memory: Uint8Array;
+  readonly counter: Int32Array;
+  /** The round-key area, room for AES-256's 15 round keys. */
+  readonly keys: Int32Array;
+}
+let views: VpermViews | undefined;
+
+/** Views of the module's memory, made again only when growing it replaced the buffer (calls run per message). */
+export function vpermViews(buffer: ArrayBuffer): VpermViews {
+  if (views?.memory.buffer !== buffer)
+    views = {
+      memory: new Uint8Array(buffer),
+      counter: new Int32Array(buffer, VPERM_LAYOUT.counter, 4),
+      keys: new Int32Array(buffer, VPERM_LAYOUT.keys, 60),
+    };
+  return views;
+}
+
 /** Grows the memory so `length` data bytes fit, and returns the (possibly new) buffer. */
 export function reserveVpermData(wasm: VpermWasmExports, length: number): ArrayBuffer {
   const needed = VPERM_LAYOUT.data + length;
@@ -94,7 +113,7 @@ export function writeVpermKeys(buffer: ArrayBuffer, key: Uint8Array, decrypt: bo
   // Lane r of a round key holds byte r of its four words (wasm memory is little-endian, so word w's
   // byte lands at bits 8w): one 32-bit store per lane instead of four byte stores, since this runs
   // once per message and was a quarter of a 256-byte encryption.
-  const out = new Int32Array(buffer, VPERM_LAYOUT.keys, 4 * (rounds + 1));
+  const out = vpermViews(buffer).keys;
   for (let round = 0; round <= rounds; round++) {
     const table =
       round === rounds ? (decrypt ? DEC_LAST : ENC_LAST) : decrypt ? DEC_MIDDLE : round === 0 ? ENC_FIRST : ENC_MIDDLE;
