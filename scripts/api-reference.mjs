@@ -24,6 +24,8 @@ const packages = readdirSync(join(root, "packages"))
   .sort();
 
 let stale = 0;
+/** What the entry being described exports (resolved), to tell its public base classes from hidden ones. */
+let exportedTargets = new Set();
 const index = [
   "# API reference",
   "",
@@ -93,6 +95,9 @@ function describeEntry(entryName, file) {
     );
     return lines;
   }
+  exportedTargets = new Set(
+    exports.map((symbol) => (symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol)),
+  );
   const sorted = [...exports].sort((a, b) => a.name.localeCompare(b.name));
   for (const exported of sorted) lines.push(...describeSymbol(checker, exported));
   return lines;
@@ -114,13 +119,16 @@ function signatureOf(checker, name, symbol, declaration) {
   const flags = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope;
   if (ts.isClassDeclaration(declaration) || ts.isInterfaceDeclaration(declaration)) {
     const kind = ts.isClassDeclaration(declaration) ? "class" : "interface";
-    const heritage = (declaration.heritageClauses ?? []).map((clause) => clause.getText()).join(" ");
-    const members = [];
-    for (const member of declaration.members) {
-      const modifiers = ts.getCombinedModifierFlags(member);
-      if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
-      if (member.name !== undefined && ts.isPrivateIdentifier(member.name)) continue;
-      members.push(`  ${oneLine(member.getText())}`);
+    const hidden = hiddenBases(checker, declaration);
+    const heritage = (declaration.heritageClauses ?? [])
+      .filter((clause) => hidden.length === 0 || clause.token !== ts.SyntaxKind.ExtendsKeyword)
+      .map((clause) => clause.getText())
+      .join(" ");
+    const listed = new Set();
+    const members = publicMembers(declaration, listed);
+    for (const base of hidden) {
+      const inherited = publicMembers(base, listed);
+      if (inherited.length > 0) members.push(`  // from ${base.name?.getText() ?? "its base class"}`, ...inherited);
     }
     return [`${kind} ${name}${typeParams(declaration)}${heritage ? ` ${heritage}` : ""} {`, ...members, "}"].join("\n");
   }
@@ -139,6 +147,42 @@ function signatureOf(checker, name, symbol, declaration) {
     return `const ${name}: ${checker.typeToString(type, undefined, flags)}`;
   }
   return oneLine(declaration.getText());
+}
+
+/** Public, concrete members, one line each; `listed` names what a subclass already showed. */
+function publicMembers(declaration, listed) {
+  const members = [];
+  for (const member of declaration.members) {
+    const modifiers = ts.getCombinedModifierFlags(member);
+    if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected | ts.ModifierFlags.Abstract)) continue;
+    if (member.name !== undefined && ts.isPrivateIdentifier(member.name)) continue;
+    const key = member.name?.getText() ?? member.getText();
+    if (listed.has(key)) continue;
+    listed.add(key);
+    members.push(`  ${oneLine(member.getText())}`);
+  }
+  return members;
+}
+
+/**
+ * The chain of abstract base classes the entry does not export (a class split into files by group
+ * of methods): their members are listed with the class, since a reader cannot look the base up.
+ */
+function hiddenBases(checker, declaration) {
+  const bases = [];
+  let current = declaration;
+  for (;;) {
+    const clause = current.heritageClauses?.find((c) => c.token === ts.SyntaxKind.ExtendsKeyword);
+    const expression = clause?.types[0]?.expression;
+    if (expression === undefined) return bases;
+    let symbol = checker.getSymbolAtLocation(expression);
+    if (symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const base = symbol?.declarations?.find((d) => ts.isClassDeclaration(d));
+    const isAbstract = base !== undefined && ts.getCombinedModifierFlags(base) & ts.ModifierFlags.Abstract;
+    if (!isAbstract || exportedTargets.has(symbol)) return bases;
+    bases.push(base);
+    current = base;
+  }
 }
 
 function typeParams(declaration) {

@@ -1,40 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installWorld, TestServer, type WorldServer } from "../src/index.js";
-import { Api, createGramJsClient } from "./helpers/gramjs.js";
-import { withMtcuteClient } from "./helpers/mtcute.js";
+import { describe, expect, it } from "vitest";
+import { worldPerFile } from "./helpers/world-per-file.js";
+import { Api, createGramJsClient, gramJsSignIn } from "./helpers/gramjs.js";
+import { mtcuteSignIn, withMtcuteClient } from "./helpers/mtcute.js";
 
 // Issue 16: each peer is answered in its own layer (mtcute 227, GramJS 198), so its own parser reads
 // the login answers. A test number 99966XYYYY lives on DC X and signs in with code X×5.
-let server: TestServer;
-let world: WorldServer;
 const logs: string[] = [];
-beforeAll(async () => {
-  server = await TestServer.start({ onLog: (line) => logs.push(line) });
-  world = installWorld(server, { autoDeleteIntervalMs: 0 });
-});
-afterAll(async () => {
-  await server.close();
-  world.close();
-});
+const fixture = worldPerFile({ onLog: (line) => logs.push(line) }, { autoDeleteIntervalMs: 0 });
 
 describe("login in the client's own layer", () => {
   it("mtcute (layer 227): sendCode, signIn, users.getUsers, getFullUser, updates.getState, help.getConfig", async () => {
-    await withMtcuteClient(server, async (client) => {
+    await withMtcuteClient(fixture.server, async (client) => {
       const phoneNumber = "9996610201";
-      const sent = await client.call({
-        _: "auth.sendCode",
-        phoneNumber,
-        apiId: 1,
-        apiHash: "0".repeat(32),
-        settings: { _: "codeSettings" },
-      });
-      if (sent._ !== "auth.sentCode") throw new Error(`unexpected ${sent._}`);
-      const auth = await client.call({
-        _: "auth.signIn",
-        phoneNumber,
-        phoneCodeHash: sent.phoneCodeHash,
-        phoneCode: "11111",
-      });
+      const auth = await mtcuteSignIn(client, phoneNumber);
       if (auth._ !== "auth.authorization") throw new Error(`unexpected ${auth._}`);
       expect(auth.user).toMatchObject({ _: "user", self: true, phone: phoneNumber });
       const [self] = await client.call({ _: "users.getUsers", id: [{ _: "inputUserSelf" }] });
@@ -49,17 +27,11 @@ describe("login in the client's own layer", () => {
   });
 
   it("GramJS (layer 198): sendCode, signIn, users.getUsers, getFullUser, updates.getState", async () => {
-    const client = createGramJsClient(server, { connection: "abridged" });
+    const client = createGramJsClient(fixture.server, { connection: "abridged" });
     try {
       await client.connect();
       const phoneNumber = "9996610202";
-      const sent = await client.invoke(
-        new Api.auth.SendCode({ phoneNumber, apiId: 1, apiHash: "0".repeat(32), settings: new Api.CodeSettings({}) }),
-      );
-      if (!(sent instanceof Api.auth.SentCode)) throw new Error(`unexpected ${sent.className}`);
-      const auth = await client.invoke(
-        new Api.auth.SignIn({ phoneNumber, phoneCodeHash: sent.phoneCodeHash, phoneCode: "11111" }),
-      );
+      const auth = await gramJsSignIn(client, phoneNumber);
       if (!(auth instanceof Api.auth.Authorization)) throw new Error(`unexpected ${auth.className}`);
       expect(auth.user.className).toBe("User");
       const user = auth.user as InstanceType<typeof Api.User>;
@@ -77,8 +49,8 @@ describe("login in the client's own layer", () => {
   });
 
   it("bots: mtcute and GramJS import a bot token and read the bot user", async () => {
-    world.addBot({ token: "4242:layers-bot", username: "layers_bot", firstName: "Layers" });
-    await withMtcuteClient(server, async (client) => {
+    fixture.world.addBot({ token: "4242:layers-bot", username: "layers_bot", firstName: "Layers" });
+    await withMtcuteClient(fixture.server, async (client) => {
       const auth = await client.call({
         _: "auth.importBotAuthorization",
         flags: 0,
@@ -88,7 +60,7 @@ describe("login in the client's own layer", () => {
       });
       expect(auth).toMatchObject({ _: "auth.authorization", user: { _: "user", bot: true, username: "layers_bot" } });
     });
-    const gramjs = createGramJsClient(server, { connection: "abridged" });
+    const gramjs = createGramJsClient(fixture.server, { connection: "abridged" });
     try {
       await gramjs.connect();
       const auth = await gramjs.invoke(

@@ -1,38 +1,20 @@
 import { createRequire } from "node:module";
 import { Long } from "@mtcute/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installWorld, TestServer, type WorldServer } from "../src/index.js";
-import { Api, createGramJsClient } from "./helpers/gramjs.js";
-import { withMtcuteClient } from "./helpers/mtcute.js";
+import { describe, expect, it } from "vitest";
+import { worldPerFile } from "./helpers/world-per-file.js";
+import { Api, createGramJsClient, gramJsSignIn } from "./helpers/gramjs.js";
+import { mtcuteSignIn, withMtcuteClient } from "./helpers/mtcute.js";
 
 // Issue 16: the answers of messaging, dialogs, channels and difference calls convert to layer 227
 // and mtcute's own parser reads them; no answer fails on the server (onError stays empty).
 const bigInt = createRequire(import.meta.url)("big-integer") as typeof import("big-integer");
-let server: TestServer;
-let world: WorldServer;
 const errors: unknown[] = [];
-beforeAll(async () => {
-  server = await TestServer.start({ onError: (error) => errors.push(error) });
-  world = installWorld(server, { autoDeleteIntervalMs: 0 });
-});
-afterAll(async () => {
-  await server.close();
-  world.close();
-});
+const fixture = worldPerFile({ onError: (error) => errors.push(error) }, { autoDeleteIntervalMs: 0 });
 
 describe("messaging answers in layer 227 (mtcute)", () => {
   it("send, history, dialogs, a supergroup, getDifference", async () => {
-    await withMtcuteClient(server, async (client) => {
-      const phoneNumber = "9996610501";
-      const sent = await client.call({
-        _: "auth.sendCode",
-        phoneNumber,
-        apiId: 1,
-        apiHash: "0".repeat(32),
-        settings: { _: "codeSettings" },
-      });
-      if (sent._ !== "auth.sentCode") throw new Error(sent._);
-      await client.call({ _: "auth.signIn", phoneNumber, phoneCodeHash: sent.phoneCodeHash, phoneCode: "11111" });
+    await withMtcuteClient(fixture.server, async (client) => {
+      await mtcuteSignIn(client, "9996610501");
       const state = await client.call({ _: "updates.getState" });
       const answer = await client.call({
         _: "messages.sendMessage",
@@ -76,15 +58,10 @@ describe("messaging answers in layer 227 (mtcute)", () => {
   });
 
   it("GramJS (layer 198): the same calls, read by GramJS's own parser", async () => {
-    const client = createGramJsClient(server, { connection: "abridged" });
+    const client = createGramJsClient(fixture.server, { connection: "abridged" });
     try {
       await client.connect();
-      const phoneNumber = "9996610502";
-      const sent = await client.invoke(
-        new Api.auth.SendCode({ phoneNumber, apiId: 1, apiHash: "x", settings: new Api.CodeSettings({}) }),
-      );
-      if (!(sent instanceof Api.auth.SentCode)) throw new Error(sent.className);
-      await client.invoke(new Api.auth.SignIn({ phoneNumber, phoneCodeHash: sent.phoneCodeHash, phoneCode: "11111" }));
+      await gramJsSignIn(client, "9996610502");
       const state = await client.invoke(new Api.updates.GetState());
       await client.invoke(
         new Api.messages.SendMessage({ peer: new Api.InputPeerSelf(), message: "note 198", randomId: bigInt(502) }),

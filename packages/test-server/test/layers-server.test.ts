@@ -1,25 +1,16 @@
 import { decodeObject, encodeObject, type TlObject } from "@mtkit/tl-core";
 import { anyLayerRegistry, layerModel, registryForLayer } from "@mtkit/tl-core/layers";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installWorld, TestServer, type WorldServer } from "../src/index.js";
+import { describe, expect, it } from "vitest";
 import { encodeResult } from "../src/api/rpc-dispatcher.js";
 import { Api, createGramJsClient } from "./helpers/gramjs.js";
 import { sampleUpdates, sampleUser } from "./helpers/layer-samples.js";
 import { createKey, openDriver } from "./helpers/mtkit-client.js";
+import { worldPerFile } from "./helpers/world-per-file.js";
 import { loginTestNumber } from "./world/world-client.js";
 
 // Issue 16: the server answers and pushes in each key's layer; a layer it lacks falls back, logged once.
-let server: TestServer;
-let world: WorldServer;
 const logs: string[] = [];
-beforeAll(async () => {
-  server = await TestServer.start({ onLog: (line) => logs.push(line) });
-  world = installWorld(server, { autoDeleteIntervalMs: 0 });
-});
-afterAll(async () => {
-  await server.close();
-  world.close();
-});
+const fixture = worldPerFile({ onLog: (line) => logs.push(line) }, { autoDeleteIntervalMs: 0 });
 
 const idOf = (bytes: Uint8Array): number => new DataView(bytes.buffer, bytes.byteOffset).getInt32(0, true);
 
@@ -47,7 +38,9 @@ describe("answers follow the announced layer", () => {
   });
 
   it("a layer the server lacks: answered in the nearest lower one, said once in the log", async () => {
-    const driver = await openDriver(server, await createKey(server), { apiRegistry: anyLayerRegistry() });
+    const driver = await openDriver(fixture.server, await createKey(fixture.server), {
+      apiRegistry: anyLayerRegistry(),
+    });
     try {
       const config = await driver.invoke({
         _: "invokeWithLayer",
@@ -74,7 +67,7 @@ describe("answers follow the announced layer", () => {
   });
 
   it("pushes a live message to GramJS (layer 198) in 198, read by its own parser", async () => {
-    const gramjs = createGramJsClient(server, { connection: "abridged" });
+    const gramjs = createGramJsClient(fixture.server, { connection: "abridged" });
     const received: unknown[] = [];
     try {
       await gramjs.connect();
@@ -90,7 +83,7 @@ describe("answers follow the announced layer", () => {
       gramjs.addEventHandler((update: unknown) => {
         received.push(update);
       });
-      const alice = await loginTestNumber(server, "9996610402");
+      const alice = await loginTestNumber(fixture.server, "9996610402");
       try {
         await alice.driver.invoke({
           _: "messages.sendMessage",

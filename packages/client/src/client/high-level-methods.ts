@@ -57,7 +57,8 @@ import { loginWithQr, type QrLoginOptions } from "./login/qr-login.js";
 /**
  * The methods users call (messages, chats, events, QR login), each a one-line delegation to a
  * function of `messages/`, `chats/`, `events/` or `login/` over the client's `ClientContext`.
- * `TelegramClient` extends this so its own file stays about connections and login.
+ * The first of the method groups `TelegramClient` extends (then `FileMethods`, `AccountMethods`), so
+ * its own file stays about connections.
  */
 export abstract class HighLevelMethods {
   /** invoke + peers + self + randomness + sleep: what every feature function takes. */

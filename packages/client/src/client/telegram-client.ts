@@ -1,5 +1,5 @@
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
-import type { RawUser, RpcMethods, users_TypeUserFull } from "@mtkit/tl-core/api";
+import type { RpcMethods } from "@mtkit/tl-core/api";
 import { PeerCache } from "../peers/peer-cache.js";
 import { CancelledError } from "../retry/cancelled-error.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../retry/retry-policy.js";
@@ -12,39 +12,25 @@ import { DcDirectory } from "./dc-directory.js";
 import { saveDcOptions } from "./dc-options-store.js";
 import { transportFactory } from "./transport-choice.js";
 import { telegramDcEndpoints } from "./telegram-dcs.js";
-import { signInBot } from "./login/bot-login.js";
-import { checkPassword } from "./login/password-login.js";
-import { sendCode, signIn, signUp, type SentCode } from "./login/phone-login.js";
-import { start, type StartParams } from "./login/start.js";
-import type { PeerRef } from "../peers/parse-peer-ref.js";
-import type { TlInputPeer } from "../peers/tl-peer-types.js";
 import { describeClientEvent } from "../logging/describe-event.js";
 import type { UpdateDispatcher } from "../events/update-dispatcher.js";
 import type { ClientContext } from "../messages/context.js";
 import { FeatureWiring } from "./feature-wiring.js";
-import { HighLevelMethods } from "./high-level-methods.js";
+import { AccountMethods } from "./account-methods.js";
+import { openSecretChats } from "./secret-chats-opener.js";
 import { completeAuthorization } from "./login/authorization.js";
 import type { QrLoginHost } from "./login/qr-login.js";
 import { DEFAULT_DEVICE_INFO, type ClientEvent, type DeviceInfo, type TelegramClientOptions } from "./options.js";
 import { UpdatesEngine } from "../updates/updates-engine.js";
 import type { FileHost } from "../files/file-host.js";
-import { uploadFile, type UploadedFile, type UploadFileOptions } from "../files/upload/upload-file.js";
-import type { UploadSource } from "../files/upload/upload-source.js";
-import { downloadAsIterable, type DownloadOptions } from "../files/download/download-iterable.js";
-import { downloadAsStream } from "../files/download/download-stream.js";
-import { downloadAsBuffer } from "../files/download/download-buffer.js";
-import type { DownloadTarget } from "../files/download/download-target.js";
-import { sendFile, type SendFileOptions, type SendFileSource } from "../files/send/send-file.js";
-import { sendFiles, type AlbumItem, type SendFilesOptions } from "../files/send/send-files.js";
 import { getMessages } from "../messages/get-messages.js";
-import type { Message } from "../messages/message.js";
 import type { SecretChats } from "../secret/secret-chats.js";
 
 /**
  * The Telegram client: typed `invoke` over one connection per DC, with initConnection, FLOOD_WAIT
  * and 5xx retries, *_MIGRATE handling, PFS and a peer cache fed by every response.
  */
-export class TelegramClient extends HighLevelMethods {
+export class TelegramClient extends AccountMethods {
   readonly storage: ClientStorage;
   readonly peers: PeerCache;
   /** The updates engine: gaps, differences, the saved state, sinks (https://core.telegram.org/api/updates). */
@@ -142,36 +128,11 @@ export class TelegramClient extends HighLevelMethods {
    * first call (a dynamic import), so apps that never use secret chats do not ship their schema.
    */
   secretChats(): Promise<SecretChats> {
-    this.#secretChats ??= this.#openSecretChats().catch((error: unknown) => {
+    this.#secretChats ??= openSecretChats(this, () => this.#now(), this.#options.logger).catch((error: unknown) => {
       this.#secretChats = undefined;
       throw error;
     });
     return this.#secretChats;
-  }
-
-  async #openSecretChats(): Promise<SecretChats> {
-    const crypto = this.crypto;
-    const [{ SecretChats }, { KvSecretChatStore }] = await Promise.all([
-      import("../secret/secret-chats.js"),
-      import("../secret/kv-secret-chat-store.js"),
-    ]);
-    const chats = new SecretChats({
-      api: this,
-      crypto,
-      now: () => this.#now(),
-      store: new KvSecretChatStore(this.storage.kv),
-      files: {
-        upload: async (bytes, fileName) => (await this.uploadFile(bytes, { fileName })).inputFile,
-        download: (location, dcId, maxBytes) =>
-          this.downloadAsBuffer({ location, dcId }, { limit: maxBytes, maxBytes }),
-      },
-    });
-    chats.restore().catch((error: unknown) => {
-      this.#options.logger?.error("saved secret chats could not be restored", error);
-    });
-    // The updates engine orders qts and fetches what was missed; the sink is awaited before the state is saved.
-    this.updates.addSink((batch) => chats.handleUpdates(batch.updates));
-    return chats;
   }
 
   /** The crypto provider in use (after `connect()`). */
@@ -248,107 +209,10 @@ export class TelegramClient extends HighLevelMethods {
     return this.#running.run(request, options);
   }
 
-  // ---- login (https://core.telegram.org/api/auth) -----------------------------------------------
-
-  /** Connects, then logs in only if the stored session is not authorized; asks through `params` for what it needs. */
-  start(params: StartParams): Promise<RawUser> {
-    return start(this, params);
-  }
-
-  signInBot(botToken: string): Promise<RawUser> {
-    return signInBot(this, botToken);
-  }
-
-  sendCode(phone: string): Promise<SentCode> {
-    return sendCode(this, phone);
-  }
-
-  signIn(sent: SentCode, code: string): Promise<RawUser> {
-    return signIn(this, sent, code);
-  }
-
-  signUp(sent: SentCode, firstName: string, lastName?: string): Promise<RawUser> {
-    return signUp(this, sent, firstName, lastName);
-  }
-
-  checkPassword(password: string): Promise<RawUser> {
-    return checkPassword(this, password);
-  }
-
-  /** auth.logOut, then forgets every key of this session (the next login starts from scratch). */
-  async logOut(): Promise<void> {
-    await this.invoke({ _: "auth.logOut" });
-    await this.disconnect();
-    await this.updates.forget();
-    await this.storage.authKeys.clear();
-    await this.storage.session.setSelf(null);
-    await this.storage.session.setHomeDc(null);
-  }
-
-  // ---- files (https://core.telegram.org/api/files) ----------------------------------------------
-
-  /** Uploads in parallel parts over the media connection; the result goes to messages.sendMedia. */
-  async uploadFile(source: UploadSource, options?: UploadFileOptions): Promise<UploadedFile> {
-    return uploadFile(this.fileClient(), source, options);
-  }
-
-  /** Uploads `file` and sends it (JPEG/PNG/WebP as a photo unless `forceDocument`); returns the message. */
-  async sendFile(peer: PeerRef, file: SendFileSource, options?: SendFileOptions): Promise<Message> {
-    return sendFile(this.context, this.fileClient(), peer, file, options);
-  }
-
-  /** Uploads the files and sends them as one album (messages.sendMultiMedia); returns the messages in order. */
-  async sendFiles(
-    peer: PeerRef,
-    files: readonly (SendFileSource | AlbumItem)[],
-    options?: SendFilesOptions,
-  ): Promise<Message[]> {
-    return sendFiles(this.context, this.fileClient(), peer, files, options);
-  }
-
-  /**
-   * The file's bytes in order; parts in parallel, FILE_MIGRATE and CDN redirects followed. Given a
-   * message, an expired file reference is refreshed by fetching the message again.
-   */
-  downloadAsIterable(target: DownloadTarget, options?: DownloadOptions): AsyncGenerator<Uint8Array, void, undefined> {
-    return downloadAsIterable(this.fileClient(), target, options);
-  }
-
-  downloadAsStream(target: DownloadTarget, options?: DownloadOptions): ReadableStream<Uint8Array> {
-    return downloadAsStream(this.fileClient(), target, options);
-  }
-
-  async downloadAsBuffer(
-    target: DownloadTarget,
-    options?: DownloadOptions & { readonly maxBytes?: number },
-  ): Promise<Uint8Array> {
-    return downloadAsBuffer(this.fileClient(), target, options);
-  }
-
   /** What the transfers run on (after `connect()`). */
   protected fileClient(): FileHost {
     if (this.#files === undefined) throw new CancelledError("DISCONNECTED", "call connect() first");
     return this.#files;
-  }
-
-  // ---- peers ------------------------------------------------------------------------------------
-
-  /** The logged-in user (users.getUsers([inputUserSelf])); 401 AUTH_KEY_UNREGISTERED when not logged in. */
-  async getMe(): Promise<RawUser> {
-    const [me] = await this.invoke({ _: "users.getUsers", id: [{ _: "inputUserSelf" }] });
-    if (me?._ !== "user") throw new TypeError("users.getUsers returned no user for inputUserSelf");
-    return me;
-  }
-
-  /** id (Bot API style), `@username`, `+phone`, t.me link, `"me"`, or any TL peer object, to an InputPeer. */
-  resolvePeer(ref: PeerRef, signal?: AbortSignal): Promise<TlInputPeer> {
-    return this.peers.resolvePeer(ref, signal);
-  }
-
-  /** users.getFullUser for any user reference. */
-  async getFullUser(ref: PeerRef): Promise<users_TypeUserFull> {
-    const id = await this.peers.resolveUser(ref);
-    return this.invoke({ _: "users.getFullUser", id });
   }
 
   async #start(): Promise<RequestRunner> {

@@ -4,19 +4,17 @@
 // Bob's process is restarted, gracefully and with SIGKILL. Bob runs in a child process on SQLite
 // and writes every message it is given to a file. None may be missing; duplicates only from the
 // kills, at most one difference slice each (the documented at-least-once around a crash).
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeClient, startHarness, type Harness } from "./harness.js";
 import { until } from "./scripted-updates.js";
+import { linesOf, runUpdatesChild, type UpdatesChild } from "./updates-child-process.js";
 
 const MESSAGES = Number(process.env.CHAOS_MESSAGES ?? "100");
 const PERIOD = Number(process.env.CHAOS_PERIOD ?? "50");
 const SLICE = 20;
-const CHILD = fileURLToPath(new URL("../fixtures/updates-child.ts", import.meta.url));
 const TOKEN = "53:chaos";
 let h: Harness;
 let dir: string;
@@ -32,30 +30,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function startBob(session: string, out: string) {
-  const env = {
-    ...process.env,
-    MTKIT_SERVER: JSON.stringify({ endpoints: h.server.endpoints, publicKeyPem: h.server.publicKeyPem }),
-    MTKIT_BOT_TOKEN: TOKEN,
-    MTKIT_DEAD_MS: "1500",
-  };
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD, session, out], {
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  // "close", not "exit": the child's last stdout lines are read by then.
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-  return { child, ready: () => output.includes("ready"), exited };
-}
-
-const linesOf = (path: string): string[] =>
-  existsSync(path)
-    ? readFileSync(path, "utf8")
-        .split("\n")
-        .filter((line) => line.length > 0)
-    : [];
+const startBob = (session: string, out: string): UpdatesChild =>
+  runUpdatesChild(h, TOKEN, { session, out }, { MTKIT_DEAD_MS: "1500" });
+const ready = (bob: UpdatesChild) => (): boolean => bob.stdout().includes("ready");
 
 describe("updates engine: chaos", () => {
   it(
@@ -64,7 +41,7 @@ describe("updates engine: chaos", () => {
       const session = join(dir, "bob.session");
       const out = join(dir, "bob.txt");
       let bob = startBob(session, out);
-      await until(bob.ready, "Bob to log in", 30_000);
+      await until(ready(bob), "Bob to log in", 30_000);
       const alice = makeClient(h.server, { deadConnectionTimeoutMs: 1500, pingIntervalMs: 1500 });
       await alice.client.start({ phone: "9996630001", code: () => "33333", firstName: "Alice" });
       const peer = await alice.client.resolvePeer("@chaos_bot");
@@ -85,7 +62,7 @@ describe("updates engine: chaos", () => {
           expect(await bob.exited).toBe(graceful ? 0 : null);
           if (!graceful) kills++;
           bob = startBob(session, out);
-          await until(bob.ready, "Bob to come back", 30_000);
+          await until(ready(bob), "Bob to come back", 30_000);
         }
       }
       await until(() => new Set(linesOf(out)).size >= MESSAGES, "every message at Bob", 60_000 + MESSAGES * 20);

@@ -1,17 +1,14 @@
 // Restart with SQLite state, in a child process: killed mid-catch-up it resumes from the last
 // saved slice (at-least-once: only the batch in flight comes again); stopped with SIGTERM it
 // resumes with no duplicate at all.
-import { spawn, type ChildProcessByStdio } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Readable } from "node:stream";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "./harness.js";
 import { ScriptedUpdates, until } from "./scripted-updates.js";
+import { linesOf, runUpdatesChild, type UpdatesChild } from "./updates-child-process.js";
 
-const CHILD = fileURLToPath(new URL("../fixtures/updates-child.ts", import.meta.url));
 const TOKEN = "52:restart";
 let h: Harness;
 let dir: string;
@@ -24,34 +21,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function runChild(
-  session: string,
-  out: string,
-  delayMs: number,
-): { child: ChildProcessByStdio<null, Readable, null>; stdout: () => string; exited: Promise<number | null> } {
-  const env = {
-    ...process.env,
-    MTKIT_SERVER: JSON.stringify({ endpoints: h.server.endpoints, publicKeyPem: h.server.publicKeyPem }),
-    MTKIT_BOT_TOKEN: TOKEN,
-    MTKIT_SINK_DELAY_MS: String(delayMs),
-  };
-  const child = spawn(process.execPath, ["--import", "tsx", CHILD, session, out], {
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  // "close", not "exit": the child's last stdout lines are read by then.
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-  return { child, stdout: () => output, exited };
-}
-
-const linesOf = (path: string): string[] =>
-  existsSync(path)
-    ? readFileSync(path, "utf8")
-        .split("\n")
-        .filter((line) => line.length > 0)
-    : [];
+const runChild = (session: string, out: string, delayMs: number): UpdatesChild =>
+  runUpdatesChild(h, TOKEN, { session, out }, { MTKIT_SINK_DELAY_MS: String(delayMs) });
 
 describe("updates engine: restart with SQLite state", () => {
   it("killed mid-catch-up: the restart delivers the rest; only the batch in flight comes twice", async () => {

@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { incoming } from "../../src/events/index.js";
 import { FileTransferError } from "../../src/files/file-transfer-error.js";
 import type { Message } from "../../src/messages/message.js";
-import type { TelegramClient } from "../../src/node/index.js";
 import { crypto, startHarness, type Harness } from "../client/harness.js";
-import { loginUser, USERS, waitFor } from "../world/world-harness.js";
+import { aliceAndBob, loginUser, USERS, waitFor } from "../world/world-harness.js";
 import { pattern } from "./files-harness.js";
 
 const KIB = 1024;
@@ -39,22 +38,13 @@ afterAll(async () => {
 });
 
 describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
-  let alice: TelegramClient;
-  let bob: TelegramClient;
-  beforeAll(async () => {
-    alice = await loginUser(h, transport, USERS[0].phone);
-    bob = await loginUser(h, transport, USERS[1].phone);
-  });
-  afterAll(async () => {
-    await alice.disconnect();
-    await bob.disconnect();
-  });
+  const pair = aliceAndBob(() => h, transport);
 
   it("a document goes out with its name, size and type; the other side gets it as an update and downloads it", async () => {
     const bytes = pattern(700 * KIB + 3, 7);
-    const received = waitFor<Message>((push) => bob.on("newMessage", push, incoming));
+    const received = waitFor<Message>((push) => pair.bob.on("newMessage", push, incoming));
     const progress: number[] = [];
-    const sent = await alice.sendFile("@bob", bytes, {
+    const sent = await pair.alice.sendFile("@bob", bytes, {
       fileName: "report.pdf",
       caption: "<b>Q3</b>",
       parseMode: "html",
@@ -71,13 +61,13 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
 
     const got = await received;
     expect(got.id).not.toBe(0);
-    expect(Buffer.compare(await bob.downloadAsBuffer(got), bytes)).toBe(0);
+    expect(Buffer.compare(await pair.bob.downloadAsBuffer(got), bytes)).toBe(0);
     // getHistory shows it too, with a location that works.
-    const page = await bob.getHistory("@alice", { limit: 1 });
+    const page = await pair.bob.getHistory("@alice", { limit: 1 });
     expect(page.messages[0]?.id).toBe(got.id);
     expect(
       Buffer.compare(
-        await bob.downloadAsBuffer(page.messages[0]!, { offset: 4 * KIB, limit: 8 * KIB }),
+        await pair.bob.downloadAsBuffer(page.messages[0]!, { offset: 4 * KIB, limit: 8 * KIB }),
         bytes.subarray(4 * KIB, 12 * KIB),
       ),
     ).toBe(0);
@@ -85,29 +75,29 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
 
   it("a PNG goes as a photo with its size; forceDocument sends it as a file", async () => {
     const png = fakePng(1000, 600, 40 * KIB);
-    const photo = await alice.sendFile("@bob", png, { fileName: "cat.png", silent: true });
+    const photo = await pair.alice.sendFile("@bob", png, { fileName: "cat.png", silent: true });
     const media = mediaOf(photo);
     if (media._ !== "messageMediaPhoto" || media.photo?._ !== "photo") throw new Error(`not a photo: ${media._}`);
     expect(media.photo.sizes).toEqual([{ _: "photoSize", type: "y", w: 1000, h: 600, size: png.length }]);
-    expect(Buffer.compare(await alice.downloadAsBuffer(photo), png)).toBe(0);
-    expect(Buffer.compare(await bob.downloadAsBuffer(media), png)).toBe(0);
+    expect(Buffer.compare(await pair.alice.downloadAsBuffer(photo), png)).toBe(0);
+    expect(Buffer.compare(await pair.bob.downloadAsBuffer(media), png)).toBe(0);
 
-    const asFile = await alice.sendFile("@bob", png, { fileName: "cat.png", forceDocument: true });
+    const asFile = await pair.alice.sendFile("@bob", png, { fileName: "cat.png", forceDocument: true });
     expect(mediaOf(asFile)._).toBe("messageMediaDocument");
   });
 
   it("messages.sendMultiMedia: an album of a new upload and a photo sent before, one answer with both", async () => {
-    const first = await alice.sendFile("@bob", fakePng(90, 60, KIB), { fileName: "a.png" });
+    const first = await pair.alice.sendFile("@bob", fakePng(90, 60, KIB), { fileName: "a.png" });
     const media = mediaOf(first);
     if (media._ !== "messageMediaPhoto" || media.photo?._ !== "photo") throw new Error("not a photo");
     expect(media.photo.sizes[0]).toMatchObject({ type: "s", w: 90, h: 60 });
-    const uploaded = await alice.uploadFile(pattern(5 * KIB), { fileName: "b.bin" });
+    const uploaded = await pair.alice.uploadFile(pattern(5 * KIB), { fileName: "b.bin" });
     const photo = { _: "inputPhoto" as const, id: media.photo.id, accessHash: media.photo.accessHash };
     // random_ids are per sender: a second transport's run must not look like a resend.
     const base = transport === "tcp" ? 100n : 200n;
-    const answer = await alice.invoke({
+    const answer = await pair.alice.invoke({
       _: "messages.sendMultiMedia",
-      peer: await alice.resolvePeer("@bob"),
+      peer: await pair.alice.resolvePeer("@bob"),
       multiMedia: [
         {
           _: "inputSingleMedia",
@@ -137,9 +127,9 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
     // A stale reference of a file sent before is refused; the album sends nothing then.
     files.expireReferences();
     await expect(
-      alice.invoke({
+      pair.alice.invoke({
         _: "messages.sendMultiMedia",
-        peer: await alice.resolvePeer("@bob"),
+        peer: await pair.alice.resolvePeer("@bob"),
         multiMedia: [
           {
             _: "inputSingleMedia",
@@ -154,13 +144,13 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
 
   it("an uploaded file is sent once uploaded; an expired reference is refreshed from the message, mid-download", async () => {
     const bytes = pattern(3 * 1024 * KIB + 17, 3);
-    const uploaded = await alice.uploadFile(bytes, { fileName: "data.bin" });
-    const sent = await alice.sendFile("@bob", uploaded);
-    const [mine] = await bob.getHistory("@alice", { limit: 1 }).then((page) => page.messages);
+    const uploaded = await pair.alice.uploadFile(bytes, { fileName: "data.bin" });
+    const sent = await pair.alice.sendFile("@bob", uploaded);
+    const [mine] = await pair.bob.getHistory("@alice", { limit: 1 }).then((page) => page.messages);
     expect(mine).toBeDefined();
     let expired = false;
     const chunks: Uint8Array[] = [];
-    for await (const chunk of bob.downloadAsIterable(mine!, { partSize: 512 * KIB, workers: 2 })) {
+    for await (const chunk of pair.bob.downloadAsIterable(mine!, { partSize: 512 * KIB, workers: 2 })) {
       chunks.push(chunk);
       if (!expired) {
         // Every reference stops working after the first part: the rest must come with a fresh one.
@@ -173,12 +163,12 @@ describe.each(["tcp", "ws"] as const)("over %s", (transport) => {
     files.expireReferences();
     const media = mediaOf(sent);
     if (media._ !== "messageMediaDocument" || media.document?._ !== "document") throw new Error("no document");
-    await expect(alice.downloadAsBuffer(media.document)).rejects.toMatchObject({
+    await expect(pair.alice.downloadAsBuffer(media.document)).rejects.toMatchObject({
       name: "FILE_REFERENCE_EXPIRED",
       code: 400,
     });
     // The message itself still works (and its refetch brings a fresh reference).
-    expect((await alice.downloadAsBuffer(sent)).length).toBe(bytes.length);
+    expect((await pair.alice.downloadAsBuffer(sent)).length).toBe(bytes.length);
   });
 });
 

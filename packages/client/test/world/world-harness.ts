@@ -1,4 +1,5 @@
 // Logged-in clients against a real TestServer serving the world (accounts, chats, messages, updates).
+import { afterAll, beforeAll } from "vitest";
 import type { TelegramClient } from "../../src/node/index.js";
 import type { TelegramClientOptions } from "../../src/client/options.js";
 import { makeClient, startHarness, type Harness } from "../client/harness.js";
@@ -33,6 +34,39 @@ export async function loginUser(
   const sent = await client.sendCode(phone);
   await client.signIn(sent, h.slice.lastCode(phone) ?? "");
   return client;
+}
+
+/**
+ * USERS[0] (alice) and USERS[1] (bob) logged in over `transport` before the tests of the calling
+ * describe block, disconnected after them.
+ */
+export function aliceAndBob(
+  harness: () => Harness,
+  transport: Transport,
+): { readonly alice: TelegramClient; readonly bob: TelegramClient } {
+  let pair: readonly [TelegramClient, TelegramClient] | undefined;
+  const logged = (): readonly [TelegramClient, TelegramClient] => {
+    if (pair === undefined) throw new Error("aliceAndBob: logged in only during the describe block's tests");
+    return pair;
+  };
+  beforeAll(async () => {
+    pair = [
+      await loginUser(harness(), transport, USERS[0].phone),
+      await loginUser(harness(), transport, USERS[1].phone),
+    ];
+  });
+  afterAll(async () => {
+    await pair?.[0].disconnect();
+    await pair?.[1].disconnect();
+  });
+  return {
+    get alice() {
+      return logged()[0];
+    },
+    get bob() {
+      return logged()[1];
+    },
+  };
 }
 
 export async function loginBot(h: Harness, transport: Transport): Promise<TelegramClient> {

@@ -7,40 +7,43 @@
  */
 import {
   ADD,
+  AND,
   BLOCK,
+  I32,
   BR,
   BR_IF,
   END,
   EQZ,
-  finalRoundWord,
-  FIRST_FREE_LOCAL,
-  fullRounds,
   functionCode,
   get,
-  I,
   i32,
   IF,
-  K,
-  LAST,
   LOAD,
-  AND,
   LOOP,
   LT_U,
   MUL,
-  N,
   OR,
   ROTL,
   ROTR,
-  ROUNDS,
-  roundKey,
-  S,
   set,
   STORE,
-  T,
   uleb,
   VOID,
-  WASM_LAYOUT,
   XOR,
+} from "../wasm/wasm-binary.js";
+import {
+  finalRoundWord,
+  FIRST_FREE_LOCAL,
+  fullRounds,
+  I,
+  K,
+  LAST,
+  N,
+  roundKey,
+  ROUNDS,
+  S,
+  T,
+  WASM_LAYOUT,
 } from "./wasm-emit.js";
 
 // CTR locals after the shared ones: c0-3, the counter words.
@@ -95,5 +98,5 @@ export function ctrFunctionCode(): number[] {
   body.push(...incrementCounter());
   body.push(...get(I), ...i32(16), ADD, ...set(I), BR, 0, END, END);
   for (let j = 0; j < 4; j++) body.push(...i32(0), ...get(C + j), STORE, 2, ...uleb(WASM_LAYOUT.counter + 4 * j));
-  return functionCode(LOCAL_COUNT, body);
+  return functionCode([[LOCAL_COUNT - 2, I32]], body);
 }

@@ -9,29 +9,20 @@ import { ctrFunctionCode } from "./ctr-wasm-code.js";
 import {
   ADD,
   BLOCK,
+  I32,
   BR,
   BR_IF,
   END,
   EQZ,
   exportName,
-  finalRoundWord,
-  FIRST_FREE_LOCAL,
-  fullRounds,
   functionCode,
   get,
-  I,
   i32,
-  K,
-  LAST,
   LOAD8,
   LOOP,
   LT_U,
   MUL,
-  N,
   OR,
-  ROUNDS,
-  roundKey,
-  S,
   section,
   set,
   SHL,
@@ -39,8 +30,21 @@ import {
   STORE8,
   uleb,
   VOID,
-  WASM_LAYOUT,
+  wasmModule,
   XOR,
+} from "../wasm/wasm-binary.js";
+import {
+  finalRoundWord,
+  FIRST_FREE_LOCAL,
+  fullRounds,
+  I,
+  K,
+  LAST,
+  N,
+  roundKey,
+  ROUNDS,
+  S,
+  WASM_LAYOUT,
 } from "./wasm-emit.js";
 
 export { WASM_LAYOUT } from "./wasm-emit.js";
@@ -94,7 +98,7 @@ function igeFunctionCode(decrypt: boolean): number[] {
   }
   for (let j = 0; j < 4; j++) body.push(...get(X + j), ...set(outChain + j));
   body.push(...get(I), ...i32(16), ADD, ...set(I), BR, 0, END, END);
-  return functionCode(LOCAL_COUNT, body);
+  return functionCode([[LOCAL_COUNT - 2, I32]], body);
 }
 
 export function buildAesWasm(): Uint8Array<ArrayBuffer> {
@@ -117,5 +121,5 @@ export function buildAesWasm(): Uint8Array<ArrayBuffer> {
     2,
   ]);
   const code = section(10, [3, ...igeFunctionCode(false), ...igeFunctionCode(true), ...ctrFunctionCode()]);
-  return Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...type, ...functions, ...memory, ...exports, ...code]);
+  return wasmModule(type, functions, memory, exports, code);
 }

@@ -39,22 +39,24 @@ import {
   BR_IF,
   END,
   exportName,
+  functionCode,
   get,
+  I32,
   i32,
+  I64,
   IF,
   LOOP,
   MUL,
   section,
   set,
   uleb,
+  V128,
   VOID,
-} from "./wasm-emit.js";
+  wasmModule,
+} from "../wasm/wasm-binary.js";
 
 export { VPERM_LAYOUT, VPERM_TABLE_ORDER } from "./vperm-wasm-rounds.js";
 
-const V128 = 0x7b,
-  I32 = 0x7f,
-  I64 = 0x7e;
 /**
  * CTR's blocks side by side: the vperm round is throughput-bound, so more independent blocks only help while
  * the module stays under the 4 KiB browsers compile synchronously: 3 measured +7-13 % over 2 (4 does not fit).
@@ -65,7 +67,12 @@ const FIRST = CTR_BLOCKS[0]!;
 const IN_CHAIN = MASK + 1 + CTR_LANES * BLOCK_LOCAL_COUNT,
   OUT_CHAIN = IN_CHAIN + 1,
   INPUT = IN_CHAIN + 2;
-const V128_LOCALS = INPUT + 1 - TABLE0;
+/** After the params n and rounds: i, k, last (i32); two i64; the v128 tables, mask and blocks. */
+const LOCALS = [
+  [3, I32],
+  [2, I64],
+  [INPUT + 1 - TABLE0, V128],
+] as const;
 
 function prologue(): number[] {
   const out: number[] = [];
@@ -210,11 +217,6 @@ function ctrCode(): number[] {
   ];
 }
 
-function functionCode(body: number[]): number[] {
-  const fn = [3, 3, I32, 2, I64, ...uleb(V128_LOCALS), V128, ...body, END];
-  return [...uleb(fn.length), ...fn];
-}
-
 export function buildVpermWasm(): Uint8Array<ArrayBuffer> {
   const type = section(1, [1, 0x60, 2, I32, I32, 0]);
   const functions = section(3, [3, 0, 0, 0]);
@@ -236,9 +238,9 @@ export function buildVpermWasm(): Uint8Array<ArrayBuffer> {
   ]);
   const code = section(10, [
     3,
-    ...functionCode(igeCode(false)),
-    ...functionCode(igeCode(true)),
-    ...functionCode(ctrCode()),
+    ...functionCode(LOCALS, igeCode(false)),
+    ...functionCode(LOCALS, igeCode(true)),
+    ...functionCode(LOCALS, ctrCode()),
   ]);
-  return Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...type, ...functions, ...memory, ...exports, ...code]);
+  return wasmModule(type, functions, memory, exports, code);
 }

@@ -7,7 +7,8 @@
  * so MixColumns' "row + k" is a lane rotation (`pshufd`, no constant) and ShiftRows one byte
  * shuffle, applied before the S-box (both commute with the bytewise S-box).
  */
-import { ADD, BLOCK, BR, BR_IF, END, EQZ, get, i32, LOOP, LT_U, set, uleb, VOID } from "./wasm-emit.js";
+import { ADD, BLOCK, BR, BR_IF, END, EQZ, get, i32, LOOP, LT_U, set, uleb, VOID } from "../wasm/wasm-binary.js";
+import { K, LAST } from "./wasm-emit.js";
 
 export const VPERM_LAYOUT = { tables: 0, keys: 512, iv: 768, counter: 800, data: 1024 } as const;
 
@@ -52,13 +53,9 @@ export const shuffled = (local: number, lane: readonly number[]): number[] => [
   ...shuffle(lane),
 ];
 
-/** i32 locals shared by every function: 0 n, 1 rounds (params), 2 i, 3 k (round key offset), 4 last; i64 5, 6. */
-export const N = 0,
-  ROUNDS = 1,
-  I = 2,
-  K = 3,
-  LAST = 4,
-  HI64 = 5,
+/** i32 locals as in the T-table module (wasm-emit.ts): 0 n, 1 rounds (params), 2 i, 3 k, 4 last; then i64 5, 6. */
+export { I, K, LAST, N, ROUNDS } from "./wasm-emit.js";
+export const HI64 = 5,
   LO64 = 6;
 /** v128 locals: one per table, then the nibble mask, then the block locals. */
 export const TABLE0 = 7;

@@ -1,12 +1,34 @@
 /**
- * Shared pieces of the generated AES WebAssembly module (ige-wasm-code.ts, ctr-wasm-code.ts):
- * opcodes, LEB128, the memory layout, local slots and the T-table round code both functions use.
- * WebAssembly binary format: https://webassembly.github.io/spec/core/binary/
+ * Shared pieces of the generated AES WebAssembly module (ige-wasm-code.ts, ctr-wasm-code.ts): the
+ * memory layout, local slots and the T-table round code both functions use. The binary format
+ * itself (opcodes, LEB128, sections): ../wasm/wasm-binary.ts.
  *
  * Memory layout (bytes): TE0-TE3 @0 (four 1 KiB tables, TEk = TE0 rotated right by 8k bits), TD0-TD3
  * @4096, SBOX @8192, INV_SBOX @8448, round keys @8704 (60 words), IGE iv @8960 (32 bytes), CTR counter
  * @8992 (four native i32 words), data @9216 (processed in place).
  */
+import {
+  ADD,
+  AND,
+  BLOCK,
+  BR,
+  BR_IF,
+  END,
+  EQZ,
+  get,
+  i32,
+  LOAD,
+  LOAD8,
+  LOOP,
+  LT_U,
+  OR,
+  set,
+  SHL,
+  SHR_U,
+  uleb,
+  VOID,
+  XOR,
+} from "../wasm/wasm-binary.js";
 export const WASM_LAYOUT = {
   te: 0,
   td: 4096,
@@ -18,33 +40,6 @@ export const WASM_LAYOUT = {
   data: 9216,
 } as const;
 
-// Opcodes used by the generators.
-export const GET = 0x20,
-  SET = 0x21,
-  CONST = 0x41,
-  LOAD = 0x28,
-  LOAD8 = 0x2d,
-  STORE = 0x36,
-  STORE8 = 0x3a;
-export const ADD = 0x6a,
-  MUL = 0x6c,
-  AND = 0x71,
-  OR = 0x72,
-  XOR = 0x73,
-  SHL = 0x74,
-  SHR_U = 0x76,
-  ROTL = 0x77,
-  ROTR = 0x78,
-  LT_U = 0x49;
-export const BLOCK = 0x02,
-  LOOP = 0x03,
-  IF = 0x04,
-  BR_IF = 0x0d,
-  BR = 0x0c,
-  END = 0x0b,
-  EQZ = 0x45,
-  VOID = 0x40;
-
 // Locals shared by every function: 0 n, 1 rounds (params); then i, k, last, s0-3, t0-2. Each
 // function adds its own locals from index 12 on.
 export const N = 0,
@@ -55,34 +50,6 @@ export const N = 0,
   S = 5,
   T = 9,
   FIRST_FREE_LOCAL = 12;
-
-export function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
-}
-
-export const i32 = (n: number): number[] => [CONST, ...sleb(n)];
-export const get = (l: number): number[] => [GET, l];
-export const set = (l: number): number[] => [SET, l];
 
 /** Byte `shift` of state word `local`, scaled to a table index in bytes (x4) when `scale`. */
 export function byteOf(local: number, shift: number, scale: boolean): number[] {
@@ -142,18 +109,4 @@ export function finalRoundWord(j: number, decrypt: boolean): number[] {
     ...(shift > 0 ? [...i32(shift), SHL] : []),
   ];
   return [...sub(0, 24), ...sub(1, 16), OR, ...sub(2, 8), OR, ...sub(3, 0), OR, ...roundKey(j), XOR];
-}
-
-/** A function entry of the code section: `localCount` i32 locals in all (the two params included), then the body. */
-export function functionCode(localCount: number, body: number[]): number[] {
-  const fn = [1, ...uleb(localCount - 2), 0x7f, ...body, END];
-  return [...uleb(fn.length), ...fn];
-}
-
-export function section(id: number, content: number[]): number[] {
-  return [id, ...uleb(content.length), ...content];
-}
-
-export function exportName(s: string): number[] {
-  return [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
 }

@@ -5,7 +5,29 @@
  * Every value in the loops is an integer below 2^38, exact in f64, so the wasm and JS loops agree
  * step for step. Binary format: https://webassembly.github.io/spec/core/binary/
  */
-import { BLOCK, BR, BR_IF, END, exportName, LOOP, section, uleb, VOID } from "../aes/wasm-emit.js";
+import {
+  ADD as I32_ADD,
+  AND as I32_AND,
+  BLOCK,
+  BR,
+  BR_IF,
+  END,
+  EQZ as I32_EQZ,
+  exportName,
+  F64,
+  functionCode,
+  get,
+  I32,
+  i32,
+  IF,
+  LOOP,
+  LT_S as I32_LT,
+  RETURN,
+  section,
+  set,
+  VOID,
+  wasmModule,
+} from "../wasm/wasm-binary.js";
 
 export interface SqufofLoops {
   /** Phase 1 from P0 and Q1: [r, p] with r = sqrt of the first square Q at an even step, or r = -1. */
@@ -14,10 +36,6 @@ export interface SqufofLoops {
   readonly phase2: (p0: number, p: number, q: number, qPrev: number, maxSteps: number) => number;
 }
 
-const F64 = 0x7c,
-  I32 = 0x7f;
-const get = (l: number): number[] => [0x20, l],
-  set = (l: number): number[] => [0x21, l];
 const ADD = 0xa0,
   SUB = 0xa1,
   MUL = 0xa2,
@@ -26,13 +44,6 @@ const ADD = 0xa0,
   SQRT = 0x9f,
   NEAREST = 0x9e,
   EQ = 0x61;
-const I32_ADD = 0x6a,
-  I32_AND = 0x71,
-  I32_LT = 0x48,
-  I32_EQZ = 0x45,
-  IF = 0x04,
-  RETURN = 0x0f;
-const i32 = (n: number): number[] => [0x41, n];
 const f64 = (n: number): number[] => [0x44, ...new Uint8Array(Float64Array.of(n).buffer)];
 
 /** b = floor((p0 + p) / q); p = b*q - p; qOld = q; q = qPrev + b*(pPrev - p), on locals by index. */
@@ -123,8 +134,13 @@ function phase1Code(): number[] {
     ...f64(-1),
     ...get(3),
   ];
-  const fn = [2, 6, F64, 1, I32, ...body, END];
-  return [...uleb(fn.length), ...fn];
+  return functionCode(
+    [
+      [6, F64],
+      [1, I32],
+    ],
+    body,
+  );
 }
 
 function phase2Code(): number[] {
@@ -162,8 +178,13 @@ function phase2Code(): number[] {
     END,
     ...get(3),
   ];
-  const fn = [2, 3, F64, 1, I32, ...body, END];
-  return [...uleb(fn.length), ...fn];
+  return functionCode(
+    [
+      [3, F64],
+      [1, I32],
+    ],
+    body,
+  );
 }
 
 function buildSqufofWasm(): Uint8Array<ArrayBuffer> {
@@ -171,7 +192,7 @@ function buildSqufofWasm(): Uint8Array<ArrayBuffer> {
   const functions = section(3, [2, 0, 1]);
   const exports = section(7, [2, ...exportName("phase1"), 0, 0, ...exportName("phase2"), 0, 1]);
   const code = section(10, [2, ...phase1Code(), ...phase2Code()]);
-  return Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...types, ...functions, ...exports, ...code]);
+  return wasmModule(types, functions, exports, code);
 }
 
 let loops: SqufofLoops | null | undefined;

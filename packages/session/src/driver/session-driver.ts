@@ -1,52 +1,23 @@
 import type { TlObject } from "@mtkit/tl-core";
 import type { AuthKey } from "@mtkit/mtproto-crypto";
-import { ClientSession, type ClientSessionOptions, type OpenedMessage } from "../client/client-session.js";
+import { ClientSession, type OpenedMessage } from "../client/client-session.js";
 import type { ClientSessionEvent } from "../client/events.js";
 import { expandGzipPacked, hasGzipPacked } from "../core/expand-gzip.js";
 import { randomLong } from "../core/session-state.js";
 import { MessageRejectedError, SessionError } from "../errors.js";
-import type { BackoffOptions } from "./backoff.js";
 import { ConnectionKeeper } from "./connection-keeper.js";
 import { ConnectionWatchdog } from "./connection-watchdog.js";
-import type { SessionDriverEvent } from "./driver-events.js";
+import type { SessionDriverOptions } from "./driver-options.js";
 import { InboundQueue } from "./inbound-queue.js";
 import { PendingRequests } from "./pending-requests.js";
-import { HttpWaitPoller, type HttpWaitOptions } from "./http-wait-poller.js";
+import { HttpWaitPoller } from "./http-wait-poller.js";
 import { PingWaiters } from "./ping-waiters.js";
 import type { ResultOf } from "./result-of.js";
-import { realTimers, type DriverTimers, type DriverTransport, type DriverTransportEvent } from "./transport.js";
+import { routeSessionEvent } from "./session-event-router.js";
+import { realTimers, type DriverTimers, type DriverTransportEvent } from "./transport.js";
 
 export type { ResultOf } from "./result-of.js";
-
-export interface SessionDriverOptions<Address> extends ClientSessionOptions {
-  readonly transport: DriverTransport<Address>;
-  readonly address: Address;
-  /** Per-request timeout (ms); the request is then cancelled with rpc_drop_answer. Default 60 s. */
-  readonly requestTimeoutMs?: number;
-  /** Keep-alive ping_delay_disconnect period (ms), default 60 s; the server drops us 75 s after the last. */
-  readonly pingIntervalMs?: number;
-  /**
-   * Silence after a ping (ms) that means the connection is dead although the socket looks open
-   * (sleep, NAT entry dropped, network switch): the driver then reconnects at once. Default 15 s.
-   * While requests wait and nothing arrives, a ping goes out after a third of this.
-   */
-  readonly deadConnectionTimeoutMs?: number;
-  readonly disconnectDelaySeconds?: number;
-  /** How long acks may wait for other traffic before going out alone (ms). */
-  readonly ackDelayMs?: number;
-  /**
-   * Connections that may close with an error (a packet over the maximum, a codec error) while one
-   * request waits; then it fails with SessionError CONNECTION_LOST instead of being resent for ever.
-   * Default 3.
-   */
-  readonly maxConnectionLosses?: number;
-  readonly backoff?: BackoffOptions;
-  /** The long poll on request-response transports (those with `longPoll`, e.g. HTTP); ignored otherwise. */
-  readonly httpWait?: HttpWaitOptions;
-  readonly timers?: DriverTimers;
-  /** Updates, new_session_created, -404, liveness ... everything not tied to one request. */
-  readonly onEvent?: (event: SessionDriverEvent) => void;
-}
+export type { SessionDriverOptions } from "./driver-options.js";
 
 /**
  * The thin I/O layer of the client role: binds a ClientSession to a transport and real timers.
@@ -314,38 +285,13 @@ export class SessionDriver<Address = unknown> {
       this.rejected(error);
       return;
     }
-    for (const event of events) this.dispatch(event);
+    for (const event of events) routeSessionEvent(event, this.pending, this.pingWaiters, this.options.onEvent);
     if (this.session.wantsFlush) this.flush();
     else if (this.session.hasPendingAcks && this.ackTimer === undefined) {
       this.ackTimer = this.timers.setTimeout(() => {
         this.ackTimer = undefined;
         this.flush();
       }, this.options.ackDelayMs ?? 500);
-    }
-  }
-
-  private dispatch(event: ClientSessionEvent): void {
-    switch (event.type) {
-      case "result":
-        this.pending.resolve(event.requestId, event.result);
-        return;
-      case "rpc-error":
-        this.pending.reject(event.requestId, event.error);
-        return;
-      case "result-undecodable":
-        this.pending.reject(event.requestId, new SessionError("BAD_MSG", "answer could not be decoded", event.cause));
-        return;
-      case "bad-msg":
-        this.pending.reject(event.requestId, new SessionError("BAD_MSG", `bad_msg_notification ${event.errorCode}`));
-        return;
-      case "flush-needed":
-        return;
-      case "pong":
-        this.pingWaiters.resolve(event.pingId);
-        this.options.onEvent?.(event);
-        return;
-      default:
-        this.options.onEvent?.(event);
     }
   }
 

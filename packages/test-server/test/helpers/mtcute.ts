@@ -1,49 +1,9 @@
-import {
-  BaseTelegramClient,
-  IntermediatePacketCodec,
-  MemoryStorage,
-  MtProxyTcpTransport,
-  ObfuscatedPacketCodec,
-  PaddedIntermediatePacketCodec,
-  TcpTransport,
-  type TelegramTransport,
-} from "@mtcute/node";
+import { BaseTelegramClient, MemoryStorage, MtProxyTcpTransport } from "@mtcute/node";
+import { mtcuteTransport, type MtcuteTransport } from "@mtkit/mtcute-transports";
 import { addPublicKey, NodeCryptoProvider } from "@mtcute/node/utils.js";
 import type { TestServer } from "../../src/index.js";
 
-/** mtcute's transports as peers.md §2 lists them (it has no abridged and no full framing). */
-export type MtcuteTransport = "intermediate" | "padded" | "obfuscated" | "obfuscated-padded";
-
-class PaddedTcp extends TcpTransport {
-  override packetCodec(): IntermediatePacketCodec {
-    return new PaddedIntermediatePacketCodec();
-  }
-}
-
-class ObfuscatedTcp extends TcpTransport {
-  override packetCodec(): IntermediatePacketCodec {
-    return new ObfuscatedPacketCodec(new IntermediatePacketCodec()) as unknown as IntermediatePacketCodec;
-  }
-}
-
-class ObfuscatedPaddedTcp extends TcpTransport {
-  override packetCodec(): IntermediatePacketCodec {
-    return new ObfuscatedPacketCodec(new PaddedIntermediatePacketCodec()) as unknown as IntermediatePacketCodec;
-  }
-}
-
-function transportFor(kind: MtcuteTransport): TelegramTransport {
-  switch (kind) {
-    case "intermediate":
-      return new TcpTransport();
-    case "padded":
-      return new PaddedTcp();
-    case "obfuscated":
-      return new ObfuscatedTcp();
-    case "obfuscated-padded":
-      return new ObfuscatedPaddedTcp();
-  }
-}
+export type { MtcuteTransport } from "@mtkit/mtcute-transports";
 
 export interface MtcuteOptions {
   readonly transport?: MtcuteTransport;
@@ -62,7 +22,7 @@ export function createMtcuteClient(server: TestServer, options: MtcuteOptions = 
   const dc = { id: endpoint.id, ipAddress: "127.0.0.1", port: endpoint.port };
   const transport =
     options.proxySecret === undefined
-      ? transportFor(options.transport ?? "intermediate")
+      ? mtcuteTransport(options.transport ?? "intermediate")
       : new MtProxyTcpTransport({ host: "127.0.0.1", port: endpoint.port, secret: options.proxySecret });
   return new BaseTelegramClient({
     apiId: 1,
@@ -89,4 +49,18 @@ export async function withMtcuteClient<T>(
   } finally {
     await client.destroy();
   }
+}
+
+/** auth.sendCode + auth.signIn of a test number (99966XYYYY lives on DC X, code X five times); the authorization. */
+export async function mtcuteSignIn(client: BaseTelegramClient, phoneNumber: string) {
+  const sent = await client.call({
+    _: "auth.sendCode",
+    phoneNumber,
+    apiId: 1,
+    apiHash: "0".repeat(32),
+    settings: { _: "codeSettings" },
+  });
+  if (sent._ !== "auth.sentCode") throw new Error(`unexpected ${sent._}`);
+  const phoneCode = phoneNumber.charAt(5).repeat(5);
+  return client.call({ _: "auth.signIn", phoneNumber, phoneCodeHash: sent.phoneCodeHash, phoneCode });
 }

@@ -1,26 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installWorld, TestServer, type WorldServer } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { installWorld, TestServer } from "../../src/index.js";
+import { worldPerFile } from "../helpers/world-per-file.js";
 import { anyNumber, inputPeer, like, loginTestNumber, type WorldClient } from "./world-client.js";
 
-let server: TestServer;
-let world: WorldServer;
-const clients: WorldClient[] = [];
-
-beforeAll(async () => {
-  server = await TestServer.start();
-  world = installWorld(server, { autoDeleteIntervalMs: 0 });
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.driver.close()));
-  await server.close();
-  world.close();
-});
-
-async function login(phone: string): Promise<WorldClient> {
-  const client = await loginTestNumber(server, phone);
-  clients.push(client);
-  return client;
-}
+const fixture = worldPerFile({}, { autoDeleteIntervalMs: 0 });
+const login = fixture.login;
 const inputUser = (client: WorldClient) => ({
   _: "inputUser" as const,
   userId: client.userId,
@@ -137,6 +121,7 @@ describe("edit, delete, read, forward, dialogs", () => {
     let now = Date.now();
     const ttlServer = await TestServer.start();
     const ttlWorld = installWorld(ttlServer, { now: () => now, autoDeleteIntervalMs: 0 });
+    const clients: WorldClient[] = [];
     try {
       const erin = await loginTestNumber(ttlServer, "9996613001");
       const frank = await loginTestNumber(ttlServer, "9996613002");
@@ -167,6 +152,7 @@ describe("edit, delete, read, forward, dialogs", () => {
       });
       expect((history as { messages: { _: string }[] }).messages.map((m) => m._)).toEqual(["messageService"]);
     } finally {
+      await Promise.all(clients.map((client) => client.driver.close()));
       await ttlServer.close();
       ttlWorld.close();
     }
@@ -177,7 +163,11 @@ describe("channels", () => {
   it("a seeded supergroup: posts reach online members, offline ones catch up with getChannelDifference", async () => {
     const gina = await login("9996614001");
     const hugo = await login("9996614002");
-    const channel = world.addChannel({ title: "Big", memberIds: [gina.userId, hugo.userId], generatedMembers: 1000 });
+    const channel = fixture.world.addChannel({
+      title: "Big",
+      memberIds: [gina.userId, hugo.userId],
+      generatedMembers: 1000,
+    });
     const input = { _: "inputChannel" as const, channelId: channel.id, accessHash: channel.accessHash };
     const peer = { _: "inputPeerChannel" as const, channelId: channel.id, accessHash: channel.accessHash };
     const full = await hugo.driver.invoke({ _: "channels.getFullChannel", channel: input });
@@ -224,7 +214,7 @@ describe("channels", () => {
         limit: 100,
       }),
     ).resolves.toMatchObject({ _: "updates.channelDifferenceEmpty", final: true });
-    server.faults.updates.forceChannelDifferenceTooLong();
+    fixture.server.faults.updates.forceChannelDifferenceTooLong();
     await expect(
       back.driver.invoke({
         _: "updates.getChannelDifference",
@@ -270,7 +260,7 @@ describe("channels", () => {
     ).rejects.toThrow(/CHAT_ADMIN_REQUIRED/);
     await judy.driver.invoke({ _: "channels.leaveChannel", channel: input });
     await ivan.driver.invoke({ _: "channels.inviteToChannel", channel: input, users: [inputUser(judy)] });
-    const named = world.addChannel({ title: "Named", username: "Named_Group" });
+    const named = fixture.world.addChannel({ title: "Named", username: "Named_Group" });
     await expect(judy.driver.invoke({ _: "contacts.resolveUsername", username: "named_group" })).resolves.toMatchObject(
       { peer: { _: "peerChannel", channelId: named.id }, chats: [{ _: "channel", left: true }] },
     );

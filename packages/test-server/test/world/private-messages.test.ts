@@ -1,31 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installWorld, TestServer, type WorldServer } from "../../src/index.js";
-import { inputPeer, like, loginTestNumber, type WorldClient } from "./world-client.js";
+import { describe, expect, it } from "vitest";
+import { worldPerFile } from "../helpers/world-per-file.js";
+import { inputPeer, like } from "./world-client.js";
 
-let server: TestServer;
-let world: WorldServer;
-const clients: WorldClient[] = [];
-
-beforeAll(async () => {
-  server = await TestServer.start();
-  world = installWorld(server);
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.driver.close()));
-  await server.close();
-});
-
-async function login(phone: string): Promise<WorldClient> {
-  const client = await loginTestNumber(server, phone);
-  clients.push(client);
-  return client;
-}
+const fixture = worldPerFile();
+const login = fixture.login;
 
 describe("private messages with pts over real sockets", () => {
   it("a test number signs in without signUp; sendMessage answers updateShortSentMessage; the online peer gets updateShortMessage", async () => {
     const alice = await login("9996610001");
     const bob = await login("9996610002");
-    expect(world.userByPhone("9996610001")?.id).toBe(alice.userId);
+    expect(fixture.world.userByPhone("9996610001")?.id).toBe(alice.userId);
     const before = (await bob.driver.invoke({ _: "updates.getState" })) as { pts: number };
     const sent = await alice.driver.invoke({
       _: "messages.sendMessage",
@@ -101,7 +85,7 @@ describe("private messages with pts over real sockets", () => {
     await expect(
       back.driver.invoke({ _: "updates.getDifference", pts: state.pts + 3, date: state.date, qts: 0 }),
     ).resolves.toMatchObject({ _: "updates.differenceEmpty" });
-    server.faults.updates.forceDifferenceTooLong();
+    fixture.server.faults.updates.forceDifferenceTooLong();
     await expect(
       back.driver.invoke({ _: "updates.getDifference", pts: state.pts, date: state.date, qts: 0 }),
     ).resolves.toMatchObject({ _: "updates.differenceTooLong", pts: state.pts + 3 });
@@ -113,9 +97,9 @@ describe("pushed-update fault knobs", () => {
     const erin = await login("9996610005");
     const fred = await login("9996610006");
     const state = await fred.driver.invoke({ _: "updates.getState" });
-    server.faults.updates.drop();
+    fixture.server.faults.updates.drop();
     await erin.driver.invoke({ _: "messages.sendMessage", peer: inputPeer(fred), message: "lost push", randomId: 1n });
-    server.faults.updates.duplicate();
+    fixture.server.faults.updates.duplicate();
     await erin.driver.invoke({ _: "messages.sendMessage", peer: inputPeer(fred), message: "twice", randomId: 2n });
     await expect
       .poll(() => fred.pushed.filter((update) => (update as { message?: string }).message === "twice").length, {

@@ -1,27 +1,12 @@
 // The secret-chat relay over real sockets, driven by raw API calls: what the server checks and keeps.
 import { bigIntToBytes, TELEGRAM_DH_PRIME } from "@mtkit/mtproto-crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installWorld, secretRelayOf, TestServer, type WorldServer } from "../../src/index.js";
-import { loginTestNumber, type WorldClient } from "./world-client.js";
+import { describe, expect, it } from "vitest";
+import { secretRelayOf } from "../../src/index.js";
+import { worldPerFile } from "../helpers/world-per-file.js";
+import type { WorldClient } from "./world-client.js";
 
-let server: TestServer;
-let world: WorldServer;
-const clients: WorldClient[] = [];
-
-beforeAll(async () => {
-  server = await TestServer.start();
-  world = installWorld(server);
-});
-afterAll(async () => {
-  await Promise.all(clients.map((client) => client.driver.close()));
-  await server.close();
-});
-
-async function login(phone: string): Promise<WorldClient> {
-  const client = await loginTestNumber(server, phone);
-  clients.push(client);
-  return client;
-}
+const fixture = worldPerFile();
+const login = fixture.login;
 
 /** The encrypted chats of the updateEncryption updates pushed to a client. */
 function pushedChats(client: WorldClient): unknown[] {
@@ -115,7 +100,7 @@ describe("secret-chat relay", () => {
 
     // receivedQueue empties the queue; discard with history closes the chat for both.
     await bob.driver.invoke({ _: "messages.receivedQueue", maxQts: difference.state.qts });
-    expect(secretRelayOf(world.world).after(bob.userId, 0)).toEqual([]);
+    expect(secretRelayOf(fixture.world.world).after(bob.userId, 0)).toEqual([]);
     expect(
       await alice.driver.invoke({ _: "messages.discardEncryption", chatId: waiting.id, deleteHistory: true }),
     ).toBe(true);

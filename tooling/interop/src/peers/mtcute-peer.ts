@@ -1,53 +1,12 @@
-import {
-  InputMedia,
-  IntermediatePacketCodec,
-  MemoryStorage,
-  ObfuscatedPacketCodec,
-  PaddedIntermediatePacketCodec,
-  TcpTransport,
-  TelegramClient,
-  type TelegramTransport,
-} from "@mtcute/node";
+import { InputMedia, MemoryStorage, TelegramClient } from "@mtcute/node";
+import { mtcuteTransport, type MtcuteTransport } from "@mtkit/mtcute-transports";
 import { addPublicKey, NodeCryptoProvider } from "@mtcute/node/utils.js";
 import type { InteropPeer } from "../peer.js";
 import type { ServerDescription } from "../server-process.js";
 import { TextWaiters } from "./listeners.js";
 import { testNumberCode } from "./test-code.js";
 
-/** mtcute's Node transports (no abridged, no full, no WebSocket in @mtcute/node): /work/shared/peers.md §2. */
-export type MtcuteTransport = "intermediate" | "padded" | "obfuscated" | "obfuscated-padded";
-
-class PaddedTcp extends TcpTransport {
-  override packetCodec(): IntermediatePacketCodec {
-    return new PaddedIntermediatePacketCodec();
-  }
-}
-
-// ObfuscatedPacketCodec wraps an inner codec; TcpTransport's signature names the intermediate one.
-class ObfuscatedTcp extends TcpTransport {
-  override packetCodec(): IntermediatePacketCodec {
-    return new ObfuscatedPacketCodec(new IntermediatePacketCodec()) as unknown as IntermediatePacketCodec;
-  }
-}
-
-class ObfuscatedPaddedTcp extends TcpTransport {
-  override packetCodec(): IntermediatePacketCodec {
-    return new ObfuscatedPacketCodec(new PaddedIntermediatePacketCodec()) as unknown as IntermediatePacketCodec;
-  }
-}
-
-function transportFor(kind: MtcuteTransport): TelegramTransport {
-  switch (kind) {
-    case "intermediate":
-      return new TcpTransport();
-    case "padded":
-      return new PaddedTcp();
-    case "obfuscated":
-      return new ObfuscatedTcp();
-    case "obfuscated-padded":
-      return new ObfuscatedPaddedTcp();
-  }
-}
+export type { MtcuteTransport } from "@mtkit/mtcute-transports";
 
 /**
  * Resolves once mtcute's updates manager has caught up after a login or restart ("updating" then
@@ -86,7 +45,7 @@ export function mtcutePeer(server: ServerDescription, transport: MtcuteTransport
       storage,
       crypto,
       defaultDcs: { main: dc, media: { ...dc, mediaOnly: true } },
-      transport: transportFor(transport),
+      transport: mtcuteTransport(transport),
       updates: { catchUp: true },
       logLevel: 0,
     });

@@ -1,5 +1,5 @@
 import type { auth_TypeAuthorization, RawUser } from "@mtkit/tl-core/api";
-import type { TelegramClient } from "../telegram-client.js";
+import type { LoginClient } from "./login-client.js";
 
 /** Thrown when auth.signIn says the phone has no account yet and no sign-up data was given. */
 export class SignUpRequiredError extends Error {
@@ -11,7 +11,7 @@ export class SignUpRequiredError extends Error {
 
 /** Records who we are now (storage `session.setSelf`) and returns the user. */
 export async function completeAuthorization(
-  client: TelegramClient,
+  client: LoginClient,
   authorization: auth_TypeAuthorization,
   phone: string,
 ): Promise<RawUser> {

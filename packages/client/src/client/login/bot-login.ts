@@ -1,9 +1,9 @@
 import type { RawUser } from "@mtkit/tl-core/api";
-import type { TelegramClient } from "../telegram-client.js";
+import type { LoginClient } from "./login-client.js";
 import { completeAuthorization } from "./authorization.js";
 
 /** auth.importBotAuthorization (https://core.telegram.org/method/auth.importBotAuthorization); USER_MIGRATE_X is followed. */
-export async function signInBot(client: TelegramClient, botToken: string): Promise<RawUser> {
+export async function signInBot(client: LoginClient, botToken: string): Promise<RawUser> {
   const authorization = await client.invoke({
     _: "auth.importBotAuthorization",
     flags: 0,

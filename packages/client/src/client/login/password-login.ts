@@ -1,6 +1,6 @@
 import { computeSrpCheck } from "@mtkit/mtproto-crypto";
 import type { RawUser } from "@mtkit/tl-core/api";
-import type { TelegramClient } from "../telegram-client.js";
+import type { LoginClient } from "./login-client.js";
 import { completeAuthorization } from "./authorization.js";
 
 /** The account has no usable 2FA password on the server side, or an algorithm we do not know. */
@@ -17,7 +17,7 @@ export class PasswordLoginError extends Error {
  * 2FA login: account.getPassword, then auth.checkPassword with an SRP proof, so the password never
  * leaves this process (https://core.telegram.org/api/srp).
  */
-export async function checkPassword(client: TelegramClient, password: string): Promise<RawUser> {
+export async function checkPassword(client: LoginClient, password: string): Promise<RawUser> {
   const state = await client.invoke({ _: "account.getPassword" });
   const algo = state.currentAlgo;
   if (state.hasPassword !== true || algo === undefined || state.srpB === undefined || state.srpId === undefined) {

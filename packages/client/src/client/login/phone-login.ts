@@ -1,5 +1,5 @@
 import type { RawUser } from "@mtkit/tl-core/api";
-import type { TelegramClient } from "../telegram-client.js";
+import type { LoginClient } from "./login-client.js";
 import { completeAuthorization } from "./authorization.js";
 
 /** What auth.sendCode gave back, needed by signIn / signUp. */
@@ -11,7 +11,7 @@ export interface SentCode {
 }
 
 /** auth.sendCode (https://core.telegram.org/api/auth#sending-the-verification-code). PHONE_MIGRATE_X moves the home DC on its own. */
-export async function sendCode(client: TelegramClient, phone: string): Promise<SentCode> {
+export async function sendCode(client: LoginClient, phone: string): Promise<SentCode> {
   const sent = await client.invoke({
     _: "auth.sendCode",
     phoneNumber: phone,
@@ -27,7 +27,7 @@ export async function sendCode(client: TelegramClient, phone: string): Promise<S
  * auth.signIn. Throws `SignUpRequiredError` for a new number, and `RpcError` SESSION_PASSWORD_NEEDED
  * when the account has 2FA (then call `checkPassword`).
  */
-export async function signIn(client: TelegramClient, sent: SentCode, code: string): Promise<RawUser> {
+export async function signIn(client: LoginClient, sent: SentCode, code: string): Promise<RawUser> {
   const authorization = await client.invoke({
     _: "auth.signIn",
     phoneNumber: sent.phone,
@@ -38,12 +38,7 @@ export async function signIn(client: TelegramClient, sent: SentCode, code: strin
 }
 
 /** auth.signUp for a number without an account (after signIn said so). */
-export async function signUp(
-  client: TelegramClient,
-  sent: SentCode,
-  firstName: string,
-  lastName = "",
-): Promise<RawUser> {
+export async function signUp(client: LoginClient, sent: SentCode, firstName: string, lastName = ""): Promise<RawUser> {
   const authorization = await client.invoke({
     _: "auth.signUp",
     phoneNumber: sent.phone,

@@ -1,6 +1,6 @@
 import type { RawUser } from "@mtkit/tl-core/api";
 import { isRpcError } from "../../errors/rpc-error.js";
-import type { TelegramClient } from "../telegram-client.js";
+import type { LoginClient } from "./login-client.js";
 import { SignUpRequiredError } from "./authorization.js";
 import { signInBot } from "./bot-login.js";
 import { checkPassword } from "./password-login.js";
@@ -30,7 +30,7 @@ async function ask<A extends unknown[]>(
  * Connects and logs in if needed: keeps a valid session, else bot token, else phone + code
  * (+ sign-up, + 2FA password). Returns the logged-in user.
  */
-export async function start(client: TelegramClient, params: StartParams): Promise<RawUser> {
+export async function start(client: LoginClient, params: StartParams): Promise<RawUser> {
   await client.connect();
   const me = await client.getMe().catch((error: unknown) => {
     if (isRpcError(error) && error.code === 401) return undefined;

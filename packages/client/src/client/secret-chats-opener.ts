@@ -1,0 +1,37 @@
+import type { ClientLogger } from "../logging/logger.js";
+import type { SecretChats } from "../secret/secret-chats.js";
+import type { AccountMethods } from "./account-methods.js";
+
+/**
+ * Builds the client's secret chats (https://core.telegram.org/api/end-to-end): kept in
+ * `storage.kv`, fed by the updates engine, files over the client's own transfers. The modules are
+ * imported here on first use, so apps that never use secret chats do not ship their schema.
+ */
+export async function openSecretChats(
+  client: AccountMethods,
+  now: () => number,
+  logger: ClientLogger | undefined,
+): Promise<SecretChats> {
+  const crypto = client.crypto;
+  const [{ SecretChats }, { KvSecretChatStore }] = await Promise.all([
+    import("../secret/secret-chats.js"),
+    import("../secret/kv-secret-chat-store.js"),
+  ]);
+  const chats = new SecretChats({
+    api: client,
+    crypto,
+    now,
+    store: new KvSecretChatStore(client.storage.kv),
+    files: {
+      upload: async (bytes, fileName) => (await client.uploadFile(bytes, { fileName })).inputFile,
+      download: (location, dcId, maxBytes) =>
+        client.downloadAsBuffer({ location, dcId }, { limit: maxBytes, maxBytes }),
+    },
+  });
+  chats.restore().catch((error: unknown) => {
+    logger?.error("saved secret chats could not be restored", error);
+  });
+  // The updates engine orders qts and fetches what was missed; the sink is awaited before the state is saved.
+  client.updates.addSink((batch) => chats.handleUpdates(batch.updates));
+  return chats;
+}
