@@ -160,9 +160,8 @@ export class TelegramClient extends HighLevelMethods {
       now: () => this.#now(),
       store: new KvSecretChatStore(this.storage.kv),
       files: {
-        upload: async (bytes, fileName) => (await this.uploadFile(bytes, { fileName })).inputFile,
-        download: (location, dcId, maxBytes) =>
-          this.downloadAsBuffer({ location, dcId }, { limit: maxBytes, maxBytes }),
+        upload: async (chunks, options) => (await this.uploadFile(chunks, options)).inputFile,
+        download: (location, dcId, maxBytes) => this.downloadAsIterable({ location, dcId }, { limit: maxBytes }),
       },
     });
     chats.restore().catch((error: unknown) => {

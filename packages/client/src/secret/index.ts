@@ -32,7 +32,17 @@ export {
   newFileKeys,
 } from "./encrypted-file.js";
 export {
+  buildSecretMedia,
+  checkMediaOptions,
+  describeSecretMedia,
+  MAX_THUMBNAIL_BYTES,
+  type SecretMediaDescription,
+  type SecretMediaOptions,
+  type SecretThumbnail,
+} from "./secret-media.js";
+export {
   downloadSecretFile,
+  downloadSecretFileBytes,
   type ReceivedMedia,
   type SecretFileHost,
   type SendFileOptions,

@@ -6,6 +6,7 @@
  */
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
 import type { TypeEncryptedChat, TypeEncryptedMessage, TypeInputUser, TypeUpdate } from "@mtkit/tl-core/api";
+import type { UploadSource } from "../files/upload/upload-source.js";
 import { DhConfigCache } from "./dh-config-cache.js";
 import { type ApiInvoker, type InputEncryptedChat, SecretChatCalls } from "./secret-chat-calls.js";
 import { SecretChatCore } from "./secret-chat-core.js";
@@ -197,14 +198,14 @@ export class SecretChats implements SecretChatPort {
     });
   }
 
-  async sendFile(chat: SecretChat, bytes: Uint8Array, options: SendFileOptions): Promise<bigint> {
-    const { media, file } = await uploadSecretFile(this.options.crypto, this.#calls.files, bytes, options);
+  async sendFile(chat: SecretChat, source: UploadSource, options: SendFileOptions): Promise<bigint> {
+    const { media, file } = await uploadSecretFile(this.options.crypto, this.#calls.files, source, options);
     const randomId = chat.core.sendMedia(media, file, options);
     await this.flush(chat);
     return randomId;
   }
 
-  downloadFile(chat: SecretChat, received: ReceivedMedia): Promise<Uint8Array> {
+  downloadFile(chat: SecretChat, received: ReceivedMedia): AsyncGenerator<Uint8Array, void, undefined> {
     return downloadSecretFile(this.options.crypto, this.#calls.files, received, chat.id);
   }
 
