@@ -161,7 +161,8 @@ export class TelegramClient extends HighLevelMethods {
       store: new KvSecretChatStore(this.storage.kv),
       files: {
         upload: async (chunks, options) => (await this.uploadFile(chunks, options)).inputFile,
-        download: (location, dcId, maxBytes) => this.downloadAsIterable({ location, dcId }, { limit: maxBytes }),
+        download: (location, dcId, maxBytes, options) =>
+          this.downloadAsIterable({ location, dcId }, { ...options, limit: maxBytes }),
       },
     });
     chats.restore().catch((error: unknown) => {

@@ -6,7 +6,7 @@
  */
 import { open, rm } from "node:fs/promises";
 import type { SecretChat } from "../secret/secret-chat.js";
-import type { ReceivedMedia, SendFileOptions } from "../secret/secret-files.js";
+import type { DownloadSecretFileOptions, ReceivedMedia, SendFileOptions } from "../secret/secret-files.js";
 import { nodeUploadSource } from "./node-upload-source.js";
 
 /** Sends the file at `path` in a secret chat (its name and size come from the file unless given). */
@@ -31,8 +31,9 @@ export async function downloadSecretFileToPath(
   chat: SecretChat,
   received: ReceivedMedia,
   path: string,
+  options: DownloadSecretFileOptions = {},
 ): Promise<number> {
-  const chunks = chat.downloadAsIterable(received); // throws before the file is made if the key is wrong
+  const chunks = chat.downloadAsIterable(received, options); // throws before the file is made if the key is wrong
   const handle = await open(path, "w");
   let length = 0;
   try {

@@ -41,10 +41,12 @@ export {
   type SecretThumbnail,
 } from "./secret-media.js";
 export {
+  type DownloadSecretFileOptions,
   downloadSecretFile,
   downloadSecretFileBytes,
   type ReceivedMedia,
   type SecretFileHost,
+  type SecretTransferOptions,
   type SendFileOptions,
   uploadSecretFile,
 } from "./secret-files.js";

@@ -6,14 +6,23 @@
 import type { KeyVisualization } from "./key-visual.js";
 import type { SecretChatCore } from "./secret-chat-core.js";
 import type { UploadSource } from "../files/upload/upload-source.js";
-import { downloadSecretFileBytes, type ReceivedMedia, type SendFileOptions } from "./secret-files.js";
+import {
+  type DownloadSecretFileOptions,
+  downloadSecretFileBytes,
+  type ReceivedMedia,
+  type SendFileOptions,
+} from "./secret-files.js";
 
 export interface SecretChatPort {
   /** Sends the core's packets and events, then saves its state. */
   flush(chat: SecretChat): Promise<void>;
   close(chat: SecretChat, deleteHistory: boolean): Promise<void>;
   sendFile(chat: SecretChat, source: UploadSource, options: SendFileOptions): Promise<bigint>;
-  downloadFile(chat: SecretChat, received: ReceivedMedia): AsyncGenerator<Uint8Array, void, undefined>;
+  downloadFile(
+    chat: SecretChat,
+    received: ReceivedMedia,
+    options: DownloadSecretFileOptions,
+  ): AsyncGenerator<Uint8Array, void, undefined>;
   setTyping(chat: SecretChat, typing: boolean): Promise<void>;
   readHistory(chat: SecretChat, maxDate: number): Promise<void>;
 }
@@ -68,13 +77,16 @@ export class SecretChat {
    * first (FILE_FINGERPRINT_MISMATCH / FILE_MISSING are thrown at once); a file of the wrong length
    * ends the iteration with FILE_SIZE_MISMATCH.
    */
-  downloadAsIterable(received: ReceivedMedia): AsyncGenerator<Uint8Array, void, undefined> {
-    return this.port.downloadFile(this, received);
+  downloadAsIterable(
+    received: ReceivedMedia,
+    options: DownloadSecretFileOptions = {},
+  ): AsyncGenerator<Uint8Array, void, undefined> {
+    return this.port.downloadFile(this, received, options);
   }
 
   /** The same as a ReadableStream (cancelling it stops the download). */
-  downloadAsStream(received: ReceivedMedia): ReadableStream<Uint8Array> {
-    const chunks = this.downloadAsIterable(received);
+  downloadAsStream(received: ReceivedMedia, options: DownloadSecretFileOptions = {}): ReadableStream<Uint8Array> {
+    const chunks = this.downloadAsIterable(received, options);
     return new ReadableStream<Uint8Array>({
       pull: async (controller) => {
         const next = await chunks.next();
@@ -88,8 +100,8 @@ export class SecretChat {
   }
 
   /** Downloads and decrypts a received file into one buffer; a file that does not match its message is a FILE_* error. */
-  async downloadFile(received: ReceivedMedia): Promise<Uint8Array> {
-    return downloadSecretFileBytes(this.downloadAsIterable(received));
+  async downloadFile(received: ReceivedMedia, options: DownloadSecretFileOptions = {}): Promise<Uint8Array> {
+    return downloadSecretFileBytes(this.downloadAsIterable(received, options));
   }
 
   /** messages.setEncryptedTyping: the peer gets a `typing` event (false: stopped). */

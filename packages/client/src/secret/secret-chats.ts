@@ -18,6 +18,7 @@ import { SecretChat, type SecretChatPort } from "./secret-chat.js";
 import { PendingRequests } from "./pending-requests.js";
 import { secretUpdatesOf } from "./raw-updates.js";
 import {
+  type DownloadSecretFileOptions,
   downloadSecretFile,
   type ReceivedMedia,
   type SecretFileHost,
@@ -205,8 +206,12 @@ export class SecretChats implements SecretChatPort {
     return randomId;
   }
 
-  downloadFile(chat: SecretChat, received: ReceivedMedia): AsyncGenerator<Uint8Array, void, undefined> {
-    return downloadSecretFile(this.options.crypto, this.#calls.files, received, chat.id);
+  downloadFile(
+    chat: SecretChat,
+    received: ReceivedMedia,
+    options: DownloadSecretFileOptions,
+  ): AsyncGenerator<Uint8Array, void, undefined> {
+    return downloadSecretFile(this.options.crypto, this.#calls.files, received, chat.id, options);
   }
 
   setTyping(chat: SecretChat, typing: boolean): Promise<void> {

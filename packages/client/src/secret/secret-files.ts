@@ -15,6 +15,7 @@ import type {
   TypeInputEncryptedFile,
 } from "@mtkit/tl-core/api";
 import type { TypeDecryptedMessageMedia } from "@mtkit/tl-core/secret";
+import type { ProgressCallback } from "../files/file-client.js";
 import { byteChunksOf, type UploadSource } from "../files/upload/upload-source.js";
 import { checkFileKey, encryptedLengthOf, newFileKeys } from "./encrypted-file.js";
 import { decryptChunks, encryptChunks } from "./ige-file-stream.js";
@@ -29,10 +30,22 @@ export interface SecretFileHost {
    */
   upload(
     chunks: AsyncIterable<Uint8Array>,
-    options: { readonly fileName: string; readonly size?: number },
+    options: SecretTransferOptions & { readonly fileName: string },
   ): Promise<RawInputFile | RawInputFileBig>;
   /** The first `maxBytes` (at most) of a file on DC `dcId`, in order, as they arrive. */
-  download(location: RawInputEncryptedFileLocation, dcId: number, maxBytes: number): AsyncIterable<Uint8Array>;
+  download(
+    location: RawInputEncryptedFileLocation,
+    dcId: number,
+    maxBytes: number,
+    options: SecretTransferOptions,
+  ): AsyncIterable<Uint8Array>;
+}
+
+/** What a transfer passes on to the client's uploader or downloader (bytes are the ciphertext's). */
+export interface SecretTransferOptions {
+  readonly size?: number;
+  readonly onProgress?: ProgressCallback;
+  readonly signal?: AbortSignal;
 }
 
 export interface SendFileOptions extends SecretMediaOptions {
@@ -40,6 +53,16 @@ export interface SendFileOptions extends SecretMediaOptions {
   readonly ttl?: number;
   /** The size of a stream source, when known: only decides small or big upload early. */
   readonly size?: number;
+  /** Called as parts are uploaded (bytes of ciphertext: the size rounded up to 16). */
+  readonly onProgress?: ProgressCallback;
+  /** Stops the upload; nothing is sent. */
+  readonly signal?: AbortSignal;
+}
+
+/** For downloads: progress and cancellation, passed to the client's downloader. */
+export interface DownloadSecretFileOptions {
+  readonly onProgress?: ProgressCallback;
+  readonly signal?: AbortSignal;
 }
 
 /** A received media message: what `chat.downloadFile` takes (a `message` event is one). */
@@ -70,6 +93,8 @@ export async function uploadSecretFile(
   const uploaded = await host.upload(cipher, {
     fileName,
     ...(input.size === undefined ? {} : { size: encryptedLengthOf(input.size) }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
   const file: TypeInputEncryptedFile =
     uploaded._ === "inputFileBig"
@@ -95,6 +120,7 @@ export function downloadSecretFile(
   host: SecretFileHost,
   received: ReceivedMedia,
   chatId: number,
+  options: DownloadSecretFileOptions = {},
 ): AsyncGenerator<Uint8Array, void, undefined> {
   const { media, file } = received;
   if (media?._ !== "decryptedMessageMediaDocument" && media?._ !== "decryptedMessageMediaPhoto")
@@ -106,7 +132,7 @@ export function downloadSecretFile(
   checkFileKey(crypto, decryption);
   const location = { _: "inputEncryptedFileLocation", id: file.id, accessHash: file.accessHash } as const;
   const bound = encryptedLengthOf(size) + 16;
-  return decryptChunks(crypto, () => host.download(location, file.dcId, bound), decryption);
+  return decryptChunks(crypto, () => host.download(location, file.dcId, bound, options), decryption);
 }
 
 /** All of a received file in one buffer, grown from the bytes that arrived (never sized from a claim). */

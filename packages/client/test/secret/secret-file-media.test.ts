@@ -129,6 +129,31 @@ describe("secret photos and images with thumbnails", () => {
   });
 });
 
+describe("secret file transfers: progress and cancellation", () => {
+  it("reports progress both ways; an aborted upload sends nothing and the chat goes on", async () => {
+    const alice = await person(h, "+15550680001", "tcp");
+    const bob = await person(h, "+15550680002", "tcp");
+    const [a, b] = await openChat(alice, bob);
+    const plain = bytes(1_200_000, 6);
+    const up: number[] = [];
+    await a.sendFile(plain, { fileName: "p.bin", onProgress: (done) => up.push(done) });
+    expect(up.at(-1)).toBe(1_200_000); // whole blocks already: no padding
+    await expect.poll(() => messagesOf(bob).length, { timeout: 20_000 }).toBe(1);
+    const down: number[] = [];
+    await b.downloadFile(messagesOf(bob)[0]!, { onProgress: (done) => down.push(done) });
+    expect(down.at(-1)).toBe(1_200_000);
+
+    const stop = new AbortController();
+    stop.abort(new Error("changed my mind"));
+    await expect(a.sendFile(plain, { signal: stop.signal })).rejects.toThrow();
+    await a.send("only this");
+    await expect.poll(() => messagesOf(bob).at(-1)?.text, { timeout: 10_000 }).toBe("only this");
+    expect(messagesOf(bob)).toHaveLength(2);
+    await alice.disconnect();
+    await bob.disconnect();
+  });
+});
+
 describe("secret files on disk", () => {
   it("a path goes up with its name and size and comes down to a path; a wrong length leaves no file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mtkit-secret-path-"));
