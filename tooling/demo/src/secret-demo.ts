@@ -103,9 +103,10 @@ export async function secretDemo(): Promise<void> {
     );
     const plainFile = new Uint8Array(FILE_BYTES).map((_, i) => "secret file content ".charCodeAt(i % 20));
     await step(
-      `an encrypted ${String(FILE_BYTES / 1e6)} MB file goes through in parts`,
+      `an encrypted ${String(FILE_BYTES / 1e6)} MB file goes through in parts, with its thumbnail`,
       async () => {
-        await a.sendFile(plainFile, { fileName: "plans.txt", mimeType: "text/plain" });
+        const thumbnail = { bytes: plainFile.slice(0, 1_000), w: 90, h: 60 }; // a stand-in for a small JPEG
+        await a.sendFile(plainFile, { fileName: "plans.txt", mimeType: "text/plain", thumbnail });
         await until(() => texts(bob).length === 3, "the file message");
         const event = bob.events.findLast((e) => e.type === "chat" && e.event.type === "message");
         const message = event?.type === "chat" && event.event.type === "message" ? event.event : undefined;
@@ -113,7 +114,8 @@ export async function secretDemo(): Promise<void> {
         const bytes = await b.downloadFile(message);
         if (Buffer.compare(Buffer.from(bytes), Buffer.from(plainFile)) !== 0)
           throw new Error("secret demo: file differs");
-        return `Bob decrypted ${String(bytes.length)} identical bytes`;
+        const thumb = message.description?.thumbnail;
+        return `Bob decrypted ${String(bytes.length)} identical bytes of ${message.description?.fileName ?? "?"} (thumbnail ${String(thumb?.w)}x${String(thumb?.h)}, ${String(thumb?.bytes.length)} bytes)`;
       },
       (summary) => summary,
     );

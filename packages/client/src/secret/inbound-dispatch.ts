@@ -8,6 +8,7 @@ import type { TypeDecryptedMessageAction } from "@mtkit/tl-core/secret";
 import { type CurrentDecryptedMessage, MAX_SECRET_LAYER, MIN_SECRET_LAYER } from "./layer-message.js";
 import { onAbortKey, onAcceptKey, onCommitKey, onRequestKey, type RekeyStep } from "./rekey.js";
 import { forget, startCountdowns } from "./self-destruct.js";
+import { describeSecretMedia } from "./secret-media.js";
 import { SecretChatProtocolError } from "./secret-chat-error.js";
 import type { SecretChatCore } from "./secret-chat-core.js";
 import { rawResendRange } from "./seq-numbers.js";
@@ -26,6 +27,7 @@ export function dispatchInbound(
       text: message.message,
       ttl: message.ttl,
       media: message.media,
+      description: describeSecretMedia(message.media),
       file,
     });
     return;

@@ -32,9 +32,21 @@ export {
   newFileKeys,
 } from "./encrypted-file.js";
 export {
+  buildSecretMedia,
+  checkMediaOptions,
+  describeSecretMedia,
+  MAX_THUMBNAIL_BYTES,
+  type SecretMediaDescription,
+  type SecretMediaOptions,
+  type SecretThumbnail,
+} from "./secret-media.js";
+export {
+  type DownloadSecretFileOptions,
   downloadSecretFile,
+  downloadSecretFileBytes,
   type ReceivedMedia,
   type SecretFileHost,
+  type SecretTransferOptions,
   type SendFileOptions,
   uploadSecretFile,
 } from "./secret-files.js";

@@ -2,6 +2,7 @@
 import type { RawEncryptedFile, TypeInputEncryptedFile } from "@mtkit/tl-core/api";
 import type { TypeDecryptedMessageMedia, TypeSendMessageAction } from "@mtkit/tl-core/secret";
 import type { SecretChatProtocolError } from "./secret-chat-error.js";
+import type { SecretMediaDescription } from "./secret-media.js";
 
 /** One encrypted message for messages.sendEncrypted (service: sendEncryptedService). */
 export interface OutboundPacket {
@@ -19,6 +20,8 @@ export type SecretChatEvent =
       readonly text: string;
       readonly ttl: number;
       readonly media: TypeDecryptedMessageMedia | undefined;
+      /** A document's or photo's size, name, mime type, thumbnail and attributes, read from `media`. */
+      readonly description: SecretMediaDescription | undefined;
       /** The encrypted file the server attached (download it with `chat.downloadFile(event)`). */
       readonly file: RawEncryptedFile | undefined;
     }

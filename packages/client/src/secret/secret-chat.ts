@@ -5,14 +5,24 @@
  */
 import type { KeyVisualization } from "./key-visual.js";
 import type { SecretChatCore } from "./secret-chat-core.js";
-import type { ReceivedMedia, SendFileOptions } from "./secret-files.js";
+import type { UploadSource } from "../files/upload/upload-source.js";
+import {
+  type DownloadSecretFileOptions,
+  downloadSecretFileBytes,
+  type ReceivedMedia,
+  type SendFileOptions,
+} from "./secret-files.js";
 
 export interface SecretChatPort {
   /** Sends the core's packets and events, then saves its state. */
   flush(chat: SecretChat): Promise<void>;
   close(chat: SecretChat, deleteHistory: boolean): Promise<void>;
-  sendFile(chat: SecretChat, bytes: Uint8Array, options: SendFileOptions): Promise<bigint>;
-  downloadFile(chat: SecretChat, received: ReceivedMedia): Promise<Uint8Array>;
+  sendFile(chat: SecretChat, source: UploadSource, options: SendFileOptions): Promise<bigint>;
+  downloadFile(
+    chat: SecretChat,
+    received: ReceivedMedia,
+    options: DownloadSecretFileOptions,
+  ): AsyncGenerator<Uint8Array, void, undefined>;
   setTyping(chat: SecretChat, typing: boolean): Promise<void>;
   readHistory(chat: SecretChat, maxDate: number): Promise<void>;
 }
@@ -53,16 +63,45 @@ export class SecretChat {
   }
 
   /**
-   * Encrypts `bytes` with a fresh key, uploads them in parts and sends them as a document (or a
-   * photo with `photo`); the peer gets a `message` event with `media` and `file`.
+   * Encrypts `source` (bytes, a Blob, a ReadableStream or an async iterable of bytes) with a fresh
+   * key part by part and uploads each part as it is produced, so the file is never held whole; sends
+   * it as a document (or a photo with `photo`) with its thumbnail and attributes. The peer gets a
+   * `message` event with `media`, `file` and `description`.
    */
-  sendFile(bytes: Uint8Array, options: SendFileOptions = {}): Promise<bigint> {
-    return this.port.sendFile(this, bytes, options);
+  sendFile(source: UploadSource, options: SendFileOptions = {}): Promise<bigint> {
+    return this.port.sendFile(this, source, options);
   }
 
-  /** Downloads and decrypts a received file; a file that does not match its message is a FILE_* error. */
-  downloadFile(received: ReceivedMedia): Promise<Uint8Array> {
-    return this.port.downloadFile(this, received);
+  /**
+   * A received file's plaintext in order, decrypted part by part as it downloads. The key is checked
+   * first (FILE_FINGERPRINT_MISMATCH / FILE_MISSING are thrown at once); a file of the wrong length
+   * ends the iteration with FILE_SIZE_MISMATCH.
+   */
+  downloadAsIterable(
+    received: ReceivedMedia,
+    options: DownloadSecretFileOptions = {},
+  ): AsyncGenerator<Uint8Array, void, undefined> {
+    return this.port.downloadFile(this, received, options);
+  }
+
+  /** The same as a ReadableStream (cancelling it stops the download). */
+  downloadAsStream(received: ReceivedMedia, options: DownloadSecretFileOptions = {}): ReadableStream<Uint8Array> {
+    const chunks = this.downloadAsIterable(received, options);
+    return new ReadableStream<Uint8Array>({
+      pull: async (controller) => {
+        const next = await chunks.next();
+        if (next.done === true) controller.close();
+        else controller.enqueue(next.value);
+      },
+      cancel: async () => {
+        await chunks.return(undefined);
+      },
+    });
+  }
+
+  /** Downloads and decrypts a received file into one buffer; a file that does not match its message is a FILE_* error. */
+  async downloadFile(received: ReceivedMedia, options: DownloadSecretFileOptions = {}): Promise<Uint8Array> {
+    return downloadSecretFileBytes(this.downloadAsIterable(received, options));
   }
 
   /** messages.setEncryptedTyping: the peer gets a `typing` event (false: stopped). */

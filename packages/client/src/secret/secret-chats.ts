@@ -6,6 +6,7 @@
  */
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
 import type { TypeEncryptedChat, TypeEncryptedMessage, TypeInputUser, TypeUpdate } from "@mtkit/tl-core/api";
+import type { UploadSource } from "../files/upload/upload-source.js";
 import { DhConfigCache } from "./dh-config-cache.js";
 import { type ApiInvoker, type InputEncryptedChat, SecretChatCalls } from "./secret-chat-calls.js";
 import { SecretChatCore } from "./secret-chat-core.js";
@@ -17,6 +18,7 @@ import { SecretChat, type SecretChatPort } from "./secret-chat.js";
 import { PendingRequests } from "./pending-requests.js";
 import { secretUpdatesOf } from "./raw-updates.js";
 import {
+  type DownloadSecretFileOptions,
   downloadSecretFile,
   type ReceivedMedia,
   type SecretFileHost,
@@ -197,15 +199,19 @@ export class SecretChats implements SecretChatPort {
     });
   }
 
-  async sendFile(chat: SecretChat, bytes: Uint8Array, options: SendFileOptions): Promise<bigint> {
-    const { media, file } = await uploadSecretFile(this.options.crypto, this.#calls.files, bytes, options);
+  async sendFile(chat: SecretChat, source: UploadSource, options: SendFileOptions): Promise<bigint> {
+    const { media, file } = await uploadSecretFile(this.options.crypto, this.#calls.files, source, options);
     const randomId = chat.core.sendMedia(media, file, options);
     await this.flush(chat);
     return randomId;
   }
 
-  downloadFile(chat: SecretChat, received: ReceivedMedia): Promise<Uint8Array> {
-    return downloadSecretFile(this.options.crypto, this.#calls.files, received, chat.id);
+  downloadFile(
+    chat: SecretChat,
+    received: ReceivedMedia,
+    options: DownloadSecretFileOptions,
+  ): AsyncGenerator<Uint8Array, void, undefined> {
+    return downloadSecretFile(this.options.crypto, this.#calls.files, received, chat.id, options);
   }
 
   setTyping(chat: SecretChat, typing: boolean): Promise<void> {

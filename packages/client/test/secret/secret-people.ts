@@ -1,5 +1,5 @@
 // Two-account helpers for secret-chat tests on the real test server (with the files module installed).
-import { type FilesSlice, installFiles } from "@mtkit/test-server";
+import { type FilesOptions, type FilesSlice, installFiles } from "@mtkit/test-server";
 import { expect } from "vitest";
 import type { TelegramClient } from "../../src/node/index.js";
 import type { SecretChat, SecretChats, SecretChatsEvent } from "../../src/secret/index.js";
@@ -10,14 +10,15 @@ export interface SecretHarness extends Harness {
   readonly files: FilesSlice;
 }
 
-export async function startSecretHarness(): Promise<SecretHarness> {
+/** `files.directory` keeps the server's files on disk, so a memory test measures only the clients. */
+export async function startSecretHarness(files: Omit<FilesOptions, "crypto"> = {}): Promise<SecretHarness> {
   const h = await startHarness();
-  const files = installFiles(h.server, { crypto });
+  const slice = installFiles(h.server, { ...files, crypto });
   return {
     ...h,
-    files,
+    files: slice,
     close: async () => {
-      files.clear();
+      slice.clear();
       await h.close();
     },
   };
