@@ -11,6 +11,7 @@ const suites: string[] = [
   "./hostile-load.bench.js",
   "./updates-catchup.bench.js",
   "./updates-live.bench.js",
+  "./updates-engine.bench.js",
   "./fanout.bench.js",
   "./files.bench.js",
   "./handshake.bench.js",

@@ -22,15 +22,24 @@ const code = input.phone.charAt(5).repeat(5);
 let handled = 0;
 let first = 0;
 let last = 0;
+/** The process's CPU time at the first update and at the last: what handling them cost, whatever the load. */
+let cpuAtFirst: NodeJS.CpuUsage | undefined;
+let cpuAtLast: NodeJS.CpuUsage | undefined;
 let finish: () => void = () => undefined;
 const done = new Promise<void>((resolve) => {
   finish = resolve;
 });
 function onMessage(): void {
   last = performance.now();
-  if (handled === 0) first = last;
+  if (handled === 0) {
+    first = last;
+    cpuAtFirst = process.cpuUsage();
+  }
   handled++;
-  if (handled >= input.count) finish();
+  if (handled >= input.count) {
+    cpuAtLast = process.cpuUsage(cpuAtFirst);
+    finish();
+  }
 }
 
 async function startMtkit(): Promise<{ id: bigint; close: () => Promise<void> }> {
@@ -72,7 +81,19 @@ async function startMtcute(): Promise<{ id: bigint; close: () => Promise<void> }
       return code;
     },
   });
+  await mtcuteUpdatesLoopStarted(client);
   return { id: BigInt(user.id), close: () => client.destroy() };
+}
+
+/**
+ * mtcute's start() returns before its updates loop has begun (notifyLoggedIn starts it unawaited).
+ * Without `catchUp` the loop first takes a state (getState, then getDifference from it, whose
+ * contents it drops) and only then listens: what is sent meanwhile is never dispatched. So the
+ * sender waits for the loop, or the first messages are lost by design (issue 10, bench README).
+ */
+async function mtcuteUpdatesLoopStarted(client: MtcuteClient): Promise<void> {
+  const base = client._client as unknown as { readonly updates?: { readonly updatesLoopActive: boolean } };
+  while (base.updates?.updatesLoopActive !== true) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 async function startGramJs(): Promise<{ id: bigint; close: () => Promise<void> }> {
@@ -135,7 +156,8 @@ async function main(): Promise<object> {
   await done;
   clearTimeout(timer);
   await receiver.close();
-  return { handled, ms: last - first };
+  const cpuMs = cpuAtLast === undefined ? undefined : (cpuAtLast.user + cpuAtLast.system) / 1000;
+  return { handled, ms: last - first, cpuMs };
 }
 
 main().then(

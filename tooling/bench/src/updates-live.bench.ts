@@ -37,12 +37,17 @@ const server = JSON.parse(await nextServerLine(30_000)) as LiveServerInfo;
 interface Row {
   readonly peer: string;
   readonly rate?: number;
+  /** Updates per second of the receiver's own CPU time (user + system) between its first and last update. */
+  readonly cpuRate?: number;
   readonly note: string;
 }
 
 async function receive(peer: LiveWorkerInput["peer"], phone: string): Promise<Row> {
   const input: LiveWorkerInput = { peer, phone, count: COUNT, budgetMs: BUDGET_MS, server };
-  const child = spawn(process.execPath, ["--import", "tsx", here("./updates-live-worker.ts")], {
+  // MTKIT_BENCH_CPU_PROFILE=<dir>: each receiver writes a V8 CPU profile there (node --cpu-prof).
+  const profile = process.env.MTKIT_BENCH_CPU_PROFILE;
+  const profiling = profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${profile}`];
+  const child = spawn(process.execPath, [...profiling, "--import", "tsx", here("./updates-live-worker.ts")], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, MTKIT_BENCH_LIVE: JSON.stringify(input) },
   });
@@ -79,6 +84,7 @@ async function receive(peer: LiveWorkerInput["peer"], phone: string): Promise<Ro
     const result = JSON.parse((await nextLine()) ?? '{"error":"exited"}') as {
       handled?: number;
       ms?: number;
+      cpuMs?: number;
       error?: string;
     };
     if (result.handled === undefined || result.ms === undefined)
@@ -91,6 +97,7 @@ async function receive(peer: LiveWorkerInput["peer"], phone: string): Promise<Ro
     return {
       peer,
       rate: (result.handled - 1) / (result.ms / 1000),
+      ...(result.cpuMs === undefined ? {} : { cpuRate: (result.handled - 1) / (result.cpuMs / 1000) }),
       note: `server send CPU ${Math.round(sendInfo.cpuMs ?? 0)} ms`,
     };
   } finally {
@@ -99,13 +106,21 @@ async function receive(peer: LiveWorkerInput["peer"], phone: string): Promise<Ro
   }
 }
 
+// `--only mtkit,mtcute` (names of receivers): only those, for looking into one library or one ratio.
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? "").split(",") : undefined;
+const receivers = [
+  ["mtkit", "9996610001"],
+  ["mtcute", "9996610002"],
+  ["GramJS", "9996610003"],
+] as const;
 const rows: Row[] = [];
-rows.push(await receive("mtkit", "9996610001"));
-rows.push(await receive("mtcute", "9996610002"));
-rows.push(await receive("GramJS", "9996610003"));
+for (const [peer, phone] of receivers)
+  if (only === undefined || only.includes(peer)) rows.push(await receive(peer, phone));
 serverChild.kill("SIGTERM");
 
-const mtkit = rows[0]?.rate;
+const mtkitRow = rows.find((row) => row.peer === "mtkit");
+const mtkit = mtkitRow?.rate;
 console.log(
   `live updates: ${COUNT.toLocaleString("en")} private messages pushed to one online receiver, per library in its own process, server in a child process`,
 );
@@ -114,7 +129,15 @@ for (const row of rows) {
     mtkit !== undefined && row.rate !== undefined && row.peer !== "mtkit"
       ? `, mtkit/${row.peer} ${(mtkit / row.rate).toFixed(2)}x`
       : "";
+  const perCpu =
+    row.cpuRate === undefined
+      ? ""
+      : `; ${Math.round(row.cpuRate).toLocaleString("en")} per receiver CPU second${
+          mtkitRow?.cpuRate !== undefined && row.peer !== "mtkit"
+            ? `, mtkit/${row.peer} ${(mtkitRow.cpuRate / row.cpuRate).toFixed(2)}x`
+            : ""
+        }`;
   console.log(
-    `  ${row.peer.padEnd(7)} ${row.rate === undefined ? "n/a" : `${Math.round(row.rate).toLocaleString("en")} updates/s`}${ratio}  (${row.note})`,
+    `  ${row.peer.padEnd(7)} ${row.rate === undefined ? "n/a" : `${Math.round(row.rate).toLocaleString("en")} updates/s`}${ratio}${perCpu}  (${row.note})`,
   );
 }

@@ -86,21 +86,65 @@ export class UpdateDispatcher {
       ? ((await context.self())?.id ?? null)
       : null;
     for (const update of batch.updates) {
-      await this.#run("rawUpdate", { update, users: batch.users, chats: batch.chats, source: batch.source }, context);
+      if (this.#registrations.some((r) => r.name === "rawUpdate")) {
+        const event = { update, users: batch.users, chats: batch.chats, source: batch.source };
+        const running = this.#run("rawUpdate", event, context);
+        if (running !== undefined) await running;
+      }
       const derived = eventFromUpdate(update, chats, selfId);
-      if (derived !== null) await this.#run(derived.name, derived.event, context);
+      if (derived === null) continue;
+      const running = this.#run(derived.name, derived.event, context);
+      if (running !== undefined) await running;
     }
   }
 
-  async #run(name: UpdateEventName, event: object, context: FilterContext): Promise<void> {
+  /**
+   * The handlers of one event in turn. Synchronous handlers without a filter are called without a
+   * promise per event (the live path of issue 10's updates/s); from the first handler that returns a
+   * promise (or has a filter) on, the rest wait for it. undefined: all done already.
+   */
+  #run(name: UpdateEventName, event: object, context: FilterContext): Promise<void> | undefined {
     // A copy: handlers added or removed by a handler take effect from the next event.
-    for (const registration of [...this.#registrations]) {
-      if (registration.name !== name) continue;
-      await this.#guard(name, event, async () => {
-        const filter = registration.filter as Filter<object> | undefined;
-        const passed = filter === undefined ? event : applyFilterResult(event, await filter(event, context));
-        if (passed !== null) await (registration.handler as (event: object) => unknown)(passed);
-      });
+    const matching = this.#registrations.filter((registration) => registration.name === name);
+    return this.#runFrom(matching, 0, name, event, context);
+  }
+
+  #runFrom(
+    matching: readonly Registration[],
+    from: number,
+    name: UpdateEventName,
+    event: object,
+    context: FilterContext,
+  ): Promise<void> | undefined {
+    for (let index = from; index < matching.length; index++) {
+      const registration = matching[index]!;
+      const pending =
+        registration.filter === undefined
+          ? this.#callHandler(registration, name, event)
+          : this.#guard(name, event, async () => {
+              const filter = registration.filter as Filter<object>;
+              const passed = applyFilterResult(event, await filter(event, context));
+              if (passed !== null) await (registration.handler as (event: object) => unknown)(passed);
+            });
+      if (pending !== undefined) return pending.then(() => this.#runFrom(matching, index + 1, name, event, context));
+    }
+    return undefined;
+  }
+
+  /** Runs one handler; returns a promise only when the handler returned one (settled, never rejecting). */
+  #callHandler(registration: Registration, name: UpdateEventName, event: object): Promise<void> | undefined {
+    try {
+      const result = (registration.handler as (event: object) => unknown)(event);
+      if (!isThenable(result)) return undefined;
+      return Promise.resolve(result).then(
+        () => undefined,
+        (error: unknown) => {
+          this.#report(error, name, event);
+        },
+      );
+    } catch (error) {
+      this.#report(error, name, event);
+      return undefined;
     }
   }
 
@@ -108,13 +152,25 @@ export class UpdateDispatcher {
     try {
       await run();
     } catch (error) {
-      try {
-        (this.#options.onError ?? defaultOnError)(error, { name, event });
-      } catch {
-        // An onError that throws must not break the stream either.
-      }
+      this.#report(error, name, event);
     }
   }
+
+  #report(error: unknown, name: UpdateEventName, event: unknown): void {
+    try {
+      (this.#options.onError ?? defaultOnError)(error, { name, event });
+    } catch {
+      // An onError that throws must not break the stream either.
+    }
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as { readonly then?: unknown }).then === "function"
+  );
 }
 
 const defaultOnError: UpdateErrorHandler = (error, { name }) => {

@@ -70,6 +70,11 @@ export class SeqBox {
       if (verdict === "apply") {
         this.set(container.seq, container.date);
         ready.push(container);
+      } else if (verdict === "unordered") {
+        // Held only because a difference was being fetched: its pts/qts box decides, never the seq.
+        // Dropping it here lost an event the difference had not covered (issue 10).
+        this.#date = Math.max(this.#date, container.date);
+        ready.push(container);
       }
     }
     this.#pending.splice(0, index);

@@ -40,8 +40,9 @@ export interface CoreOutput {
 /** Gathers what one step applies into (at most) one batch, in order. */
 export class BatchCollector {
   readonly updates: TypeUpdate[] = [];
-  readonly #userLists = new Set<readonly TypeUser[]>();
-  readonly #chatLists = new Set<readonly TypeChat[]>();
+  // Made on first use: most pushes (short messages) bring no users or chats at all.
+  #userLists: Set<readonly TypeUser[]> | undefined;
+  #chatLists: Set<readonly TypeChat[]> | undefined;
   readonly channels = new Map<bigint, number>();
   stateChanged = false;
   readonly output: CoreOutput = { batches: [], needs: [], problems: [], tooLong: [] };
@@ -50,8 +51,8 @@ export class BatchCollector {
 
   add(update: TypeUpdate, users: readonly TypeUser[], chats: readonly TypeChat[]): void {
     this.updates.push(update);
-    if (users.length > 0) this.#userLists.add(users);
-    if (chats.length > 0) this.#chatLists.add(chats);
+    if (users.length > 0) (this.#userLists ??= new Set()).add(users);
+    if (chats.length > 0) (this.#chatLists ??= new Set()).add(chats);
   }
 
   addEntries(entries: readonly BoxEntry[]): void {
@@ -86,8 +87,8 @@ export class BatchCollector {
   }
 }
 
-function flatten<T>(lists: ReadonlySet<readonly T[]>): readonly T[] {
-  if (lists.size === 0) return [];
+function flatten<T>(lists: ReadonlySet<readonly T[]> | undefined): readonly T[] {
+  if (lists === undefined || lists.size === 0) return [];
   if (lists.size === 1) return [...lists][0]!;
   return [...lists].flat();
 }

@@ -2,19 +2,16 @@ import type { ClientStorage, UpdateState } from "../storage/types.js";
 import type { TlInputChannel } from "../peers/tl-peer-types.js";
 import { CancelledError } from "../retry/cancelled-error.js";
 import { ChannelFetchQueue } from "./channel-fetch-queue.js";
-import {
-  runChannelDifference,
-  runCommonDifference,
-  type FetchSummary,
-  type RunnerContext,
-  type UpdatesInvoke,
-} from "./difference-runner.js";
-import { isUpdatesObject, resultUpdates } from "./result-updates.js";
+import { fetchChannel, fetchCommon, type FetchHost } from "./fetch-steps.js";
+import type { FetchSummary, RunnerContext, UpdatesInvoke } from "./difference-runner.js";
+import { clearSavedState, loadInitialState } from "./initial-state.js";
+import { ingestPush } from "./push-input.js";
+import { resultUpdates } from "./result-updates.js";
 import type { CoreOutput } from "./update-batch.js";
 import type { UpdateSink } from "./update-sink.js";
 import { UpdatesCore } from "./updates-core.js";
 import type { UpdatesEvent, UpdatesFetchReason } from "./updates-events.js";
-import { DEFAULT_UPDATES_OPTIONS, type UpdatesOptions } from "./updates-options.js";
+import { DEFAULT_UPDATES_OPTIONS, differenceLimits, type UpdatesOptions } from "./updates-options.js";
 import { UpdatesError } from "./updates-problem.js";
 import { UpdatesTimers } from "./updates-timers.js";
 import { deliverOutput, problemOf } from "./deliver-output.js";
@@ -46,6 +43,7 @@ export class UpdatesEngine {
   #starting: Promise<void> | undefined;
   #commonQueued: Promise<FetchSummary> | undefined;
   readonly #channelFetches: ChannelFetchQueue;
+  readonly #host: FetchHost;
   #running = false;
 
   constructor(deps: UpdatesEngineDeps, options: UpdatesOptions = {}) {
@@ -60,15 +58,33 @@ export class UpdatesEngine {
       onGap: () => {
         for (const need of this.#core.expired(deps.now())) {
           if (need.kind === "difference") void this.#fetchCommon("gap").catch(ignore);
-          else void this.#fetchChannel(need.channelId, "gap").catch(ignore);
+          else void this.#channelFetches.request(need.channelId, "gap").catch(ignore);
         }
       },
       onIdle: () => void this.#fetchCommon("idle").catch(ignore),
       onRetry: () => void this.#fetchCommon("retry").catch(ignore),
     });
+    this.#host = {
+      runner: () => this.#runner,
+      resolveChannel: deps.resolveChannel,
+      emit: deps.emit,
+      report: (output) => {
+        this.#report(output);
+      },
+      deliverInChain: (output) => this.#enqueue(() => this.#deliver(output)),
+      failed: (error) => {
+        this.#failed(error);
+      },
+      succeeded: () => {
+        this.#timers.succeeded();
+      },
+      settled: () => {
+        this.#timers.armGap();
+      },
+    };
     this.#channelFetches = new ChannelFetchQueue(
       options.channelFetchConcurrency ?? DEFAULT_UPDATES_OPTIONS.channelFetchConcurrency,
-      (channelId, reason) => this.#runChannel(channelId, reason),
+      (channelId, reason) => fetchChannel(this.#host, channelId, reason),
     );
     this.#runner = {
       core: this.#core,
@@ -79,12 +95,7 @@ export class UpdatesEngine {
         this.#report(output);
         return this.#deliver(output);
       },
-      limits: {
-        maxSlices: options.maxDifferenceSlices ?? DEFAULT_UPDATES_OPTIONS.maxDifferenceSlices,
-        stuckAfter: 3,
-        channelLimit: options.channelDifferenceLimit ?? DEFAULT_UPDATES_OPTIONS.channelDifferenceLimit,
-        ptsTotalLimit: options.ptsTotalLimit,
-      },
+      limits: differenceLimits(options),
     };
   }
 
@@ -167,9 +178,7 @@ export class UpdatesEngine {
   /** Logout: stops, and forgets the state in memory and in storage (the next account starts fresh). */
   async forget(): Promise<void> {
     await this.stop();
-    const channels = await this.#deps.storage.updates.listChannelPts();
-    for (const [channelId] of channels) await this.#deps.storage.updates.setChannelPts(channelId, null);
-    await this.#deps.storage.updates.set(null);
+    await clearSavedState(this.#deps.storage);
     this.#core = this.#newCore();
     this.#runner = { ...this.#runner, core: this.#core };
   }
@@ -178,14 +187,8 @@ export class UpdatesEngine {
   observePush(object: unknown): void {
     if (this.#options.enabled === false) return;
     this.#timers.touch();
-    if (isUpdatesObject(object)) this.#handle(this.#core.ingest(object, this.#deps.now()));
-    else if (object === undefined)
-      this.#handle(this.#core.unreadable("a pushed object could not be decoded; fetching the difference"));
-    else
-      this.#handle(
-        this.#core.unreadable(`pushed ${describeObject(object)} is not an Updates constructor; ignored`),
-        false,
-      );
+    const { output, fetchNeeds } = ingestPush(this.#core, object, this.#deps.now());
+    this.#handle(output, fetchNeeds);
   }
 
   /** The result of any call: `Updates` and messages.affected* move the boxes. */
@@ -215,19 +218,14 @@ export class UpdatesEngine {
 
   #load(): Promise<void> {
     if (this.#core.ready) return Promise.resolve();
-    this.#loading ??= (async () => {
-      this.#self = (await this.#deps.storage.session.getSelf())?.userId;
-      let state = await this.#deps.storage.updates.get();
-      if (state === null) {
-        const fresh = await this.#deps.invoke({ _: "updates.getState" });
-        state = { pts: fresh.pts, qts: fresh.qts, date: fresh.date, seq: fresh.seq };
-        await this.#deps.storage.updates.set(state);
-      }
-      const channels = await this.#deps.storage.updates.listChannelPts();
-      if (!this.#core.ready) this.#handle(this.#core.load(state, channels, this.#deps.now()));
-    })().finally(() => {
-      this.#loading = undefined;
-    });
+    this.#loading ??= loadInitialState(this.#deps.storage, this.#deps.invoke)
+      .then(({ self, state, channels }) => {
+        this.#self = self;
+        if (!this.#core.ready) this.#handle(this.#core.load(state, channels, this.#deps.now()));
+      })
+      .finally(() => {
+        this.#loading = undefined;
+      });
     return this.#loading;
   }
 
@@ -241,7 +239,7 @@ export class UpdatesEngine {
     if (fetchNeeds) {
       for (const need of output.needs) {
         if (need.kind === "difference") void this.#fetchCommon("gap").catch(ignore);
-        else void this.#fetchChannel(need.channelId, "too_long").catch(ignore);
+        else void this.#channelFetches.request(need.channelId, "too_long").catch(ignore);
       }
     }
     this.#timers.armGap();
@@ -262,19 +260,7 @@ export class UpdatesEngine {
     this.#commonQueued ??= this.#enqueue(async () => {
       this.#commonQueued = undefined;
       if (!this.#core.ready) return { slices: 0, updates: 0 };
-      this.#deps.emit({ type: "updates_fetch", box: "pts", reason });
-      const source = reason === "connect" ? "catch-up" : "difference";
-      try {
-        const summary = await runCommonDifference(this.#runner, source);
-        this.#timers.succeeded();
-        this.#deps.emit({ type: "updates_caught_up", box: "pts", ...summary });
-        return summary;
-      } catch (error) {
-        this.#failed(error);
-        throw error;
-      } finally {
-        this.#timers.armGap();
-      }
+      return fetchCommon(this.#host, reason);
     });
     return this.#commonQueued;
   }
@@ -293,47 +279,6 @@ export class UpdatesEngine {
     if (failed !== undefined) throw failed.reason;
   }
 
-  #fetchChannel(channelId: bigint, reason: UpdatesFetchReason): Promise<FetchSummary> {
-    return this.#channelFetches.request(channelId, reason);
-  }
-
-  /**
-   * One channel's difference, beside the other fetches: the network goes on outside the delivery
-   * chain, each answer is delivered and saved in it, in the order the core produced it.
-   */
-  async #runChannel(channelId: bigint, reason: UpdatesFetchReason): Promise<FetchSummary> {
-    const channel = await this.#deps.resolveChannel(channelId).catch(() => null);
-    if (channel === null) {
-      const problem = {
-        code: "CHANNEL_UNKNOWN",
-        message: `no access hash for channel ${channelId}; its gap cannot be fetched`,
-        box: channelId,
-      } as const;
-      this.#deps.emit({ type: "updates_problem", problem });
-      this.#core.boxes.channel(channelId).clearPending();
-      throw new UpdatesError(problem);
-    }
-    this.#deps.emit({ type: "updates_fetch", box: channelId, reason });
-    const runner: RunnerContext = {
-      ...this.#runner,
-      deliver: (output) => {
-        this.#report(output);
-        return this.#enqueue(() => this.#deliver(output));
-      },
-    };
-    try {
-      const source = reason === "connect" ? "catch-up" : "difference";
-      const summary = await runChannelDifference(runner, channelId, channel, source);
-      this.#deps.emit({ type: "updates_caught_up", box: channelId, ...summary });
-      return summary;
-    } catch (error) {
-      this.#failed(error);
-      throw error;
-    } finally {
-      this.#timers.armGap();
-    }
-  }
-
   /** Reports a failed fetch; network failures are retried later (disconnects are not failures). */
   #failed(error: unknown): void {
     const cause = error instanceof UpdatesError ? error.cause : error;
@@ -349,9 +294,4 @@ export class UpdatesEngine {
 
 function ignore(): void {
   // Reported through events already.
-}
-
-function describeObject(object: unknown): string {
-  const name = typeof object === "object" && object !== null ? (object as { readonly _?: unknown })._ : undefined;
-  return typeof name === "string" ? name : typeof object;
 }

@@ -1,3 +1,4 @@
+import type { DifferenceLimits } from "./difference-runner.js";
 import type { UpdateSink } from "./update-sink.js";
 
 /** `TelegramClient` option `updates` (https://core.telegram.org/api/updates). */
@@ -33,3 +34,13 @@ export const DEFAULT_UPDATES_OPTIONS = {
   channelDifferenceLimit: 100,
   channelFetchConcurrency: 4,
 } as const;
+
+/** The bounds of one difference fetch, from the options. */
+export function differenceLimits(options: UpdatesOptions): DifferenceLimits {
+  return {
+    maxSlices: options.maxDifferenceSlices ?? DEFAULT_UPDATES_OPTIONS.maxDifferenceSlices,
+    stuckAfter: 3,
+    channelLimit: options.channelDifferenceLimit ?? DEFAULT_UPDATES_OPTIONS.channelDifferenceLimit,
+    ptsTotalLimit: options.ptsTotalLimit,
+  };
+}

@@ -59,6 +59,19 @@ describe("UpdateDispatcher", () => {
     expect(finished).toBe(true);
   });
 
+  it("sync and async handlers keep their order: an async one holds the next handler and the next event", async () => {
+    const dispatcher = new UpdateDispatcher();
+    const seen: string[] = [];
+    dispatcher.on("newMessage", (m) => void seen.push(`sync1:${m.text}`));
+    dispatcher.on("newMessage", async (m) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      seen.push(`async:${m.text}`);
+    });
+    dispatcher.on("newMessage", (m) => void seen.push(`sync2:${m.text}`));
+    await dispatcher.sink(batch([newMessage({ text: "a" }), newMessage({ text: "b" })]));
+    expect(seen).toEqual(["sync1:a", "async:a", "sync2:a", "sync1:b", "async:b", "sync2:b"]);
+  });
+
   it("routes handler and filter errors to onError and keeps going", async () => {
     const errors: unknown[] = [];
     const dispatcher = new UpdateDispatcher({
