@@ -23,9 +23,9 @@ export async function openSecretChats(
     now,
     store: new KvSecretChatStore(client.storage.kv),
     files: {
-      upload: async (bytes, fileName) => (await client.uploadFile(bytes, { fileName })).inputFile,
-      download: (location, dcId, maxBytes) =>
-        client.downloadAsBuffer({ location, dcId }, { limit: maxBytes, maxBytes }),
+      upload: async (chunks, options) => (await client.uploadFile(chunks, options)).inputFile,
+      download: (location, dcId, maxBytes, options) =>
+        client.downloadAsIterable({ location, dcId }, { ...options, limit: maxBytes }),
     },
   });
   chats.restore().catch((error: unknown) => {
