@@ -18,11 +18,11 @@ const PRIMITIVE_CALLS: Readonly<Record<string, string>> = {
 /**
  * Source text of a body reader, the same code the generator used to emit per constructor (so V8
  * optimises it the same way): fields read into locals, then one object literal in field order.
- * Functions the body calls (vector elements, bare constructors) are passed in as `d[i]`; names and
+ * Functions the body calls (vector elements, bare constructors) are passed in as `d0`, `d1`, …; names and
  * keys enter the text only through JSON.stringify.
  */
 function readerSource(context: CompileContext, definition: TableDefinition, deps: unknown[]): string {
-  const dep = (fn: unknown): string => `d[${deps.push(fn) - 1}]`;
+  const dep = (fn: unknown): string => `d${deps.push(fn) - 1}`;
   const expr = (type: TypeNode): string => {
     switch (type.kind) {
       case "nat":
@@ -68,13 +68,13 @@ function readerSource(context: CompileContext, definition: TableDefinition, deps
     }
     props.push(`${key}: v${i}`);
   });
-  return `return function (r) {\n${body.join("\n")}\nreturn { ${props.join(", ")} };\n}`;
+  return `"use strict";\nreturn function (r) {\n${body.join("\n")}\nreturn { ${props.join(", ")} };\n}`;
 }
 
 export function compileReaderSource(context: CompileContext, definition: TableDefinition): TlReadFn {
   const deps: unknown[] = [];
   const source = readerSource(context, definition, deps);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the text is built from the table above, see readerSource
-  const build = new Function("d", source) as (functions: unknown[]) => TlReadFn;
-  return build(deps);
+  const build = new Function(...deps.map((_, i) => `d${i}`), source) as (...functions: unknown[]) => TlReadFn;
+  return build(...deps);
 }

@@ -98,19 +98,27 @@ export function tableRegistry(table: string, options: TableRegistryOptions = {})
   for (const d of definitions) {
     if (d.name === "boolTrue" || d.name === "boolFalse") {
       const value = d.name === "boolTrue";
-      readers.set(d.id, { read: () => value, type: d.typeId });
+      readers.set(d.id, {
+        read: function readBool() {
+          return value;
+        },
+        type: d.typeId,
+      });
       continue;
     }
+    // The stubs are plain (strict) functions like the compiled ones, not arrows: an arrow replaced by a
+    // function changes the field's type, which deprecates the entries' hidden class and leaves the
+    // `entry.read(...)` / `entry.write(...)` calls of TlReader and TlWriter polymorphic.
     const reader: MutableReaderEntry = {
       type: d.typeId,
-      read: (r) => {
+      read: function compileAndRead(r) {
         reader.read = context.mode === "function" ? compileReaderSource(context, d) : compileReaderClosures(context, d);
         return reader.read(r);
       },
     };
     const writer: MutableWriterEntry = {
       id: d.id,
-      write: (w, value) => {
+      write: function compileAndWrite(w, value) {
         writer.write =
           context.mode === "function" ? compileWriterSource(context, d) : compileWriterClosures(context, d);
         writer.write(w, value);

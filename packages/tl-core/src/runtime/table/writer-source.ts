@@ -19,8 +19,11 @@ const PRIMITIVE_METHODS: Readonly<Record<string, string>> = {
  * fields are present, then every field in order. A conditional field is written whenever its bit is
  * set, so fields sharing a bit stay consistent (a missing value then fails with a TlError).
  */
+/** `o.key` for an identifier (all camelCase TL names), else `o["..."]`. */
+const property = (key: string): string => (/^[A-Za-z_$][\w$]*$/.test(key) ? `o.${key}` : `o[${JSON.stringify(key)}]`);
+
 function writerSource(context: CompileContext, definition: TableDefinition, deps: unknown[]): string {
-  const dep = (fn: unknown): string => `d[${deps.push(fn) - 1}]`;
+  const dep = (fn: unknown): string => `d${deps.push(fn) - 1}`;
   const statement = (type: TypeNode, value: string): string => {
     switch (type.kind) {
       case "nat":
@@ -48,7 +51,7 @@ function writerSource(context: CompileContext, definition: TableDefinition, deps
   });
   fields.forEach((field) => {
     if (field.condition === undefined) return;
-    const value = `o[${JSON.stringify(field.key)}]`;
+    const value = property(field.key);
     const present = field.type.kind === "true" ? `${value} === true` : `${value} !== undefined`;
     body.push(`if (${present}) f${field.condition.word} |= ${field.condition.mask};`);
   });
@@ -58,17 +61,17 @@ function writerSource(context: CompileContext, definition: TableDefinition, deps
       return;
     }
     if (field.type.kind === "true") return;
-    const write = statement(field.type, `o[${JSON.stringify(field.key)}]`);
+    const write = statement(field.type, property(field.key));
     if (field.condition === undefined) body.push(write);
     else body.push(`if ((f${field.condition.word} & ${field.condition.mask}) !== 0) ${write}`);
   });
-  return `return function (w, o) {\n${body.join("\n")}\n}`;
+  return `"use strict";\nreturn function (w, o) {\n${body.join("\n")}\n}`;
 }
 
 export function compileWriterSource(context: CompileContext, definition: TableDefinition): TlWriteFn {
   const deps: unknown[] = [];
   const source = writerSource(context, definition, deps);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the text is built from the table above, see writerSource
-  const build = new Function("d", source) as (functions: unknown[]) => TlWriteFn;
-  return build(deps);
+  const build = new Function(...deps.map((_, i) => `d${i}`), source) as (...functions: unknown[]) => TlWriteFn;
+  return build(...deps);
 }
