@@ -30,13 +30,22 @@ export class TableDefinition {
   }
 }
 
+/**
+ * The same string, internalized: a property key comes back from the engine's string table. Names and
+ * keys cut out of the table are slices of it; as Map keys (writers by `_`) and property keys they
+ * would be compared character by character, or looked up in the string table, on every use.
+ */
+function internalize(text: string): string {
+  return Object.keys({ [text]: 0 })[0]!;
+}
+
 /** `flags.3?Peer`: the flags field, the bit, the type code (a code never holds `?` but as Bool). */
 const CONDITION = /^(\w+)\.(\d+)\?(.+)$/;
 
 function parseFields(codes: readonly string[]): TableField[] {
   const raw = codes.map((text) => {
     const colon = text.indexOf(":");
-    const key = text.slice(0, colon);
+    const key = internalize(text.slice(0, colon));
     const rest = text.slice(colon + 1);
     const match = CONDITION.exec(rest);
     if (match === null) return { key, code: rest, flag: undefined };
@@ -69,7 +78,7 @@ export function parseTable(table: string): TableDefinition[] {
     }
     const parts = line.split(" ");
     const id = parseInt(parts[0]!, 36) | 0;
-    const name = parts[1]!;
+    const name = internalize(parts[1]!);
     const result = methods ? parts[2] : undefined;
     out.push(new TableDefinition(id, name, typeId, result, parts.slice(methods ? 3 : 2)));
   }
