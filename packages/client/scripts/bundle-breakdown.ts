@@ -81,7 +81,12 @@ const lines = code.split("\n");
 const groups = map.sources.map(groupOf);
 /** group -> per output line, the [start, end) column ranges it owns. */
 const owned = new Map<string, Map<number, [number, number][]>>();
-decodeMappings(map.mappings).forEach((segments, line) => {
+let lastSource = -1;
+decodeMappings(map.mappings).forEach((mapped, line) => {
+  // A line without mappings continues the last segment's source (a multi-line template literal such
+  // as tl-core's schema tables).
+  const segments: [number, number][] = mapped.length === 0 ? [[0, lastSource]] : mapped;
+  lastSource = segments[segments.length - 1]![1];
   segments.forEach(([start, source], i) => {
     const group = source < 0 ? "(unmapped)" : (groups[source] ?? "(unmapped)");
     const end = segments[i + 1]?.[0] ?? lines[line]?.length ?? start;

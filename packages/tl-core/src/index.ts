@@ -39,6 +39,7 @@ export type {
   TlWriterEntry,
 } from "./runtime/types.js";
 export { combineRegistries, registryOf, resultMethodOf } from "./runtime/registry.js";
+export { tableRegistry, type TableRegistryOptions } from "./runtime/table/table-registry.js";
 export { decodeObject, decodeResult, encodeObject, sizeOfObject } from "./runtime/codec.js";
 export * from "./parser/index.js";
 export { fromJson, type JsonValue, parseTl, stringifyTl, toJson } from "./json/index.js";

@@ -1,6 +1,7 @@
 // mtkit side of the TL benchmark: the payload as @mtkit/tl-core objects (layer 228).
-import { decodeObject, encodeObject, type TlObject } from "@mtkit/tl-core";
-import { apiRegistry } from "@mtkit/tl-core/api";
+import { decodeObject, encodeObject, registryOf, tableRegistry, type TlObject, type TlRegistry } from "@mtkit/tl-core";
+import { apiRegistry, apiTable } from "@mtkit/tl-core/api";
+import * as entries from "@mtkit/tl-core/api/entries";
 import { plainPayload, type TlBenchCases } from "./tl-fixtures.js";
 
 /** The payload as a layer-228 object. */
@@ -37,7 +38,21 @@ export function mtkitPayload(): TlObject {
   } as TlObject;
 }
 
-export function mtkitCases(): TlBenchCases {
+/**
+ * Which codecs read and write: the default registry (the schema table compiled per constructor
+ * with new Function), the same table compiled into closures (browsers whose CSP forbids eval), or
+ * the generated function per constructor that the registry used before the table (issue 14).
+ */
+export type MtkitCodec = "table" | "closures" | "generated";
+
+function registryFor(codec: MtkitCodec): TlRegistry {
+  if (codec === "closures") return tableRegistry(apiTable, { codegen: "closures" });
+  if (codec === "generated") return registryOf(Object.values(entries));
+  return apiRegistry;
+}
+
+export function mtkitCases(codec: MtkitCodec = "table"): TlBenchCases {
+  const apiRegistry = registryFor(codec);
   const object = mtkitPayload();
   const bytes = encodeObject(apiRegistry, object);
   const back = decodeObject(apiRegistry, bytes) as { messages: unknown[]; users: unknown[] };

@@ -11,7 +11,9 @@ import { fileURLToPath } from "node:url";
 import { do_not_optimize, measure } from "mitata";
 import type { TlBenchCases } from "./tl-fixtures.js";
 
-const LIBRARIES = ["mtkit", "mtcute", "gramjs"] as const;
+// mtkit-generated: the generated function per constructor the registry used before the schema
+// table (issue 14), kept in the same run so the bench shows where decode speed went.
+const LIBRARIES = ["mtkit", "mtkit-closures", "mtkit-generated", "mtcute", "gramjs"] as const;
 type Library = (typeof LIBRARIES)[number];
 const OPERATIONS = ["encode", "decode"] as const;
 type Samples = Record<(typeof OPERATIONS)[number], { wall: number[]; cpu: number[] }>;
@@ -25,6 +27,8 @@ const SAMPLES_PER_ROUND = 2;
 
 async function loadCases(library: Library): Promise<TlBenchCases> {
   if (library === "mtkit") return (await import("./tl-mtkit.js")).mtkitCases();
+  if (library === "mtkit-closures") return (await import("./tl-mtkit.js")).mtkitCases("closures");
+  if (library === "mtkit-generated") return (await import("./tl-mtkit.js")).mtkitCases("generated");
   if (library === "mtcute") return (await import("./tl-mtcute.js")).mtcuteCases();
   return (await import("./tl-gramjs.js")).gramjsCases();
 }
@@ -99,15 +103,20 @@ function main(): void {
   );
   for (const op of OPERATIONS) {
     const ours = all.get("mtkit")!.samples[op];
+    const mtcute = all.get("mtcute")!.samples[op];
     for (const library of LIBRARIES) {
       const theirs = all.get(library)!.samples[op];
       const fmt = (v: number): string => Math.round(v).toLocaleString("en-US").padStart(8);
+      const ratio = (a: Samples["encode"], b: Samples["encode"]): string =>
+        `${(median(a.wall) / median(b.wall)).toFixed(2)}x (wall), ${(median(a.cpu) / median(b.cpu)).toFixed(2)}x (cpu)`;
       const vs =
         library === "mtkit"
-          ? ""
-          : `   mtkit is ${(median(ours.wall) / median(theirs.wall)).toFixed(2)}x (wall), ${(median(ours.cpu) / median(theirs.cpu)).toFixed(2)}x (cpu)`;
+          ? `   ${ratio(ours, mtcute)} mtcute`
+          : library.startsWith("mtkit")
+            ? `   ${ratio(theirs, mtcute)} mtcute; mtkit is ${ratio(ours, theirs)}`
+            : `   mtkit is ${ratio(ours, theirs)}`;
       console.log(
-        `  ${op} ${library.padEnd(7)} wall ${fmt(median(theirs.wall))} ops/s   cpu ${fmt(median(theirs.cpu))} ops/s${vs}`,
+        `  ${op} ${library.padEnd(15)} wall ${fmt(median(theirs.wall))} ops/s   cpu ${fmt(median(theirs.cpu))} ops/s${vs}`,
       );
     }
   }

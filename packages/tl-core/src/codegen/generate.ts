@@ -2,7 +2,8 @@ import { KNOWN_ID_EXCEPTIONS } from "../parser/known-id-exceptions.js";
 import { parseSchema } from "../parser/schema.js";
 import { findIdMismatches } from "../parser/verify-ids.js";
 import { emitEntries } from "./emit-entries.js";
-import { emitIndex, emitResults } from "./emit-results.js";
+import { emitIndex } from "./emit-results.js";
+import { emitTable } from "./emit-table.js";
 import { emitReaders } from "./emit-readers.js";
 import { emitTypes } from "./emit-types.js";
 import { emitWriters } from "./emit-writers.js";
@@ -46,7 +47,7 @@ export function generateSchema(job: SchemaJob): Map<string, string> {
     ["types.ts", emitTypes(model)],
     ["readers.ts", emitReaders(model)],
     ["writers.ts", emitWriters(model)],
-    ["results.ts", emitResults(model)],
+    ["table.ts", emitTable(model)],
     ["entries.ts", emitEntries(model)],
     ["index.ts", emitIndex(job.registryName, job.extra ?? [])],
   ]);

@@ -1,0 +1,31 @@
+import { crc32Text } from "../../parser/crc32.js";
+
+/** A field type read back from a table code (the grammar is codegen/emit-table.ts's typeCode). */
+export type TypeNode =
+  | { readonly kind: "nat" | "true" | "any" | "untyped" | "rpcResult" }
+  | { readonly kind: "primitive"; readonly code: string }
+  | { readonly kind: "vector"; readonly boxed: boolean; readonly of: TypeNode }
+  | { readonly kind: "bare"; readonly name: string }
+  | { readonly kind: "boxed"; readonly name: string; readonly typeId: number };
+
+/** Same rule as codegen/type-ids.ts typeIdOf (kept apart so the runtime does not import codegen). */
+export const typeIdOf = (typeName: string): number => crc32Text(`type ${typeName}`) | 0;
+
+const SIMPLE: Readonly<Record<string, TypeNode>> = {
+  "#": { kind: "nat" },
+  t: { kind: "true" },
+  "!": { kind: "any" },
+  "*": { kind: "untyped" },
+  "@": { kind: "rpcResult" },
+};
+
+export function parseTypeCode(code: string): TypeNode {
+  const first = code.charAt(0);
+  if (first === "[" || first === "(") return { kind: "vector", boxed: first === "[", of: parseTypeCode(code.slice(1)) };
+  if (first === "%") return { kind: "bare", name: code.slice(1) };
+  if (code.length === 1) return SIMPLE[code] ?? { kind: "primitive", code };
+  return { kind: "boxed", name: code, typeId: typeIdOf(code) };
+}
+
+/** Wire size of a primitive by code (https://core.telegram.org/mtproto/serialize). */
+export const PRIMITIVE_SIZE: Readonly<Record<string, number>> = { i: 4, l: 8, d: 8, s: 4, y: 4, m: 16, n: 32, "?": 4 };
