@@ -6,6 +6,7 @@ import { describeServerBanner, describeServerJson } from "./cli/describe-server.
 import { installFiles } from "./files/install-files.js";
 import { installWorld } from "./install/install-world.js";
 import { planFromFile, planFromFlags, seedWorld, type SeedPlan } from "./cli/seed-world.js";
+import { limitHeapGrowth } from "./server/heap-growth.js";
 import { TestServer } from "./server/test-server.js";
 import { SqliteWorldStore } from "./store/sqlite-store.js";
 
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  // A server process: its memory budget holds under a connection flood only with V8 collecting early.
+  limitHeapGrowth();
   const plans: SeedPlan[] = [planFromFlags(options.users, options.bots, options.groups)];
   if (options.seedFile !== undefined) plans.push(planFromFile(options.seedFile));
   // Registered first: a signal that arrives while the key is generated still ends the process cleanly.

@@ -35,6 +35,14 @@ export type HostileMessage =
         readonly external: number;
         readonly arrayBuffers: number;
       };
+      /** The server's event-loop delay during the attack (ms): how long each packet waits to be read. */
+      readonly loopDelayMs: { readonly p50: number; readonly p99: number; readonly max: number };
+      /** Open connections when the RSS peaked. */
+      readonly connectionsAtPeak: number;
+      /** heapUsed when the report was asked for, then after a full collection (the live heap). */
+      readonly heapUsedBeforeGc: number;
+      readonly liveHeapUsed: number;
+      readonly liveArrayBuffers: number;
       readonly connections: number;
       readonly frameBufferedBytes: number;
       readonly closedByLimits: Record<string, number>;
