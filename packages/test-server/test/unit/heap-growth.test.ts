@@ -6,11 +6,16 @@ import { DEFAULT_HEAP_GROWTH_PERCENT, limitHeapGrowth } from "../../src/index.js
 
 describe("limitHeapGrowth", () => {
   it("refuses a growth that is not a whole percent from 1 to 400", () => {
-    for (const bad of [0, -5, 1.5, 401, Number.NaN]) expect(() => limitHeapGrowth(bad)).toThrow(RangeError);
+    for (const bad of [0, -5, 1.5, 401, Number.NaN])
+      expect(() => {
+        limitHeapGrowth(bad);
+      }).toThrow(RangeError);
   });
 
   it("sets the default growth at run time", () => {
     expect(DEFAULT_HEAP_GROWTH_PERCENT).toBe(30);
-    expect(() => limitHeapGrowth()).not.toThrow();
+    expect(() => {
+      limitHeapGrowth();
+    }).not.toThrow();
   });
 });
