@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseRsaPublicKeyPem } from "@mtkit/mtproto-crypto";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import { createAuthKeyOverTransport, type SessionEnvironment } from "@mtkit/session";
+import type { HandshakeSummary } from "@mtkit/test-server";
 import { createTcpTransport } from "@mtkit/transport-tcp";
 import { HOSTILE_ENV, type HostileConfig, type HostileMessage } from "./hostile-config.js";
 
@@ -101,7 +102,11 @@ try {
   console.log(
     `  server peak RSS: ${peakMiB.toFixed(0)} MiB (idle ${(ready.idleRss / MIB).toFixed(0)} MiB, budget ${config.budgetMiB} MiB) ${peakMiB < config.budgetMiB ? "ok" : "OVER BUDGET"}`,
   );
-  const { atPeak, loopDelayMs } = report;
+  const { atPeak, loopDelayMs, serverHandshakes } = report;
+  const timed = (summary: HandshakeSummary | undefined): string =>
+    summary === undefined
+      ? "none"
+      : `work median ${summary.workMs.median.toFixed(1)} ms / max ${summary.workMs.max.toFixed(1)} ms, first packet to key median ${summary.elapsedMs.median.toFixed(1)} ms / max ${summary.elapsedMs.max.toFixed(1)} ms`;
   console.log(
     `  at the peak: V8 heap ${(atPeak.heapTotal / MIB).toFixed(0)} MiB reserved / ${(atPeak.heapUsed / MIB).toFixed(0)} MiB used, outside it ${(atPeak.external / MIB).toFixed(0)} MiB (ArrayBuffers ${(atPeak.arrayBuffers / MIB).toFixed(0)} MiB), the rest (${((report.peakRss - atPeak.heapTotal - atPeak.external) / MIB).toFixed(0)} MiB) code, sockets and allocator; ${report.connectionsAtPeak} connections open`,
   );
@@ -114,6 +119,8 @@ try {
   console.log(
     `  server event-loop delay under attack: p50 ${loopDelayMs.p50.toFixed(1)} ms, p99 ${loopDelayMs.p99.toFixed(1)} ms, max ${loopDelayMs.max.toFixed(0)} ms`,
   );
+  console.log(`  the same handshakes as the server timed them: quiet ${timed(serverHandshakes.quiet)}`);
+  console.log(`    under attack ${timed(serverHandshakes.attacked)}`);
   console.log(
     `  normal client's auth-key handshake: median ${median(quiet).toFixed(1)} ms quiet, median ${median(attacked).toFixed(1)} ms / max ${Math.max(...attacked).toFixed(1)} ms under attack (${attacked.length} handshakes) ${median(attacked) < 100 ? "ok" : "SLOWER THAN 100 ms"}`,
   );

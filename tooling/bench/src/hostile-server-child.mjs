@@ -22,6 +22,8 @@ let peakRss = process.memoryUsage.rss();
 // it runs only when the cheap RSS read shows a new peak.
 let atPeak = process.memoryUsage();
 let connectionsAtPeak = 0;
+// The server's own timing of the normal client's handshakes (its work, first packet to key): quiet, then under attack.
+let quietHandshakes;
 const sampler = setInterval(() => {
   const rss = process.memoryUsage.rss();
   if (rss <= peakRss) return;
@@ -37,7 +39,10 @@ send({
   idleRss: process.memoryUsage.rss(),
 });
 process.on("message", (message) => {
-  if (message.type === "attack-started") loopDelay.enable();
+  if (message.type === "attack-started") {
+    loopDelay.enable();
+    quietHandshakes = dc.handshakeTimings.takeSummary();
+  }
   if (message.type === "report") {
     loopDelay.disable();
     // The live heap under attack: what a full collection leaves (the peak also holds garbage not
@@ -61,6 +66,7 @@ process.on("message", (message) => {
         max: loopDelay.max / 1e6,
       },
       connectionsAtPeak,
+      serverHandshakes: { quiet: quietHandshakes, attacked: dc.handshakeTimings.takeSummary() },
       heapUsedBeforeGc: liveBefore.heapUsed,
       liveHeapUsed: live.heapUsed,
       liveArrayBuffers: live.arrayBuffers,
