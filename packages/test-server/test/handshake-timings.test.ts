@@ -20,16 +20,18 @@ describe("handshake timings", () => {
     const summary = timings.takeSummary();
     expect(summary?.count).toBe(2);
     expect(summary!.workMs.median).toBeGreaterThan(0);
+    expect(summary!.workCpuMs.median).toBeGreaterThan(0);
     expect(summary!.workMs.max).toBeLessThanOrEqual(summary!.elapsedMs.max);
     expect(timings.takeSummary()).toBeUndefined(); // taken: the next summary starts afresh
   });
 
   it("keeps only the last `capacity` handshakes", () => {
     const timings = new HandshakeTimings(3);
-    for (const ms of [100, 100, 1, 2, 3]) timings.record({ workMs: ms, elapsedMs: ms });
+    for (const ms of [100, 100, 1, 2, 3]) timings.record({ workMs: ms, workCpuMs: ms, elapsedMs: ms });
     expect(timings.takeSummary()).toEqual({
       count: 3,
       workMs: { median: 2, max: 3 },
+      workCpuMs: { median: 2, max: 3 },
       elapsedMs: { median: 2, max: 3 },
     });
   });

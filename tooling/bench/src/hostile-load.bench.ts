@@ -106,7 +106,7 @@ try {
   const timed = (summary: HandshakeSummary | undefined): string =>
     summary === undefined
       ? "none"
-      : `work median ${summary.workMs.median.toFixed(1)} ms / max ${summary.workMs.max.toFixed(1)} ms, first packet to key median ${summary.elapsedMs.median.toFixed(1)} ms / max ${summary.elapsedMs.max.toFixed(1)} ms`;
+      : `work median ${summary.workMs.median.toFixed(1)} ms / max ${summary.workMs.max.toFixed(1)} ms (CPU median ${summary.workCpuMs.median.toFixed(1)} ms), first packet to key median ${summary.elapsedMs.median.toFixed(1)} ms / max ${summary.elapsedMs.max.toFixed(1)} ms`;
   console.log(
     `  at the peak: V8 heap ${(atPeak.heapTotal / MIB).toFixed(0)} MiB reserved / ${(atPeak.heapUsed / MIB).toFixed(0)} MiB used, outside it ${(atPeak.external / MIB).toFixed(0)} MiB (ArrayBuffers ${(atPeak.arrayBuffers / MIB).toFixed(0)} MiB), the rest (${((report.peakRss - atPeak.heapTotal - atPeak.external) / MIB).toFixed(0)} MiB) code, sockets and allocator; ${report.connectionsAtPeak} connections open`,
   );

@@ -1,7 +1,12 @@
 /** One auth-key handshake as the server saw it (ms). */
 export interface HandshakeTiming {
-  /** The server's own synchronous work on the handshake's packets (RSA, DH, answers). */
+  /** The server's own synchronous work on the handshake's packets (RSA, DH, answers), wall time. */
   readonly workMs: number;
+  /**
+   * The process's CPU time during that work (process.cpuUsage: GC threads included). Unlike `workMs`
+   * it does not grow while the machine's other processes hold the CPU.
+   */
+  readonly workCpuMs: number;
   /** From its first whole packet to the key made: the work, the client's turns and the waits. */
   readonly elapsedMs: number;
 }
@@ -9,6 +14,7 @@ export interface HandshakeTiming {
 export interface HandshakeSummary {
   readonly count: number;
   readonly workMs: { readonly median: number; readonly max: number };
+  readonly workCpuMs: { readonly median: number; readonly max: number };
   readonly elapsedMs: { readonly median: number; readonly max: number };
 }
 
@@ -38,6 +44,7 @@ export class HandshakeTimings {
     return {
       count: samples.length,
       workMs: medianAndMax(samples.map((s) => s.workMs)),
+      workCpuMs: medianAndMax(samples.map((s) => s.workCpuMs)),
       elapsedMs: medianAndMax(samples.map((s) => s.elapsedMs)),
     };
   }

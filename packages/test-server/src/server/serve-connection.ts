@@ -68,9 +68,10 @@ function wireConnection(
   let blackholed = false;
   // Timing of an auth-key handshake, from this first packet on; dropped once the connection turns
   // out to use a key it already has.
-  let handshake: { readonly startedAt: number; workMs: number; done: boolean } | undefined = {
+  let handshake: { readonly startedAt: number; workMs: number; workCpuMs: number; done: boolean } | undefined = {
     startedAt: performance.now(),
     workMs: 0,
+    workCpuMs: 0,
     done: false,
   };
   const silent = (): boolean => blackholed || deps.silencedSinceAccept();
@@ -145,6 +146,7 @@ function wireConnection(
     }
     if (deps.blackholeAfterPackets !== undefined && packets > deps.blackholeAfterPackets) blackholed = true;
     const startedAt = performance.now();
+    const cpuBefore = handshake === undefined ? undefined : process.cpuUsage();
     try {
       for (const serverEvent of deps.core.receive(packet)) onEvent(serverEvent);
       for (const session of deps.core.sessions) deps.attach(session, handle);
@@ -154,12 +156,21 @@ function wireConnection(
       deps.onError(error);
       refuse();
     }
-    if (handshake !== undefined) timeHandshake(handshake, startedAt);
+    if (handshake !== undefined && cpuBefore !== undefined) timeHandshake(handshake, startedAt, cpuBefore);
   };
-  const timeHandshake = (timing: NonNullable<typeof handshake>, startedAt: number): void => {
+  const timeHandshake = (
+    timing: NonNullable<typeof handshake>,
+    startedAt: number,
+    cpuBefore: NodeJS.CpuUsage,
+  ): void => {
     const now = performance.now();
+    const cpu = process.cpuUsage(cpuBefore);
     timing.workMs += now - startedAt;
-    if (timing.done) deps.onHandshake({ workMs: timing.workMs, elapsedMs: now - timing.startedAt });
+    timing.workCpuMs += (cpu.user + cpu.system) / 1000;
+    if (timing.done) {
+      const { workMs, workCpuMs } = timing;
+      deps.onHandshake({ workMs, workCpuMs, elapsedMs: now - timing.startedAt });
+    }
     if (timing.done || deps.core.sessions.length > 0) handshake = undefined;
   };
   return {
