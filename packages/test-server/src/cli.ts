@@ -16,8 +16,6 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  // A server process: its memory budget holds under a connection flood only with V8 collecting early.
-  limitHeapGrowth();
   const plans: SeedPlan[] = [planFromFlags(options.users, options.bots, options.groups)];
   if (options.seedFile !== undefined) plans.push(planFromFile(options.seedFile));
   // Registered first: a signal that arrives while the key is generated still ends the process cleanly.
@@ -55,6 +53,9 @@ async function main(): Promise<void> {
   // Uploads and downloads (kept in memory): a client library's file code is tested against the CLI too.
   installFiles(server);
   const seeded = seedWorld(world, plans);
+  // A server process: its memory budget holds under a connection flood only with V8 collecting early.
+  // Set after the seeding, which builds its heap at start-up and would only pay more full collections.
+  limitHeapGrowth();
   console.log(options.json ? describeServerJson(server, seeded) : describeServerBanner(server, seeded));
 }
 
