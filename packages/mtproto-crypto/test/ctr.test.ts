@@ -84,6 +84,24 @@ describe.each(PROVIDERS)("AES-CTR streams ($name)", (crypto) => {
     for (const s of [0, 1]) expect(outputs[s]).toEqual(ctr(keys[s]!, ivs[s]!).encrypt(data));
   });
 
+  it("a stream continues right after IGE calls and new streams rewrote the shared module's keys", () => {
+    const key = new Uint8Array(32).map((_, i) => 3 * i + 1);
+    const iv = new Uint8Array(16).map((_, i) => 200 + i);
+    const data = new Uint8Array(600).map((_, i) => (7 * i) & 255);
+    const stream = crypto.createAesCtr(key, iv);
+    const out = new Uint8Array(600);
+    const other = new Uint8Array(32).fill(9);
+    for (let at = 0; at < 600; at += 100) {
+      out.set(stream.process(data.subarray(at, at + 50)), at);
+      crypto.createAesCtr(other, other.subarray(0, 16)).process(new Uint8Array(40));
+      out.set(stream.process(data.subarray(at + 50, at + 75)), at + 50);
+      crypto.aesIgeEncrypt(new Uint8Array(64), other, other);
+      crypto.aesIgeDecrypt(new Uint8Array(64), other, other);
+      out.set(stream.process(data.subarray(at + 75, at + 100)), at + 75);
+    }
+    expect(out).toEqual(ctr(key, iv).encrypt(data));
+  });
+
   it("a 16-byte key gives AES-128-CTR", () => {
     const key = new Uint8Array(16).map((_, i) => 9 * i);
     const iv = new Uint8Array(16).fill(0xff);

@@ -124,9 +124,10 @@ for (const size of section("ige") ? [1024, 64 * 1024, 512 * 1024] : []) {
 
 // AES-256-CTR streams (obfuscated transports): one long-lived stream per contender, `process` per
 // chunk, as a connection uses it. node:crypto's own aes-256-ctr cipher (`update` per chunk) is the ceiling.
-for (const size of section("ctr") ? [1024, 64 * 1024] : []) {
+// 128 bytes: the size of most frames an obfuscated connection carries (one process call per frame).
+for (const size of section("ctr") ? [128, 1024, 64 * 1024] : []) {
   const data = node.randomFill(new Uint8Array(size));
-  const label = `${size / 1024} KiB`;
+  const label = size < 1024 ? `${size} B` : `${size / 1024} KiB`;
   const ctrIv = iv.subarray(0, 16);
   const streams = {
     "mtkit node": node.createAesCtr(key, ctrIv),

@@ -4,6 +4,7 @@
 // Run: pnpm --filter @mtkit/bench run bench:files [-- --quick]
 //      pnpm --filter @mtkit/bench run soak:files   (1 GiB each way, mtkit only; fails above 64 MiB RSS)
 import { spawn, type ChildProcess } from "node:child_process";
+import { createCipheriv } from "node:crypto";
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -64,15 +65,18 @@ function runWorker(input: FilesWorkerInput): Promise<FilesWorkerOutput> {
   });
 }
 
-/** The upload source: a file of SIZE bytes (every library reads it from disk, streamed). */
+/**
+ * The upload source: a file of SIZE incompressible bytes, the same for every library (each reads it
+ * from disk, streamed). The bytes are an AES-128-CTR keystream under a fixed key: a seeded PRNG that
+ * is fast and that gzip cannot shrink, so no client can win by sending gzip_packed parts. Written a
+ * MiB at a time, never held whole.
+ */
 function writeSource(dir: string): string {
   const path = join(dir, "upload.bin");
   const fd = openSync(path, "w");
-  const block = new Uint8Array(MIB);
-  for (let at = 0; at < SIZE; at += MIB) {
-    block.fill(at / MIB);
-    writeSync(fd, block);
-  }
+  const keystream = createCipheriv("aes-128-ctr", Buffer.alloc(16, 42), Buffer.alloc(16));
+  const zeros = new Uint8Array(MIB);
+  for (let at = 0; at < SIZE; at += MIB) writeSync(fd, keystream.update(zeros));
   closeSync(fd);
   return path;
 }

@@ -35,6 +35,7 @@ import { downloadAsStream } from "../files/download/download-stream.js";
 import { downloadAsBuffer } from "../files/download/download-buffer.js";
 import type { DownloadTarget } from "../files/download/download-target.js";
 import { sendFile, type SendFileOptions, type SendFileSource } from "../files/send/send-file.js";
+import { sendFiles, type AlbumItem, type SendFilesOptions } from "../files/send/send-files.js";
 import { getMessages } from "../messages/get-messages.js";
 import type { Message } from "../messages/message.js";
 import type { SecretChats } from "../secret/secret-chats.js";
@@ -294,6 +295,15 @@ export class TelegramClient extends HighLevelMethods {
   /** Uploads `file` and sends it (JPEG/PNG/WebP as a photo unless `forceDocument`); returns the message. */
   async sendFile(peer: PeerRef, file: SendFileSource, options?: SendFileOptions): Promise<Message> {
     return sendFile(this.context, this.fileClient(), peer, file, options);
+  }
+
+  /** Uploads the files and sends them as one album (messages.sendMultiMedia); returns the messages in order. */
+  async sendFiles(
+    peer: PeerRef,
+    files: readonly (SendFileSource | AlbumItem)[],
+    options?: SendFilesOptions,
+  ): Promise<Message[]> {
+    return sendFiles(this.context, this.fileClient(), peer, files, options);
   }
 
   /**

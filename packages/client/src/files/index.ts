@@ -14,6 +14,10 @@ export {
   MAX_UPLOAD_PART,
   MAX_UPLOAD_PARTS,
 } from "./transfer-rules.js";
-export { sendFile, type SendFileOptions, type SendFileSource } from "./send/send-file.js";
+export { sendFile, type CaptionOptions, type SendFileOptions, type SendFileSource } from "./send/send-file.js";
+export { MAX_ALBUM_ITEMS, sendFiles, type AlbumItem, type SendFilesOptions } from "./send/send-files.js";
+export { MAX_THUMB_BYTES, type MediaOptions } from "./send/uploaded-media.js";
+export type { AudioAttributes, DocumentAttributeOptions, VideoAttributes } from "./send/document-attributes.js";
+export { SendMediaError, type SendMediaErrorCode } from "./send/send-media-error.js";
 export { isPhotoType, mimeTypeOf } from "./send/media-type.js";
 export { MAX_REFERENCE_REFRESHES } from "./download/reference-refresher.js";

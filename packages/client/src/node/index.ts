@@ -5,3 +5,4 @@ export { TelegramClient } from "./node-telegram-client.js";
 export { SqliteStorage } from "../storage/sqlite/index.js";
 export { downloadToFile, type DownloadToFileOptions } from "./download-to-file.js";
 export type { NodeUploadSource } from "./node-upload-source.js";
+export type { NodeAlbumItem, NodeSendFileOptions, NodeSendSource } from "./node-send-sources.js";

@@ -10,7 +10,14 @@ import type { UploadedFile, UploadFileOptions } from "../files/upload/upload-fil
 import { downloadToFile, type DownloadToFileOptions } from "./download-to-file.js";
 import { nodeUploadSource, type NodeUploadSource } from "./node-upload-source.js";
 import type { DownloadTarget } from "../files/download/download-target.js";
-import type { SendFileOptions, SendFileSource } from "../files/send/send-file.js";
+import type { AlbumItem, SendFilesOptions } from "../files/send/send-files.js";
+import {
+  nodeAlbumItem,
+  nodeSendFile,
+  type NodeAlbumItem,
+  type NodeSendFileOptions,
+  type NodeSendSource,
+} from "./node-send-sources.js";
 import type { Message } from "../messages/message.js";
 import type { PeerRef } from "../peers/parse-peer-ref.js";
 
@@ -59,19 +66,21 @@ export class TelegramClient extends PortableTelegramClient {
     });
   }
 
-  /** Also takes a file path (streamed, never read whole; its name is the file name). */
-  override async sendFile(
+  /** Also takes a file path (streamed, never read whole; its name is the file name), for the thumbnail too. */
+  override async sendFile(peer: PeerRef, file: NodeSendSource, options: NodeSendFileOptions = {}): Promise<Message> {
+    const opened = await nodeSendFile(file, options);
+    return super.sendFile(peer, opened.file, opened.options);
+  }
+
+  /** Also takes file paths, for files and thumbnails. */
+  override async sendFiles(
     peer: PeerRef,
-    file: SendFileSource | string,
-    options: SendFileOptions = {},
-  ): Promise<Message> {
-    if (typeof file !== "string") return super.sendFile(peer, file, options);
-    const input = await nodeUploadSource(file);
-    return super.sendFile(peer, input.source, {
-      ...options,
-      ...(options.size === undefined && input.size !== undefined ? { size: input.size } : {}),
-      ...(options.fileName === undefined && input.name !== undefined ? { fileName: input.name } : {}),
-    });
+    files: readonly NodeAlbumItem[],
+    options?: SendFilesOptions,
+  ): Promise<Message[]> {
+    const items: AlbumItem[] = [];
+    for (const entry of files) items.push(await nodeAlbumItem(entry));
+    return super.sendFiles(peer, items, options);
   }
 
   /** Downloads to `path` (with `resume`, continues a partial file); resolves with the file's length. */

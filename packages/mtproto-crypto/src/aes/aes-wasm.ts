@@ -54,7 +54,21 @@ export function reserveData(wasm: AesWasmExports, length: number): ArrayBuffer {
   return wasm.memory.buffer;
 }
 
+/** Views of the module's memory: made again only when growing the memory replaced the buffer. */
+export interface AesWasmViews {
+  readonly bytes: Uint8Array;
+  /** The round-key area, room for AES-256's 60 words. */
+  readonly keys: Int32Array;
+}
+let views: AesWasmViews | undefined;
+
+export function aesWasmViews(buffer: ArrayBuffer): AesWasmViews {
+  if (views?.bytes.buffer !== buffer)
+    views = { bytes: new Uint8Array(buffer), keys: new Int32Array(buffer, WASM_LAYOUT.keys, 60) };
+  return views;
+}
+
 /** Writes round keys at their fixed place in the module's memory. */
 export function writeRoundKeys(buffer: ArrayBuffer, words: Int32Array): void {
-  new Int32Array(buffer, WASM_LAYOUT.keys, words.length).set(words);
+  aesWasmViews(buffer).keys.set(words);
 }

@@ -5,7 +5,7 @@
  * addon is missing) whenever `WebAssembly` is available; otherwise callers keep the JS loops.
  */
 import { expandDecryptionKey, expandEncryptionKey } from "./aes-key.js";
-import { aesWasmAvailable, loadAesWasm, reserveData, writeRoundKeys } from "./aes-wasm.js";
+import { aesWasmAvailable, aesWasmViews, loadAesWasm, reserveData } from "./aes-wasm.js";
 import { WASM_LAYOUT } from "./ige-wasm-code.js";
 import { checkIgeArgs } from "./ige.js";
 
@@ -17,9 +17,8 @@ function run(data: Uint8Array, key: Uint8Array, iv: Uint8Array, decrypt: boolean
   checkIgeArgs(data, key, iv);
   const wasm = loadAesWasm()!;
   const schedule = decrypt ? expandDecryptionKey(key) : expandEncryptionKey(key);
-  const buffer = reserveData(wasm, data.length);
-  writeRoundKeys(buffer, schedule.words);
-  const memory = new Uint8Array(buffer);
+  const { bytes: memory, keys } = aesWasmViews(reserveData(wasm, data.length));
+  keys.set(schedule.words);
   memory.set(iv, WASM_LAYOUT.iv);
   memory.set(data, WASM_LAYOUT.data);
   (decrypt ? wasm.decrypt : wasm.encrypt)(data.length, schedule.rounds);

@@ -6,7 +6,7 @@
  */
 import { BufferedCtr, counterWordsFromIv } from "./buffered-ctr.js";
 import { VPERM_LAYOUT } from "./vperm-wasm-code.js";
-import { loadVpermWasm, reserveVpermData, writeVpermKeys } from "./vperm-wasm.js";
+import { claimVpermKeys, loadVpermWasm, reserveVpermData, vpermViews, writeVpermKeys } from "./vperm-wasm.js";
 
 export class VpermAesCtr extends BufferedCtr {
   readonly #keys: Uint8Array;
@@ -28,14 +28,14 @@ export class VpermAesCtr extends BufferedCtr {
     const rest = data.length - from;
     const padded = (rest + 15) & ~15;
     const wasm = loadVpermWasm()!;
-    const buffer = reserveVpermData(wasm, padded);
-    const memory = new Uint8Array(buffer);
+    const { memory, counter } = vpermViews(reserveVpermData(wasm, padded));
     const start = VPERM_LAYOUT.data;
     memory.set(from === 0 ? data : data.subarray(from), start);
-    memory.fill(0, start + rest, start + padded);
-    memory.set(this.#keys, VPERM_LAYOUT.keys);
-    const counter = new Int32Array(buffer, VPERM_LAYOUT.counter, 4);
-    counter.set(this.#counter);
+    if (padded !== rest) memory.fill(0, start + rest, start + padded);
+    if (claimVpermKeys(this)) {
+      memory.set(this.#keys, VPERM_LAYOUT.keys);
+      counter.set(this.#counter);
+    }
     wasm.ctr(padded, this.#rounds);
     this.#counter.set(counter);
     out.set(memory.subarray(start, start + rest), from);

@@ -4,7 +4,7 @@
  */
 import { checkIgeArgs } from "./ige.js";
 import { VPERM_LAYOUT } from "./vperm-wasm-code.js";
-import { loadVpermWasm, reserveVpermData, vpermAvailable, writeVpermKeys } from "./vperm-wasm.js";
+import { loadVpermWasm, reserveVpermData, vpermAvailable, vpermViews, writeVpermKeys } from "./vperm-wasm.js";
 
 export const vpermIgeAvailable = vpermAvailable;
 
@@ -13,7 +13,7 @@ function run(data: Uint8Array, key: Uint8Array, iv: Uint8Array, decrypt: boolean
   const wasm = loadVpermWasm()!;
   const buffer = reserveVpermData(wasm, data.length);
   const rounds = writeVpermKeys(buffer, key, decrypt);
-  const memory = new Uint8Array(buffer);
+  const { memory } = vpermViews(buffer);
   memory.set(iv, VPERM_LAYOUT.iv);
   memory.set(data, VPERM_LAYOUT.data);
   (decrypt ? wasm.decrypt : wasm.encrypt)(data.length, rounds);

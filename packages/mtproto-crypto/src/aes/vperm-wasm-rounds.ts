@@ -1,7 +1,7 @@
 /**
  * The AES rounds of the SIMD module (vperm-wasm-code.ts), as WebAssembly code emitted for one
- * block held in a set of v128 locals (`BlockLocals`); CTR runs two such sets side by side so
- * the processor overlaps two independent blocks. Tables: vperm-tables.ts.
+ * block held in a set of v128 locals (`BlockLocals`); CTR runs three such sets side by side so
+ * the processor overlaps independent blocks. Tables: vperm-tables.ts.
  *
  * The state is kept transposed: row r of the AES state in 32-bit lane r (byte 4r + c = column c),
  * so MixColumns' "row + k" is a lane rotation (`pshufd`, no constant) and ShiftRows one byte

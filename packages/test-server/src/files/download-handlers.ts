@@ -2,6 +2,7 @@ import type { TypeInputFileLocation } from "@mtkit/tl-core/api";
 import type { RpcContext } from "../api/rpc-context.js";
 import { RpcError } from "../api/rpc-error.js";
 import type { TestServer } from "../server/test-server.js";
+import type { FileContent } from "./file-content.js";
 import { checkRange } from "./file-rules.js";
 import type { StoredFile } from "./file-store.js";
 import { fileHashes } from "./file-hashes.js";
@@ -12,18 +13,20 @@ export function registerDownloadHandlers(server: TestServer, deps: FilesDeps): v
   server.handle("upload.getFile", (request, ctx) => {
     const file = locate(deps, request.location, ctx);
     checkRange(request.offset, request.limit, request.precise === true);
-    if (file.viaCdn && request.cdnSupported === true && deps.cdn !== undefined) return deps.cdn.redirect(file);
+    const thumb = thumbOf(file, request.location);
+    if (thumb === undefined && file.viaCdn && request.cdnSupported === true && deps.cdn !== undefined)
+      return deps.cdn.redirect(file);
     return {
       _: "upload.file" as const,
       type: { _: "storage.filePartial" as const },
       mtime: file.date,
-      bytes: file.content.read(Number(request.offset), request.limit),
+      bytes: (thumb ?? file.content).read(Number(request.offset), request.limit),
     };
   });
   server.handle("upload.getFileHashes", (request, ctx) => {
     const file = locate(deps, request.location, ctx);
     if (request.offset < 0n) throw new RpcError(400, "OFFSET_INVALID");
-    return fileHashes(deps.crypto, file.content, request.offset);
+    return fileHashes(deps.crypto, thumbOf(file, request.location) ?? file.content, request.offset);
   });
 }
 
@@ -38,14 +41,23 @@ export function locate(deps: FilesDeps, location: TypeInputFileLocation, ctx: Rp
     throw new RpcError(400, "LOCATION_INVALID");
   const file = deps.files.get(location.id);
   if (file?.accessHash !== location.accessHash) throw new RpcError(400, "FILE_ID_INVALID");
-  // A photo has one size (the uploaded image), under its type letter; a document is asked for with no thumb size.
+  // A photo has one size (the uploaded image), under its type letter; a document is asked for with no
+  // thumb size, or with its thumbnail's type letter for the thumbnail.
   const photo = location._ === "inputPhotoFileLocation";
-  if (photo !== (file.kind === "photo") || (photo && location.thumbSize !== file.photoSize?.type))
-    throw new RpcError(400, "LOCATION_INVALID");
+  const sizeKnown = photo
+    ? location.thumbSize === file.photoSize?.type
+    : location.thumbSize === "" || location.thumbSize === file.thumb?.size.type;
+  if (photo !== (file.kind === "photo") || !sizeKnown) throw new RpcError(400, "LOCATION_INVALID");
   if (file.dcId !== ctx.dcId) throw new RpcError(303, `FILE_MIGRATE_${String(file.dcId)}`);
   if (location.fileReference.length === 0) throw new RpcError(400, "FILE_REFERENCE_EMPTY");
   if (!deps.files.isReferenceValid(file, location.fileReference)) throw new RpcError(400, "FILE_REFERENCE_EXPIRED");
   return file;
+}
+
+/** The thumbnail's bytes when the location asks for a document's thumbnail; undefined for the file itself. */
+function thumbOf(file: StoredFile, location: TypeInputFileLocation): FileContent | undefined {
+  if (location._ !== "inputDocumentFileLocation" || location.thumbSize === "") return undefined;
+  return file.thumb?.content;
 }
 
 /** A secret chat's file (https://core.telegram.org/api/end-to-end#sending-encrypted-files): id and access hash, no reference. */

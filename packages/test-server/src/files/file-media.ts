@@ -11,6 +11,19 @@ export function documentOf(file: StoredFile): RawDocument {
     date: file.date,
     mimeType: file.mimeType,
     size: BigInt(file.content.size),
+    ...(file.thumb === undefined
+      ? {}
+      : {
+          thumbs: [
+            {
+              _: "photoSize" as const,
+              type: file.thumb.size.type,
+              w: file.thumb.size.w,
+              h: file.thumb.size.h,
+              size: file.thumb.content.size,
+            },
+          ],
+        }),
     dcId: file.dcId,
     attributes: [{ _: "documentAttributeFilename", fileName: file.name }, ...file.attributes],
   };

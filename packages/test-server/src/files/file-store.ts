@@ -10,6 +10,8 @@ export interface StoredFile {
   readonly kind: "document" | "photo";
   /** The photo's only size (`kind` "photo"). */
   readonly photoSize: PhotoSizeInfo | undefined;
+  /** A document's thumbnail as uploaded with it (inputMediaUploadedDocument.thumb), served under its type letter. */
+  readonly thumb: StoredThumb | undefined;
   /** Attributes the uploader sent besides the file name (video, audio, image size...), kept as given. */
   readonly attributes: readonly TypeDocumentAttribute[];
   readonly accessHash: bigint;
@@ -25,6 +27,12 @@ export interface StoredFile {
   viaCdn: boolean;
   /** Set for a secret chat's file: the key fingerprint its sender gave (the bytes are ciphertext). */
   encryptedKeyFingerprint?: number;
+}
+
+/** A document's thumbnail (https://core.telegram.org/api/files#image-thumbnail-types): its bytes and size. */
+export interface StoredThumb {
+  readonly content: FileContent;
+  readonly size: PhotoSizeInfo;
 }
 
 export interface FileStoreOptions {
@@ -55,6 +63,7 @@ export class FileStore {
       readonly kind?: "document" | "photo";
       readonly photoSize?: PhotoSizeInfo;
       readonly attributes?: readonly TypeDocumentAttribute[];
+      readonly thumb?: StoredThumb;
     },
   ): StoredFile {
     const random = this.options.crypto.randomFill(new Uint8Array(16));
@@ -63,6 +72,7 @@ export class FileStore {
       id: view.getBigInt64(0, true) & 0x7fff_ffff_ffff_ffffn,
       kind: meta.kind ?? "document",
       photoSize: meta.photoSize,
+      thumb: meta.thumb,
       attributes: meta.attributes ?? [],
       accessHash: view.getBigInt64(8, true),
       dcId: meta.dcId,
@@ -77,7 +87,7 @@ export class FileStore {
     this.refreshReference(file);
     if (meta.countsTowardLimit) {
       this.#counted.add(file);
-      this.#bytes += content.size;
+      this.#bytes += storedBytes(file);
       this.#evictOver(this.options.maxStoredBytes, file);
     }
     this.#files.set(file.id, file);
@@ -106,7 +116,7 @@ export class FileStore {
   }
 
   clear(): void {
-    for (const file of this.#files.values()) file.content.dispose();
+    for (const file of this.#files.values()) disposeFile(file);
     this.#files.clear();
     this.#bytes = 0;
   }
@@ -116,8 +126,17 @@ export class FileStore {
       if (this.#bytes <= limit) return;
       if (file === keep || !this.#counted.has(file)) continue;
       this.#files.delete(file.id);
-      this.#bytes -= file.content.size;
-      file.content.dispose();
+      this.#bytes -= storedBytes(file);
+      disposeFile(file);
     }
   }
+}
+
+function storedBytes(file: StoredFile): number {
+  return file.content.size + (file.thumb?.content.size ?? 0);
+}
+
+function disposeFile(file: StoredFile): void {
+  file.content.dispose();
+  file.thumb?.content.dispose();
 }

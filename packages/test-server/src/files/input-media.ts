@@ -2,7 +2,7 @@ import type { TypeInputFile, TypeInputMedia } from "@mtkit/tl-core/api";
 import type { RpcContext } from "../api/rpc-context.js";
 import { RpcError } from "../api/rpc-error.js";
 import type { FileContent } from "./file-content.js";
-import type { StoredFile } from "./file-store.js";
+import type { StoredFile, StoredThumb } from "./file-store.js";
 import { uploaderOf, type FilesDeps } from "./files-context.js";
 import { photoSizeOf } from "./image-size.js";
 
@@ -19,6 +19,7 @@ export function storeInputMedia(deps: FilesDeps, media: TypeInputMedia, ctx: Rpc
   switch (media._) {
     case "inputMediaUploadedDocument": {
       const finished = finishUpload(deps, media.file, ctx);
+      const thumb = media.thumb === undefined ? undefined : storedThumb(deps, media.thumb, ctx);
       const name =
         media.attributes.find((attribute) => attribute._ === "documentAttributeFilename")?.fileName ?? finished.name;
       return deps.files.add(finished.content, {
@@ -27,6 +28,7 @@ export function storeInputMedia(deps: FilesDeps, media: TypeInputMedia, ctx: Rpc
         mimeType: media.mimeType,
         countsTowardLimit: true,
         attributes: media.attributes.filter((attribute) => attribute._ !== "documentAttributeFilename"),
+        ...(thumb === undefined ? {} : { thumb }),
       });
     }
     case "inputMediaUploadedPhoto": {
@@ -58,6 +60,16 @@ export function storeInputMedia(deps: FilesDeps, media: TypeInputMedia, ctx: Rpc
     default:
       throw new RpcError(400, "MEDIA_INVALID");
   }
+}
+
+/**
+ * A document's thumbnail, uploaded as for the file (https://core.telegram.org/constructor/inputMediaUploadedDocument):
+ * kept as given (no image processing), under the type letter its longest side fits ("m" when its size cannot be read).
+ */
+function storedThumb(deps: FilesDeps, input: TypeInputFile, ctx: RpcContext): StoredThumb {
+  const { content } = finishUpload(deps, input, ctx);
+  const size = photoSizeOf(content);
+  return { content, size: size.w === 0 ? { ...size, type: "m" } : size };
 }
 
 export function finishUpload(

@@ -33,6 +33,7 @@ export function wireMessage(message: Message, mediaView?: MediaView): TypeMessag
       ? {}
       : { media: mediaView === undefined ? message.media : mediaView(message.media) }),
     ...(message.replyMarkup === undefined ? {} : { replyMarkup: message.replyMarkup }),
+    ...(message.groupedId === undefined ? {} : { groupedId: message.groupedId }),
     ...(message.editDate === undefined ? {} : { editDate: message.editDate }),
     ...(message.forward === undefined
       ? {}

@@ -162,6 +162,7 @@ export class Channels {
         replyMarkup: draft.replyMarkup,
         replyToId: draft.replyToId,
         forward: draft.forward,
+        groupedId: draft.groupedId,
         editDate: undefined,
         ttlPeriod: positive(draft.ttlPeriod ?? channel.ttlPeriod),
         action: draft.action,

@@ -51,6 +51,7 @@ export class ChatMessaging {
           replyMarkup: draft.replyMarkup,
           replyToId: draft.replyToId === undefined ? undefined : this.replyIdFor(senderId, draft.replyToId, owner),
           forward: draft.forward,
+          groupedId: draft.groupedId,
           editDate: undefined,
           ttlPeriod: positive(draft.ttlPeriod ?? chatTtl(store, dialogs, owner, participant.peer)),
           action: draft.action,

@@ -14,5 +14,7 @@ export interface MessageDraft {
   /** A resend with the same random_id returns the first message instead of a second one. */
   readonly randomId?: bigint | undefined;
   readonly forward?: ForwardHeader | undefined;
+  /** Shared by the messages of one album (messages.sendMultiMedia, https://core.telegram.org/api/files#albums-grouped-media). */
+  readonly groupedId?: bigint | undefined;
   readonly action?: ServiceAction | undefined;
 }

@@ -106,6 +106,8 @@ export interface Message {
   readonly replyMarkup: TypeReplyMarkup | undefined;
   readonly replyToId: number | undefined;
   readonly forward: ForwardHeader | undefined;
+  /** The album this message belongs to (https://core.telegram.org/api/files#albums-grouped-media). */
+  readonly groupedId?: bigint | undefined;
   readonly editDate: number | undefined;
   readonly ttlPeriod: number | undefined;
   readonly action: ServiceAction | undefined;

@@ -2,7 +2,14 @@ import type { RawInputFile, RawInputFileBig } from "@mtkit/tl-core/api";
 import type { FileClient, ProgressCallback } from "../file-client.js";
 import { FileTransferError } from "../file-transfer-error.js";
 import { transferController, transferError, withPartRetries } from "../part-retry.js";
-import { BIG_FILE_THRESHOLD, isValidUploadPartSize, MAX_UPLOAD_PART, MAX_UPLOAD_PARTS } from "../transfer-rules.js";
+import {
+  BIG_FILE_THRESHOLD,
+  isValidUploadPartSize,
+  MAX_DEFAULT_UPLOAD_WORKERS,
+  MAX_UPLOAD_PART,
+  MAX_UPLOAD_PARTS,
+  UPLOAD_BYTES_IN_FLIGHT,
+} from "../transfer-rules.js";
 import { numberedParts, type NumberedPart } from "./numbered-parts.js";
 import { byteChunksOf, type UploadSource } from "./upload-source.js";
 
@@ -11,7 +18,7 @@ export interface UploadFileOptions {
   readonly mimeType?: string;
   /** Bytes per part: a multiple of 1 KiB dividing 512 KiB. Default 512 KiB. */
   readonly partSize?: number;
-  /** Parts in flight at once over the DC's media connection. Default 4. */
+  /** Parts in flight at once over the DC's media connections. Default: 1 MiB of parts (2 of 512 KiB), at most 8. */
   readonly workers?: number;
   /** Size of a stream source, when known (used for progress and the small/big choice). */
   readonly size?: number;
@@ -38,7 +45,7 @@ interface Plan {
 }
 
 /**
- * Uploads a file in parts, `workers` at a time, over the home DC's media connection. Holds at most
+ * Uploads a file in parts, `workers` at a time, over the home DC's media connections. Holds at most
  * `workers` parts in memory (plus up to 10 MiB read ahead for a stream of unknown size).
  */
 export async function uploadFile(
@@ -49,7 +56,13 @@ export async function uploadFile(
   const partSize = options.partSize ?? MAX_UPLOAD_PART;
   if (!isValidUploadPartSize(partSize))
     throw new FileTransferError("BAD_PART_SIZE", `${String(partSize)} is not a multiple of 1 KiB dividing 512 KiB`);
-  const workers = Math.max(1, Math.floor(options.workers ?? 4));
+  const workers = Math.max(
+    1,
+    Math.floor(
+      options.workers ??
+        Math.min(MAX_DEFAULT_UPLOAD_WORKERS, Math.max(1, Math.floor(UPLOAD_BYTES_IN_FLIGHT / partSize))),
+    ),
+  );
   const input = byteChunksOf(source, partSize, options.size);
   const fileName = options.fileName ?? input.name ?? "file";
   const mimeType = options.mimeType ?? "application/octet-stream";

@@ -39,6 +39,8 @@ export function registerMediaHandlers(deps: HandlerDeps): void {
       throw new RpcError(400, "MULTI_MEDIA_TOO_LONG");
     for (const single of request.multiMedia) checkCaption(single.message);
     // Every item is checked and stored before the first message exists, so a bad item sends nothing.
+    // More than one item is an album: every message carries the same grouped_id.
+    const groupedId = request.multiMedia.length > 1 ? randomGroupedId(deps) : undefined;
     const drafts = request.multiMedia.map((single): MessageDraft => ({
       text: single.message,
       entities: single.entities,
@@ -46,10 +48,16 @@ export function registerMediaHandlers(deps: HandlerDeps): void {
       replyToId: replyToId(request.replyTo),
       silent: request.silent,
       randomId: single.randomId,
+      groupedId,
     }));
     const answers = drafts.map((draft) => sendDraft(deps, ctx, self, peer, draft, false));
     return mergeUpdates(answers);
   });
+}
+
+function randomGroupedId(deps: HandlerDeps): bigint {
+  const bytes = deps.crypto.randomFill(new Uint8Array(8));
+  return new DataView(bytes.buffer).getBigInt64(0, true) & 0x7fff_ffff_ffff_ffffn;
 }
 
 function checkCaption(caption: string): void {
