@@ -115,7 +115,7 @@ export class ServerConnection implements ServerPacketConnection {
    * Before the transport is known, a peer that drips its first bytes (slowloris, issue 13) would make
    * `pending` hold one view per read, each keeping alive a read buffer of the socket (two objects and
    * a native allocation per byte). Up to an obfuscation header's worth, the bytes are joined into one
-   * copy that small V8 keeps on its heap, and the read buffers are freed.
+   * copy, small enough for V8 to keep on its heap, and the read buffers are freed.
    */
   private pushDetecting(bytes: Uint8Array): void {
     const total = this.pending.length + bytes.length;
