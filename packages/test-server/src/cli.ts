@@ -6,6 +6,7 @@ import { describeServerBanner, describeServerJson } from "./cli/describe-server.
 import { installFiles } from "./files/install-files.js";
 import { installWorld } from "./install/install-world.js";
 import { planFromFile, planFromFlags, seedWorld, type SeedPlan } from "./cli/seed-world.js";
+import { limitHeapGrowth } from "./server/heap-growth.js";
 import { TestServer } from "./server/test-server.js";
 import { SqliteWorldStore } from "./store/sqlite-store.js";
 
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
   // Uploads and downloads (kept in memory): a client library's file code is tested against the CLI too.
   installFiles(server);
   const seeded = seedWorld(world, plans);
+  // A server process: its memory budget holds under a connection flood only with V8 collecting early.
+  // Set after the seeding, which builds its heap at start-up and would only pay more full collections.
+  limitHeapGrowth();
   console.log(options.json ? describeServerJson(server, seeded) : describeServerBanner(server, seeded));
 }
 

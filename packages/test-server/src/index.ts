@@ -2,7 +2,9 @@
 export { TestServer, type TestServerOptions } from "./server/test-server.js";
 export type { DcServer } from "./server/dc-server.js";
 export { DEFAULT_LISTENER_LIMITS, type ListenerLimits } from "./server/listener-limits.js";
+export { DEFAULT_HEAP_GROWTH_PERCENT, limitHeapGrowth } from "./server/heap-growth.js";
 export type { LimitCounters, LimitReason } from "./server/limit-counters.js";
+export type { HandshakeSummary, HandshakeTiming, HandshakeTimings } from "./server/handshake-timings.js";
 export type { DcEndpoint } from "./api/topology.js";
 export { RpcError } from "./api/rpc-error.js";
 export type { RpcContext } from "./api/rpc-context.js";

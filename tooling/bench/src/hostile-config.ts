@@ -1,3 +1,5 @@
+import type { HandshakeSummary } from "@mtkit/test-server";
+
 /** What the hostile-load bench does; passed to its two child processes as JSON in the environment. */
 export interface HostileConfig {
   /** Connections that send an obfuscation header at 1 byte/s (slowloris). */
@@ -35,6 +37,19 @@ export type HostileMessage =
         readonly external: number;
         readonly arrayBuffers: number;
       };
+      /** The server's event-loop delay during the attack (ms): how long each packet waits to be read. */
+      readonly loopDelayMs: { readonly p50: number; readonly p99: number; readonly max: number };
+      /** The normal client's handshakes as the server timed them, before and during the attack. */
+      readonly serverHandshakes: {
+        readonly quiet: HandshakeSummary | undefined;
+        readonly attacked: HandshakeSummary | undefined;
+      };
+      /** Open connections when the RSS peaked. */
+      readonly connectionsAtPeak: number;
+      /** heapUsed when the report was asked for, then after a full collection (the live heap). */
+      readonly heapUsedBeforeGc: number;
+      readonly liveHeapUsed: number;
+      readonly liveArrayBuffers: number;
       readonly connections: number;
       readonly frameBufferedBytes: number;
       readonly closedByLimits: Record<string, number>;

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseRsaPublicKeyPem } from "@mtkit/mtproto-crypto";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
 import { createAuthKeyOverTransport, type SessionEnvironment } from "@mtkit/session";
+import type { HandshakeSummary } from "@mtkit/test-server";
 import { createTcpTransport } from "@mtkit/transport-tcp";
 import { HOSTILE_ENV, type HostileConfig, type HostileMessage } from "./hostile-config.js";
 
@@ -23,12 +24,12 @@ const crypto = createNodeCrypto();
 const env: SessionEnvironment = { crypto, now: Date.now, randomBytes: (n) => crypto.randomFill(new Uint8Array(n)) };
 
 /** Runs a file of this folder in a child with the fd soft limit raised to the hard one (tsx for .ts). */
-function child(file: string, extra: Partial<HostileConfig>): ChildProcess {
+function child(file: string, extra: Partial<HostileConfig>, nodeFlags: readonly string[] = []): ChildProcess {
   const script = fileURLToPath(new URL(file, import.meta.url));
-  const loader = file.endsWith(".ts") ? "--import=tsx" : "--no-warnings";
+  const loader = file.endsWith(".ts") ? ["--import=tsx"] : [];
   return spawn(
     "sh",
-    ["-c", 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$1" "$2"', process.execPath, loader, script],
+    ["-c", 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$@"', "sh", process.execPath, ...loader, ...nodeFlags, script],
     {
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       env: { ...process.env, [HOSTILE_ENV]: JSON.stringify({ ...config, ...extra }) },
@@ -73,13 +74,16 @@ const median = (values: readonly number[]): number =>
 console.log(
   `\nhostile load: ${config.slowloris} slowloris + ${config.partialFrames} partial 2 MiB frames for ${config.attackSeconds} s, server budget ${config.budgetMiB} MiB`,
 );
-const server = child("./hostile-server-child.mjs", {});
+// --expose-gc: the server's report measures its live heap after a full collection.
+const serverFlags = ["--expose-gc", ...(process.env.MTKIT_HOSTILE_SERVER_FLAGS ?? "").split(" ").filter(Boolean)];
+const server = child("./hostile-server-child.mjs", {}, serverFlags);
 let attacker: ChildProcess | undefined;
 try {
   const ready = await nextMessage(server, "ready", 60_000);
   const quiet: number[] = [];
   for (let i = 0; i < 5; i++) quiet.push(await handshakeMs(ready.port, ready.publicKeyPem));
   attacker = child("./hostile-attack-child.ts", { port: ready.port });
+  server.send({ type: "attack-started" });
   const rampedAt = performance.now();
   const ramped = await nextMessage(attacker, "ramped", 240_000);
   const rampSeconds = (performance.now() - rampedAt) / 1000;
@@ -98,13 +102,25 @@ try {
   console.log(
     `  server peak RSS: ${peakMiB.toFixed(0)} MiB (idle ${(ready.idleRss / MIB).toFixed(0)} MiB, budget ${config.budgetMiB} MiB) ${peakMiB < config.budgetMiB ? "ok" : "OVER BUDGET"}`,
   );
-  const { atPeak } = report;
+  const { atPeak, loopDelayMs, serverHandshakes } = report;
+  const timed = (summary: HandshakeSummary | undefined): string =>
+    summary === undefined
+      ? "none"
+      : `work median ${summary.workMs.median.toFixed(1)} ms / max ${summary.workMs.max.toFixed(1)} ms (CPU median ${summary.workCpuMs.median.toFixed(1)} ms), first packet to key median ${summary.elapsedMs.median.toFixed(1)} ms / max ${summary.elapsedMs.max.toFixed(1)} ms`;
   console.log(
-    `  at the peak: V8 heap ${(atPeak.heapTotal / MIB).toFixed(0)} MiB reserved / ${(atPeak.heapUsed / MIB).toFixed(0)} MiB used, outside it ${(atPeak.external / MIB).toFixed(0)} MiB (ArrayBuffers ${(atPeak.arrayBuffers / MIB).toFixed(0)} MiB), the rest (${((report.peakRss - atPeak.heapTotal - atPeak.external) / MIB).toFixed(0)} MiB) code, sockets and allocator`,
+    `  at the peak: V8 heap ${(atPeak.heapTotal / MIB).toFixed(0)} MiB reserved / ${(atPeak.heapUsed / MIB).toFixed(0)} MiB used, outside it ${(atPeak.external / MIB).toFixed(0)} MiB (ArrayBuffers ${(atPeak.arrayBuffers / MIB).toFixed(0)} MiB), the rest (${((report.peakRss - atPeak.heapTotal - atPeak.external) / MIB).toFixed(0)} MiB) code, sockets and allocator; ${report.connectionsAtPeak} connections open`,
+  );
+  console.log(
+    `  at the end of the attack: heap used ${(report.heapUsedBeforeGc / MIB).toFixed(0)} MiB, live after a full GC ${(report.liveHeapUsed / MIB).toFixed(0)} MiB (ArrayBuffers ${(report.liveArrayBuffers / MIB).toFixed(0)} MiB) for ${report.connections} connections`,
   );
   console.log(
     `  server now: ${report.connections} connections, ${(report.frameBufferedBytes / MIB).toFixed(1)} MiB in partial frames; closed by limits: ${JSON.stringify(report.closedByLimits)}`,
   );
+  console.log(
+    `  server event-loop delay under attack: p50 ${loopDelayMs.p50.toFixed(1)} ms, p99 ${loopDelayMs.p99.toFixed(1)} ms, max ${loopDelayMs.max.toFixed(0)} ms`,
+  );
+  console.log(`  the same handshakes as the server timed them: quiet ${timed(serverHandshakes.quiet)}`);
+  console.log(`    under attack ${timed(serverHandshakes.attacked)}`);
   console.log(
     `  normal client's auth-key handshake: median ${median(quiet).toFixed(1)} ms quiet, median ${median(attacked).toFixed(1)} ms / max ${Math.max(...attacked).toFixed(1)} ms under attack (${attacked.length} handshakes) ${median(attacked) < 100 ? "ok" : "SLOWER THAN 100 ms"}`,
   );

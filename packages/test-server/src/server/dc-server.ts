@@ -22,6 +22,7 @@ import { DcKeyStore } from "./knob-key-store.js";
 import { KnobSaltSchedule } from "./knob-salts.js";
 import type { ListenerLimits } from "./listener-limits.js";
 import { LimitCounters } from "./limit-counters.js";
+import { HandshakeTimings } from "./handshake-timings.js";
 import type { LinkHandle } from "./link-handle.js";
 import type { ServerRsaKey } from "./rsa-key.js";
 import { serveConnection, type ConnectionDeps } from "./serve-connection.js";
@@ -62,6 +63,8 @@ export class DcServer {
   private readonly links = new Set<ServerConnectionLink>();
   /** Connections closed by a listener limit, by reason (tests and the load bench read them). */
   readonly closedByLimits = new LimitCounters();
+  /** The last auth-key handshakes as the server timed them (its own work, first packet to key). */
+  readonly handshakeTimings = new HandshakeTimings();
   private readonly frameBufferBudget: FrameBufferBudget;
   private readonly env: SessionEnvironment;
   private readonly dispatcher: DispatcherDeps;
@@ -268,6 +271,9 @@ export class DcServer {
         dispatchRequest(this.dispatcher, session, reqMsgId, request);
       },
       onError: this.options.onError,
+      onHandshake: (timing) => {
+        this.handshakeTimings.record(timing);
+      },
     };
   }
 }

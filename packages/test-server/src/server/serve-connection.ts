@@ -1,6 +1,7 @@
 import type { ServerConnection, ServerEvent, ServerSession } from "@mtkit/session";
 import type { TlObject } from "@mtkit/tl-core";
 import type { ServerConnectionLink } from "@mtkit/transport-tcp/transport";
+import type { HandshakeTiming } from "./handshake-timings.js";
 import { armDeadlines, type ConnectionDeadlines, type DeadlineReason } from "./connection-deadlines.js";
 import type { LinkHandle } from "./link-handle.js";
 import type { ListenerLimits } from "./listener-limits.js";
@@ -21,6 +22,8 @@ export interface ConnectionDeps {
   attach(session: ServerSession, link: LinkHandle): void;
   request(session: ServerSession, reqMsgId: bigint, request: TlObject): void;
   onError(error: unknown): void;
+  /** An auth key was made on this connection, timed by the server. */
+  onHandshake(timing: HandshakeTiming): void;
 }
 
 /**
@@ -63,6 +66,14 @@ function wireConnection(
   let closing = false;
   // A blackholed connection: what it would send is lost on the way (a dead NAT entry), it never closes.
   let blackholed = false;
+  // Timing of an auth-key handshake, from this first packet on; dropped once the connection turns
+  // out to use a key it already has.
+  let handshake: { readonly startedAt: number; workMs: number; workCpuMs: number; done: boolean } | undefined = {
+    startedAt: performance.now(),
+    workMs: 0,
+    workCpuMs: 0,
+    done: false,
+  };
   const silent = (): boolean => blackholed || deps.silencedSinceAccept();
   const handle: LinkHandle = {
     get open() {
@@ -101,6 +112,7 @@ function wireConnection(
         break;
       case "auth-key-created":
         deadlines.authenticated();
+        if (handshake !== undefined) handshake.done = true;
         break;
       case "rejected":
         deps.onError(event.error); // dropped without an answer (security guidelines)
@@ -133,6 +145,8 @@ function wireConnection(
       return;
     }
     if (deps.blackholeAfterPackets !== undefined && packets > deps.blackholeAfterPackets) blackholed = true;
+    const startedAt = performance.now();
+    const cpuBefore = handshake === undefined ? undefined : process.cpuUsage();
     try {
       for (const serverEvent of deps.core.receive(packet)) onEvent(serverEvent);
       for (const session of deps.core.sessions) deps.attach(session, handle);
@@ -142,6 +156,22 @@ function wireConnection(
       deps.onError(error);
       refuse();
     }
+    if (handshake !== undefined && cpuBefore !== undefined) timeHandshake(handshake, startedAt, cpuBefore);
+  };
+  const timeHandshake = (
+    timing: NonNullable<typeof handshake>,
+    startedAt: number,
+    cpuBefore: NodeJS.CpuUsage,
+  ): void => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(cpuBefore);
+    timing.workMs += now - startedAt;
+    timing.workCpuMs += (cpu.user + cpu.system) / 1000;
+    if (timing.done) {
+      const { workMs, workCpuMs } = timing;
+      deps.onHandshake({ workMs, workCpuMs, elapsedMs: now - timing.startedAt });
+    }
+    if (timing.done || deps.core.sessions.length > 0) handshake = undefined;
   };
   return {
     receive,

@@ -16,6 +16,9 @@ import { acceptClientHello, clientHelloRecordLength } from "../faketls/accept-he
 import { buildServerHello } from "../faketls/server-hello.js";
 import { TlsRecordReader, TlsRecordWriter } from "../faketls/records.js";
 
+/** Bytes of a transport's start joined into one copy while it is detected: an obfuscation header. */
+const DETECTION_JOIN_BYTES = 64;
+
 export interface ServerConnectionOptions {
   /** Needed to accept obfuscated, MTProxy and fake-TLS connections and to pad. */
   readonly crypto?: TransportCrypto;
@@ -93,7 +96,7 @@ export class ServerConnection implements ServerPacketConnection {
     }
     let records = bytes;
     if (this.tls === undefined) {
-      this.pending.push(bytes);
+      this.pushDetecting(bytes);
       if (!this.detectOuter()) return [];
       // Plain or obfuscated: `pending` now holds decrypted framing bytes.
       const decided = this.decidedCodec();
@@ -106,6 +109,24 @@ export class ServerConnection implements ServerPacketConnection {
     this.pending.push(concatAll(tls.reader.unwrap(records)));
     if (!this.detectObfuscated([tls.secretIndex])) return [];
     return this.codec!.decode(this.pending.takeAll());
+  }
+
+  /**
+   * Before the transport is known, a peer that drips its first bytes (slowloris, issue 13) would make
+   * `pending` hold one view per read, each keeping alive a read buffer of the socket (two objects and
+   * a native allocation per byte). Up to an obfuscation header's worth, the bytes are joined into one
+   * copy, small enough for V8 to keep on its heap, and the read buffers are freed.
+   */
+  private pushDetecting(bytes: Uint8Array): void {
+    const total = this.pending.length + bytes.length;
+    if (total > DETECTION_JOIN_BYTES) {
+      this.pending.push(bytes);
+      return;
+    }
+    const joined = new Uint8Array(total);
+    joined.set(this.pending.takeAll());
+    joined.set(bytes, total - bytes.length);
+    this.pending.push(joined);
   }
 
   sendPacket(packet: Uint8Array, quickAck = false): void {
