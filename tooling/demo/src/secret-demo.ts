@@ -8,7 +8,7 @@ import type { SecretChats, SecretChatsEvent } from "@mtkit/client/secret";
 import { installFiles, installWorld, secretRelayOf, TestServer } from "@mtkit/test-server";
 import { step } from "./step.js";
 
-const TTL_SECONDS = 2;
+const TTL_SECONDS = 5;
 const FILE_BYTES = 1_500_000;
 
 interface Side {
@@ -92,11 +92,15 @@ export async function secretDemo(): Promise<void> {
         await until(() => texts(bob).includes("this message will self-destruct"), "the timed message");
         await b.markRead([id]);
         // The host owns timers: tick() runs the due self-destruct timers.
-        await until(() => {
-          void alice.chats.tick();
-          void bob.chats.tick();
-          return deleted(alice, id) && deleted(bob, id);
-        }, "the self-destruct");
+        await until(
+          () => {
+            void alice.chats.tick();
+            void bob.chats.tick();
+            return deleted(alice, id) && deleted(bob, id);
+          },
+          "the self-destruct",
+          (TTL_SECONDS + 15) * 1000,
+        );
         return "deleted on both sides";
       },
       (summary) => summary,
