@@ -7,6 +7,7 @@
  * the server attached against the message, then downloads and decrypts it part by part.
  */
 import type { CryptoProvider } from "@mtkit/mtproto-crypto";
+import { concatAll } from "@mtkit/mtproto-crypto/bytes";
 import type {
   RawEncryptedFile,
   RawInputEncryptedFileLocation,
@@ -138,16 +139,6 @@ export function downloadSecretFile(
 /** All of a received file in one buffer, grown from the bytes that arrived (never sized from a claim). */
 export async function downloadSecretFileBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  let length = 0;
-  for await (const chunk of chunks) {
-    parts.push(chunk);
-    length += chunk.length;
-  }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  for await (const chunk of chunks) parts.push(chunk);
+  return concatAll(parts);
 }

@@ -1,4 +1,4 @@
-import { readUint32LE } from "@mtkit/mtproto-crypto/bytes";
+import { concatAll, readUint32LE } from "@mtkit/mtproto-crypto/bytes";
 import { MessageRejectedError } from "../errors.js";
 import { GZIP_MAX_INFLATED } from "./gzip.js";
 
@@ -56,22 +56,11 @@ export async function inflateWithStreams(data: Uint8Array, maxBytes = GZIP_MAX_I
   if (total >>> 0 !== readUint32LE(data, data.length - 4)) {
     throw new MessageRejectedError("GZIP_INVALID", "gzip size does not match its trailer");
   }
-  return join(chunks, total);
+  return chunks.length === 1 ? chunks[0]! : concatAll(chunks);
 }
 
 /** gzip with CompressionStream. */
 export async function gzipWithStreams(data: Uint8Array): Promise<Uint8Array> {
   const compressed = new Blob([data]).stream().pipeThrough(new CompressionStream("gzip"));
   return new Uint8Array(await new Response(compressed).arrayBuffer());
-}
-
-function join(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }

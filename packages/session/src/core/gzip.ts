@@ -1,6 +1,6 @@
 import { Gunzip, gzipSync, Inflate } from "fflate";
 import { MessageRejectedError } from "../errors.js";
-import { readUint32LE } from "@mtkit/mtproto-crypto/bytes";
+import { concatAll, readUint32LE } from "@mtkit/mtproto-crypto/bytes";
 
 /**
  * gzip_packed#3072cfa1 packed_data:bytes = Object: https://core.telegram.org/mtproto/service_messages#packed-object
@@ -69,16 +69,5 @@ export function gzipInflateBounded(data: Uint8Array, maxBytes = GZIP_MAX_INFLATE
   if (!ended || (!zlib && total >>> 0 !== readUint32LE(data, data.length - 4))) {
     throw new MessageRejectedError("GZIP_INVALID", "gzip stream truncated or its size does not match its trailer");
   }
-  return joinChunks(chunks, total);
-}
-
-function joinChunks(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return chunks.length === 1 ? chunks[0]! : concatAll(chunks);
 }

@@ -1,3 +1,4 @@
+import { concatAll } from "@mtkit/mtproto-crypto/bytes";
 import type { FileClient } from "../file-client.js";
 import { downloadAsIterable, type DownloadOptions } from "./download-iterable.js";
 import type { DownloadTarget } from "./download-target.js";
@@ -25,11 +26,5 @@ export async function downloadAsBuffer(
       );
     parts.push(chunk);
   }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatAll(parts);
 }
