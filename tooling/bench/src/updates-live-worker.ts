@@ -123,9 +123,7 @@ async function startGramJs(): Promise<{ id: bigint; close: () => Promise<void> }
     connection: LocalConnection,
     useWSS: false,
     autoReconnect: false,
-    // GramJS 2.26.22 makes its auth key from g_ab without leading zero bytes (getByteArray(gab) in
-    // network/Authenticator.js), so ~1 handshake in 256 fails its new_nonce_hash check, against Telegram
-    // too; its default of 5 attempts turns that into a retry, where 1 left start() waiting for ever.
+    // GramJS's default of 5 attempts: ~1 handshake in 256 fails on its own g_ab bug (test-server README).
     connectionRetries: 5,
     baseLogger: new logger.Logger(logger.LogLevel.NONE),
   });
