@@ -21,7 +21,7 @@ describe("# (nat) fields", () => {
     const parsed = parseSchema("natHolder count:# counts:Vector<#> = NatHolder;\n");
     const source = emitReaders(buildModel(parsed.constructors, parsed.methods));
     const body = source.slice(source.indexOf("function r_natHolder"));
-    expect(body).toContain("const v_count = r.uint();");
+    expect(body).toContain("const v0 = r.uint();");
     expect(body).toContain("r.vector(readNat, 4)");
   });
 });

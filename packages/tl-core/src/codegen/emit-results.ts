@@ -1,43 +1,31 @@
-import type { TlCombinator, TlTypeRef } from "../parser/ast.js";
-import { type CodegenModel, bareConstructor } from "./model.js";
-import { camel, fnName } from "./names.js";
-import { minSize, readExpr } from "./emit-readers.js";
+import type { TlCombinator } from "../parser/ast.js";
+import { minSize } from "../runtime/table/elements.js";
+import { readExpression } from "../runtime/table/reader-source.js";
+import { parseTypeCode } from "../runtime/table/type-code.js";
+import { typeCode } from "./emit-table.js";
+import type { CodegenModel } from "./model.js";
+import { camel } from "./names.js";
+import type { TableSource } from "./table-source.js";
 
-function elementReader(model: CodegenModel, type: TlTypeRef): string {
-  if (type.kind === "primitive") {
-    const names: Record<string, string> = {
-      int: "readInt",
-      long: "readLong",
-      double: "readDouble",
-      string: "readString",
-      bytes: "readBytes",
-      int128: "readInt128",
-      int256: "readInt256",
-      Bool: "readBool",
-    };
-    return names[type.name]!;
-  }
-  if (type.kind === "bare") return `R.${fnName("r", bareConstructor(model, type).name)}`;
-  // Elements of boxed types are checked like fields; only the result itself stays unchecked, as the
-  // server may send rpc_error or gzip_packed in its place.
-  if (type.kind === "vector" || type.kind === "boxed")
-    return `(r: TlReader) => ${readExpr(model, type).replace(/\br_/g, "R.r_")}`;
-  return "readObject";
-}
-
-export function resultEntry(model: CodegenModel, m: TlCombinator): string {
+/**
+ * The result reader of method `m` for its `c_<name>` entry (entries.ts), the same rule as the table's
+ * resultEntry (runtime/table/table-registry.ts). Elements of boxed types are checked like fields; only
+ * the result itself stays unchecked, as the server may send rpc_error or gzip_packed in its place.
+ */
+export function resultEntry(model: CodegenModel, source: TableSource, m: TlCombinator): string {
   const type = m.result;
   if (type.kind === "generic") {
     const field = m.params.find((p) => p.type.kind === "generic" && p.type.bang && p.type.name === type.name);
     if (!field) throw new Error(`${m.name} returns ${type.name} but has no !${type.name} field`);
     return `{ genericField: ${JSON.stringify(camel(field.name))} }`;
   }
-  if (type.kind === "vector" && type.boxed) {
-    return `(r: TlReader) => readVectorResult(r, ${elementReader(model, type.of)}, ${Math.max(1, minSize(model, type.of))})`;
-  }
   if (type.kind === "primitive" && type.name === "Bool") return "readBoolResult";
   if (type.kind === "boxed") return "readObject";
-  return `(r: TlReader) => ${readExpr(model, type).replace(/\br_/g, "R.r_")}`;
+  const node = parseTypeCode(typeCode(model, type));
+  const names = source.readerNames("R.");
+  if (node.kind === "vector" && node.boxed)
+    return `(r: TlReader) => readVectorResult(r, ${names.elementReader(node.of)}, ${Math.max(1, minSize(names, node.of))})`;
+  return `(r: TlReader) => ${readExpression(node, names)}`;
 }
 
 /** index.ts of one generated schema. */

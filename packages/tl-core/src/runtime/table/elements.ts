@@ -52,7 +52,7 @@ const PRIMITIVE_WRITERS: Readonly<Record<string, ElementWriter>> = {
 };
 
 /** Smallest wire size of a value, so a vector count is checked against the bytes left first. */
-export function minSize(context: CompileContext, type: TypeNode, depth = 0): number {
+export function minSize(context: Pick<CompileContext, "definition">, type: TypeNode, depth = 0): number {
   if (type.kind === "primitive") return PRIMITIVE_SIZE[type.code] ?? 4;
   if (type.kind === "true") return 0;
   if (type.kind === "bare" && depth < 8) {

@@ -27,5 +27,20 @@ export function parseTypeCode(code: string): TypeNode {
   return { kind: "boxed", name: code, typeId: typeIdOf(code) };
 }
 
+/**
+ * The TlReader / TlWriter method of a primitive by code (`r.int()`, `w.int(v)`); its element function is
+ * the same name prefixed (`readInt`, `writeInt`), which generated code names.
+ */
+export const PRIMITIVE_METHODS: Readonly<Record<string, string>> = {
+  i: "int",
+  l: "long",
+  d: "double",
+  s: "string",
+  y: "bytes",
+  m: "int128",
+  n: "int256",
+  "?": "bool",
+};
+
 /** Wire size of a primitive by code (https://core.telegram.org/mtproto/serialize). */
 export const PRIMITIVE_SIZE: Readonly<Record<string, number>> = { i: 4, l: 8, d: 8, s: 4, y: 4, m: 16, n: 32, "?": 4 };
