@@ -28,7 +28,7 @@ export function emitEntries(model: CodegenModel): string {
     const read = isBool ? `() => ${c.name === "boolTrue" ? "true" : "false"}` : `R.${fnName("r", c.name)}`;
     const write = isBool ? "undefined" : `W.${fnName("w", c.name)} as TlWriterEntry["write"]`;
     const isMethod = model.methods.includes(c);
-    const result = isMethod ? `, result: ${resultEntry(model, source, c)}` : "";
+    const result = isMethod ? `, result: ${resultEntry(source, c.name)}` : "";
     lines.push(
       `export const ${fnName("c", c.name)}: TlEntry = { id: ${id}, name: ${JSON.stringify(c.name)}, type: ${entryTypeId(c)}, read: ${read}, write: ${write}${result} };`,
     );

@@ -1,31 +1,25 @@
-import type { TlCombinator } from "../parser/ast.js";
 import { minSize } from "../runtime/table/elements.js";
 import { readExpression } from "../runtime/table/reader-source.js";
 import { parseTypeCode } from "../runtime/table/type-code.js";
-import { typeCode } from "./emit-table.js";
-import type { CodegenModel } from "./model.js";
-import { camel } from "./names.js";
 import type { TableSource } from "./table-source.js";
 
 /**
- * The result reader of method `m` for its `c_<name>` entry (entries.ts), the same rule as the table's
- * resultEntry (runtime/table/table-registry.ts). Elements of boxed types are checked like fields; only
- * the result itself stays unchecked, as the server may send rpc_error or gzip_packed in its place.
+ * The result reader of the method `name` for its `c_<name>` entry (entries.ts), from the table's result
+ * code by the same rule as the table's resultEntry (runtime/table/table-registry.ts). Elements of boxed
+ * types are checked like fields; only the result itself stays unchecked, as the server may send
+ * rpc_error or gzip_packed in its place.
  */
-export function resultEntry(model: CodegenModel, source: TableSource, m: TlCombinator): string {
-  const type = m.result;
-  if (type.kind === "generic") {
-    const field = m.params.find((p) => p.type.kind === "generic" && p.type.bang && p.type.name === type.name);
-    if (!field) throw new Error(`${m.name} returns ${type.name} but has no !${type.name} field`);
-    return `{ genericField: ${JSON.stringify(camel(field.name))} }`;
-  }
-  if (type.kind === "primitive" && type.name === "Bool") return "readBoolResult";
-  if (type.kind === "boxed") return "readObject";
-  const node = parseTypeCode(typeCode(model, type));
+export function resultEntry(source: TableSource, name: string): string {
+  const code = source.byName.get(name)?.result;
+  if (code === undefined) throw new Error(`${name} is not a method of this schema`);
+  if (code.startsWith("&")) return `{ genericField: ${JSON.stringify(code.slice(1))} }`;
+  if (code === "?") return "readBoolResult";
+  if (code === "!") return "readObject";
+  const type = parseTypeCode(code);
   const names = source.readerNames("R.");
-  if (node.kind === "vector" && node.boxed)
-    return `(r: TlReader) => readVectorResult(r, ${names.elementReader(node.of)}, ${Math.max(1, minSize(names, node.of))})`;
-  return `(r: TlReader) => ${readExpression(node, names)}`;
+  if (type.kind === "vector" && type.boxed)
+    return `(r: TlReader) => readVectorResult(r, ${names.elementReader(type.of)}, ${Math.max(1, minSize(names, type.of))})`;
+  return `(r: TlReader) => ${readExpression(type, names)}`;
 }
 
 /** index.ts of one generated schema. */
