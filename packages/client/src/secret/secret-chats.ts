@@ -201,6 +201,9 @@ export class SecretChats implements SecretChatPort {
       if (event.type === "error") this.#emit({ type: "error", chatId: chat.id, error: event.error });
       this.#emit({ type: "chat", chat, event });
     }
+    // "the client is required to immediately abort the secret chat" (https://core.telegram.org/api/end-to-end/seq_no)
+    if (events.some((event) => event.type === "aborted"))
+      await this.options.api.invoke({ _: "messages.discardEncryption", chatId: chat.id });
   }
 
   async close(chat: SecretChat, deleteHistory: boolean): Promise<void> {

@@ -41,6 +41,8 @@ export class HostilePeer {
   /** Alice's packets, in arrival order. */
   readonly #inbox: TypeEncryptedMessage[] = [];
   #chat: { id: number; accessHash: bigint; key: Uint8Array } | undefined;
+  /** Chats the server told us were discarded. */
+  readonly discarded: number[] = [];
   /** Our messages Alice has taken (raw out_seq_no of the next honest one). */
   rawOut = 0;
 
@@ -58,6 +60,8 @@ export class HostilePeer {
       for (const update of updates) {
         if (update._ === "updateEncryption" && update.chat._ === "encryptedChatRequested")
           peer.#requests.push(update.chat);
+        if (update._ === "updateEncryption" && update.chat._ === "encryptedChatDiscarded")
+          peer.discarded.push(update.chat.id);
         if (update._ === "updateNewEncryptedMessage") peer.#inbox.push(update.message);
       }
     });

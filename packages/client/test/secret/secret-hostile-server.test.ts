@@ -177,7 +177,7 @@ describe.each(["tcp", "ws"] as const)(
         })
         .toEqual(["to mallory"]);
 
-      // Mirrored parity: the spec says the chat must end; Alice closes it and says why.
+      // Mirrored parity: the spec says the chat must end; Alice closes and discards it, and says why.
       const wrong = { inSeqNo: mallory.honestSeq().inSeqNo - 1, outSeqNo: mallory.honestSeq().outSeqNo + 1 };
       await mallory.send(mallory.seal(mallory.layered(text("mirror"), wrong)));
       await expect
@@ -190,6 +190,7 @@ describe.each(["tcp", "ws"] as const)(
         )
         .toEqual(["SEQ_PARITY"]);
       expect(chat.closed).toBe(true);
+      await expect.poll(() => mallory.discarded, { timeout: 20_000 }).toContain(chat.id);
       expect(texts(alice)).toEqual(["once", "still honest"]);
       await alice.disconnect();
       await mallory.client.disconnect();
