@@ -1,6 +1,6 @@
 import type { ClientLogger } from "../logging/logger.js";
 import type { SecretChats } from "../secret/secret-chats.js";
-import { storageHasSecretChats } from "../secret/secret-kv-keys.js";
+import { storageHasSecretChats } from "../storage/secret-kv-keys.js";
 import type { KeyValueRepository } from "../storage/types.js";
 import type { AccountMethods } from "./account-methods.js";
 

@@ -7,7 +7,7 @@ import type { KeyValueRepository } from "../storage/types.js";
 import type { SecretChatState } from "./secret-chat-state.js";
 import type { PendingRequestRecord, SecretChatStore } from "./secret-chat-store.js";
 import { decodeChatState, decodeTagged, encodeChatState, encodeTagged } from "./secret-state-codec.js";
-import { SECRET_CHAT_KEYS as CHATS, SECRET_PENDING_KEYS as PENDING } from "./secret-kv-keys.js";
+import { SECRET_CHAT_KEYS as CHATS, SECRET_PENDING_KEYS as PENDING } from "../storage/secret-kv-keys.js";
 
 type Keys = typeof CHATS;
 

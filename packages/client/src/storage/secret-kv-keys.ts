@@ -2,7 +2,7 @@
  * The `kv` keys of secret chats, apart from their store so that the main entry can tell whether a
  * storage holds any (and open them before the first catch-up) without loading the secret module.
  */
-import type { KeyValueRepository } from "../storage/types.js";
+import type { KeyValueRepository } from "./types.js";
 
 export const SECRET_CHAT_KEYS = { index: "secret:index", item: (id: number): string => `secret:chat:${String(id)}` };
 export const SECRET_PENDING_KEYS = {
