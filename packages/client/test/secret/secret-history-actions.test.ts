@@ -17,10 +17,12 @@ const chatEvents = (p: Person): SecretChatEvent[] => p.events.flatMap((e) => (e.
 const ofType = <T extends SecretChatEvent["type"]>(p: Person, type: T) =>
   chatEvents(p).filter((e): e is Extract<SecretChatEvent, { type: T }> => e.type === type);
 
-describe("secret chats: history actions through the server", () => {
+describe.each(["tcp", "ws"] as const)("secret chats: history actions through the server over %s", (transport) => {
+  const base = transport === "tcp" ? 1 : 2;
+
   it("a default ttl reaches both sides, deleted messages and a flushed history are told to the peer", async () => {
-    const alice = await person(h, "+15550701001", "tcp");
-    const bob = await person(h, "+15550701002", "tcp");
+    const alice = await person(h, `+155507010${base}1`, transport);
+    const bob = await person(h, `+155507010${base}2`, transport);
     const [a, b] = await openChat(alice, bob);
 
     await a.setDefaultTtl(7);
