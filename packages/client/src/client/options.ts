@@ -116,8 +116,9 @@ export interface TelegramClientOptions {
   /**
    * Secret chats (https://core.telegram.org/api/end-to-end). `true`: `connect()` opens them (as
    * `secretChats()` does) before the first catch-up, so requests and messages that came while the
-   * app was away reach them. Default: the same when the storage already holds secret chats or
-   * requests; otherwise they open on the first `secretChats()` call. `false`: only on that call.
+   * app was away reach them. Default: the same once `secretChats()` was ever called on this storage
+   * (it marks `storage.kv`); otherwise they open on the first `secretChats()` call. `false`: only on
+   * that call.
    */
   readonly secretChats?: boolean;
   /**

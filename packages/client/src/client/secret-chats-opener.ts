@@ -1,6 +1,6 @@
 import type { ClientLogger } from "../logging/logger.js";
 import type { SecretChats } from "../secret/secret-chats.js";
-import { storageHasSecretChats } from "../storage/secret-kv-keys.js";
+import { markSecretChatsUsed, storageHasSecretChats } from "../storage/secret-kv-keys.js";
 import type { KeyValueRepository } from "../storage/types.js";
 import type { AccountMethods } from "./account-methods.js";
 
@@ -40,6 +40,7 @@ export async function openSecretChats(
         client.downloadAsIterable({ location, dcId }, { ...options, limit: maxBytes }),
     },
   });
+  await markSecretChatsUsed(client.storage.kv);
   chats.restore().catch((error: unknown) => {
     logger?.error("saved secret chats could not be restored", error);
   });

@@ -10,21 +10,20 @@ export const SECRET_PENDING_KEYS = {
   item: (id: number): string => `secret:pending:${String(id)}`,
 };
 
-/** True when one of the two indexes names a chat or a request (an index is a JSON array of ids). */
+/**
+ * True once secret chats were opened on this storage: `openSecretChats` writes the chat index (an
+ * empty one at first), so an app that used them before gets them opened before the first catch-up
+ * even while it has no chat, and a first request that came while it was away is not lost.
+ */
 export async function storageHasSecretChats(kv: Pick<KeyValueRepository, "get">): Promise<boolean> {
   for (const key of [SECRET_CHAT_KEYS.index, SECRET_PENDING_KEYS.index]) {
-    const bytes = await kv.get(key);
-    if (bytes !== null && !isEmptyIndex(bytes)) return true;
+    if ((await kv.get(key)) !== null) return true;
   }
   return false;
 }
 
-/** An index that does not parse counts as not empty: the store's own load then reports it. */
-function isEmptyIndex(bytes: Uint8Array): boolean {
-  try {
-    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    return Array.isArray(parsed) && parsed.length === 0;
-  } catch {
-    return false;
-  }
+/** Marks the storage as using secret chats (see `storageHasSecretChats`); keeps an existing index. */
+export async function markSecretChatsUsed(kv: Pick<KeyValueRepository, "get" | "set">): Promise<void> {
+  if ((await kv.get(SECRET_CHAT_KEYS.index)) === null)
+    await kv.set(SECRET_CHAT_KEYS.index, new TextEncoder().encode("[]"));
 }

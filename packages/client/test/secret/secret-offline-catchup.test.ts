@@ -98,4 +98,19 @@ describe("secret updates of the catch-up at connect, a first request", () => {
     await back.client.disconnect();
     await alice.disconnect();
   });
+
+  it("without the option, on a storage that used secret chats before (and holds none), the request arrives", async () => {
+    const alice = await person(h, "+15550681301", "tcp");
+    const bob = await person(h, "+15550681302", "tcp"); // has called secretChats(): the storage is marked
+    await bob.disconnect();
+    const requested = alice.chats.request({ _: "inputUser", userId: bob.userId, accessHash: bob.accessHash });
+
+    const back = await comeBack(bob.storage);
+    await expect.poll(() => back.events.map((e) => e.type), { timeout: 20_000 }).toEqual(["request"]);
+    const request = back.events[0];
+    const accepted = await back.chats.accept(request?.type === "request" ? request.chatId : -1);
+    expect((await requested).fingerprint).toBe(accepted.fingerprint);
+    await back.client.disconnect();
+    await alice.disconnect();
+  });
 });
