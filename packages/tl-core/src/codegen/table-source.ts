@@ -1,6 +1,6 @@
 import { parseTable, type TableDefinition } from "../runtime/table/parse-table.js";
 import { readExpression, type ReaderNames } from "../runtime/table/reader-source.js";
-import { PRIMITIVE_METHODS, type TypeNode } from "../runtime/table/type-code.js";
+import { PRIMITIVES, type TypeNode } from "../runtime/table/type-code.js";
 import { objectProperty, writeStatement, type WriterNames } from "../runtime/table/writer-source.js";
 import { tableText } from "./emit-table.js";
 import type { CodegenModel } from "./model.js";
@@ -21,7 +21,7 @@ export interface TableSource {
 
 /** `int` -> `Int`: element functions are `readInt`, `writeInt`, … (runtime/element-readers.ts). */
 const elementName = (verb: "read" | "write", code: string): string => {
-  const method = PRIMITIVE_METHODS[code]!;
+  const method = PRIMITIVES[code]![0];
   return `${verb}${method.charAt(0).toUpperCase()}${method.slice(1)}`;
 };
 

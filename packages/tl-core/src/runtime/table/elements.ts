@@ -25,7 +25,7 @@ import type { TlReader } from "../reader.js";
 import type { TlReadFn } from "../types.js";
 import type { TlWriter } from "../writer.js";
 import type { CompileContext } from "./compile-context.js";
-import { PRIMITIVE_SIZE, type TypeNode } from "./type-code.js";
+import { PRIMITIVES, type TypeNode } from "./type-code.js";
 
 type ElementWriter = (writer: TlWriter, value: never) => void;
 
@@ -53,7 +53,7 @@ const PRIMITIVE_WRITERS: Readonly<Record<string, ElementWriter>> = {
 
 /** Smallest wire size of a value, so a vector count is checked against the bytes left first. */
 export function minSize(context: Pick<CompileContext, "definition">, type: TypeNode, depth = 0): number {
-  if (type.kind === "primitive") return PRIMITIVE_SIZE[type.code] ?? 4;
+  if (type.kind === "primitive") return PRIMITIVES[type.code]?.[1] ?? 4;
   if (type.kind === "true") return 0;
   if (type.kind === "bare" && depth < 8) {
     const fields = context.definition(type.name).fields;

@@ -2,7 +2,7 @@ import type { TlReadFn } from "../types.js";
 import type { CompileContext } from "./compile-context.js";
 import { minSize, valueReader } from "./elements.js";
 import type { TableDefinition } from "./parse-table.js";
-import { PRIMITIVE_METHODS, type TypeNode } from "./type-code.js";
+import { PRIMITIVES, type TypeNode } from "./type-code.js";
 
 /**
  * How a reader's source text names the functions it calls. The runtime passes them in as `d0`, `d1`, …
@@ -26,7 +26,7 @@ export function readExpression(type: TypeNode, names: ReaderNames): string {
     case "true":
       return "true";
     case "primitive":
-      return `r.${PRIMITIVE_METHODS[type.code]!}()`;
+      return `r.${PRIMITIVES[type.code]![0]}()`;
     case "vector":
       if (type.boxed && type.of.kind === "boxed")
         return `r.boxedVector(${type.of.typeId}, ${JSON.stringify(type.of.name)})`;

@@ -28,19 +28,16 @@ export function parseTypeCode(code: string): TypeNode {
 }
 
 /**
- * The TlReader / TlWriter method of a primitive by code (`r.int()`, `w.int(v)`); its element function is
- * the same name prefixed (`readInt`, `writeInt`), which generated code names.
+ * Per primitive code: its TlReader / TlWriter method (`r.int()`, `w.int(v)`; the element functions are the
+ * same name prefixed, `readInt`, `writeInt`) and its wire size (https://core.telegram.org/mtproto/serialize).
  */
-export const PRIMITIVE_METHODS: Readonly<Record<string, string>> = {
-  i: "int",
-  l: "long",
-  d: "double",
-  s: "string",
-  y: "bytes",
-  m: "int128",
-  n: "int256",
-  "?": "bool",
+export const PRIMITIVES: Readonly<Record<string, readonly [method: string, size: number]>> = {
+  i: ["int", 4],
+  l: ["long", 8],
+  d: ["double", 8],
+  s: ["string", 4],
+  y: ["bytes", 4],
+  m: ["int128", 16],
+  n: ["int256", 32],
+  "?": ["bool", 4],
 };
-
-/** Wire size of a primitive by code (https://core.telegram.org/mtproto/serialize). */
-export const PRIMITIVE_SIZE: Readonly<Record<string, number>> = { i: 4, l: 8, d: 8, s: 4, y: 4, m: 16, n: 32, "?": 4 };

@@ -1,7 +1,7 @@
 import type { CompileContext, TlWriteFn } from "./compile-context.js";
 import { valueWriter } from "./elements.js";
 import type { TableDefinition } from "./parse-table.js";
-import { PRIMITIVE_METHODS, type TypeNode } from "./type-code.js";
+import { PRIMITIVES, type TypeNode } from "./type-code.js";
 
 /** How a writer's source text names what it uses: see ReaderNames (reader-source.ts). */
 export interface WriterNames {
@@ -25,7 +25,7 @@ export function writeStatement(type: TypeNode, value: string, names: WriterNames
     case "true":
       return "";
     case "primitive":
-      return `w.${PRIMITIVE_METHODS[type.code]!}(${value});`;
+      return `w.${PRIMITIVES[type.code]![0]}(${value});`;
     case "vector":
       if (type.boxed && (type.of.kind === "boxed" || type.of.kind === "any")) return `w.objectVector(${value});`;
       return `w.${type.boxed ? "vector" : "bareVector"}(${value}, ${names.elementWriter(type.of)});`;
