@@ -1,6 +1,18 @@
 import type { ClientLogger } from "../logging/logger.js";
 import type { SecretChats } from "../secret/secret-chats.js";
+import { storageHasSecretChats } from "../storage/secret-kv-keys.js";
+import type { KeyValueRepository } from "../storage/types.js";
 import type { AccountMethods } from "./account-methods.js";
+
+/**
+ * Whether `connect()` must open secret chats before the updates engine's first catch-up: the
+ * engine saves qts once its sinks ran, so encrypted updates delivered before a secret sink exists
+ * would be counted as handled and never come again.
+ */
+export async function secretChatsAtConnect(declared: boolean | undefined, kv: KeyValueRepository): Promise<boolean> {
+  if (declared !== undefined) return declared;
+  return storageHasSecretChats(kv);
+}
 
 /**
  * Builds the client's secret chats (https://core.telegram.org/api/end-to-end): kept in
