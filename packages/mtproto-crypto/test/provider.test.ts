@@ -52,6 +52,22 @@ describe.each(PROVIDERS)("hashes, HMAC, PBKDF2, random, modPow ($name)", (crypto
     expect(out.subarray(65536).some((b) => b !== 0)).toBe(true);
   });
 
+  it("randomFill never hands out the same bytes twice across small and large requests", () => {
+    // The Node provider serves small fills from a pooled block: draws that crossed a refill, or
+    // reused an offset, would repeat. 16-byte draws from a CSPRNG never collide by chance.
+    const seen = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const size = [16, 16, 27, 1, 128, 129, 4096][i % 7]!;
+      const out = crypto.randomFill(new Uint8Array(size));
+      if (size >= 16) seen.add(toHex(out.subarray(0, 16)));
+      else expect(out).toHaveLength(size);
+    }
+    expect(seen.size).toBe(2000 - Math.ceil(2000 / 7));
+    const view = new Uint8Array(64).subarray(8, 40);
+    crypto.randomFill(view);
+    expect(view.some((b) => b !== 0)).toBe(true);
+  });
+
   it("modPow agrees with the BigInt reference on edge and random cases (property)", () => {
     const p = (1n << 2048n) - 1942289n; // odd 2048-bit modulus
     const edge: [bigint, bigint, bigint][] = [

@@ -157,6 +157,48 @@ describe("SessionDriver over the in-memory pipe transport", () => {
     await expect(driver.invoke({ _: "help.getNearestDc" })).rejects.toMatchObject({ code: "AUTH_KEY_UNKNOWN" });
   });
 
+  it("request deadlines share one timer: a shorter one added later expires first, then the rest", async () => {
+    const harness = new Harness("d-deadlines", { ms: 0, now: () => Date.now(), advance: () => undefined });
+    harness.handler = () => undefined; // never answers
+    const server = new PipeServer(harness);
+    const { driver, timers } = await connectedDriver(server, { pingIntervalMs: 60_000 });
+    let longSettled = false;
+    // Settled into a value at once, so a failed assertion below leaves no unhandled rejection.
+    const long = driver.invoke({ _: "help.getNearestDc" }, { timeoutMs: 60_000 }).then(
+      () => "answered",
+      (error: unknown) => {
+        longSettled = true;
+        return error;
+      },
+    );
+    const middle = driver.invoke({ _: "help.getNearestDc" }, { timeoutMs: 80 }).catch((error: unknown) => error);
+    await expect(driver.invoke({ _: "help.getNearestDc" }, { timeoutMs: 20 })).rejects.toMatchObject({
+      code: "TIMEOUT",
+    });
+    const middleError = await middle;
+    expect(middleError).toMatchObject({ code: "TIMEOUT" });
+    expect(String(middleError)).toContain("within 80 ms");
+    expect(longSettled).toBe(false);
+    await driver.close();
+    expect(await long).toMatchObject({ code: "CLOSED" });
+    expect(timers.active.size).toBe(0);
+  });
+
+  it("timers without a clock give each request its own timeout", async () => {
+    const harness = new Harness("d-noclock", { ms: 0, now: () => Date.now(), advance: () => undefined });
+    harness.handler = () => undefined;
+    const server = new PipeServer(harness);
+    const timers = countingTimers({ clock: false });
+    const { driver } = await connectedDriver(server, { timers });
+    const long = driver.invoke({ _: "help.getNearestDc" }, { timeoutMs: 60_000 }).catch((error: unknown) => error);
+    await expect(driver.invoke({ _: "help.getNearestDc" }, { timeoutMs: 20 })).rejects.toMatchObject({
+      code: "TIMEOUT",
+    });
+    await driver.close();
+    expect(await long).toMatchObject({ code: "CLOSED" });
+    expect(timers.active.size).toBe(0);
+  });
+
   it("close() rejects pending requests with CLOSED and leaves no timer running", async () => {
     const harness = new Harness("d5", { ms: 0, now: () => Date.now(), advance: () => undefined });
     harness.handler = () => undefined;

@@ -107,6 +107,20 @@ describe("TCP carrier behaviour", () => {
     await transport.close();
   });
 
+  it("small packets sent behind a write held by back-pressure keep their order", async () => {
+    // Small ones are written at once while the socket has room; the 2 MiB ones fill it, so the
+    // small ones after them queue behind a write in flight and go out together, in order.
+    const transport = createTcpTransport({ protocol: "intermediate", maxPacketLength: 4 * 1024 * 1024 });
+    const events = new EventCollector(transport);
+    await transport.connect(address());
+    const sent: Uint8Array[] = [];
+    for (let i = 0; i < 40; i++) sent.push(i % 10 === 5 ? packet(131_072, i) : packet(1 + (i % 3), i));
+    await Promise.all(sent.map((p) => transport.send(p)));
+    await events.waitForPackets(sent.length);
+    expect(events.packets().map((p) => [p.length, p[20]])).toEqual(sent.map((p) => [p.length, p[20]]));
+    await transport.close();
+  });
+
   it("a codec error (garbage from the peer) closes the connection with a TransportError", async () => {
     const { createServer } = await import("node:net");
     const liar = createServer((socket) => {

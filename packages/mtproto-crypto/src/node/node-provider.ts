@@ -5,7 +5,7 @@
  * decryption through the scalar WebAssembly T-table AES (else JS), because OpenSSL has no IGE
  * and IGE decryption cannot be batched into one native call.
  */
-import { createCipheriv, createHmac, hash as oneShotHash, pbkdf2Sync, randomFillSync } from "node:crypto";
+import { createCipheriv, createHmac, hash as oneShotHash, pbkdf2Sync } from "node:crypto";
 import { aesIgeDecryptJs, checkIgeArgs } from "../aes/ige.js";
 import { aesIgeDecryptWasm, wasmIgeAvailable } from "../aes/ige-wasm.js";
 import type { AesCtr, CryptoProvider } from "../provider.js";
@@ -13,6 +13,7 @@ import { aesIgeEncryptNode } from "./node-ige.js";
 import { modPowNode } from "./node-modpow.js";
 import { loadNativeAes, type NativeAes } from "./native-aes.js";
 import { NativeAesCtr } from "./native-ctr.js";
+import { createRandomFill } from "./random-pool.js";
 
 export interface NodeCryptoOptions {
   /** Use the AES-NI addon when it is available (default true). */
@@ -77,6 +78,6 @@ export function createNodeCrypto(options: NodeCryptoOptions = {}): CryptoProvide
     aesIgeDecrypt: addon ? nativeIge(addon.igeDecrypt, decryptFallback) : decryptFallback,
     createAesCtr: aesCtrFactory(addon),
     modPow: modPowNode,
-    randomFill: (out) => randomFillSync(out),
+    randomFill: createRandomFill(),
   };
 }

@@ -35,9 +35,15 @@ export interface LongPollSource {
 export interface DriverTimers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  /**
+   * The clock these timers run on (ms, monotonic). With it, request deadlines share one timer
+   * instead of one per request; without it (timers driven by hand), each request gets its own.
+   */
+  readonly now?: () => number;
 }
 
 export const realTimers: DriverTimers = {
+  now: () => performance.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => {
     clearTimeout(handle as ReturnType<typeof setTimeout>);

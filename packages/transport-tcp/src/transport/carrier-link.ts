@@ -1,7 +1,7 @@
 import type { PacketConnection } from "../codec/connection.js";
 import { TransportError } from "../codec/errors.js";
 import type { Frame } from "../codec/frame.js";
-import type { ByteCarrier } from "./carrier.js";
+import { WRITTEN, type ByteCarrier } from "./carrier.js";
 import { EventHub } from "./event-hub.js";
 import type { SendOptions, TransportEvent, TransportListener } from "./types.js";
 
@@ -51,9 +51,13 @@ export class CarrierLink {
   }
 
   send(packet: Uint8Array, options?: SendOptions): Promise<void> {
-    return this.withConnection((connection) => {
-      connection.sendPacket(packet, options?.quickAck === true);
-    });
+    // The hot path (every RPC): no closure per packet, unlike `withConnection`.
+    const connection = this.connection;
+    if (connection === undefined || this.closedWith !== undefined) {
+      return Promise.reject(new TransportError("CLOSED", "the connection is not open"));
+    }
+    connection.sendPacket(packet, options?.quickAck === true);
+    return this.flush();
   }
 
   /** Runs a codec operation (send, quick ack, status) and writes what it produced. */
@@ -76,20 +80,39 @@ export class CarrierLink {
   /**
    * Writes leave in the order the codec produced them, one carrier write at a time. Bytes queued
    * while a write is in flight go out together in the next one (fewer syscalls for small packets).
-   * Each caller's promise settles with the write that carried its bytes.
+   * Each caller's promise settles with the write that carried its bytes. With no write in flight the
+   * bytes go out now, and a carrier that took them at once (`WRITTEN`) costs no queue entry, promise
+   * or microtask: one RPC at a time then never waits for a turn of the event loop to be written.
    */
   private flush(): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.writeWaiters.push({ resolve, reject });
-      if (!this.writing) void this.pumpWrites();
-    });
+    if (this.writing) {
+      return new Promise<void>((resolve, reject) => {
+        this.writeWaiters.push({ resolve, reject });
+      });
+    }
+    const carrier = this.carrier;
+    const written = carrier === undefined ? undefined : this.writeNow(carrier);
+    if (written === undefined || written === WRITTEN) return WRITTEN;
+    this.writing = true;
+    void this.pumpAfter(written);
+    return written;
+  }
+
+  /** The write in flight is settled (its caller saw how); then what was queued meanwhile. */
+  private async pumpAfter(inFlight: Promise<void>): Promise<void> {
+    try {
+      await inFlight;
+    } catch {
+      // Reported to the caller of that write; the link closes through the carrier's close event.
+    }
+    await this.pumpWrites();
   }
 
   private async pumpWrites(): Promise<void> {
     this.writing = true;
     for (;;) {
       const carrier = this.carrier;
-      const write = carrier === undefined ? undefined : this.takeWrite(carrier);
+      const write = carrier === undefined ? undefined : this.writeNow(carrier);
       const waiters = this.writeWaiters;
       this.writeWaiters = [];
       if (write === undefined) {
@@ -97,7 +120,7 @@ export class CarrierLink {
         break;
       }
       try {
-        await write();
+        await write;
         for (const waiter of waiters) waiter.resolve();
       } catch (error) {
         for (const waiter of waiters) waiter.reject(error);
@@ -106,16 +129,16 @@ export class CarrierLink {
     this.writing = false;
   }
 
-  /** The next carrier write for everything the codec queued, vectored when both sides support it. */
-  private takeWrite(carrier: ByteCarrier): (() => Promise<void>) | undefined {
+  /** Writes everything the codec queued (vectored when both sides support it); undefined when nothing was queued. */
+  private writeNow(carrier: ByteCarrier): Promise<void> | undefined {
     const connection = this.connection;
     if (connection === undefined) return undefined;
     if (carrier.writeParts !== undefined && connection.takeOutputParts !== undefined) {
       const parts = connection.takeOutputParts();
-      return parts.length === 0 ? undefined : () => carrier.writeParts!(parts);
+      return parts.length === 0 ? undefined : carrier.writeParts(parts);
     }
     const bytes = connection.takeOutput();
-    return bytes === undefined ? undefined : () => carrier.write(bytes);
+    return bytes === undefined ? undefined : carrier.write(bytes);
   }
 
   private onData(bytes: Uint8Array): void {
