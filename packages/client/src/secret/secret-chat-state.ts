@@ -53,6 +53,12 @@ export interface SecretChatState {
   readonly peerUserId: number;
   readonly role: SecretChatRole;
   closed: boolean;
+  /**
+   * The app was told of the close (a `closed` event): the discard notice comes again in each
+   * difference of the second it happened in, even after a restart, and must not be told twice.
+   * Absent in states saved before it existed.
+   */
+  closeReported?: boolean;
   readonly dh: DhParams;
   key: SecretKeyRecord;
   /** The key before the last re-key, while messages encrypted with it may still arrive. */

@@ -54,6 +54,8 @@ export class SecretChats implements SecretChatPort {
   readonly #chats = new Map<number, SecretChat>();
   readonly #requested: PendingRequests;
   readonly #incoming = new Map<number, Extract<TypeEncryptedChat, { _: "encryptedChatRequested" }>>();
+  /** Chats never opened here whose close was told (an open chat keeps that in its state). */
+  readonly #closedUnopened = new Set<number>();
   readonly #calls: SecretChatCalls;
   readonly #store: SecretChatStore;
   readonly #now: () => number;
@@ -305,17 +307,29 @@ export class SecretChats implements SecretChatPort {
         this.#emit({ type: "error", chatId: chat.id, error });
         await this.options.api.invoke({ _: "messages.discardEncryption", chatId: chat.id });
       }
-    } else if (chat._ === "encryptedChatDiscarded") {
-      const declined = await this.#requested.take(chat.id);
-      declined?.settle?.reject(new SecretChatProtocolError("CHAT_CLOSED", "the request was declined", chat.id));
-      this.#incoming.delete(chat.id);
-      const open = this.#chats.get(chat.id);
-      if (open !== undefined) {
-        open.core.state.closed = true;
-        await this.#store.save(open.core.state);
-      }
-      this.#emit({ type: "closed", chatId: chat.id, historyDeleted: chat.historyDeleted === true });
+    } else if (chat._ === "encryptedChatDiscarded") await this.#onDiscarded(chat);
+  }
+
+  /**
+   * One `closed` event per chat: the notice comes again in each difference of the second the chat
+   * closed in. An open chat keeps the mark in its saved state (it holds across restarts); any other
+   * chat (a request declined or withdrawn) in memory, for this run.
+   */
+  async #onDiscarded(chat: Extract<TypeEncryptedChat, { _: "encryptedChatDiscarded" }>): Promise<void> {
+    const declined = await this.#requested.take(chat.id);
+    declined?.settle?.reject(new SecretChatProtocolError("CHAT_CLOSED", "the request was declined", chat.id));
+    this.#incoming.delete(chat.id);
+    const open = this.#chats.get(chat.id);
+    if (open === undefined) {
+      if (this.#closedUnopened.has(chat.id)) return;
+      this.#closedUnopened.add(chat.id);
+    } else {
+      if (open.core.state.closeReported === true) return;
+      open.core.state.closed = true;
+      open.core.state.closeReported = true;
+      await this.#store.save(open.core.state);
     }
+    this.#emit({ type: "closed", chatId: chat.id, historyDeleted: chat.historyDeleted === true });
   }
 
   async #begin(state: ReturnType<typeof newChatState>, fromUpdate = false): Promise<SecretChat> {

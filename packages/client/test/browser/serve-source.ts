@@ -77,7 +77,9 @@ const page =
 import * as idb from "/src/storage/idb/index.js";
 import * as conformance from "/src/storage/conformance/index.js";
 import * as main from "/src/index.js";
-window.mtkit = { ...idb, ...conformance, main };
+import * as secretStore from "/src/secret/kv-secret-chat-store.js";
+import * as secretCodec from "/src/secret/secret-state-codec.js";
+window.mtkit = { ...idb, ...conformance, main, secret: { ...secretStore, ...secretCodec } };
 document.title = "ready";
 </script>`;
 

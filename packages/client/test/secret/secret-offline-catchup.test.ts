@@ -24,12 +24,15 @@ afterAll(async () => {
 });
 
 /** Bob's storage across restarts: the same object (memory) or the same file reopened (SQLite). */
-function storageOf(kind: "memory" | "sqlite"): {
+function storageOf(
+  kind: "memory" | "sqlite",
+  name: string,
+): {
   first?: ClientStorage;
   reopen: (old: ClientStorage) => Promise<ClientStorage>;
 } {
   if (kind === "memory") return { reopen: (old) => Promise.resolve(old) };
-  const path = join(dir, "bob.sqlite");
+  const path = join(dir, `${name}.sqlite`);
   return {
     first: new SqliteStorage(path),
     reopen: async (old) => {
@@ -39,12 +42,18 @@ function storageOf(kind: "memory" | "sqlite"): {
   };
 }
 
+type Transport = "tcp" | "ws";
+
 const texts = (events: readonly SecretChatsEvent[]): string[] =>
   events.flatMap((e) => (e.type === "chat" && e.event.type === "message" ? [e.event.text] : []));
 
 /** A client on `storage` whose connect-time catch-up is delivered and saved before secretChats() is called. */
-async function comeBack(storage: ClientStorage, secretChats?: boolean) {
-  const { client } = makeClient(h.server, { storage, ...(secretChats === undefined ? {} : { secretChats }) });
+async function comeBack(storage: ClientStorage, transport: Transport, secretChats?: boolean) {
+  const { client } = makeClient(h.server, {
+    storage,
+    ws: transport === "ws",
+    ...(secretChats === undefined ? {} : { secretChats }),
+  });
   await client.connect();
   await client.updates.started();
   await client.updates.flush();
@@ -54,25 +63,32 @@ async function comeBack(storage: ClientStorage, secretChats?: boolean) {
   return { client, chats, events };
 }
 
-describe.each(["memory", "sqlite"] as const)("secret updates of the catch-up at connect, %s storage", (kind) => {
-  const base = kind === "memory" ? 1 : 2;
+const kinds = [
+  ["memory", "tcp"],
+  ["sqlite", "tcp"],
+  ["memory", "ws"],
+  ["sqlite", "ws"],
+] as const;
+
+describe.each(kinds)("secret updates of the catch-up at connect, %s storage over %s", (kind, transport) => {
+  const base = kinds.findIndex(([k, t]) => k === kind && t === transport) + 1;
 
   it("reach chats opened after connect: every message once, in order, and none again after a restart", async () => {
-    const storage = storageOf(kind);
-    const alice = await person(h, `+155506810${base}1`, "tcp");
-    const bob = await person(h, `+155506810${base}2`, "tcp", storage.first);
+    const storage = storageOf(kind, `bob-${transport}`);
+    const alice = await person(h, `+155506810${base}1`, transport);
+    const bob = await person(h, `+155506810${base}2`, transport, storage.first);
     const [a] = await openChat(alice, bob);
     await expect.poll(() => a.core.state.layer, { timeout: 20_000 }).toBe(144);
     await bob.disconnect();
     const sent = ["one", "two", "three", "four", "five"];
     for (const text of sent) await a.send(text);
 
-    const back = await comeBack(await storage.reopen(bob.storage));
+    const back = await comeBack(await storage.reopen(bob.storage), transport);
     await expect.poll(() => texts(back.events), { timeout: 20_000 }).toEqual(sent);
     expect(back.events.filter((e) => e.type === "error")).toEqual([]);
     await back.client.disconnect();
 
-    const again = await comeBack(await storage.reopen(back.client.storage));
+    const again = await comeBack(await storage.reopen(back.client.storage), transport);
     await a.send("live");
     await expect.poll(() => texts(again.events), { timeout: 20_000 }).toEqual(["live"]);
     expect(again.chats.get(a.id)?.fingerprint).toBe(a.fingerprint);
@@ -82,35 +98,40 @@ describe.each(["memory", "sqlite"] as const)("secret updates of the catch-up at 
   });
 });
 
-describe("secret updates of the catch-up at connect, a first request", () => {
-  it("with the secretChats option, a request made while the peer was away reaches it", async () => {
-    const alice = await person(h, "+15550681101", "tcp");
-    const bob = await person(h, "+15550681102", "tcp");
-    await bob.disconnect();
-    const requested = alice.chats.request({ _: "inputUser", userId: bob.userId, accessHash: bob.accessHash });
+describe.each(["tcp", "ws"] as const)(
+  "secret updates of the catch-up at connect over %s, a first request",
+  (transport) => {
+    const base = transport === "tcp" ? 1 : 2;
 
-    const back = await comeBack(bob.storage, true);
-    await expect.poll(() => back.events.map((e) => e.type), { timeout: 20_000 }).toEqual(["request"]);
-    const request = back.events[0];
-    const accepted = await back.chats.accept(request?.type === "request" ? request.chatId : -1);
-    const opened = await requested;
-    expect(opened.fingerprint).toBe(accepted.fingerprint);
-    await back.client.disconnect();
-    await alice.disconnect();
-  });
+    it("with the secretChats option, a request made while the peer was away reaches it", async () => {
+      const alice = await person(h, `+1555068${base}101`, transport);
+      const bob = await person(h, `+1555068${base}102`, transport);
+      await bob.disconnect();
+      const requested = alice.chats.request({ _: "inputUser", userId: bob.userId, accessHash: bob.accessHash });
 
-  it("without the option, on a storage that used secret chats before (and holds none), the request arrives", async () => {
-    const alice = await person(h, "+15550681301", "tcp");
-    const bob = await person(h, "+15550681302", "tcp"); // has called secretChats(): the storage is marked
-    await bob.disconnect();
-    const requested = alice.chats.request({ _: "inputUser", userId: bob.userId, accessHash: bob.accessHash });
+      const back = await comeBack(bob.storage, transport, true);
+      await expect.poll(() => back.events.map((e) => e.type), { timeout: 20_000 }).toEqual(["request"]);
+      const request = back.events[0];
+      const accepted = await back.chats.accept(request?.type === "request" ? request.chatId : -1);
+      const opened = await requested;
+      expect(opened.fingerprint).toBe(accepted.fingerprint);
+      await back.client.disconnect();
+      await alice.disconnect();
+    });
 
-    const back = await comeBack(bob.storage);
-    await expect.poll(() => back.events.map((e) => e.type), { timeout: 20_000 }).toEqual(["request"]);
-    const request = back.events[0];
-    const accepted = await back.chats.accept(request?.type === "request" ? request.chatId : -1);
-    expect((await requested).fingerprint).toBe(accepted.fingerprint);
-    await back.client.disconnect();
-    await alice.disconnect();
-  });
-});
+    it("without the option, on a storage that used secret chats before (and holds none), the request arrives", async () => {
+      const alice = await person(h, `+1555068${base}301`, transport);
+      const bob = await person(h, `+1555068${base}302`, transport); // has called secretChats(): the storage is marked
+      await bob.disconnect();
+      const requested = alice.chats.request({ _: "inputUser", userId: bob.userId, accessHash: bob.accessHash });
+
+      const back = await comeBack(bob.storage, transport);
+      await expect.poll(() => back.events.map((e) => e.type), { timeout: 20_000 }).toEqual(["request"]);
+      const request = back.events[0];
+      const accepted = await back.chats.accept(request?.type === "request" ? request.chatId : -1);
+      expect((await requested).fingerprint).toBe(accepted.fingerprint);
+      await back.client.disconnect();
+      await alice.disconnect();
+    });
+  },
+);
