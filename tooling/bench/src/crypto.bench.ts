@@ -10,6 +10,7 @@ import {
 } from "@mtkit/mtproto-crypto/node";
 import { loadVectors } from "@mtkit/test-vectors";
 import { measure } from "mitata";
+import { median } from "./stats.js";
 import { createMtcute, gramjsIge, type IgePeer, mtcuteIge, nodeCbcCeiling, nodeCtrCeiling } from "./crypto-peers.js";
 
 const portable = createPortableCrypto();
@@ -198,10 +199,6 @@ if (section("pq")) {
     pqTimes.push(ours);
     mtcuteTimes.push(theirs);
   }
-  const median = (xs: number[]): number => {
-    const s = [...xs].sort((a, b) => a - b);
-    return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
-  };
   row(`pq factorisation, median of vectors (ms)`, [
     `mtkit ${(median(pqTimes) / 1e6).toFixed(2)}`,
     `mtcute ${(median(mtcuteTimes) / 1e6).toFixed(2)}`,

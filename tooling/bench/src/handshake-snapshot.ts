@@ -14,6 +14,7 @@ import { build } from "esbuild";
 import type { HandshakeWorkerInput } from "./handshake-worker.js";
 import { withTimeout } from "./rpc-measure.js";
 import { startBenchServer } from "./rpc-server.js";
+import { spread } from "./stats.js";
 
 /** What the app prints, one JSON line. */
 export interface SnapshotRunOutput {
@@ -67,13 +68,6 @@ async function bundle(dir: string): Promise<string> {
   });
   return outfile;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
-};
-const spread = (xs: number[]): string =>
-  `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)})`;
 
 const server = await startBenchServer(false);
 const dir = await mkdtemp(join(tmpdir(), "mtkit-snapshot-"));

@@ -9,6 +9,7 @@ import { connectMtkitClientPfs } from "./rpc-clients.js";
 import { withTimeout } from "./rpc-measure.js";
 import { startBenchServer, type BenchServer } from "./rpc-server.js";
 import type { HandshakeTimes, HandshakeWorkerInput, HandshakeWorkerOutput } from "./handshake-worker.js";
+import { median, spread } from "./stats.js";
 
 const WORKER = fileURLToPath(new URL("./handshake-worker.ts", import.meta.url));
 const RUNS = Number(process.env.HANDSHAKE_RUNS ?? 7);
@@ -41,13 +42,6 @@ async function freshProcess(column: HandshakeWorkerInput["column"], server: Benc
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   }
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
-};
-const spread = (xs: number[]): string =>
-  `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(1)}-${Math.max(...xs).toFixed(1)})`;
 
 const server = await startBenchServer(false);
 try {

@@ -9,6 +9,7 @@ import type { IdleRssWorkerInput, IdleRssWorkerOutput } from "./idle-rss-worker.
 import { withTimeout } from "./rpc-measure.js";
 import { startBenchServer, type BenchServer } from "./rpc-server.js";
 import { MTKIT_CLIENT } from "./rpc-table.js";
+import { median } from "./stats.js";
 
 const WORKER = fileURLToPath(new URL("./idle-rss-worker.ts", import.meta.url));
 const COUNT = Number(process.env.IDLE_RSS_CLIENTS ?? 50);
@@ -47,10 +48,6 @@ async function runWorker(column: string, server: BenchServer): Promise<{ rss: nu
   }
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
-};
 const kib = (x: number): string => (x / KIB).toFixed(1);
 
 const server = await startBenchServer(false);

@@ -10,7 +10,7 @@
 // disturbed; medians and the spread are printed beside it.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { do_not_optimize } from "mitata";
+import { callsInCpuTime, spread } from "./stats.js";
 import { PAGE_VARIANTS, pageCases, type PageVariant } from "./tl-utf8-page.js";
 import { textDecodeCases } from "./tl-utf8-texts.js";
 
@@ -19,20 +19,9 @@ const SAMPLES = 5;
 
 /** CPU microseconds per call of `fn`, over `wallMs` of wall time. */
 function cpuMicros(fn: () => unknown, wallMs: number): number {
-  const start = process.cpuUsage();
-  const started = performance.now();
-  let n = 0;
-  while (performance.now() - started < wallMs) {
-    do_not_optimize(fn());
-    n++;
-  }
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / n;
+  const { calls, cpuMicros: used } = callsInCpuTime(fn, wallMs);
+  return used / calls;
 }
-
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-const spread = (values: readonly number[]): string =>
-  `median ${median(values).toFixed(1)}, ${Math.min(...values).toFixed(1)}-${Math.max(...values).toFixed(1)}`;
 
 function textRows(): void {
   const cases = textDecodeCases();

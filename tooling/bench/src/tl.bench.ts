@@ -9,6 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { do_not_optimize, measure } from "mitata";
+import { callsInCpuTime, median } from "./stats.js";
 import type { TlBenchCases } from "./tl-fixtures.js";
 
 // mtkit-generated: the generated function per constructor the registry used before the schema
@@ -34,15 +35,8 @@ async function loadCases(library: Library): Promise<TlBenchCases> {
 }
 
 function opsPerCpuSecond(fn: () => unknown, wallMs: number): number {
-  const start = process.cpuUsage();
-  const started = performance.now();
-  let n = 0;
-  while (performance.now() - started < wallMs) {
-    do_not_optimize(fn());
-    n++;
-  }
-  const used = process.cpuUsage(start);
-  return n / ((used.user + used.system) / 1e6);
+  const { calls, cpuMicros } = callsInCpuTime(fn, wallMs);
+  return calls / (cpuMicros / 1e6);
 }
 
 async function worker(library: Library): Promise<void> {
@@ -75,8 +69,6 @@ function runWorker(library: Library): WorkerResult {
     throw new Error(`tl.bench worker ${library} failed:\n${child.stderr}`);
   return JSON.parse(line) as WorkerResult;
 }
-
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 function main(): void {
   const all = new Map<Library, { size: number; samples: Samples }>();
