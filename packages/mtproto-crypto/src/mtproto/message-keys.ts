@@ -26,14 +26,42 @@ export function computeMsgKey(
   paddedPlaintext: Uint8Array,
   x: 0 | 8,
 ): Uint8Array {
-  return crypto.sha256(concatBytes(authKey.subarray(88 + x, 120 + x), paddedPlaintext)).slice(8, 24);
+  return sha256OfTwo(crypto, authKey.subarray(88 + x, 120 + x), paddedPlaintext).slice(8, 24);
 }
 
+/** Inputs up to this many bytes are joined in one reused buffer; longer ones (file parts) in a new one. */
+const SCRATCH_LENGTH = 4096;
+// Off-heap from the start (an explicit ArrayBuffer), so native hashes read it in place. The hashes are
+// synchronous and nothing keeps the view, so one buffer serves every call.
+const scratch = new Uint8Array(new ArrayBuffer(SCRATCH_LENGTH));
+
+/**
+ * SHA-256 of `first ‖ second`. Runs three times per message sent or received, so the two parts are
+ * joined in a reused buffer instead of a new array each time (less garbage per message).
+ */
+function sha256OfTwo(crypto: CryptoProvider, first: Uint8Array, second: Uint8Array): Uint8Array {
+  const length = first.length + second.length;
+  if (length > SCRATCH_LENGTH) return crypto.sha256(concatBytes(first, second));
+  scratch.set(first, 0);
+  scratch.set(second, first.length);
+  return crypto.sha256(scratch.subarray(0, length));
+}
+
+/**
+ * sha256_a = SHA256(msg_key ‖ auth_key[x .. x+36]), sha256_b = SHA256(auth_key[40+x .. 76+x] ‖ msg_key);
+ * aes_key = a[0..8] ‖ b[8..24] ‖ a[24..32], aes_iv = b[0..8] ‖ a[8..24] ‖ b[24..32]. Runs for every
+ * message sent and received, so the inputs and outputs are filled by index instead of through
+ * subarray views and concatenations (fewer short-lived objects per message).
+ */
 export function deriveAesKeyIv(crypto: CryptoProvider, authKey: Uint8Array, msgKey: Uint8Array, x: 0 | 8): AesKeyIv {
-  const a = crypto.sha256(concatBytes(msgKey, authKey.subarray(x, x + 36)));
-  const b = crypto.sha256(concatBytes(authKey.subarray(40 + x, 76 + x), msgKey));
-  return {
-    key: concatBytes(a.subarray(0, 8), b.subarray(8, 24), a.subarray(24, 32)),
-    iv: concatBytes(b.subarray(0, 8), a.subarray(8, 24), b.subarray(24, 32)),
-  };
+  const a = sha256OfTwo(crypto, msgKey, authKey.subarray(x, x + 36));
+  const b = sha256OfTwo(crypto, authKey.subarray(40 + x, 76 + x), msgKey);
+  const key = new Uint8Array(32);
+  const iv = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) {
+    const fromA = i < 8 || i >= 24;
+    key[i] = (fromA ? a[i] : b[i]) ?? 0;
+    iv[i] = (fromA ? b[i] : a[i]) ?? 0;
+  }
+  return { key, iv };
 }
