@@ -10,11 +10,11 @@ import type { DeliveredUpdates } from "../updates/update-sink.js";
  * messages.getMessages for those ids brings the users and chats, which the client's invoke stores in
  * the peer cache. Channel messages always come with their peers.
  */
-export async function fetchMissingPeers(
+export function fetchMissingPeers(
   ctx: Pick<ClientContext, "invoke" | "peers">,
   batch: DeliveredUpdates,
-): Promise<void> {
-  let ids: number[] | undefined;
+): Promise<void> | undefined {
+  let checks: { readonly id: number; readonly missing: Promise<boolean> }[] | undefined;
   for (const update of batch.updates) {
     if (update._ !== "updateNewMessage" && update._ !== "updateEditMessage") continue;
     const message = update.message;
@@ -23,9 +23,20 @@ export async function fetchMissingPeers(
     const peerMissing = missing(ctx.peers, message.peerId);
     const fromMissing = message.fromId === undefined ? false : missing(ctx.peers, message.fromId);
     if (peerMissing === false && fromMissing === false) continue;
-    if ((await peerMissing) || (await fromMissing)) (ids ??= []).push(message.id);
+    const either = Promise.all([peerMissing, fromMissing]).then(([a, b]) => a || b);
+    (checks ??= []).push({ id: message.id, missing: either });
   }
-  if (ids === undefined) return;
+  return checks === undefined ? undefined : fetchThose(ctx, checks);
+}
+
+async function fetchThose(
+  ctx: Pick<ClientContext, "invoke">,
+  checks: readonly { readonly id: number; readonly missing: Promise<boolean> }[],
+): Promise<void> {
+  // All awaited at once: a failed read rejects this one promise, none is left unhandled.
+  const missing = await Promise.all(checks.map((check) => check.missing));
+  const ids = checks.filter((_check, index) => missing[index] === true).map((check) => check.id);
+  if (ids.length === 0) return;
   await ctx.invoke({ _: "messages.getMessages", id: ids.map((id) => ({ _: "inputMessageID" as const, id })) });
 }
 

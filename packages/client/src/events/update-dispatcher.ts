@@ -1,6 +1,6 @@
 import { indexChats } from "../messages/message.js";
 import type { DeliveredUpdates, UpdateSink } from "../updates/update-sink.js";
-import { eventFromUpdate } from "./events-from-update.js";
+import { eventFromUpdate, needsSelfId } from "./events-from-update.js";
 import { applyFilterResult, type Filter, type FilterContext, type SelfRef } from "./filter.js";
 import type { UpdateEventMap, UpdateEventName } from "./update-events.js";
 import { UpdateStream, type IterUpdatesOptions } from "./update-stream.js";
@@ -18,8 +18,11 @@ export interface UpdateDispatcherOptions {
   readonly onError?: UpdateErrorHandler;
   /** This account, for filters (`command`'s @mention) and the sender of our own private messages. */
   readonly self?: () => Promise<SelfRef | null>;
-  /** Runs before the handlers of a batch: the client stores the batch's users and chats in its peer cache. */
-  readonly ingest?: (batch: DeliveredUpdates) => Promise<void>;
+  /**
+   * Runs before the handlers of a batch: the client stores the batch's users and chats in its peer
+   * cache. undefined: nothing to wait for (most pushes), so no promise turn per batch.
+   */
+  readonly ingest?: (batch: DeliveredUpdates) => Promise<void> | undefined;
 }
 
 interface Registration {
@@ -76,15 +79,21 @@ export class UpdateDispatcher {
   /** Runs every handler for a batch; resolves when all finished. Never rejects: errors go to `onError`. */
   async dispatch(batch: DeliveredUpdates): Promise<void> {
     if (this.#registrations.length === 0) return;
-    if (this.#options.ingest !== undefined) await this.#guard("rawUpdate", batch, () => this.#options.ingest?.(batch));
+    const ingest = this.#options.ingest;
+    if (ingest !== undefined) {
+      const ingesting = this.#guardMaybe("rawUpdate", batch, () => ingest(batch));
+      if (ingesting !== undefined) await ingesting;
+    }
     let self: Promise<SelfRef | null> | undefined;
     const context: FilterContext = {
       self: () => (self ??= (this.#options.self?.() ?? Promise.resolve(null)).catch(() => null)),
     };
     const chats = indexChats(batch.chats);
-    const selfId = this.#registrations.some((r) => r.name !== "rawUpdate")
-      ? ((await context.self())?.id ?? null)
-      : null;
+    // Looked up only for the events that name this account (no storage read per pushed message).
+    const selfId =
+      this.#registrations.some((r) => r.name !== "rawUpdate") && batch.updates.some(needsSelfId)
+        ? ((await context.self())?.id ?? null)
+        : null;
     for (const update of batch.updates) {
       if (this.#registrations.some((r) => r.name === "rawUpdate")) {
         const event = { update, users: batch.users, chats: batch.chats, source: batch.source };
@@ -142,6 +151,18 @@ export class UpdateDispatcher {
           this.#report(error, name, event);
         },
       );
+    } catch (error) {
+      this.#report(error, name, event);
+      return undefined;
+    }
+  }
+
+  /** `#guard` for a step that may have nothing to wait for: undefined then, and no promise made. */
+  #guardMaybe(name: UpdateEventName, event: unknown, run: () => Promise<void> | undefined): Promise<void> | undefined {
+    try {
+      return run()?.then(undefined, (error: unknown) => {
+        this.#report(error, name, event);
+      });
     } catch (error) {
       this.#report(error, name, event);
       return undefined;

@@ -1,15 +1,17 @@
 import type { ClientStorage } from "../storage/types.js";
+import { groupForSave } from "./save-groups.js";
 import { saveCommit } from "./save-commit.js";
-import type { CoreOutput } from "./update-batch.js";
+import type { CoreOutput, UpdateBatch } from "./update-batch.js";
 import type { UpdateSink } from "./update-sink.js";
 import type { UpdatesEvent } from "./updates-events.js";
 import { UpdatesError, type UpdatesProblem } from "./updates-problem.js";
 
 /**
  * Delivers one step of the core: TooLong notices, then each batch to every sink in turn, then the
- * batch's state is saved. Sinks first, then the state: a crash in between delivers the batch again
- * after a restart (the documented at-least-once around a kill). A throwing sink or a failing save is
- * reported and the stream goes on.
+ * state, saved once per group of consecutive batches (at most 100 updates, see save-groups.ts).
+ * Sinks first, then the state: a crash in between delivers that group again after a restart (the
+ * documented at-least-once around a kill). A throwing sink or a failing save is reported and the
+ * stream goes on.
  */
 export async function deliverOutput(
   output: CoreOutput,
@@ -18,30 +20,38 @@ export async function deliverOutput(
   emit: (event: UpdatesEvent) => void,
 ): Promise<void> {
   for (const notice of output.tooLong) emit({ type: "updates_too_long", box: notice.box, messages: notice.messages });
-  for (const batch of output.batches) {
-    if (batch.updates.length > 0) {
-      const delivered = { updates: batch.updates, users: batch.users, chats: batch.chats, source: batch.source };
-      for (const sink of [...sinks]) {
-        try {
-          await sink(delivered);
-        } catch (error) {
-          emit({
-            type: "updates_problem",
-            problem: {
-              code: "SINK_FAILED",
-              message: "an update sink threw; the batch counts as delivered",
-              cause: error,
-            },
-          });
-        }
-      }
-    }
+  for (const group of groupForSave(output.batches)) {
+    for (const batch of group.batches) if (batch.updates.length > 0) await deliverBatch(batch, sinks, emit);
     try {
-      await saveCommit(storage, batch.commit);
+      await saveCommit(storage, group.commit);
     } catch (error) {
       emit({
         type: "updates_problem",
         problem: { code: "SAVE_FAILED", message: "saving the update state failed", cause: error },
+      });
+    }
+  }
+}
+
+/** One batch to every sink in turn; a sink that returns nothing is not awaited. */
+async function deliverBatch(
+  batch: UpdateBatch,
+  sinks: readonly UpdateSink[],
+  emit: (event: UpdatesEvent) => void,
+): Promise<void> {
+  const delivered = { updates: batch.updates, users: batch.users, chats: batch.chats, source: batch.source };
+  for (const sink of [...sinks]) {
+    try {
+      const running = sink(delivered);
+      if (running !== undefined) await running;
+    } catch (error) {
+      emit({
+        type: "updates_problem",
+        problem: {
+          code: "SINK_FAILED",
+          message: "an update sink threw; the batch counts as delivered",
+          cause: error,
+        },
       });
     }
   }
