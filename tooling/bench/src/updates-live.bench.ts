@@ -46,7 +46,16 @@ async function receive(peer: LiveWorkerInput["peer"], phone: string): Promise<Ro
   const input: LiveWorkerInput = { peer, phone, count: COUNT, budgetMs: BUDGET_MS, server };
   // MTKIT_BENCH_CPU_PROFILE=<dir>: each receiver writes a V8 CPU profile there (node --cpu-prof).
   const profile = process.env.MTKIT_BENCH_CPU_PROFILE;
-  const profiling = profile === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${profile}`];
+  // MTKIT_BENCH_CPU_PROFILE_INTERVAL=<µs>: a finer sampling interval than V8's 1000 µs.
+  const interval = process.env.MTKIT_BENCH_CPU_PROFILE_INTERVAL;
+  const profiling =
+    profile === undefined
+      ? []
+      : [
+          "--cpu-prof",
+          `--cpu-prof-dir=${profile}`,
+          ...(interval === undefined ? [] : [`--cpu-prof-interval=${interval}`]),
+        ];
   const child = spawn(process.execPath, [...profiling, "--import", "tsx", here("./updates-live-worker.ts")], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, MTKIT_BENCH_LIVE: JSON.stringify(input) },

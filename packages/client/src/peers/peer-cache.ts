@@ -31,9 +31,9 @@ export class PeerCache {
   // Ingests run one at a time: each is read-merge-write, and two responses naming the same peer
   // (say a full user and a min copy) must not both read "unknown" and let the min one win.
   #ingestQueue: Promise<unknown> = Promise.resolve();
-  // "kind:id" of peers known to have a stored record (records are never deleted): lets the updates hot
+  // Ids of peers known to have a stored record (records are never deleted): lets the updates hot
   // path (fetch-missing-peers.ts) skip a storage read per message. Bounded: emptied when full.
-  readonly #stored = new Set<string>();
+  readonly #stored: Record<PeerKind, Set<bigint>> = { user: new Set(), chat: new Set(), channel: new Set() };
 
   constructor(repository: PeersRepository, options: PeerCacheOptions) {
     this.#repository = repository;
@@ -76,7 +76,7 @@ export class PeerCache {
     });
     const changed = [...merged.values()].filter((m) => peerRecordChanged(m.previous, m.next)).map((m) => m.next);
     if (changed.length > 0) await this.#repository.upsert(changed);
-    for (const key of merged.keys()) this.#remember(key);
+    for (const { next } of merged.values()) this.#remember(next.kind, next.id);
     return changed.length;
   }
 
@@ -85,12 +85,13 @@ export class PeerCache {
    * "not known here", and `get` gives the answer (and remembers a hit for next time).
    */
   isKnownStored(kind: PeerKind, id: bigint): boolean {
-    return this.#stored.has(`${kind}:${id}`);
+    return this.#stored[kind].has(id);
   }
 
-  #remember(key: string): void {
-    if (this.#stored.size >= STORED_KEYS_LIMIT) this.#stored.clear();
-    this.#stored.add(key);
+  #remember(kind: PeerKind, id: bigint): void {
+    const known = this.#stored[kind];
+    if (known.size >= STORED_KEYS_LIMIT) known.clear();
+    known.add(id);
   }
 
   /** The stored record for a peer, or null. Never asks the server. */
@@ -98,7 +99,7 @@ export class PeerCache {
     const query = parsePeerRef(ref);
     if (query.by === "id") {
       const record = await this.#fromCache(query);
-      if (record !== null) this.#remember(`${query.kind}:${query.id}`);
+      if (record !== null) this.#remember(query.kind, query.id);
       return record;
     }
     if (query.by === "username" || query.by === "phone") return this.#fromCache(query);

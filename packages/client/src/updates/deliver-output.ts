@@ -2,7 +2,7 @@ import type { ClientStorage } from "../storage/types.js";
 import { groupForSave } from "./save-groups.js";
 import { saveCommit } from "./save-commit.js";
 import type { CoreOutput, UpdateBatch } from "./update-batch.js";
-import type { UpdateSink } from "./update-sink.js";
+import type { DeliveredUpdates, UpdateSink } from "./update-sink.js";
 import type { UpdatesEvent } from "./updates-events.js";
 import { UpdatesError, type UpdatesProblem } from "./updates-problem.js";
 
@@ -21,7 +21,10 @@ export async function deliverOutput(
 ): Promise<void> {
   for (const notice of output.tooLong) emit({ type: "updates_too_long", box: notice.box, messages: notice.messages });
   for (const group of groupForSave(output.batches)) {
-    for (const batch of group.batches) if (batch.updates.length > 0) await deliverBatch(batch, sinks, emit);
+    for (const batch of group.batches) {
+      const running = batch.updates.length > 0 ? deliverBatch(batch, sinks, emit) : undefined;
+      if (running !== undefined) await running;
+    }
     try {
       await saveCommit(storage, group.commit);
     } catch (error) {
@@ -33,28 +36,47 @@ export async function deliverOutput(
   }
 }
 
-/** One batch to every sink in turn; a sink that returns nothing is not awaited. */
-async function deliverBatch(
+/** One batch to every sink in turn; undefined when every sink finished synchronously. */
+function deliverBatch(
   batch: UpdateBatch,
   sinks: readonly UpdateSink[],
   emit: (event: UpdatesEvent) => void,
-): Promise<void> {
+): Promise<void> | undefined {
   const delivered = { updates: batch.updates, users: batch.users, chats: batch.chats, source: batch.source };
-  for (const sink of [...sinks]) {
+  return deliverFrom(delivered, [...sinks], 0, emit);
+}
+
+function deliverFrom(
+  delivered: DeliveredUpdates,
+  sinks: readonly UpdateSink[],
+  from: number,
+  emit: (event: UpdatesEvent) => void,
+): Promise<void> | undefined {
+  for (let index = from; index < sinks.length; index++) {
+    let running: Promise<void> | void;
     try {
-      const running = sink(delivered);
-      if (running !== undefined) await running;
+      running = sinks[index]!(delivered);
     } catch (error) {
-      emit({
-        type: "updates_problem",
-        problem: {
-          code: "SINK_FAILED",
-          message: "an update sink threw; the batch counts as delivered",
-          cause: error,
-        },
-      });
+      emit(sinkFailed(error));
+      continue;
     }
+    if (running !== undefined)
+      return Promise.resolve(running).then(
+        () => deliverFrom(delivered, sinks, index + 1, emit),
+        (error: unknown) => {
+          emit(sinkFailed(error));
+          return deliverFrom(delivered, sinks, index + 1, emit);
+        },
+      );
   }
+  return undefined;
+}
+
+function sinkFailed(error: unknown): UpdatesEvent {
+  return {
+    type: "updates_problem",
+    problem: { code: "SINK_FAILED", message: "an update sink threw; the batch counts as delivered", cause: error },
+  };
 }
 
 /** The problem event of a failed step: an `UpdatesError` as it is, anything else as FETCH_FAILED with `message`. */
