@@ -4,12 +4,14 @@
 import { createRequire } from "node:module";
 import { MemoryStorage } from "@mtkit/client";
 import { TelegramClient } from "@mtkit/client/node";
+import { createTcpTransport } from "@mtkit/transport-tcp";
 import { TelegramClient as MtcuteClient, MemoryStorage as MtcuteStorage, TcpTransport } from "@mtcute/node";
 import { addPublicKey, NodeCryptoProvider } from "@mtcute/node/utils.js";
 import type { LiveServerInfo } from "./updates-live-server.js";
 
 export interface LiveWorkerInput {
-  readonly peer: "mtkit" | "mtcute" | "GramJS";
+  /** "mtkit" frames like mtcute's TcpTransport (plain intermediate); "mtkit-obfuscated" is mtkit's default TCP. */
+  readonly peer: "mtkit" | "mtkit-obfuscated" | "mtcute" | "GramJS";
   readonly phone: string;
   readonly count: number;
   readonly budgetMs: number;
@@ -42,8 +44,10 @@ function onMessage(): void {
   }
 }
 
-async function startMtkit(): Promise<{ id: bigint; close: () => Promise<void> }> {
+async function startMtkit(obfuscated: boolean): Promise<{ id: bigint; close: () => Promise<void> }> {
   const client = new TelegramClient({
+    // The same bytes on the wire as mtcute's TcpTransport (intermediate, not obfuscated), unless asked.
+    ...(obfuscated ? {} : { transport: () => createTcpTransport({ protocol: "intermediate" }) }),
     apiId: 1,
     apiHash: API_HASH,
     storage: new MemoryStorage(),
@@ -140,7 +144,14 @@ async function startGramJs(): Promise<{ id: bigint; close: () => Promise<void> }
 }
 
 async function main(): Promise<object> {
-  const start = input.peer === "mtkit" ? startMtkit : input.peer === "mtcute" ? startMtcute : startGramJs;
+  const start =
+    input.peer === "mtkit"
+      ? () => startMtkit(false)
+      : input.peer === "mtkit-obfuscated"
+        ? () => startMtkit(true)
+        : input.peer === "mtcute"
+          ? startMtcute
+          : startGramJs;
   let loginTimer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     loginTimer = setTimeout(() => {
