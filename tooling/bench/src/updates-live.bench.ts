@@ -12,7 +12,9 @@ import { fileURLToPath } from "node:url";
 import type { LiveServerInfo } from "./updates-live-server.js";
 import type { LiveWorkerInput } from "./updates-live-worker.js";
 
-const COUNT = process.argv.includes("--quick") ? 2_000 : 20_000;
+// `--count N` for a longer stream: V8's compiler threads and the first unoptimised turns weigh less.
+const countAt = process.argv.indexOf("--count");
+const COUNT = countAt >= 0 ? Number(process.argv[countAt + 1]) : process.argv.includes("--quick") ? 2_000 : 20_000;
 const BUDGET_MS = 60_000;
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
