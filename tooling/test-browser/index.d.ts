@@ -26,3 +26,21 @@ export interface LaunchedChromium {
 
 /** Resolves, launches headless and prints which browser the suite runs on. */
 export declare function launchChromium(options?: LaunchOptions): Promise<LaunchedChromium>;
+
+export interface ServedBundle {
+  /** The HTTP server (a WebSocket server may share it). */
+  readonly http: import("node:http").Server;
+  /** `127.0.0.1:<port>`. */
+  readonly origin: string;
+  /** `http://<origin>/`: the page that loads the bundle. */
+  readonly url: string;
+  /** Every input file of the bundle, to check what it pulled in. */
+  readonly inputs: readonly string[];
+  readonly close: () => Promise<void>;
+}
+
+/** Bundles `entry` for platform "browser" (any `node:` import fails) and serves it under a page titled `title`. */
+export declare function serveBundle(options: {
+  readonly entry: string;
+  readonly title?: string;
+}): Promise<ServedBundle>;

@@ -119,3 +119,5 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const { browser } = await launchChromium();
   await browser.close();
 }
+
+export { serveBundle } from "./serve-bundle.js";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { gzipSync } from "fflate";
-import { concatBytes } from "@mtkit/mtproto-crypto";
+import { gzipPackedBytes } from "./helpers/gzip-packed.js";
 import { GZIP_MAX_INFLATED, gzipInflateBounded } from "../src/index.js";
 import { rawSend, serverSetup } from "./helpers/server-wire.js";
 
@@ -12,21 +12,6 @@ function lyingGzip(content: Uint8Array, claimed: number): Uint8Array {
   const stream = gzipSync(content, { mtime: 0 });
   new DataView(stream.buffer, stream.byteOffset).setUint32(stream.length - 4, claimed, true);
   return stream;
-}
-
-/** gzip_packed#3072cfa1 packed_data:bytes, with a long (4-byte) TL length header. */
-function gzipPacked(stream: Uint8Array): Uint8Array {
-  const header = Uint8Array.of(
-    0xa1,
-    0xcf,
-    0x72,
-    0x30,
-    254,
-    stream.length & 0xff,
-    (stream.length >> 8) & 0xff,
-    stream.length >> 16,
-  );
-  return concatBytes(header, stream, new Uint8Array((4 - (stream.length % 4)) % 4));
 }
 
 const RealUint8Array = globalThis.Uint8Array;
@@ -69,7 +54,7 @@ describe("gzip_packed: inflated with a running cap", () => {
 
   it("server role: a gzip_packed request with a lying trailer is dropped and the session stays usable", () => {
     const { h, client, now } = serverSetup("gzip-lie");
-    const body = gzipPacked(lyingGzip(new RealUint8Array(64).fill(1), GZIP_MAX_INFLATED));
+    const body = gzipPackedBytes(lyingGzip(new RealUint8Array(64).fill(1), GZIP_MAX_INFLATED));
     spyOnAllocations();
     const answer = rawSend(h, client, { msgId: now + 400n, seqNo: 1, body });
     globalThis.Uint8Array = RealUint8Array;

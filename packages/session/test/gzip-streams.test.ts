@@ -1,5 +1,6 @@
 import { gzipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
+import { gzipPackedBytes } from "./helpers/gzip-packed.js";
 import { apiRegistry } from "@mtkit/tl-core/api";
 import { concatBytes } from "@mtkit/mtproto-crypto";
 import {
@@ -26,20 +27,6 @@ import { PipeServer } from "./helpers/pipe-server.js";
 const codec = new SessionCodec(apiRegistry);
 const MiB = 1024 * 1024;
 
-/** gzip_packed#3072cfa1 packed_data:bytes. */
-function gzipPacked(stream: Uint8Array): Uint8Array {
-  const header = Uint8Array.of(
-    0xa1,
-    0xcf,
-    0x72,
-    0x30,
-    254,
-    stream.length & 0xff,
-    (stream.length >> 8) & 0xff,
-    stream.length >> 16,
-  );
-  return concatBytes(header, stream, new Uint8Array((4 - (stream.length % 4)) % 4));
-}
 const rpcResultHeader = (reqMsgId: number): Uint8Array => {
   const header = new Uint8Array(12);
   new DataView(header.buffer).setUint32(0, 0xf35c6d01, true);
@@ -76,9 +63,9 @@ describe("inflateWithStreams / gzipWithStreams", () => {
 
 describe("expandGzipPacked", () => {
   it("inflates bodies, rpc_result results and container items; leaves bombs, containers and plain bodies as they are", async () => {
-    const packed = gzipPacked(gzipSync(nearestDc));
-    const bomb = gzipPacked(gzipSync(new Uint8Array(4 * MiB)));
-    const nested = gzipPacked(gzipSync(encodeContainer([{ msgId: 5n, seqNo: 1, body: nearestDc }])));
+    const packed = gzipPackedBytes(gzipSync(nearestDc));
+    const bomb = gzipPackedBytes(gzipSync(new Uint8Array(4 * MiB)));
+    const nested = gzipPackedBytes(gzipSync(encodeContainer([{ msgId: 5n, seqNo: 1, body: nearestDc }])));
     expect(hasGzipPacked(nearestDc)).toBe(false);
     expect(await expandGzipPacked(packed, codec, inflateWithStreams)).toEqual(nearestDc);
     const rpc = concatBytes(rpcResultHeader(7), packed);

@@ -7,6 +7,7 @@ import { ClientSession, encodeContainer, GZIP_MAX_INFLATED, MessageRejectedError
 import { encodeEnvelope } from "../src/core/envelope.js";
 import { sealMessage } from "../src/core/message-cipher.js";
 import { crypto, testClock, testEnv } from "./helpers/env.js";
+import { gzipPackedBytes } from "./helpers/gzip-packed.js";
 import { Harness } from "./helpers/harness.js";
 
 const TWO_32 = 2n ** 32n;
@@ -187,17 +188,7 @@ describe("incoming message checks in a live session: rejected, and the session s
     const { h, client } = liveSession("bomb");
     // 17 MiB of zeros is a ~17 KiB gzip stream: a real bomb, stopped by the running cap.
     const stream = gzipSync(new Uint8Array(GZIP_MAX_INFLATED + 1024 * 1024));
-    const header = Uint8Array.of(
-      0xa1,
-      0xcf,
-      0x72,
-      0x30,
-      254,
-      stream.length & 0xff,
-      (stream.length >> 8) & 0xff,
-      stream.length >> 16,
-    );
-    const body = concatBytes(header, stream, new Uint8Array((4 - (stream.length % 4)) % 4));
+    const body = gzipPackedBytes(stream);
     expect(() => client.receive(forge(h, client, { body }))).toThrow(
       expect.objectContaining({ code: "GZIP_TOO_LARGE" }),
     );

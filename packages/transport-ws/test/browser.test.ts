@@ -1,9 +1,6 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
-import { build } from "esbuild";
-import { launchChromium } from "@mtkit/test-browser";
+import { launchChromium, serveBundle, type ServedBundle } from "@mtkit/test-browser";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocketTransportServer } from "../src/index.js";
@@ -11,40 +8,23 @@ import type { BrowserRunOptions } from "./browser/page.js";
 
 const SECRET_FAKE_TLS = "ee852380f362a09343efb4690c4e17862e676f6f676c652e636f6d";
 const SECRET_SECURED = "ddf05fb7acb549be047a7c585116581418";
-let http: Server;
+let served: ServedBundle;
 let wsServer: WebSocketTransportServer;
 let browser: Browser;
 let page: Page;
-let bundleInputs: string[] = [];
+let bundleInputs: readonly string[] = [];
 let origin = "";
 
 beforeAll(async () => {
   // The page bundle: platform "browser" fails on any `node:` import, and the inputs list shows `ws` is absent.
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL("./browser/page.ts", import.meta.url))],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
+  served = await serveBundle({
+    entry: fileURLToPath(new URL("./browser/page.ts", import.meta.url)),
+    title: "transport-ws",
   });
-  bundleInputs = Object.keys(bundle.metafile.inputs);
-  const script = bundle.outputFiles[0]!.text;
-  http = createServer((request, response) => {
-    if (request.url === "/page.js") {
-      response.writeHead(200, { "content-type": "text/javascript" }).end(script);
-      return;
-    }
-    response
-      .writeHead(200, { "content-type": "text/html" })
-      .end('<!doctype html><title>transport-ws</title><script type="module" src="/page.js"></script>');
-  });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  origin = `127.0.0.1:${(http.address() as AddressInfo).port}`;
+  bundleInputs = served.inputs;
+  origin = served.origin;
   wsServer = await WebSocketTransportServer.listen({
-    server: http,
+    server: served.http,
     path: "/apiws",
     crypto: createNodeCrypto(),
     secrets: [SECRET_FAKE_TLS, SECRET_SECURED],
@@ -64,7 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
   await wsServer.close();
-  await new Promise((resolve) => http.close(resolve));
+  await served.close();
 });
 
 describe("transport-ws in a real browser (Chromium)", () => {

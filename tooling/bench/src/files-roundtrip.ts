@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MemoryStorage, TelegramClient } from "@mtkit/client/node";
 import { createNodeCrypto } from "@mtkit/mtproto-crypto/node";
-import { installFiles, installWorld, TestServer } from "@mtkit/test-server";
+import { installFiles, installWorld, noiseChunks, TestServer } from "@mtkit/test-server";
 import { createWebSocketTransport } from "@mtkit/transport-ws";
 
 const MIB = 1024 * 1024;
@@ -15,20 +15,6 @@ const at = process.argv.indexOf("--mib");
 const SIZE = (at >= 0 ? Number(process.argv[at + 1]) : 100) * MIB;
 const TOKEN = "100:roundtrip";
 const crypto = createNodeCrypto();
-
-function* noise(size: number, seed: number): Generator<Uint8Array> {
-  let x = seed >>> 0 || 1;
-  for (let done = 0; done < size; done += MIB) {
-    const chunk = new Uint8Array(Math.min(MIB, size - done));
-    for (let i = 0; i < chunk.length; i++) {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      chunk[i] = x & 0xff;
-    }
-    yield chunk;
-  }
-}
 
 const dir = mkdtempSync(join(tmpdir(), "mtkit-roundtrip-"));
 const server = await TestServer.start({ dcs: 2, ws: true, crypto });
@@ -67,7 +53,7 @@ try {
     const started = performance.now();
     const uploaded = await client.uploadFile(
       (function* () {
-        for (const chunk of noise(SIZE, 7)) {
+        for (const chunk of noiseChunks(SIZE, 7)) {
           sent.update(chunk);
           yield chunk;
         }

@@ -3,7 +3,7 @@
 // checked against SHA-256 hashes), with a progress bar; its SHA-256 is printed on both sides.
 import { createHash } from "node:crypto";
 import { MemoryStorage, TelegramClient } from "@mtkit/client/node";
-import { installFiles, installWorld, TestServer } from "@mtkit/test-server";
+import { installFiles, installWorld, noiseChunks, TestServer } from "@mtkit/test-server";
 import { step } from "./step.js";
 
 const MIB = 1024 * 1024;
@@ -24,21 +24,6 @@ function progressBar(label: string): (done: number, total: number) => void {
     );
     if (done === total) process.stdout.write("\n");
   };
-}
-
-/** Deterministic noise, streamed: the upload never holds the whole file. */
-function* noise(size: number): Generator<Uint8Array> {
-  let x = 0x9e3779b9;
-  for (let at = 0; at < size; at += MIB) {
-    const chunk = new Uint8Array(Math.min(MIB, size - at));
-    for (let i = 0; i < chunk.length; i++) {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      chunk[i] = x & 0xff;
-    }
-    yield chunk;
-  }
 }
 
 export async function filesDemo(): Promise<void> {
@@ -68,7 +53,7 @@ export async function filesDemo(): Promise<void> {
     );
     const sent = createHash("sha256");
     const source = (function* () {
-      for (const chunk of noise(SIZE)) {
+      for (const chunk of noiseChunks(SIZE, 0x9e3779b9) /* streamed: the upload never holds the whole file */) {
         sent.update(chunk);
         yield chunk;
       }

@@ -114,6 +114,14 @@ export interface TelegramClientOptions {
   /** The updates engine (`client.updates`): catch-up on connect, the sink, gap timing. */
   readonly updates?: UpdatesOptions;
   /**
+   * Secret chats (https://core.telegram.org/api/end-to-end). `true`: `connect()` opens them (as
+   * `secretChats()` does) before the first catch-up, so requests and messages that came while the
+   * app was away reach them. Default: the same once `secretChats()` was ever called on this storage
+   * (it marks `storage.kv`); otherwise they open on the first `secretChats()` call. `false`: only on
+   * that call.
+   */
+  readonly secretChats?: boolean;
+  /**
    * gzip_packed for outgoing requests where it pays (never file parts): `false` turns it off, a
    * function is the compressor to use (the platform's native one). Default: the portable compressor;
    * `@mtkit/client/node` defaults to node:zlib.

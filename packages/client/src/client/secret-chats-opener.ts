@@ -1,6 +1,18 @@
 import type { ClientLogger } from "../logging/logger.js";
 import type { SecretChats } from "../secret/secret-chats.js";
+import { markSecretChatsUsed, storageHasSecretChats } from "../storage/secret-kv-keys.js";
+import type { KeyValueRepository } from "../storage/types.js";
 import type { AccountMethods } from "./account-methods.js";
+
+/**
+ * Whether `connect()` must open secret chats before the updates engine's first catch-up: the
+ * engine saves qts once its sinks ran, so encrypted updates delivered before a secret sink exists
+ * would be counted as handled and never come again.
+ */
+export async function secretChatsAtConnect(declared: boolean | undefined, kv: KeyValueRepository): Promise<boolean> {
+  if (declared !== undefined) return declared;
+  return storageHasSecretChats(kv);
+}
 
 /**
  * Builds the client's secret chats (https://core.telegram.org/api/end-to-end): kept in
@@ -28,6 +40,7 @@ export async function openSecretChats(
         client.downloadAsIterable({ location, dcId }, { ...options, limit: maxBytes }),
     },
   });
+  await markSecretChatsUsed(client.storage.kv);
   chats.restore().catch((error: unknown) => {
     logger?.error("saved secret chats could not be restored", error);
   });

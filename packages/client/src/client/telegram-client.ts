@@ -17,7 +17,7 @@ import type { UpdateDispatcher } from "../events/update-dispatcher.js";
 import type { ClientContext } from "../messages/context.js";
 import { FeatureWiring } from "./feature-wiring.js";
 import { AccountMethods } from "./account-methods.js";
-import { openSecretChats } from "./secret-chats-opener.js";
+import { openSecretChats, secretChatsAtConnect } from "./secret-chats-opener.js";
 import { completeAuthorization } from "./login/authorization.js";
 import type { QrLoginHost } from "./login/qr-login.js";
 import { DEFAULT_DEVICE_INFO, type ClientEvent, type DeviceInfo, type TelegramClientOptions } from "./options.js";
@@ -126,6 +126,8 @@ export class TelegramClient extends AccountMethods {
    * Secret chats (https://core.telegram.org/api/end-to-end), kept in `storage.kv` and fed by the
    * updates engine; available after `connect()`. Saved chats are restored on first use. Loaded on
    * first call (a dynamic import), so apps that never use secret chats do not ship their schema.
+   * `connect()` opens them itself first when the storage holds chats (or the `secretChats` option
+   * says so); their events wait for the first listener (`subscribe`), so none is missed.
    */
   secretChats(): Promise<SecretChats> {
     this.#secretChats ??= openSecretChats(this, () => this.#now(), this.#options.logger).catch((error: unknown) => {
@@ -133,6 +135,16 @@ export class TelegramClient extends AccountMethods {
       throw error;
     });
     return this.#secretChats;
+  }
+
+  /** See the `secretChats` option: a failure is logged, and `secretChats()` tries again. */
+  async #openSecretChatsBeforeCatchUp(): Promise<void> {
+    if (this.#secretChats !== undefined) return;
+    try {
+      if (await secretChatsAtConnect(this.#options.secretChats, this.storage.kv)) await this.secretChats();
+    } catch (error) {
+      this.#options.logger?.error("secret chats could not be opened before the catch-up", error);
+    }
   }
 
   /** The crypto provider in use (after `connect()`). */
@@ -164,6 +176,7 @@ export class TelegramClient extends AccountMethods {
       // disconnect() while we were connecting: say so, not "driver closed".
       throw disconnectedIfEnded(running, error);
     }
+    await this.#openSecretChatsBeforeCatchUp();
     void this.updates.start();
     if (this.#usesBuiltInDcs) {
       // Off the connect path: a failure only means the next run starts from older addresses.

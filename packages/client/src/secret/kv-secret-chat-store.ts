@@ -7,9 +7,8 @@ import type { KeyValueRepository } from "../storage/types.js";
 import type { SecretChatState } from "./secret-chat-state.js";
 import type { PendingRequestRecord, SecretChatStore } from "./secret-chat-store.js";
 import { decodeChatState, decodeTagged, encodeChatState, encodeTagged } from "./secret-state-codec.js";
+import { SECRET_CHAT_KEYS as CHATS, SECRET_PENDING_KEYS as PENDING } from "../storage/secret-kv-keys.js";
 
-const CHATS = { index: "secret:index", item: (id: number): string => `secret:chat:${String(id)}` };
-const PENDING = { index: "secret:pending-index", item: (id: number): string => `secret:pending:${String(id)}` };
 type Keys = typeof CHATS;
 
 export class KvSecretChatStore implements SecretChatStore {

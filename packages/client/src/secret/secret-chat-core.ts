@@ -123,6 +123,12 @@ export class SecretChatCore {
     this.sendService({ _: "decryptedMessageActionSetMessageTTL", ttlSeconds: seconds });
   }
 
+  /** Asks the peer to clear the chat's history; our own self-destruct timers go with it. */
+  flushHistory(): void {
+    this.state.ttl.length = 0;
+    this.sendService({ _: "decryptedMessageActionFlushHistory" });
+  }
+
   /** When `tick()` should next run (a self-destruct timer), if ever. */
   get nextDeadline(): number | undefined {
     return nextExpiry(this.state.ttl);

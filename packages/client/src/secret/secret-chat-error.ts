@@ -26,7 +26,9 @@ export type SecretChatProtocolErrorCode =
   /** An encrypted file whose length does not fit the size its message carries. */
   | "FILE_SIZE_MISMATCH"
   /** A message whose media needs a file the server did not attach. */
-  | "FILE_MISSING";
+  | "FILE_MISSING"
+  /** More events came before the first listener than are held for it (the oldest were let go). */
+  | "EVENTS_DROPPED";
 
 export class SecretChatProtocolError extends Error {
   override readonly name = "SecretChatProtocolError";

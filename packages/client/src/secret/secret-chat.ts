@@ -130,6 +130,23 @@ export class SecretChat {
     await this.port.flush(this);
   }
 
+  /**
+   * decryptedMessageActionSetMessageTTL: the self-destruct time (seconds, 0 = off) of the messages
+   * both sides send from now on without their own `ttl`; the peer gets a `ttl_changed` event.
+   */
+  async setDefaultTtl(seconds: number): Promise<void> {
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 0x7fffffff)
+      throw new RangeError(`ttl of ${String(seconds)} s is not a whole number of seconds in 0..2^31-1`);
+    this.core.setDefaultTtl(seconds);
+    await this.port.flush(this);
+  }
+
+  /** decryptedMessageActionFlushHistory: the peer is asked to clear the chat's history (`history_flushed`). */
+  async flushHistory(): Promise<void> {
+    this.core.flushHistory();
+    await this.port.flush(this);
+  }
+
   /** Re-keys now instead of waiting for 100 messages or a week (https://core.telegram.org/api/end-to-end/pfs). */
   async rekey(): Promise<void> {
     this.core.rekey();

@@ -17,6 +17,7 @@ import { MemorySecretChatStore, type SecretChatStore } from "./secret-chat-store
 import { SecretChat, type SecretChatPort } from "./secret-chat.js";
 import { PendingRequests } from "./pending-requests.js";
 import { secretUpdatesOf } from "./raw-updates.js";
+import { EventBacklog } from "./event-backlog.js";
 import {
   type DownloadSecretFileOptions,
   downloadSecretFile,
@@ -58,6 +59,8 @@ export class SecretChats implements SecretChatPort {
   readonly #now: () => number;
   #queue: Promise<void> = Promise.resolve();
   readonly #listeners = new Set<(event: SecretChatsEvent) => void>();
+  /** What happened before the first listener (a catch-up at connect): handed to it on `subscribe`. */
+  readonly #backlog = new EventBacklog<SecretChatsEvent>();
   #restored: Promise<void> | undefined;
   /** Sends leave in the order the cores produced them, whichever call flushed. */
   #sending: Promise<void> = Promise.resolve();
@@ -116,9 +119,20 @@ export class SecretChats implements SecretChatPort {
     await this.options.api.invoke({ _: "messages.discardEncryption", chatId, deleteHistory: true });
   }
 
-  /** Adds a listener of every event (besides `onEvent`); returns the unsubscribe function. */
+  /**
+   * Adds a listener of every event (besides `onEvent`); returns the unsubscribe function. Events
+   * that came while nobody listened (say the catch-up of `connect()`) are handed to the first
+   * listener at once, in order, before this returns.
+   */
   subscribe(listener: (event: SecretChatsEvent) => void): () => void {
     this.#listeners.add(listener);
+    if (this.#listeners.size === 1 && this.#backlog.size > 0) {
+      this.#backlog.drainTo(listener, (count) => ({
+        type: "error",
+        chatId: undefined,
+        error: new SecretChatProtocolError("EVENTS_DROPPED", `${String(count)} events came before any listener`),
+      }));
+    }
     return () => this.#listeners.delete(listener);
   }
 
@@ -187,6 +201,9 @@ export class SecretChats implements SecretChatPort {
       if (event.type === "error") this.#emit({ type: "error", chatId: chat.id, error: event.error });
       this.#emit({ type: "chat", chat, event });
     }
+    // "the client is required to immediately abort the secret chat" (https://core.telegram.org/api/end-to-end/seq_no)
+    if (events.some((event) => event.type === "aborted"))
+      await this.options.api.invoke({ _: "messages.discardEncryption", chatId: chat.id });
   }
 
   async close(chat: SecretChat, deleteHistory: boolean): Promise<void> {
@@ -255,6 +272,8 @@ export class SecretChats implements SecretChatPort {
 
   async #onChat(chat: TypeEncryptedChat): Promise<void> {
     if (chat._ === "encryptedChatRequested") {
+      // A chat's notice comes again in each difference of the second it changed in: one event per request.
+      if (this.#incoming.has(chat.id) || this.#chats.has(chat.id)) return;
       this.#incoming.set(chat.id, chat);
       this.#emit({ type: "request", chatId: chat.id, userId: chat.adminId });
     } else if (chat._ === "encryptedChat") {
@@ -313,6 +332,10 @@ export class SecretChats implements SecretChatPort {
   }
 
   #emit(event: SecretChatsEvent): void {
+    if (this.options.onEvent === undefined && this.#listeners.size === 0) {
+      this.#backlog.push(event);
+      return;
+    }
     this.options.onEvent?.(event);
     for (const listener of this.#listeners) listener(event);
   }

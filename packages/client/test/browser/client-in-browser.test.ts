@@ -2,22 +2,19 @@
 // (with PHONE_MIGRATE), invoke, the session in IndexedDB, then a page reload that resumes the
 // session with no new auth key. The page is bundled for platform "browser", so any Node-only
 // import would fail the build, and the client runs on the portable crypto provider.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { launchChromium } from "@mtkit/test-browser";
+import { launchChromium, serveBundle, type ServedBundle } from "@mtkit/test-browser";
 import { installWorld, TestServer, type WorldServer } from "@mtkit/test-server";
-import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageServer } from "./client-page.js";
 
 let server: TestServer;
 let slice: WorldServer;
-let http: Server;
+let served: ServedBundle;
 let browser: Browser;
 let page: Page;
-let bundleInputs: string[] = [];
+let bundleInputs: readonly string[] = [];
 let setup: PageServer;
 
 beforeAll(async () => {
@@ -27,35 +24,17 @@ beforeAll(async () => {
     endpoints: server.endpoints.map((e) => ({ id: e.id, host: e.host, port: e.port, wsPort: e.wsPort ?? null })),
     publicKeyPem: server.publicKeyPem,
   };
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL("./client-page.ts", import.meta.url))],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  bundleInputs = Object.keys(bundle.metafile.inputs);
-  const script = bundle.outputFiles[0]!.text;
-  http = createServer((request, response) => {
-    if (request.url === "/page.js") response.writeHead(200, { "content-type": "text/javascript" }).end(script);
-    else
-      response
-        .writeHead(200, { "content-type": "text/html" })
-        .end('<!doctype html><title>loading</title><script type="module" src="/page.js"></script>');
-  });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  served = await serveBundle({ entry: fileURLToPath(new URL("./client-page.ts", import.meta.url)) });
+  bundleInputs = served.inputs;
   ({ browser } = await launchChromium());
   page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${(http.address() as AddressInfo).port}/`);
+  await page.goto(served.url);
   await page.waitForFunction(() => document.title === "ready", undefined, { timeout: 20_000 });
 }, 90_000);
 
 afterAll(async () => {
   await browser.close();
-  await new Promise((resolve) => http.close(resolve));
+  await served.close();
   await server.close();
 });
 

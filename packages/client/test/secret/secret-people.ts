@@ -34,7 +34,7 @@ export interface Person {
   disconnect(): Promise<void>;
 }
 
-/** A logged-in client with its secret chats; given a storage, the saved session and chats are reused. */
+/** A logged-in client with its secret chats; given a storage with a session, the saved session and chats are reused. */
 export async function person(
   h: Harness,
   phone: string,
@@ -42,6 +42,7 @@ export async function person(
   saved?: ClientStorage,
 ): Promise<Person> {
   const account = h.slice.addUser({ phone, firstName: phone });
+  const loggedIn = saved !== undefined && (await saved.session.getSelf()) !== null;
   const events: SecretChatsEvent[] = [];
   const { client, storage } = makeClient(h.server, {
     ws: transport === "ws",
@@ -51,7 +52,7 @@ export async function person(
   const chats = await client.secretChats();
   chats.subscribe((event) => events.push(event));
   await chats.restore();
-  if (saved === undefined) {
+  if (!loggedIn) {
     const sent = await client.sendCode(phone);
     await client.signIn(sent, h.slice.lastCode(phone)!);
   }

@@ -1,5 +1,6 @@
 import type { RawUser, TypeChat, TypeChatParticipants, TypeMessageAction, TypePeer } from "@mtkit/tl-core/api";
 import type { Account, BasicGroup, Channel, ChannelMember, PeerRef, ServiceAction } from "../world/types.js";
+import { ADMIN_RIGHTS, CREATOR_ADMIN_RIGHTS } from "./wire-participants.js";
 
 /** https://core.telegram.org/constructor/user as `viewerId` sees it (phone only for oneself or a contact). */
 export function wireUser(user: Account, viewerId: bigint | undefined, contact = false): RawUser {
@@ -55,34 +56,8 @@ export function wireChannel(channel: Channel, member: ChannelMember | undefined)
     participantsCount: channel.memberCount,
     ...(channel.username === undefined ? {} : { username: channel.username }),
     ...(channel.megagroup ? { megagroup: true } : { broadcast: true }),
-    ...(member?.role === "creator"
-      ? {
-          creator: true,
-          adminRights: {
-            _: "chatAdminRights" as const,
-            changeInfo: true,
-            postMessages: true,
-            editMessages: true,
-            deleteMessages: true,
-            banUsers: true,
-            inviteUsers: true,
-            pinMessages: true,
-            addAdmins: true,
-          },
-        }
-      : {}),
-    ...(member?.role === "admin"
-      ? {
-          adminRights: {
-            _: "chatAdminRights" as const,
-            deleteMessages: true,
-            banUsers: true,
-            inviteUsers: true,
-            pinMessages: true,
-            postMessages: true,
-          },
-        }
-      : {}),
+    ...(member?.role === "creator" ? { creator: true, adminRights: CREATOR_ADMIN_RIGHTS } : {}),
+    ...(member?.role === "admin" ? { adminRights: ADMIN_RIGHTS } : {}),
     ...(inside ? {} : { left: true }),
   };
 }

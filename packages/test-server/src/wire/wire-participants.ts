@@ -1,7 +1,8 @@
 import type { TypeChannelParticipant } from "@mtkit/tl-core/api";
 import type { ChannelMember } from "../world/types.js";
 
-const ALL_ADMIN_RIGHTS = {
+/** https://core.telegram.org/constructor/chatAdminRights of a channel's creator: every right. */
+export const CREATOR_ADMIN_RIGHTS = {
   _: "chatAdminRights" as const,
   changeInfo: true,
   postMessages: true,
@@ -13,19 +14,22 @@ const ALL_ADMIN_RIGHTS = {
   addAdmins: true,
 };
 
+/** An admin the creator promoted: every right but adding admins. */
+export const ADMIN_RIGHTS = { ...CREATOR_ADMIN_RIGHTS, addAdmins: false };
+
 /** https://core.telegram.org/type/ChannelParticipant of one member (channelParticipantSelf for the viewer). */
 export function wireParticipant(member: ChannelMember, viewerId: bigint, creatorId: bigint): TypeChannelParticipant {
   const peer = { _: "peerUser" as const, userId: member.userId };
   switch (member.role) {
     case "creator":
-      return { _: "channelParticipantCreator", userId: member.userId, adminRights: ALL_ADMIN_RIGHTS };
+      return { _: "channelParticipantCreator", userId: member.userId, adminRights: CREATOR_ADMIN_RIGHTS };
     case "admin":
       return {
         _: "channelParticipantAdmin",
         userId: member.userId,
         promotedBy: creatorId,
         date: member.date,
-        adminRights: { ...ALL_ADMIN_RIGHTS, addAdmins: false },
+        adminRights: ADMIN_RIGHTS,
         ...(member.userId === viewerId ? { self: true } : {}),
       };
     case "kicked":
