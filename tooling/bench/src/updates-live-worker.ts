@@ -1,15 +1,18 @@
 // One library's receiver in a process of its own (spawned by updates-live.bench.ts): log in as a
 // test number, print `{"ready": userId}`, then count new-message updates until `count` arrived or
 // the budget ran out, and print `{"handled", "ms"}`: ms from the first to the last update handled.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { MemoryStorage } from "@mtkit/client";
 import { TelegramClient } from "@mtkit/client/node";
+import { createTcpTransport } from "@mtkit/transport-tcp";
 import { TelegramClient as MtcuteClient, MemoryStorage as MtcuteStorage, TcpTransport } from "@mtcute/node";
 import { addPublicKey, NodeCryptoProvider } from "@mtcute/node/utils.js";
 import type { LiveServerInfo } from "./updates-live-server.js";
 
 export interface LiveWorkerInput {
-  readonly peer: "mtkit" | "mtcute" | "GramJS";
+  /** "mtkit" frames like mtcute's TcpTransport (plain intermediate); "mtkit-obfuscated" is mtkit's default TCP. */
+  readonly peer: "mtkit" | "mtkit-obfuscated" | "mtcute" | "GramJS";
   readonly phone: string;
   readonly count: number;
   readonly budgetMs: number;
@@ -25,6 +28,9 @@ let last = 0;
 /** The process's CPU time at the first update and at the last: what handling them cost, whatever the load. */
 let cpuAtFirst: NodeJS.CpuUsage | undefined;
 let cpuAtLast: NodeJS.CpuUsage | undefined;
+/** The main thread's own CPU at the first and the last update (Linux only): without V8's GC and compiler threads. */
+let mainAtFirst: number | undefined;
+let mainAtLast: number | undefined;
 let finish: () => void = () => undefined;
 const done = new Promise<void>((resolve) => {
   finish = resolve;
@@ -34,16 +40,31 @@ function onMessage(): void {
   if (handled === 0) {
     first = last;
     cpuAtFirst = process.cpuUsage();
+    mainAtFirst = mainThreadCpuMs();
   }
   handled++;
   if (handled >= input.count) {
     cpuAtLast = process.cpuUsage(cpuAtFirst);
+    mainAtLast = mainThreadCpuMs();
     finish();
   }
 }
 
-async function startMtkit(): Promise<{ id: bigint; close: () => Promise<void> }> {
+/** utime + stime of the main thread from /proc (clock ticks of 10 ms), undefined elsewhere. */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+async function startMtkit(obfuscated: boolean): Promise<{ id: bigint; close: () => Promise<void> }> {
   const client = new TelegramClient({
+    // The same bytes on the wire as mtcute's TcpTransport (intermediate, not obfuscated), unless asked.
+    ...(obfuscated ? {} : { transport: () => createTcpTransport({ protocol: "intermediate" }) }),
     apiId: 1,
     apiHash: API_HASH,
     storage: new MemoryStorage(),
@@ -140,7 +161,14 @@ async function startGramJs(): Promise<{ id: bigint; close: () => Promise<void> }
 }
 
 async function main(): Promise<object> {
-  const start = input.peer === "mtkit" ? startMtkit : input.peer === "mtcute" ? startMtcute : startGramJs;
+  const start =
+    input.peer === "mtkit"
+      ? () => startMtkit(false)
+      : input.peer === "mtkit-obfuscated"
+        ? () => startMtkit(true)
+        : input.peer === "mtcute"
+          ? startMtcute
+          : startGramJs;
   let loginTimer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     loginTimer = setTimeout(() => {
@@ -155,7 +183,8 @@ async function main(): Promise<object> {
   clearTimeout(timer);
   await receiver.close();
   const cpuMs = cpuAtLast === undefined ? undefined : (cpuAtLast.user + cpuAtLast.system) / 1000;
-  return { handled, ms: last - first, cpuMs };
+  const mainCpuMs = mainAtFirst === undefined || mainAtLast === undefined ? undefined : mainAtLast - mainAtFirst;
+  return { handled, ms: last - first, cpuMs, mainCpuMs };
 }
 
 main().then(

@@ -44,9 +44,14 @@ export class FeatureWiring {
     };
     this.dispatcher = new UpdateDispatcher({
       self: () => this.#self(),
-      ingest: async (batch) => {
-        await deps.peers.ingest({ users: batch.users, chats: batch.chats });
-        await fetchMissingPeers(this.context, batch);
+      // Synchronous (undefined) when the batch names no new peer: the common case of a push stream.
+      ingest: (batch) => {
+        const stored =
+          batch.users.length === 0 && batch.chats.length === 0
+            ? undefined
+            : deps.peers.ingestIfAny({ users: batch.users, chats: batch.chats });
+        if (stored === undefined) return fetchMissingPeers(this.context, batch);
+        return stored.then(() => fetchMissingPeers(this.context, batch));
       },
       ...(deps.onUpdateError === undefined ? {} : { onError: deps.onUpdateError }),
     });

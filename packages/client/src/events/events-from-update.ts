@@ -32,3 +32,21 @@ export function eventFromUpdate(update: TypeUpdate, chats: ChatIndex, selfId: nu
       return null;
   }
 }
+
+/**
+ * True when the event of this update names this account: an outgoing private message without from_id,
+ * whose sender is then us (messageFromTl). Only then does the dispatcher look up the account's id.
+ */
+export function needsSelfId(update: TypeUpdate): boolean {
+  switch (update._) {
+    case "updateNewMessage":
+    case "updateNewChannelMessage":
+    case "updateEditMessage":
+    case "updateEditChannelMessage": {
+      const message = update.message;
+      return message._ !== "messageEmpty" && message.out === true && message.fromId === undefined;
+    }
+    default:
+      return false;
+  }
+}

@@ -1,6 +1,6 @@
-import { indexChats } from "../messages/message.js";
+import { indexChats, type ChatIndex } from "../messages/message.js";
 import type { DeliveredUpdates, UpdateSink } from "../updates/update-sink.js";
-import { eventFromUpdate } from "./events-from-update.js";
+import { eventFromUpdate, needsSelfId } from "./events-from-update.js";
 import { applyFilterResult, type Filter, type FilterContext, type SelfRef } from "./filter.js";
 import type { UpdateEventMap, UpdateEventName } from "./update-events.js";
 import { UpdateStream, type IterUpdatesOptions } from "./update-stream.js";
@@ -18,8 +18,11 @@ export interface UpdateDispatcherOptions {
   readonly onError?: UpdateErrorHandler;
   /** This account, for filters (`command`'s @mention) and the sender of our own private messages. */
   readonly self?: () => Promise<SelfRef | null>;
-  /** Runs before the handlers of a batch: the client stores the batch's users and chats in its peer cache. */
-  readonly ingest?: (batch: DeliveredUpdates) => Promise<void>;
+  /**
+   * Runs before the handlers of a batch: the client stores the batch's users and chats in its peer
+   * cache. undefined: nothing to wait for (most pushes), so no promise turn per batch.
+   */
+  readonly ingest?: (batch: DeliveredUpdates) => Promise<void> | undefined;
 }
 
 interface Registration {
@@ -43,7 +46,7 @@ export class UpdateDispatcher {
   }
 
   /** The `UpdateSink` to give the updates engine. */
-  readonly sink: UpdateSink = (batch) => this.dispatch(batch);
+  readonly sink: UpdateSink = (batch) => this.#dispatchNow(batch);
 
   /** Registers a handler; returns the function that removes it. Handlers run in registration order. */
   on<N extends UpdateEventName, Add extends object = object>(
@@ -75,27 +78,56 @@ export class UpdateDispatcher {
 
   /** Runs every handler for a batch; resolves when all finished. Never rejects: errors go to `onError`. */
   async dispatch(batch: DeliveredUpdates): Promise<void> {
-    if (this.#registrations.length === 0) return;
-    if (this.#options.ingest !== undefined) await this.#guard("rawUpdate", batch, () => this.#options.ingest?.(batch));
+    await this.#dispatchNow(batch);
+  }
+
+  /**
+   * `dispatch` without a promise when nothing had to wait (no peer to store, synchronous handlers):
+   * the engine then delivers the next pushed batch in the same turn (issue 10, live updates per second).
+   */
+  #dispatchNow(batch: DeliveredUpdates): Promise<void> | undefined {
+    if (this.#registrations.length === 0) return undefined;
+    const ingest = this.#options.ingest;
+    const ingesting = ingest === undefined ? undefined : this.#guardMaybe("rawUpdate", batch, () => ingest(batch));
+    if (ingesting !== undefined) return ingesting.then(() => this.#dispatchEvents(batch));
+    return this.#dispatchEvents(batch);
+  }
+
+  #dispatchEvents(batch: DeliveredUpdates): Promise<void> | undefined {
     let self: Promise<SelfRef | null> | undefined;
     const context: FilterContext = {
       self: () => (self ??= (this.#options.self?.() ?? Promise.resolve(null)).catch(() => null)),
     };
     const chats = indexChats(batch.chats);
-    const selfId = this.#registrations.some((r) => r.name !== "rawUpdate")
-      ? ((await context.self())?.id ?? null)
-      : null;
-    for (const update of batch.updates) {
+    // Looked up only for the events that name this account (no storage read per pushed message).
+    if (this.#registrations.some((r) => r.name !== "rawUpdate") && batch.updates.some(needsSelfId))
+      return context.self().then((ref) => this.#runEvents(batch, chats, ref?.id ?? null, context, 0));
+    return this.#runEvents(batch, chats, null, context, 0);
+  }
+
+  /** Each update's events in order, from `from` on; waits only where a handler returned a promise. */
+  #runEvents(
+    batch: DeliveredUpdates,
+    chats: ChatIndex,
+    selfId: number | null,
+    context: FilterContext,
+    from: number,
+  ): Promise<void> | undefined {
+    for (let index = from; index < batch.updates.length; index++) {
+      const update = batch.updates[index]!;
+      let running: Promise<void> | undefined;
       if (this.#registrations.some((r) => r.name === "rawUpdate")) {
         const event = { update, users: batch.users, chats: batch.chats, source: batch.source };
-        const running = this.#run("rawUpdate", event, context);
-        if (running !== undefined) await running;
+        running = this.#run("rawUpdate", event, context);
       }
-      const derived = eventFromUpdate(update, chats, selfId);
-      if (derived === null) continue;
-      const running = this.#run(derived.name, derived.event, context);
-      if (running !== undefined) await running;
+      const derive = (): Promise<void> | undefined => {
+        const derived = eventFromUpdate(update, chats, selfId);
+        return derived === null ? undefined : this.#run(derived.name, derived.event, context);
+      };
+      running = running === undefined ? derive() : running.then(derive);
+      if (running !== undefined) return running.then(() => this.#runEvents(batch, chats, selfId, context, index + 1));
     }
+    return undefined;
   }
 
   /**
@@ -142,6 +174,18 @@ export class UpdateDispatcher {
           this.#report(error, name, event);
         },
       );
+    } catch (error) {
+      this.#report(error, name, event);
+      return undefined;
+    }
+  }
+
+  /** `#guard` for a step that may have nothing to wait for: undefined then, and no promise made. */
+  #guardMaybe(name: UpdateEventName, event: unknown, run: () => Promise<void> | undefined): Promise<void> | undefined {
+    try {
+      return run()?.then(undefined, (error: unknown) => {
+        this.#report(error, name, event);
+      });
     } catch (error) {
       this.#report(error, name, event);
       return undefined;

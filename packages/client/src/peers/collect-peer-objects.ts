@@ -58,6 +58,22 @@ function visit(value: unknown, depth: number, found: Found): void {
   for (const key in object) visit(object[key], depth + 1, found);
 }
 
+/**
+ * Updates constructors that hold no user, chat or channel object and no `message` (only ids):
+ * https://core.telegram.org/constructor/updateShortMessage and its kin. Most pushes are one of
+ * them, so they skip the walk.
+ */
+const SHORT_FORMS: ReadonlySet<unknown> = new Set([
+  "updateShortMessage",
+  "updateShortChatMessage",
+  "updateShortSentMessage",
+  "updatesTooLong",
+]);
+
+function isShortForm(value: unknown): boolean {
+  return typeof value === "object" && value !== null && SHORT_FORMS.has((value as { readonly _?: unknown })._);
+}
+
 const NO_PEERS: readonly TlPeerObject[] = [];
 const NO_SIGHTINGS: ReadonlyMap<string, MinPeerContext> = new Map();
 
@@ -67,6 +83,7 @@ const NO_SIGHTINGS: ReadonlyMap<string, MinPeerContext> = new Map();
  * Runs on every answer, so a walk that finds nothing allocates nothing but its small state.
  */
 export function collectPeerObjects(response: unknown): CollectedPeers {
+  if (isShortForm(response)) return { peers: NO_PEERS, sightings: NO_SIGHTINGS };
   const found: Found = { peers: undefined, sightings: undefined };
   visit(response, 0, found);
   return { peers: found.peers ?? NO_PEERS, sightings: found.sightings ?? NO_SIGHTINGS };

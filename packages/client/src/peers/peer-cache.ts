@@ -15,6 +15,9 @@ export interface PeerCacheOptions {
   readonly server?: PeerServerLookup;
 }
 
+/** How many peers `isKnownStored` remembers before it starts over. */
+const STORED_KEYS_LIMIT = 50_000;
+
 type CacheQuery = Extract<PeerQuery, { by: "id" | "username" | "phone" }>;
 
 /**
@@ -28,6 +31,9 @@ export class PeerCache {
   // Ingests run one at a time: each is read-merge-write, and two responses naming the same peer
   // (say a full user and a min copy) must not both read "unknown" and let the min one win.
   #ingestQueue: Promise<unknown> = Promise.resolve();
+  // Ids of peers known to have a stored record (records are never deleted): lets the updates hot
+  // path (fetch-missing-peers.ts) skip a storage read per message. Bounded: emptied when full.
+  readonly #stored: Record<PeerKind, Set<bigint>> = { user: new Set(), chat: new Set(), channel: new Set() };
 
   constructor(repository: PeersRepository, options: PeerCacheOptions) {
     this.#repository = repository;
@@ -70,13 +76,33 @@ export class PeerCache {
     });
     const changed = [...merged.values()].filter((m) => peerRecordChanged(m.previous, m.next)).map((m) => m.next);
     if (changed.length > 0) await this.#repository.upsert(changed);
+    for (const { next } of merged.values()) this.#remember(next.kind, next.id);
     return changed.length;
+  }
+
+  /**
+   * True when a record for this peer is known to be stored, answered without a storage read; false means
+   * "not known here", and `get` gives the answer (and remembers a hit for next time).
+   */
+  isKnownStored(kind: PeerKind, id: bigint): boolean {
+    return this.#stored[kind].has(id);
+  }
+
+  #remember(kind: PeerKind, id: bigint): void {
+    const known = this.#stored[kind];
+    if (known.size >= STORED_KEYS_LIMIT) known.clear();
+    known.add(id);
   }
 
   /** The stored record for a peer, or null. Never asks the server. */
   async get(ref: PeerRef): Promise<PeerRecord | null> {
     const query = parsePeerRef(ref);
-    if (query.by === "id" || query.by === "username" || query.by === "phone") return this.#fromCache(query);
+    if (query.by === "id") {
+      const record = await this.#fromCache(query);
+      if (record !== null) this.#remember(query.kind, query.id);
+      return record;
+    }
+    if (query.by === "username" || query.by === "phone") return this.#fromCache(query);
     if (query.by === "object")
       return this.#repository.get(peerKindOf(query.object), BigInt.asIntN(64, query.object.id));
     return null;

@@ -23,44 +23,35 @@ export function normaliseShortChatMessage(short: RawUpdateShortChatMessage): Raw
   return newMessageFromShort(short, { _: "peerUser", userId: short.fromId }, { _: "peerChat", chatId: short.chatId });
 }
 
-/** The fields both short forms share, as the `message` of an updateNewMessage; only sender and chat differ. */
+/**
+ * The fields both short forms share, as the `message` of an updateNewMessage; only sender and chat
+ * differ. Built as one literal and the set flags added after (no object spread: this runs for every
+ * pushed message, issue 10).
+ */
 function newMessageFromShort(
   short: RawUpdateShortMessage | RawUpdateShortChatMessage,
   fromId: RawMessage["fromId"],
   peerId: RawMessage["peerId"],
 ): RawUpdateNewMessage {
-  return {
-    _: "updateNewMessage",
-    message: {
-      _: "message",
-      ...flags(short),
-      id: short.id,
-      fromId,
-      peerId,
-      fwdFrom: short.fwdFrom,
-      viaBotId: short.viaBotId,
-      replyTo: short.replyTo,
-      date: short.date,
-      message: short.message,
-      entities: short.entities,
-      ttlPeriod: short.ttlPeriod,
-    },
-    pts: short.pts,
-    ptsCount: short.ptsCount,
+  const message: Writable<RawMessage> = {
+    _: "message",
+    id: short.id,
+    fromId,
+    peerId,
+    fwdFrom: short.fwdFrom,
+    viaBotId: short.viaBotId,
+    replyTo: short.replyTo,
+    date: short.date,
+    message: short.message,
+    entities: short.entities,
+    ttlPeriod: short.ttlPeriod,
   };
+  // Only the flags that are set: `false` flags stay absent, as the TL reader leaves them.
+  if (short.out === true) message.out = true;
+  if (short.mentioned === true) message.mentioned = true;
+  if (short.mediaUnread === true) message.mediaUnread = true;
+  if (short.silent === true) message.silent = true;
+  return { _: "updateNewMessage", message, pts: short.pts, ptsCount: short.ptsCount };
 }
 
-/** Only the flags that are set: `false` flags stay absent, as the TL reader leaves them. */
-function flags(short: RawUpdateShortMessage | RawUpdateShortChatMessage): {
-  out?: boolean;
-  mentioned?: boolean;
-  mediaUnread?: boolean;
-  silent?: boolean;
-} {
-  const set: { out?: boolean; mentioned?: boolean; mediaUnread?: boolean; silent?: boolean } = {};
-  if (short.out === true) set.out = true;
-  if (short.mentioned === true) set.mentioned = true;
-  if (short.mediaUnread === true) set.mediaUnread = true;
-  if (short.silent === true) set.silent = true;
-  return set;
-}
+type Writable<T> = { -readonly [K in keyof T]: T[K] };

@@ -8,7 +8,8 @@ import type { TypeChat, TypeUpdate, TypeUser } from "@mtkit/tl-core/api";
  *
  * Delivery guarantee: the engine awaits the sink before it persists the box state that covers the
  * batch, so a crash inside (or before the end of) a sink call means the batch is delivered again
- * after restart (at-least-once around a crash, exactly-once otherwise).
+ * after restart (at-least-once around a crash, exactly-once otherwise). Batches ready together share
+ * one save (save-groups.ts, at most 100 updates): a crash redelivers that group.
  */
 export interface DeliveredUpdates {
   /** Single updates, already normalised: short forms (updateShortMessage, updateShortChatMessage) arrive as updateNewMessage. */

@@ -7,7 +7,8 @@ import type { FetchSummary, RunnerContext, UpdatesInvoke } from "./difference-ru
 import { clearSavedState, loadInitialState } from "./initial-state.js";
 import { ingestPush } from "./push-input.js";
 import { resultUpdates } from "./result-updates.js";
-import type { CoreOutput } from "./update-batch.js";
+import { MAX_UPDATES_PER_SAVE } from "./save-groups.js";
+import type { CoreOutput, UpdateBatch } from "./update-batch.js";
 import type { UpdateSink } from "./update-sink.js";
 import { UpdatesCore } from "./updates-core.js";
 import type { UpdatesEvent, UpdatesFetchReason } from "./updates-events.js";
@@ -39,6 +40,10 @@ export class UpdatesEngine {
   #runner: RunnerContext;
   #self: bigint | undefined;
   #chain: Promise<void> = Promise.resolve();
+  // The batches of the delivery queued last on the chain while it has not started: pushes that arrive
+  // meanwhile (the rest of one socket read) join it, each batch still delivered on its own, their
+  // state saved once after all of them (save-groups.ts).
+  #openDelivery: UpdateBatch[] | undefined;
   #loading: Promise<void> | undefined;
   #starting: Promise<void> | undefined;
   #commonQueued: Promise<FetchSummary> | undefined;
@@ -230,7 +235,17 @@ export class UpdatesEngine {
   }
 
   #handle(output: CoreOutput, fetchNeeds = true): void {
-    if (output.batches.length > 0 || output.tooLong.length > 0) void this.#enqueue(() => this.#deliver(output));
+    const open = this.#openDelivery;
+    if (open !== undefined && output.tooLong.length === 0 && open.length < MAX_UPDATES_PER_SAVE) {
+      open.push(...output.batches);
+    } else if (output.batches.length > 0 || output.tooLong.length > 0) {
+      const batches = [...output.batches];
+      void this.#enqueue(() => {
+        if (this.#openDelivery === batches) this.#openDelivery = undefined;
+        return this.#deliver({ ...output, batches });
+      });
+      if (output.tooLong.length === 0) this.#openDelivery = batches;
+    }
     this.#report(output, fetchNeeds);
   }
 
@@ -246,6 +261,8 @@ export class UpdatesEngine {
   }
 
   #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    // Whatever is queued after this task runs after it: later pushes must not join a delivery before it.
+    this.#openDelivery = undefined;
     const run = this.#chain.then(task);
     this.#chain = run.then(ignore, ignore);
     return run;

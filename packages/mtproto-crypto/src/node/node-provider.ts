@@ -9,6 +9,7 @@ import { createCipheriv, createHmac, hash as oneShotHash, pbkdf2Sync } from "nod
 import { aesIgeDecryptJs, checkIgeArgs } from "../aes/ige.js";
 import { aesIgeDecryptWasm, wasmIgeAvailable } from "../aes/ige-wasm.js";
 import type { AesCtr, CryptoProvider } from "../provider.js";
+import { JS_SHA256_MAX_LENGTH, sha256Js } from "../hash/sha256-js.js";
 import { aesIgeEncryptNode } from "./node-ige.js";
 import { modPowNode } from "./node-modpow.js";
 import { loadNativeAes, type NativeAes } from "./native-aes.js";
@@ -33,6 +34,16 @@ function hash(algorithm: string): (data: Uint8Array) => Uint8Array {
   return (data) => view(oneShotHash(algorithm, data, "buffer"));
 }
 
+/**
+ * SHA-256 of short inputs in JS (hash/sha256-js.ts), longer ones native. The per-message KDF hashes
+ * 52 bytes twice per message: a fresh array that small lives on V8's heap, and handing it to a native
+ * call first moves it into a new off-heap buffer, then the digest is a second one; the JS loop costs
+ * less than that for the first few blocks (bench: tooling/bench updates-live, profiled).
+ */
+function sha256(data: Uint8Array): Uint8Array {
+  return data.length <= JS_SHA256_MAX_LENGTH ? sha256Js(data) : view(oneShotHash("sha256", data, "buffer"));
+}
+
 /** One node:crypto cipher per stream, `update` per chunk: OpenSSL keeps the counter and partial block. */
 function createNodeAesCtr(key: Uint8Array, iv: Uint8Array): AesCtr {
   if (iv.length !== 16) throw new RangeError(`AES-CTR iv must be 16 bytes, got ${iv.length}`);
@@ -49,11 +60,18 @@ function aesCtrFactory(addon: NativeAes | undefined): (key: Uint8Array, iv: Uint
 type Ige = (data: Uint8Array, key: Uint8Array, iv: Uint8Array) => Uint8Array;
 
 function nativeIge(run: NativeAes["igeEncrypt"], fallback: Ige): Ige {
+  // Key and iv are fresh 32-byte arrays per message, small enough to live on V8's heap, and a native
+  // call would first move each into a new off-heap buffer: copied into this one instead (sync, so shared).
+  const scratch = new Uint8Array(new ArrayBuffer(64));
+  const keyCopy = scratch.subarray(0, 32);
+  const ivCopy = scratch.subarray(32, 64);
   return (data, key, iv) => {
     if (key.length !== 32) return fallback(data, key, iv);
     checkIgeArgs(data, key, iv);
+    keyCopy.set(key);
+    ivCopy.set(iv);
     const out = new Uint8Array(data.length);
-    run(data, key, iv, out);
+    run(data, keyCopy, ivCopy, out);
     return out;
   };
 }
@@ -68,7 +86,7 @@ export function createNodeCrypto(options: NodeCryptoOptions = {}): CryptoProvide
   return {
     name: addon ? "node+aesni" : "node",
     sha1: hash("sha1"),
-    sha256: hash("sha256"),
+    sha256,
     sha512: hash("sha512"),
     md5: hash("md5"),
     hmacSha256: (key, data) => view(createHmac("sha256", key).update(data).digest()),
