@@ -17,7 +17,7 @@ import { MemorySecretChatStore, type SecretChatStore } from "./secret-chat-store
 import { SecretChat, type SecretChatPort } from "./secret-chat.js";
 import { PendingRequests } from "./pending-requests.js";
 import { secretUpdatesOf } from "./raw-updates.js";
-import { EventBacklog } from "./event-backlog.js";
+import { ListenerHub } from "./listener-hub.js";
 import {
   type DownloadSecretFileOptions,
   downloadSecretFile,
@@ -60,9 +60,8 @@ export class SecretChats implements SecretChatPort {
   readonly #store: SecretChatStore;
   readonly #now: () => number;
   #queue: Promise<void> = Promise.resolve();
-  readonly #listeners = new Set<(event: SecretChatsEvent) => void>();
-  /** What happened before the first listener (a catch-up at connect): handed to it on `subscribe`. */
-  readonly #backlog = new EventBacklog<SecretChatsEvent>();
+  /** Listeners; what happened before the first one (a catch-up at connect) is handed to it on `subscribe`. */
+  readonly #events: ListenerHub<SecretChatsEvent>;
   #restored: Promise<void> | undefined;
   /** Sends leave in the order the cores produced them, whichever call flushed. */
   #sending: Promise<void> = Promise.resolve();
@@ -72,6 +71,14 @@ export class SecretChats implements SecretChatPort {
     this.#store = options.store ?? new MemorySecretChatStore();
     this.#requested = new PendingRequests(this.#store);
     this.#now = options.now ?? Date.now;
+    this.#events = new ListenerHub<SecretChatsEvent>(
+      (count) => ({
+        type: "error",
+        chatId: undefined,
+        error: new SecretChatProtocolError("EVENTS_DROPPED", `${String(count)} events came before any listener`),
+      }),
+      options.onEvent,
+    );
   }
 
   /** Loads the saved chats once (updates wait for it); later calls return the same chats. */
@@ -127,27 +134,17 @@ export class SecretChats implements SecretChatPort {
    * listener at once, in order, before this returns.
    */
   subscribe(listener: (event: SecretChatsEvent) => void): () => void {
-    this.#listeners.add(listener);
-    if (this.#listeners.size === 1 && this.#backlog.size > 0) {
-      this.#backlog.drainTo(listener, (count) => ({
-        type: "error",
-        chatId: undefined,
-        error: new SecretChatProtocolError("EVENTS_DROPPED", `${String(count)} events came before any listener`),
-      }));
-    }
-    return () => this.#listeners.delete(listener);
+    return this.#events.subscribe(listener);
   }
 
   /** Feeds a pushed `Updates` as it came from the server; its secret-chat updates are handled in order. */
   feed(pushed: unknown): void {
     for (const update of secretUpdatesOf(pushed)) {
       this.handleUpdate(update).catch((error: unknown) => {
-        this.#listeners.forEach((listener) => {
-          listener({
-            type: "error",
-            chatId: undefined,
-            error: new SecretChatProtocolError("CHAT_CLOSED", `update failed: ${String(error)}`),
-          });
+        this.#emit({
+          type: "error",
+          chatId: undefined,
+          error: new SecretChatProtocolError("CHAT_CLOSED", `update failed: ${String(error)}`),
         });
       });
     }
@@ -346,11 +343,6 @@ export class SecretChats implements SecretChatPort {
   }
 
   #emit(event: SecretChatsEvent): void {
-    if (this.options.onEvent === undefined && this.#listeners.size === 0) {
-      this.#backlog.push(event);
-      return;
-    }
-    this.options.onEvent?.(event);
-    for (const listener of this.#listeners) listener(event);
+    this.#events.emit(event);
   }
 }
