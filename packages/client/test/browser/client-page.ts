@@ -1,12 +1,11 @@
 // Bundled by esbuild (platform "browser") and loaded into Chromium by client-in-browser.test.ts:
 // the whole TelegramClient with the portable crypto provider, IndexedDB storage and the browser
 // WebSocket transport, against the Node test server.
-import { createPortableCrypto } from "@mtkit/mtproto-crypto";
-import { createWebSocketTransport } from "@mtkit/transport-ws";
 import { gzipWithStreams, inflateWithStreams, type AsyncGunzip } from "@mtkit/session";
 import { TelegramClient } from "../../src/index.js";
 import type { ClientEvent, SentCode } from "../../src/index.js";
 import { IdbStorage } from "../../src/storage/idb/index.js";
+import { pageClientOptions } from "./page-client-options.js";
 
 export interface PageServer {
   readonly endpoints: readonly {
@@ -59,19 +58,9 @@ let pending: { client: TelegramClient; storage: IdbStorage; events: ClientEvent[
 async function openClient(
   server: PageServer,
 ): Promise<{ client: TelegramClient; storage: IdbStorage; events: ClientEvent[] }> {
-  const crypto = createPortableCrypto();
   const storage = await IdbStorage.open(DATABASE);
   const events: ClientEvent[] = [];
-  const wsPort = (dcId: number): number => server.endpoints.find((e) => e.id === dcId)?.wsPort ?? 0;
-  const client = new CountingClient({
-    apiId: 12345,
-    apiHash: "0123456789abcdef0123456789abcdef",
-    storage,
-    crypto,
-    testServer: server,
-    transport: (address) => createWebSocketTransport({ crypto, url: `ws://127.0.0.1:${wsPort(address.dcId)}/apiws` }),
-    onEvent: (event) => events.push(event),
-  });
+  const client = new CountingClient({ ...pageClientOptions(server, storage), onEvent: (event) => events.push(event) });
   return { client, storage, events };
 }
 

@@ -1,11 +1,10 @@
 // Bundled by esbuild (platform "browser") and loaded into Chromium by secret-chat-in-browser.test.ts:
 // a TelegramClient with IndexedDB storage over WebSocket, in a secret chat with a Node client.
-import { createPortableCrypto } from "@mtkit/mtproto-crypto";
-import { createWebSocketTransport } from "@mtkit/transport-ws";
 import { TelegramClient, type SentCode } from "../../src/index.js";
 import type { SecretChats, SecretChatsEvent } from "../../src/secret/index.js";
 import { IdbStorage } from "../../src/storage/idb/index.js";
 import type { PageServer } from "./client-page.js";
+import { pageClientOptions } from "./page-client-options.js";
 
 export interface ChatSummary {
   readonly id: number;
@@ -38,17 +37,7 @@ let sent: SentCode | undefined;
 let running: Running | undefined;
 
 async function open(server: PageServer): Promise<TelegramClient> {
-  const crypto = createPortableCrypto();
-  const storage = await IdbStorage.open("secret-chat");
-  const wsPort = (dcId: number): number => server.endpoints.find((e) => e.id === dcId)?.wsPort ?? 0;
-  const opened = new TelegramClient({
-    apiId: 12345,
-    apiHash: "0123456789abcdef0123456789abcdef",
-    storage,
-    crypto,
-    testServer: server,
-    transport: (address) => createWebSocketTransport({ crypto, url: `ws://127.0.0.1:${wsPort(address.dcId)}/apiws` }),
-  });
+  const opened = new TelegramClient(pageClientOptions(server, await IdbStorage.open("secret-chat")));
   await opened.connect();
   return opened;
 }
