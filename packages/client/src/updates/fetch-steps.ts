@@ -29,18 +29,10 @@ export interface FetchHost {
 /** The account's getDifference, slice after slice (https://core.telegram.org/api/updates#recovering-gaps), reported as events. */
 export async function fetchCommon(host: FetchHost, reason: UpdatesFetchReason): Promise<FetchSummary> {
   host.emit({ type: "updates_fetch", box: "pts", reason });
-  const source = reason === "connect" ? "catch-up" : "difference";
-  try {
-    const summary = await runCommonDifference(host.runner(), source);
-    host.succeeded();
-    host.emit({ type: "updates_caught_up", box: "pts", ...summary });
-    return summary;
-  } catch (error) {
-    host.failed(error);
-    throw error;
-  } finally {
-    host.settled();
-  }
+  const summary = await tracked(host, () => runCommonDifference(host.runner(), sourceOf(reason)));
+  host.succeeded();
+  host.emit({ type: "updates_caught_up", box: "pts", ...summary });
+  return summary;
 }
 
 /**
@@ -73,11 +65,18 @@ export async function fetchChannel(
       return host.deliverInChain(output);
     },
   };
+  const summary = await tracked(host, () => runChannelDifference(runner, channelId, channel, sourceOf(reason)));
+  host.emit({ type: "updates_caught_up", box: channelId, ...summary });
+  return summary;
+}
+
+const sourceOf = (reason: UpdatesFetchReason): "catch-up" | "difference" =>
+  reason === "connect" ? "catch-up" : "difference";
+
+/** Runs one fetch: a failure is reported to the engine, and the gap timer looks again either way. */
+async function tracked(host: FetchHost, run: () => Promise<FetchSummary>): Promise<FetchSummary> {
   try {
-    const source = reason === "connect" ? "catch-up" : "difference";
-    const summary = await runChannelDifference(runner, channelId, channel, source);
-    host.emit({ type: "updates_caught_up", box: channelId, ...summary });
-    return summary;
+    return await run();
   } catch (error) {
     host.failed(error);
     throw error;
